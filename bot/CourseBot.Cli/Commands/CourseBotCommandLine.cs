@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace CourseBot.Cli.Commands;
+
+/// <summary>The <c>coursebot</c> command tree. Each command is a few lines that call the core.</summary>
+internal static class CourseBotCommandLine
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("CourseBot: run a programming course on GitHub.");
+        root.Subcommands.Add(CurriculumCommands.Build());
+        root.Subcommands.Add(ServeCommand.Build());
+        return root;
+    }
+}

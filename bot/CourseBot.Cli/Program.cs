@@ -1,0 +1,3 @@
+using CourseBot.Cli.Commands;
+
+return await CourseBotCommandLine.Build().Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using CourseBot.Core.Curriculum.Model;
+
+namespace CourseBot.Core.Curriculum.Loading;
+
+/// <summary>
+/// Loads <c>course.yml</c> and every <c>modules/*/module.yml</c> (with its lesson) into immutable
+/// records. Problems are collected, never thrown: the result always carries what could be read, so
+/// validation can run on it and report everything in one pass.
+/// </summary>
+public static class CurriculumLoader
+{
+    public const string CourseFile = "course.yml";
+    public const string ModulesFolder = "modules";
+    public const string ModuleFile = "module.yml";
+    public const string LessonFile = "README.md";
+
+    public static CurriculumLoadResult Load(string rootDirectory)
+    {
+        var root = Path.GetFullPath(rootDirectory);
+        var bag = new DiagnosticBag();
+        var display = new DisplayPaths(root);
+
+        if (!Directory.Exists(root))
+        {
+            bag.Add(SourceLocation.OfFile(rootDirectory), "", "curriculum folder not found");
+            return new CurriculumLoadResult(null, bag.Items.ToImmutableArray());
+        }
+
+        var unreadable = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        var modules = LoadModules(root, display, bag, unreadable);
+        var coursePath = Path.Combine(root, CourseFile);
+        Course? course = null;
+        if (!File.Exists(coursePath))
+        {
+            bag.Add(SourceLocation.OfFile(display.Of(coursePath)), "", "course.yml not found");
+        }
+        else if (YamlDocumentReader.ReadMapping(coursePath, display.Of(coursePath), bag) is { } reader)
+        {
+            course = CourseReader.Read(reader, modules, root) with { UnreadableModules = unreadable.ToImmutable() };
+        }
+
+        return new CurriculumLoadResult(course, bag.Items.ToImmutableArray());
+    }
+
+    private static ImmutableArray<Module> LoadModules(string root, DisplayPaths display, DiagnosticBag bag, ImmutableHashSet<string>.Builder unreadable)
+    {
+        var folder = Path.Combine(root, ModulesFolder);
+        if (!Directory.Exists(folder))
+        {
+            bag.Add(SourceLocation.OfFile(display.Of(folder)), "", "modules folder not found");
+            return [];
+        }
+
+        var modules = ImmutableArray.CreateBuilder<Module>();
+        foreach (var directory in Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal))
+        {
+            var file = Path.Combine(directory, ModuleFile);
+            if (!File.Exists(file))
+            {
+                bag.Add(SourceLocation.OfFile(display.Of(directory) + "/"), "", "module folder has no module.yml");
+                continue;
+            }
+
+            if (YamlDocumentReader.ReadMapping(file, display.Of(file), bag) is { } reader)
+            {
+                var lessonPath = Path.Combine(directory, LessonFile);
+                var lesson = File.Exists(lessonPath) ? File.ReadAllText(lessonPath) : null;
+                modules.Add(ModuleReader.Read(reader, directory, lesson));
+            }
+            else
+            {
+                // "NN-id": remember the id so references to it are not reported a second time.
+                var name = Path.GetFileName(directory);
+                unreadable.Add(name.Contains('-', StringComparison.Ordinal) ? name[(name.IndexOf('-', StringComparison.Ordinal) + 1)..] : name);
+            }
+        }
+
+        return modules.ToImmutable();
+    }
+}
+
+/// <summary>What loading produced: the course (null when <c>course.yml</c> could not be read) and every problem found.</summary>
+public sealed record CurriculumLoadResult(Course? Course, ImmutableArray<CurriculumDiagnostic> Diagnostics);
+
+/// <summary>Shows file paths relative to the folder above the curriculum root (<c>curriculum/modules/...</c>), with forward slashes.</summary>
+internal sealed class DisplayPaths(string root)
+{
+    private readonly string _base = Path.GetDirectoryName(root) ?? root;
+
+    public string Of(string fullPath) => Path.GetRelativePath(_base, fullPath).Replace('\\', '/');
+}

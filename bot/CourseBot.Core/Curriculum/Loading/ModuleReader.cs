@@ -1,0 +1,134 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using CourseBot.Core.Curriculum.Model;
+
+namespace CourseBot.Core.Curriculum.Loading;
+
+/// <summary>Maps one <c>module.yml</c> onto a <see cref="Module"/>.</summary>
+internal static class ModuleReader
+{
+    internal static readonly FrozenDictionary<string, AssessmentKind> Kinds = new Dictionary<string, AssessmentKind>
+    {
+        ["quiz"] = AssessmentKind.Quiz,
+        ["exam"] = AssessmentKind.Exam,
+        ["knowledge-check"] = AssessmentKind.KnowledgeCheck,
+        ["lab"] = AssessmentKind.Lab,
+        ["exercise"] = AssessmentKind.Exercise,
+        ["project"] = AssessmentKind.Project,
+        ["code-review"] = AssessmentKind.CodeReview,
+        ["demo"] = AssessmentKind.Demo,
+        ["review"] = AssessmentKind.Review,
+        ["survey"] = AssessmentKind.Survey,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    internal static readonly FrozenDictionary<string, Grading> Gradings = new Dictionary<string, Grading>
+    {
+        ["auto"] = Grading.Auto,
+        ["quiz"] = Grading.Quiz,
+        ["review"] = Grading.Review,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly string[] ResourceVariants = ["celery", "url", "text"];
+
+    public static Module Read(MapReader map, string directory, string? lesson)
+    {
+        var module = new Module(
+            Number: map.Int("number", min: 1, max: 999) ?? 0,
+            Id: map.String("id") ?? "",
+            Title: map.String("title") ?? "",
+            Path: map.String("path") ?? "",
+            Track: map.String("track", required: false),
+            Duration: map.Parsed<StudyDuration>("duration", StudyDuration.TryParse, "a duration like '1 week' or '3 days'") ?? default,
+            Hours: map.Parsed<IntRange>("hours", IntRange.TryParse, "an hour range like '10-15'") ?? default,
+            Objectives: map.Strings("objectives"),
+            Prerequisites: ReadPrerequisites(map.Map("prerequisites")),
+            Concepts: map.Strings("concepts"),
+            Resources: map.Maps("resources", required: false).Select(ReadResource).OfType<Resource>().ToImmutableArray(),
+            Assessments: map.Maps("assessments").Select(ReadAssessment).ToImmutableArray(),
+            Capstone: map.Map("capstone", required: false) is { } capstone ? ReadCapstone(capstone) : null,
+            Directory: directory,
+            Lesson: lesson,
+            Location: map.Location);
+        map.Finish();
+        return module;
+    }
+
+    public static Prerequisites ReadPrerequisites(MapReader? map)
+    {
+        if (map is null)
+        {
+            return Prerequisites.None;
+        }
+
+        var prerequisites = new Prerequisites(
+            Modules: map.Strings("modules", required: false),
+            Paths: map.Strings("paths", required: false),
+            AnyTrack: map.Strings("any_track", required: false),
+            Alternative: map.String("alternative", required: false),
+            Knowledge: map.Strings("knowledge", required: false));
+        map.Finish();
+        return prerequisites;
+    }
+
+    private static Resource? ReadResource(MapReader map)
+    {
+        var variants = ResourceVariants.Where(map.Has).ToArray();
+        Resource? resource = null;
+        if (variants.Length != 1)
+        {
+            map.Error(variants.Length == 0 ? "celery" : variants[1],
+                "a resource has exactly one of celery (a Celery repository path), url, or text");
+        }
+        else if (variants[0] == "celery")
+        {
+            resource = new CeleryResource(map.String("celery") ?? "", map.String("section", required: false), map.String("note", required: false), map.LocationOf("celery"));
+        }
+        else if (variants[0] == "url")
+        {
+            var text = map.String("url") ?? "";
+            var title = map.String("title") ?? "";
+            var note = map.String("note", required: false);
+            if (Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps)
+            {
+                resource = new LinkResource(url, title, note, map.LocationOf("url"));
+            }
+            else
+            {
+                map.Error("url", $"'{text}' is not an absolute https URL");
+            }
+        }
+        else
+        {
+            resource = new TextResource(map.String("text") ?? "", map.LocationOf("text"));
+        }
+
+        map.Finish();
+        return resource;
+    }
+
+    private static Assessment ReadAssessment(MapReader map)
+    {
+        var assessment = new Assessment(
+            Id: map.String("id") ?? "",
+            Kind: map.Choice("kind", Kinds) ?? AssessmentKind.Unknown,
+            Title: map.String("title") ?? "",
+            Grading: map.Choice("grading", Gradings) ?? Grading.Unknown,
+            Questions: map.Int("questions", required: false, min: 1, max: 500),
+            TimeLimitMinutes: map.Int("time_limit_minutes", required: false, min: 1, max: 600),
+            PassPercent: map.Int("pass_percent", required: false, min: 1, max: 100),
+            Location: map.Location);
+        map.Finish();
+        return assessment;
+    }
+
+    private static Capstone ReadCapstone(MapReader map)
+    {
+        var capstone = new Capstone(
+            map.Int("number", min: 1, max: 99) ?? 0,
+            map.String("title") ?? "",
+            map.Strings("brief"),
+            map.Location);
+        map.Finish();
+        return capstone;
+    }
+}

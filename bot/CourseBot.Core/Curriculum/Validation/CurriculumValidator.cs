@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+using CourseBot.Core.Curriculum.Loading;
+using CourseBot.Core.Curriculum.Model;
+
+namespace CourseBot.Core.Curriculum.Validation;
+
+/// <summary>Loads a curriculum folder and runs every rule over it, collecting all problems in one run.</summary>
+public sealed class CurriculumValidator
+{
+    private readonly ImmutableArray<ICurriculumRule> _rules;
+
+    public CurriculumValidator(CeleryTree celeryTree)
+    {
+        _rules =
+        [
+            new IdentityRule(),
+            new MembershipRule(),
+            new PrerequisiteRule(),
+            new AssessmentRule(),
+            new QuizContentRule(),
+            new CeleryReferenceRule(celeryTree),
+            new CertificationRule(),
+            new PaceRule(),
+            new LessonRule(),
+        ];
+    }
+
+    /// <summary>Validates the curriculum in <paramref name="rootDirectory"/>, using its own <c>celery-tree.txt</c>.</summary>
+    public static CurriculumReport ValidateFolder(string rootDirectory)
+    {
+        var treePath = Path.Combine(rootDirectory, CeleryTree.FileName);
+        var tree = File.Exists(treePath) ? CeleryTree.Load(treePath) : new CeleryTree([]);
+        var report = new CurriculumValidator(tree).Validate(rootDirectory);
+        if (!File.Exists(treePath) && report.Course is not null)
+        {
+            var missing = new CurriculumDiagnostic(SourceLocation.OfFile(Path.Combine(Path.GetFileName(Path.GetFullPath(rootDirectory)), CeleryTree.FileName)), "",
+                "celery-tree.txt is missing: Celery paths cannot be checked");
+            return report with { Diagnostics = report.Diagnostics.Insert(0, missing) };
+        }
+
+        return report;
+    }
+
+    public CurriculumReport Validate(string rootDirectory)
+    {
+        var loaded = CurriculumLoader.Load(rootDirectory);
+        var bag = new DiagnosticBag();
+        bag.AddRange(loaded.Diagnostics);
+        if (loaded.Course is { } course)
+        {
+            foreach (var rule in _rules)
+            {
+                rule.Check(course, bag);
+            }
+        }
+
+        var ordered = bag.Items
+            .OrderBy(d => d.Location.File, StringComparer.Ordinal)
+            .ThenBy(d => d.Location.Line)
+            .ThenBy(d => d.Location.Column)
+            .ToImmutableArray();
+        return new CurriculumReport(loaded.Course, ordered);
+    }
+}
+
+/// <summary>A validated course (if it could be loaded) and every problem found; valid when there are none.</summary>
+public sealed record CurriculumReport(Course? Course, ImmutableArray<CurriculumDiagnostic> Diagnostics)
+{
+    public bool IsValid => Course is not null && Diagnostics.IsEmpty;
+
+    public CourseSummary? Summary => Course is null ? null : CourseSummary.Of(Course);
+}
