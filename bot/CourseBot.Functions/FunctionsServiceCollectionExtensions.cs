@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+using CourseBot.Core.Curriculum.Model;
+using CourseBot.Core.Curriculum.Validation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CourseBot.Functions;
+
+/// <summary>Where the Functions host finds the course (an app setting <c>CourseBot__CurriculumPath</c>; by default the copy deployed beside the app).</summary>
+public sealed class CourseBotFunctionsOptions
+{
+    public const string Section = "CourseBot";
+
+    [Required]
+    public string CurriculumPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "curriculum");
+}
+
+public static class FunctionsServiceCollectionExtensions
+{
+    /// <summary>The one place the Functions host learns how to wire CourseBot.</summary>
+    public static IServiceCollection AddCourseBotFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CourseBotFunctionsOptions>()
+            .Bind(configuration.GetSection(CourseBotFunctionsOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => LoadCourse(provider.GetRequiredService<IOptions<CourseBotFunctionsOptions>>().Value));
+        return services;
+    }
+
+    /// <summary>Fails the host's start on an invalid course, with every problem in the message.</summary>
+    internal static Course LoadCourse(CourseBotFunctionsOptions options)
+    {
+        var report = CurriculumValidator.ValidateFolder(options.CurriculumPath);
+        return report.IsValid && report.Course is { } course
+            ? course
+            : throw new InvalidOperationException($"The curriculum in '{options.CurriculumPath}' is not valid:{Environment.NewLine}{string.Join(Environment.NewLine, report.Diagnostics)}");
+    }
+}
