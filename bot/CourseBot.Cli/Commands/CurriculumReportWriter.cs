@@ -22,6 +22,8 @@ internal static class CurriculumReportWriter
                 output.WriteLine(string.Create(invariant, $"  exam '{exam.Title}' ({exam.Module}): {exam.Questions} questions, pass at {exam.PassPercent} %"));
             }
 
+            var declared = s.ModuleQuizzes + s.Exams.Length;
+            output.WriteLine(string.Create(invariant, $"  quiz content written for {s.QuizzesWithContent} of {declared} quizzes and exams ({Count(s.ContentQuestions, "question")} with keys)"));
             output.WriteLine(string.Create(invariant, $"  {Count(s.Labs, "lab")}, {Count(s.Exercises, "exercise")}, {Count(s.Capstones, "capstone")}"));
             output.WriteLine(string.Create(invariant, $"  {Count(s.CertificationLevels, "certification level")}, {Count(s.Paces, "pace")}"));
         }

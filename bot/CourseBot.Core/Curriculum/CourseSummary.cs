@@ -18,7 +18,9 @@ public sealed record CourseSummary(
     int Exercises,
     int Capstones,
     int CertificationLevels,
-    int Paces)
+    int Paces,
+    int QuizzesWithContent,
+    int ContentQuestions)
 {
     public static CourseSummary Of(Course course)
     {
@@ -38,7 +40,9 @@ public sealed record CourseSummary(
             all.Count(a => a.Kind == AssessmentKind.Exercise),
             course.Modules.Count(m => m.Capstone is not null),
             course.Certifications.Length,
-            course.Paces.Length);
+            course.Paces.Length,
+            course.Modules.Sum(m => m.Quizzes.Length),
+            course.Modules.Sum(m => m.Quizzes.Sum(q => q.Questions.Length)));
     }
 }
 

@@ -146,8 +146,62 @@ public sealed class CurriculumValidatorTests
     [Fact]
     public void Validate_QuizContentCountDiffers_IsReported()
     {
-        using var fixture = new CurriculumFixture().Write("modules/01-first/quizzes/quiz.yml", "questions:\n  - id: q1\n");
-        Assert.Equal(["curriculum/modules/01-first/quizzes/quiz.yml:2:3: error: questions: has 1 questions but curriculum/modules/01-first/module.yml declares 2 for 'quiz'"], fixture.Errors());
+        using var fixture = new CurriculumFixture().Edit(First, "    questions: 2\n", "    questions: 3\n");
+        Assert.Equal(["curriculum/modules/01-first/quizzes/quiz.yml:1:1: error: questions: has 2 questions but curriculum/modules/01-first/module.yml declares 3 for 'quiz'"], fixture.Errors());
+    }
+
+    [Theory]
+    [InlineData("    answer: a\n", "    answer: d\n", "questions[0].answer: key 'd' is not among the options (expected one of a, b, c)")]
+    [InlineData("    answer: a\n", "    answer: [a, b]\n", "questions[0].answer: a single-choice question has exactly one key letter")]
+    [InlineData("    answer: [a, c]", "    answer: [a, a]", "questions[1].answer: a multiple-choice question lists its key letters once each, e.g. [a, c]")]
+    [InlineData("[Redis, The beat scheduler, A database]", "[Redis, redis, A database]", "questions[1].options: option 'Redis' appears 2 times")]
+    [InlineData("[Redis, The beat scheduler, A database]", "[Redis, None of the above, A database]", "questions[1].options: option 'None of the above' is not allowed: write the options out")]
+    [InlineData("    explanation: The broker queues messages; the backend stores results.\n", "", "questions[0].explanation: missing required field (expected text)")]
+    [InlineData("    reference: docs/index.rst\n", "    reference: docs/guide.rst\n", "questions[0].reference: 'docs/guide.rst' is not a file in the Celery repository (checked against celery-tree.txt)")]
+    [InlineData("    reference: docs/index.rst\n", "    reference: docs/\n", "questions[0].reference: 'docs/' is not a file in the Celery repository (checked against celery-tree.txt)")]
+    [InlineData("    reference: https://example.org/backends", "    reference: http://example.org/backends", "questions[1].reference: 'http://example.org/backends' is not an https URL")]
+    [InlineData("Select all that apply.", "Select all that apply.\n    accept: ['redis']", "questions[1].accept: only short-answer questions have accept patterns, not a multiple-choice question")]
+    public void Validate_BadQuizQuestion_IsReported(string find, string replace, string expectedEnd)
+    {
+        using var fixture = new CurriculumFixture().Edit("modules/01-first/quizzes/quiz.yml", find, replace);
+        var error = Assert.Single(fixture.Errors());
+        Assert.StartsWith("curriculum/modules/01-first/quizzes/quiz.yml:", error, StringComparison.Ordinal);
+        Assert.EndsWith(expectedEnd, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ShortAnswerAndTrueFalse_AreChecked()
+    {
+        using var fixture = new CurriculumFixture()
+            .Edit(First, "    questions: 2\n", "    questions: 4\n")
+            .Edit("modules/01-first/quizzes/quiz.yml", "questions:\n", """
+                questions:
+                  - id: ack-setting
+                    kind: short
+                    prompt: Which setting acknowledges a task after it runs?
+                    accept: ['(task_)?acks_late', '(unclosed']
+                    explanation: task_acks_late moves the acknowledgement after execution.
+                    reference: docs/userguide/tasks.rst
+                  - id: eager
+                    kind: true-false
+                    prompt: Eager mode sends tasks through the broker.
+                    answer: maybe
+                    explanation: Eager mode runs tasks locally.
+                    reference: docs/userguide/tasks.rst
+
+                """);
+        var errors = fixture.Errors();
+        Assert.Equal(2, errors.Length);
+        Assert.Equal("curriculum/modules/01-first/quizzes/quiz.yml:2:5: error: questions[0].accept: '(unclosed' is not a valid pattern: Invalid pattern '(unclosed' at offset 9. Not enough )'s.", errors[0]);
+        Assert.Equal("curriculum/modules/01-first/quizzes/quiz.yml:8:5: error: questions[1].answer: a true-false question's key is true or false", errors[1]);
+    }
+
+    [Fact]
+    public void Validate_SamePromptTwiceInTheCourse_IsReported()
+    {
+        using var fixture = new CurriculumFixture().Edit("modules/01-first/quizzes/quiz.yml",
+            "Which of these can store task results? Select all that apply.", "What carries  task messages from the client to the workers?");
+        Assert.Equal(["curriculum/modules/01-first/quizzes/quiz.yml:9:5: error: questions[1].prompt: the same question is asked at curriculum/modules/01-first/quizzes/quiz.yml:2:5"], fixture.Errors());
     }
 
     [Fact]

@@ -14,6 +14,7 @@ public static class CurriculumLoader
     public const string ModulesFolder = "modules";
     public const string ModuleFile = "module.yml";
     public const string LessonFile = "README.md";
+    public const string QuizzesFolder = "quizzes";
 
     public static CurriculumLoadResult Load(string rootDirectory)
     {
@@ -66,7 +67,7 @@ public static class CurriculumLoader
             {
                 var lessonPath = Path.Combine(directory, LessonFile);
                 var lesson = File.Exists(lessonPath) ? File.ReadAllText(lessonPath) : null;
-                modules.Add(ModuleReader.Read(reader, directory, lesson));
+                modules.Add(ModuleReader.Read(reader, directory, lesson, LoadQuizzes(directory, display, bag)));
             }
             else
             {
@@ -77,6 +78,26 @@ public static class CurriculumLoader
         }
 
         return modules.ToImmutable();
+    }
+
+    private static ImmutableArray<Quiz> LoadQuizzes(string moduleDirectory, DisplayPaths display, DiagnosticBag bag)
+    {
+        var folder = Path.Combine(moduleDirectory, QuizzesFolder);
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        var quizzes = ImmutableArray.CreateBuilder<Quiz>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*.yml").Order(StringComparer.Ordinal))
+        {
+            if (YamlDocumentReader.ReadMapping(file, display.Of(file), bag) is { } reader)
+            {
+                quizzes.Add(QuizReader.Read(reader, Path.GetFileNameWithoutExtension(file)));
+            }
+        }
+
+        return quizzes.ToImmutable();
     }
 }
 

@@ -148,6 +148,19 @@ internal sealed class MapReader
         return result.ToImmutable();
     }
 
+    /// <summary>Reads a value that may be one text or a list of texts; says which it was.</summary>
+    public (ImmutableArray<string> Values, bool IsList) StringOrStrings(string key, bool required = true)
+    {
+        var node = Find(key);
+        if (node is YamlSequenceNode)
+        {
+            return (Strings(key, required), true);
+        }
+
+        var single = String(key, required);
+        return (single is null ? [] : [single], false);
+    }
+
     public MapReader? Map(string key, bool required = true)
     {
         var node = Get(key, required, "a mapping of fields");

@@ -30,7 +30,7 @@ internal static class ModuleReader
 
     private static readonly string[] ResourceVariants = ["celery", "url", "text"];
 
-    public static Module Read(MapReader map, string directory, string? lesson)
+    public static Module Read(MapReader map, string directory, string? lesson, ImmutableArray<Quiz> quizzes)
     {
         var module = new Module(
             Number: map.Int("number", min: 1, max: 999) ?? 0,
@@ -46,6 +46,7 @@ internal static class ModuleReader
             Resources: map.Maps("resources", required: false).Select(ReadResource).OfType<Resource>().ToImmutableArray(),
             Assessments: map.Maps("assessments").Select(ReadAssessment).ToImmutableArray(),
             Capstone: map.Map("capstone", required: false) is { } capstone ? ReadCapstone(capstone) : null,
+            Quizzes: quizzes,
             Directory: directory,
             Lesson: lesson,
             Location: map.Location);

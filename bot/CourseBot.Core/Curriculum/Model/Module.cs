@@ -17,6 +17,7 @@ public sealed record Module(
     ImmutableArray<Resource> Resources,
     ImmutableArray<Assessment> Assessments,
     Capstone? Capstone,
+    ImmutableArray<Quiz> Quizzes,
     string Directory,
     string? Lesson,
     SourceLocation Location)

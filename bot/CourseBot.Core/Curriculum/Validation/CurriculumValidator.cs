@@ -17,7 +17,7 @@ public sealed class CurriculumValidator
             new MembershipRule(),
             new PrerequisiteRule(),
             new AssessmentRule(),
-            new QuizContentRule(),
+            new QuizContentRule(celeryTree),
             new CeleryReferenceRule(celeryTree),
             new CertificationRule(),
             new PaceRule(),
