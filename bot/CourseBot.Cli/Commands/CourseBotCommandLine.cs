@@ -10,6 +10,7 @@ internal static class CourseBotCommandLine
         var root = new RootCommand("CourseBot: run a programming course on GitHub.");
         root.Subcommands.Add(CurriculumCommands.Build());
         root.Subcommands.Add(ServeCommand.Build());
+        root.Subcommands.Add(GradeCommandLine.Build());
         return root;
     }
 }

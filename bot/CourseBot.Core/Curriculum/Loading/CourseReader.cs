@@ -11,10 +11,10 @@ internal static class CourseReader
     public static Course Read(MapReader map, ImmutableArray<Module> modules, string root)
     {
         var course = new Course(
-            Id: map.String("id") ?? "",
-            Title: map.String("title") ?? "",
-            Version: map.String("version") ?? "",
-            CeleryVersion: map.String("celery_version", required: false),
+            Id: map.Text("id") ?? "",
+            Title: map.Text("title") ?? "",
+            Version: map.Text("version") ?? "",
+            CeleryVersion: map.Text("celery_version", required: false),
             Paths: map.Maps("paths").Select(ReadPath).ToImmutableArray(),
             Passing: ReadPassing(map.Map("passing")),
             Certifications: map.Maps("certifications").Select(ReadCertification).ToImmutableArray(),
@@ -29,17 +29,17 @@ internal static class CourseReader
     private static LearningPath ReadPath(MapReader map)
     {
         var path = new LearningPath(
-            Id: map.String("id") ?? "",
-            Number: map.Int("number", min: 1, max: 99) ?? 0,
-            Title: map.String("title") ?? "",
-            Level: map.String("level") ?? "",
-            Audience: map.String("audience") ?? "",
+            Id: map.Text("id") ?? "",
+            Number: map.Number("number", min: 1, max: 99) ?? 0,
+            Title: map.Text("title") ?? "",
+            Level: map.Text("level") ?? "",
+            Audience: map.Text("audience") ?? "",
             Prerequisites: ModuleReader.ReadPrerequisites(map.Map("prerequisites", required: false)),
             Duration: map.Parsed<StudyDuration>("duration", StudyDuration.TryParse, "a duration like '8 weeks'") ?? default,
             Hours: map.Parsed<IntRange>("hours", IntRange.TryParse, RangeExpected) ?? default,
             Modules: map.Strings("modules", required: false),
             Tracks: map.Maps("tracks", required: false).Select(ReadTrack).ToImmutableArray(),
-            TracksRequired: map.Int("tracks_required", required: false, min: 1, max: 99) ?? 0,
+            TracksRequired: map.Number("tracks_required", required: false, min: 1, max: 99) ?? 0,
             Location: map.Location,
             ModulesLocation: map.LocationOf("modules"));
         map.Finish();
@@ -49,9 +49,9 @@ internal static class CourseReader
     private static Track ReadTrack(MapReader map)
     {
         var track = new Track(
-            map.String("id") ?? "",
-            map.String("code") ?? "",
-            map.String("title") ?? "",
+            map.Text("id") ?? "",
+            map.Text("code") ?? "",
+            map.Text("title") ?? "",
             map.Strings("modules"),
             map.Location,
             map.LocationOf("modules"));
@@ -65,15 +65,15 @@ internal static class CourseReader
         var path = map?.Map("path");
         var rules = new PassingRules(
             new ModulePassingRules(
-                module?.Int("quiz_min_percent", min: 1, max: 100) ?? 80,
-                module?.String("labs") ?? "",
-                module?.String("exercises") ?? "",
-                module?.String("knowledge_check") ?? ""),
+                module?.Number("quiz_min_percent", min: 1, max: 100) ?? 80,
+                module?.Text("labs") ?? "",
+                module?.Text("exercises") ?? "",
+                module?.Text("knowledge_check") ?? ""),
             new PathPassingRules(
-                path?.Bool("all_modules") ?? true,
-                path?.String("capstone") ?? "",
-                path?.Int("final_exam_min_percent", min: 1, max: 100) ?? 85,
-                path?.String("peer_review") ?? ""));
+                path?.Flag("all_modules") ?? true,
+                path?.Text("capstone") ?? "",
+                path?.Number("final_exam_min_percent", min: 1, max: 100) ?? 85,
+                path?.Text("peer_review") ?? ""));
         module?.Finish();
         path?.Finish();
         map?.Finish();
@@ -83,14 +83,14 @@ internal static class CourseReader
     private static Certification ReadCertification(MapReader map)
     {
         var certification = new Certification(
-            Id: map.String("id") ?? "",
-            Level: map.Int("level", min: 1, max: 99) ?? 0,
-            Title: map.String("title") ?? "",
-            PerPath: map.Bool("per_path", required: false) ?? false,
+            Id: map.Text("id") ?? "",
+            Level: map.Number("level", min: 1, max: 99) ?? 0,
+            Title: map.Text("title") ?? "",
+            PerPath: map.Flag("per_path", required: false) ?? false,
             Paths: map.Strings("paths", required: false),
             Tracks: map.Strings("tracks", required: false),
-            MinTracks: map.Int("min_tracks", required: false, min: 1, max: 99) ?? 0,
-            Description: map.String("description", required: false),
+            MinTracks: map.Number("min_tracks", required: false, min: 1, max: 99) ?? 0,
+            Description: map.Text("description", required: false),
             Location: map.Location);
         map.Finish();
         return certification;
@@ -99,12 +99,12 @@ internal static class CourseReader
     private static Pace ReadPace(MapReader map)
     {
         var pace = new Pace(
-            Id: map.String("id") ?? "",
-            Title: map.String("title") ?? "",
+            Id: map.Text("id") ?? "",
+            Title: map.Text("title") ?? "",
             HoursPerWeek: map.Parsed<IntRange>("hours_per_week", IntRange.TryParse, RangeExpected, required: false),
             ProgramWeeks: map.Parsed<IntRange>("program_weeks", IntRange.TryParse, RangeExpected, required: false),
-            MaxMonths: map.Int("max_months", required: false, min: 1, max: 120),
-            Approach: map.String("approach") ?? "",
+            MaxMonths: map.Number("max_months", required: false, min: 1, max: 120),
+            Approach: map.Text("approach") ?? "",
             Milestones: map.Maps("milestones", required: false).Select(ReadMilestone).ToImmutableArray(),
             Location: map.Location);
         map.Finish();
@@ -124,13 +124,13 @@ internal static class CourseReader
     private static Competency ReadCompetency(MapReader map)
     {
         var competency = new Competency(
-            map.Int("level", min: 1, max: 99) ?? 0,
-            map.String("title") ?? "",
-            map.String("path") ?? "",
-            map.String("can") ?? "",
-            map.String("understands") ?? "",
-            map.String("demonstrates") ?? "",
-            map.String("produces") ?? "",
+            map.Number("level", min: 1, max: 99) ?? 0,
+            map.Text("title") ?? "",
+            map.Text("path") ?? "",
+            map.Text("can") ?? "",
+            map.Text("understands") ?? "",
+            map.Text("demonstrates") ?? "",
+            map.Text("produces") ?? "",
             map.Location);
         map.Finish();
         return competency;

@@ -105,7 +105,7 @@ public static class CurriculumLoader
 public sealed record CurriculumLoadResult(Course? Course, ImmutableArray<CurriculumDiagnostic> Diagnostics);
 
 /// <summary>Shows file paths relative to the folder above the curriculum root (<c>curriculum/modules/...</c>), with forward slashes.</summary>
-internal sealed class DisplayPaths(string root)
+public sealed class DisplayPaths(string root)
 {
     private readonly string _base = Path.GetDirectoryName(root) ?? root;
 

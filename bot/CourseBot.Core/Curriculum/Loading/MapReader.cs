@@ -10,14 +10,14 @@ namespace CourseBot.Core.Curriculum.Loading;
 /// Reads the fields of one YAML mapping, reporting missing, mistyped and (through
 /// <see cref="Finish"/>) unknown fields with their location. Every read of a key marks it known.
 /// </summary>
-internal sealed class MapReader
+public sealed class MapReader
 {
     private readonly YamlMappingNode _node;
     private readonly string _prefix;
     private readonly DiagnosticBag _bag;
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
 
-    public MapReader(YamlMappingNode node, string file, string prefix, DiagnosticBag bag)
+    internal MapReader(YamlMappingNode node, string file, string prefix, DiagnosticBag bag)
     {
         _node = node;
         File = file;
@@ -37,7 +37,7 @@ internal sealed class MapReader
 
     public void Error(string key, string message) => _bag.Add(LocationOf(key), FieldName(key), message);
 
-    public string? String(string key, bool required = true)
+    public string? Text(string key, bool required = true)
     {
         var node = Get(key, required, "text");
         if (node is null)
@@ -61,7 +61,7 @@ internal sealed class MapReader
         return value;
     }
 
-    public int? Int(string key, bool required = true, int min = int.MinValue, int max = int.MaxValue)
+    public int? Number(string key, bool required = true, int min = int.MinValue, int max = int.MaxValue)
     {
         var node = Get(key, required, "a whole number");
         if (node is null)
@@ -85,7 +85,7 @@ internal sealed class MapReader
         return value;
     }
 
-    public bool? Bool(string key, bool required = true)
+    public bool? Flag(string key, bool required = true)
     {
         var node = Get(key, required, "true or false");
         if (node is null)
@@ -157,7 +157,7 @@ internal sealed class MapReader
             return (Strings(key, required), true);
         }
 
-        var single = String(key, required);
+        var single = Text(key, required);
         return (single is null ? [] : [single], false);
     }
 
@@ -263,4 +263,4 @@ internal sealed class MapReader
     private static string Describe(YamlNode node) => node is YamlScalarNode scalar ? scalar.Value ?? "" : Kind(node);
 }
 
-internal delegate bool TryParser<T>(string text, out T value);
+public delegate bool TryParser<T>(string text, out T value);

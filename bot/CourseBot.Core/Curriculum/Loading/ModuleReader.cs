@@ -33,11 +33,11 @@ internal static class ModuleReader
     public static Module Read(MapReader map, string directory, string? lesson, ImmutableArray<Quiz> quizzes)
     {
         var module = new Module(
-            Number: map.Int("number", min: 1, max: 999) ?? 0,
-            Id: map.String("id") ?? "",
-            Title: map.String("title") ?? "",
-            Path: map.String("path") ?? "",
-            Track: map.String("track", required: false),
+            Number: map.Number("number", min: 1, max: 999) ?? 0,
+            Id: map.Text("id") ?? "",
+            Title: map.Text("title") ?? "",
+            Path: map.Text("path") ?? "",
+            Track: map.Text("track", required: false),
             Duration: map.Parsed<StudyDuration>("duration", StudyDuration.TryParse, "a duration like '1 week' or '3 days'") ?? default,
             Hours: map.Parsed<IntRange>("hours", IntRange.TryParse, "an hour range like '10-15'") ?? default,
             Objectives: map.Strings("objectives"),
@@ -65,7 +65,7 @@ internal static class ModuleReader
             Modules: map.Strings("modules", required: false),
             Paths: map.Strings("paths", required: false),
             AnyTrack: map.Strings("any_track", required: false),
-            Alternative: map.String("alternative", required: false),
+            Alternative: map.Text("alternative", required: false),
             Knowledge: map.Strings("knowledge", required: false));
         map.Finish();
         return prerequisites;
@@ -82,13 +82,13 @@ internal static class ModuleReader
         }
         else if (variants[0] == "celery")
         {
-            resource = new CeleryResource(map.String("celery") ?? "", map.String("section", required: false), map.String("note", required: false), map.LocationOf("celery"));
+            resource = new CeleryResource(map.Text("celery") ?? "", map.Text("section", required: false), map.Text("note", required: false), map.LocationOf("celery"));
         }
         else if (variants[0] == "url")
         {
-            var text = map.String("url") ?? "";
-            var title = map.String("title") ?? "";
-            var note = map.String("note", required: false);
+            var text = map.Text("url") ?? "";
+            var title = map.Text("title") ?? "";
+            var note = map.Text("note", required: false);
             if (Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps)
             {
                 resource = new LinkResource(url, title, note, map.LocationOf("url"));
@@ -100,7 +100,7 @@ internal static class ModuleReader
         }
         else
         {
-            resource = new TextResource(map.String("text") ?? "", map.LocationOf("text"));
+            resource = new TextResource(map.Text("text") ?? "", map.LocationOf("text"));
         }
 
         map.Finish();
@@ -110,13 +110,13 @@ internal static class ModuleReader
     private static Assessment ReadAssessment(MapReader map)
     {
         var assessment = new Assessment(
-            Id: map.String("id") ?? "",
+            Id: map.Text("id") ?? "",
             Kind: map.Choice("kind", Kinds) ?? AssessmentKind.Unknown,
-            Title: map.String("title") ?? "",
+            Title: map.Text("title") ?? "",
             Grading: map.Choice("grading", Gradings) ?? Grading.Unknown,
-            Questions: map.Int("questions", required: false, min: 1, max: 500),
-            TimeLimitMinutes: map.Int("time_limit_minutes", required: false, min: 1, max: 600),
-            PassPercent: map.Int("pass_percent", required: false, min: 1, max: 100),
+            Questions: map.Number("questions", required: false, min: 1, max: 500),
+            TimeLimitMinutes: map.Number("time_limit_minutes", required: false, min: 1, max: 600),
+            PassPercent: map.Number("pass_percent", required: false, min: 1, max: 100),
             Location: map.Location);
         map.Finish();
         return assessment;
@@ -125,8 +125,8 @@ internal static class ModuleReader
     private static Capstone ReadCapstone(MapReader map)
     {
         var capstone = new Capstone(
-            map.Int("number", min: 1, max: 99) ?? 0,
-            map.String("title") ?? "",
+            map.Number("number", min: 1, max: 99) ?? 0,
+            map.Text("title") ?? "",
             map.Strings("brief"),
             map.Location);
         map.Finish();

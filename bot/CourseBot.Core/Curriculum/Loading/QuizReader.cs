@@ -26,17 +26,17 @@ internal static class QuizReader
     {
         var (answer, isList) = map.StringOrStrings("answer", required: false);
         var question = new QuizQuestion(
-            Id: map.String("id") ?? "",
+            Id: map.Text("id") ?? "",
             Kind: map.Choice("kind", Kinds) ?? QuestionKind.Unknown,
-            Prompt: map.String("prompt") ?? "",
+            Prompt: map.Text("prompt") ?? "",
             Options: map.Strings("options", required: false),
             Answer: answer,
             AnswerIsList: isList,
             Accept: map.Strings("accept", required: false),
-            Explanation: map.String("explanation") ?? "",
-            Reference: map.String("reference") ?? "",
-            Section: map.String("section", required: false),
-            Assumes: map.String("assumes", required: false),
+            Explanation: map.Text("explanation") ?? "",
+            Reference: map.Text("reference") ?? "",
+            Section: map.Text("section", required: false),
+            Assumes: map.Text("assumes", required: false),
             Location: map.Location);
         map.Finish();
         return question;

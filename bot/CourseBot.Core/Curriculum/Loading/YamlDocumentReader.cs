@@ -9,7 +9,7 @@ namespace CourseBot.Core.Curriculum.Loading;
 /// We read nodes by hand instead of deserializing so that every error can name its field and
 /// position, unknown fields are caught, and one run reports all problems.
 /// </summary>
-internal static class YamlDocumentReader
+public static class YamlDocumentReader
 {
     public static MapReader? ReadMapping(string fullPath, string displayPath, DiagnosticBag bag)
     {

@@ -1,0 +1,51 @@
+using CourseBot.Grading.Labs;
+using CourseBot.Grading.Sandbox;
+
+namespace CourseBot.Grading.Checks;
+
+/// <summary>Starts the learner's Celery worker (and beat, embedded, where the lab needs it) as the learner user, and waits until it is ready.</summary>
+public static class CeleryWorker
+{
+    public sealed record Started(BackgroundProcess? Process, TimeSpan ReadyAfter, string? Failure);
+
+    public static async Task<Started> StartAsync(LearnerSandbox sandbox, WorkerSpec spec, string labDirectory, GradingEnvironment environment, TimeProvider time, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(sandbox);
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(environment);
+        var command = $"exec {environment.Python} -m celery -A {Quote(spec.App)} worker --loglevel=INFO -Q {Quote(string.Join(',', spec.Queues))} " +
+            $"-c {spec.Concurrency} -P {Quote(spec.Pool)} -n learner@%h --without-gossip --without-mingle{(spec.Beat ? " -B -s ./celerybeat-schedule" : "")}";
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["CELERY_BROKER_URL"] = environment.BrokerUrl,
+            ["CELERY_RESULT_BACKEND"] = environment.BackendUrl,
+            ["PYTHONPATH"] = labDirectory,
+        };
+        var started = time.GetTimestamp();
+        var process = sandbox.StartBackground(command, labDirectory, variables);
+        while (time.GetElapsedTime(started) < spec.StartTimeout)
+        {
+            var log = process.Stderr.Text + process.Stdout.Text;
+            if (log.Contains(" ready.", StringComparison.Ordinal))
+            {
+                return new Started(process, time.GetElapsedTime(started), null);
+            }
+
+            if (process.HasExited)
+            {
+                return new Started(null, time.GetElapsedTime(started), "your worker stopped before it was ready:\n" + Tail(log));
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(25), time, cancel).ConfigureAwait(false);
+        }
+
+        var output = process.Stderr.Text + process.Stdout.Text;
+        sandbox.KillAll();
+        process.Dispose();
+        return new Started(null, time.GetElapsedTime(started), $"your worker was not ready within {spec.StartTimeout.TotalSeconds:0} s:\n" + Tail(output));
+    }
+
+    private static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    private static string Tail(string text) => text.Length <= 3000 ? text : "[...]\n" + text[^3000..];
+}

@@ -1,0 +1,18 @@
+using CourseBot.Grading.Labs;
+using CourseBot.Grading.Reporting;
+using CourseBot.Grading.Sandbox;
+
+namespace CourseBot.Grading.Checks;
+
+/// <summary>Everything a check runs against: the sandbox, the lab, and the learner's folder in the work copy.</summary>
+public sealed record CheckContext(LearnerSandbox Sandbox, LabDefinition Lab, string LabDirectory, TimeProvider Time, GradingEnvironment Environment)
+{
+    /// <summary>Why the learner's worker is not running, when a celery check needs it.</summary>
+    public string? WorkerFailure { get; init; }
+}
+
+/// <summary>Runs one kind of check. Expected failures are results, never exceptions.</summary>
+public interface ICheckRunner
+{
+    Task<IReadOnlyList<TestResult>> RunAsync(CheckDefinition definition, CheckContext context, CancellationToken cancel);
+}

@@ -1,0 +1,94 @@
+using System.Collections.Frozen;
+using CourseBot.Grading.Checks;
+using CourseBot.Grading.Labs;
+using CourseBot.Grading.Reporting;
+using CourseBot.Grading.Sandbox;
+
+namespace CourseBot.Grading;
+
+/// <summary>
+/// Grades one lab: copies the learner's workspace into a sandbox, brings the hidden material in
+/// where only the grader can read it, runs the lab's setup and checks, and adds up the score.
+/// </summary>
+public sealed class Grader
+{
+    private readonly SandboxOptions _options;
+    private readonly GradingEnvironment _environment;
+    private readonly FrozenDictionary<Type, ICheckRunner> _runners;
+
+    public Grader(SandboxOptions options, GradingEnvironment environment)
+    {
+        _options = options;
+        _environment = environment;
+        _runners = new Dictionary<Type, ICheckRunner>
+        {
+            [typeof(CommandCheck)] = new CommandCheckRunner(),
+            [typeof(FileCheck)] = new FileCheckRunner(),
+            [typeof(PytestCheck)] = new PytestCheckRunner(),
+        }.ToFrozenDictionary();
+    }
+
+    public async Task<GradeResult> GradeAsync(LabDefinition lab, string workspace, string? sha, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(lab);
+        await using var sandbox = await LearnerSandbox.CreateAsync(workspace, _options, cancel).ConfigureAwait(false);
+        if (Directory.Exists(lab.HiddenDirectory))
+        {
+            LearnerSandbox.CopyTree(lab.HiddenDirectory, sandbox.HiddenRoot);
+        }
+
+        var notes = new List<string>(sandbox.Notes);
+        var labDirectory = Path.Combine(sandbox.WorkRoot, lab.WorkDirectory);
+        var tests = new List<TestResult>();
+        if (!Directory.Exists(labDirectory))
+        {
+            notes.Add($"The folder `{lab.WorkDirectory}` is not in your repository: the lab's starter code lives there.");
+            tests.AddRange(lab.Checks.Select(c => new TestResult(c.Name, c.Kind, TestStatus.Error, 0, c.Points, $"`{lab.WorkDirectory}` not found", null, null, null, 0, c.Hint)));
+            return Summarize(lab, sha, sandbox, notes, tests);
+        }
+
+        var context = new CheckContext(sandbox, lab, labDirectory, _options.Time, _environment);
+        if (lab.Setup is { } setup)
+        {
+            var prepared = await sandbox.RunAsync(setup.Run, labDirectory, null, setup.Timeout, cancel).ConfigureAwait(false);
+            if (prepared.TimedOut || prepared.ExitCode != 0)
+            {
+                notes.Add($"Setup `{setup.Run}` {(prepared.TimedOut ? "did not finish in time" : $"failed with exit code {prepared.ExitCode}")}; checks ran anyway.");
+            }
+        }
+
+        CeleryWorker.Started? worker = null;
+        if (lab.Worker is { } spec && lab.Checks.OfType<PytestCheck>().Any(c => !c.WhiteBox))
+        {
+            worker = await CeleryWorker.StartAsync(sandbox, spec, labDirectory, _environment, _options.Time, cancel).ConfigureAwait(false);
+            context = context with { WorkerFailure = worker.Failure };
+            if (worker.Failure is null)
+            {
+                notes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Your worker was ready {worker.ReadyAfter.TotalMilliseconds:0} ms after it started."));
+            }
+        }
+
+        foreach (var check in lab.Checks)
+        {
+            if (_runners.TryGetValue(check.GetType(), out var runner))
+            {
+                tests.AddRange(await runner.RunAsync(check, context, cancel).ConfigureAwait(false));
+            }
+            else
+            {
+                tests.Add(new TestResult(check.Name, check.Kind, TestStatus.Error, 0, check.Points, $"this grader cannot run {check.Kind} checks yet", null, null, null, 0));
+            }
+        }
+
+        worker?.Process?.Dispose();
+        return Summarize(lab, sha, sandbox, notes, tests);
+    }
+
+    private static GradeResult Summarize(LabDefinition lab, string? sha, LearnerSandbox sandbox, List<string> notes, List<TestResult> tests)
+    {
+        var score = Math.Round(tests.Sum(t => t.Score), 2);
+        var max = Math.Round(tests.Sum(t => t.MaxScore), 2);
+        var passed = max > 0 ? score * 100 >= lab.PassPercent * max : tests.All(t => t.Status == TestStatus.Passed);
+        return new GradeResult(GradeResult.CurrentVersion, lab.Key, sha, passed ? "passed" : "failed", score, max, passed, sandbox.Identity.Switched, notes, tests);
+    }
+}

@@ -1,0 +1,296 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace CourseBot.Grading.Sandbox;
+
+/// <summary>
+/// Runs learner-controlled commands as the learner user, in a private copy of the workspace, with a
+/// minimal environment and resource limits, and kills every process of that user after each run.
+/// Output goes to files the grader owns (never pipes a learner process could hold open), so waiting
+/// for a command never blocks on a daemon it left behind.
+/// </summary>
+public sealed class LearnerSandbox : IAsyncDisposable
+{
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private readonly SandboxOptions _options;
+    private readonly string _token = "cb" + Guid.NewGuid().ToString("N");
+    private readonly List<string> _notes = [];
+    private readonly List<string[]> _firewallRules = [];
+    private int _runs;
+
+    private LearnerSandbox(string root, SandboxIdentity identity, SandboxOptions options)
+    {
+        Root = root;
+        Identity = identity;
+        _options = options;
+    }
+
+    public SandboxIdentity Identity { get; }
+
+    /// <summary>The sandbox folder: <c>work/</c> (the learner's copy), <c>hidden/</c>, <c>results/</c>, <c>runs/</c> (grader only).</summary>
+    public string Root { get; }
+
+    public string WorkRoot => Path.Combine(Root, "work");
+
+    public string HiddenRoot => Path.Combine(Root, "hidden");
+
+    public string ResultsRoot => Path.Combine(Root, "results");
+
+    /// <summary>What the learner should know about how isolated the run was (e.g. no user switch).</summary>
+    public IReadOnlyList<string> Notes => _notes;
+
+    public static async Task<LearnerSandbox> CreateAsync(string workspace, SandboxOptions options, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var identity = await SandboxIdentity.AcquireAsync(cancel).ConfigureAwait(false);
+        var root = Path.Combine(Path.GetTempPath(), "coursebot-grade-" + Guid.NewGuid().ToString("N")[..12]);
+        var sandbox = new LearnerSandbox(root, identity, options);
+        Directory.CreateDirectory(root);
+        // The learner user may pass through to work/, but list nothing and read nothing else here.
+        File.SetUnixFileMode(root, OwnerOnly | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        foreach (var folder in new[] { sandbox.HiddenRoot, sandbox.ResultsRoot, Path.Combine(root, "runs") })
+        {
+            Directory.CreateDirectory(folder);
+            File.SetUnixFileMode(folder, OwnerOnly);
+        }
+
+        CopyTree(workspace, sandbox.WorkRoot);
+        if (identity.Switched)
+        {
+            await Processes.RunToEndAsync("chown", ["-R", $"{identity.Uid}:{identity.Gid}", sandbox.WorkRoot], cancel).ConfigureAwait(false);
+            if (options.RestrictNetwork)
+            {
+                await sandbox.RestrictNetworkAsync(cancel).ConfigureAwait(false);
+            }
+            else
+            {
+                sandbox._notes.Add("Network access was not restricted (disabled in the grader's options).");
+            }
+        }
+        else
+        {
+            sandbox._notes.Add($"Learner code ran as your own user ({identity.UserName}), not a separate one: the grader was not started as root. Results are for practice; only the course's grading workflow records grades.");
+        }
+
+        return sandbox;
+    }
+
+    /// <summary>Runs <paramref name="command"/> with <c>/bin/sh -c</c> as the learner and waits at most <paramref name="timeout"/>.</summary>
+    public async Task<SandboxRun> RunAsync(string command, string workingDirectory, string? stdin, TimeSpan timeout, CancellationToken cancel, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var (process, stdoutPath, stderrPath) = Start(command, workingDirectory, stdin, environment);
+        var started = _options.Time.GetTimestamp();
+        var timedOut = false;
+        using (process)
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+            deadline.CancelAfter(timeout);
+            try
+            {
+                await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+            {
+                timedOut = true;
+            }
+
+            var duration = _options.Time.GetElapsedTime(started);
+            var leftovers = KillAll();
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            return new SandboxRun(
+                timedOut ? null : process.ExitCode,
+                timedOut,
+                CapturedOutput.Read(stdoutPath, _options.OutputCapBytes),
+                CapturedOutput.Read(stderrPath, _options.OutputCapBytes),
+                duration,
+                leftovers);
+        }
+    }
+
+    /// <summary>Starts a long-running learner process (a Celery worker) whose output goes to a file; stop it with <see cref="KillAll"/>.</summary>
+    public BackgroundProcess StartBackground(string command, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var (process, stdoutPath, stderrPath) = Start(command, workingDirectory, null, environment);
+        return new BackgroundProcess(process, stdoutPath, stderrPath, _options.OutputCapBytes);
+    }
+
+    /// <summary>Kills every process of the learner user (or, unswitched, of this sandbox); returns how many.</summary>
+    public int KillAll() => ProcessReaper.KillAll(Identity, _token);
+
+    /// <summary>The environment every learner process starts from: nothing of the runner's (no GITHUB_*, ACTIONS_*, tokens).</summary>
+    public IReadOnlyDictionary<string, string> BaseEnvironment => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["PATH"] = "/usr/local/bin:/usr/bin:/bin",
+        ["HOME"] = Identity.Home,
+        ["LANG"] = "C.UTF-8",
+        ["PYTHONDONTWRITEBYTECODE"] = "1",
+        ["PYTHONUNBUFFERED"] = "1",
+        ["COURSEBOT_SANDBOX"] = _token,
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        KillAll();
+        foreach (var rule in _firewallRules)
+        {
+            await Processes.RunToEndAsync(rule[0], ["-D", .. rule[1..]], CancellationToken.None, throwOnFailure: false).ConfigureAwait(false);
+        }
+
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a dying process; the OS temp cleaner removes it later.
+        }
+    }
+
+    private (Process Process, string Stdout, string Stderr) Start(string command, string workingDirectory, string? stdin, IReadOnlyDictionary<string, string>? environment)
+    {
+        var run = Path.Combine(Root, "runs", Interlocked.Increment(ref _runs).ToString(CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(run);
+        var (input, stdout, stderr) = (Path.Combine(run, "stdin"), Path.Combine(run, "stdout"), Path.Combine(run, "stderr"));
+        File.WriteAllText(input, stdin ?? "");
+        File.WriteAllText(stdout, "");
+        File.WriteAllText(stderr, "");
+
+        // sh (as the grader) opens the files, then execs: prlimit -> setpriv (drops to the learner) -> sh -c command.
+        var info = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, WorkingDirectory = workingDirectory };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add("i=$1; o=$2; e=$3; shift 3; exec \"$@\" <\"$i\" >\"$o\" 2>\"$e\"");
+        info.ArgumentList.Add("sh");
+        info.ArgumentList.Add(input);
+        info.ArgumentList.Add(stdout);
+        info.ArgumentList.Add(stderr);
+        foreach (var arg in LauncherArguments())
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.ArgumentList.Add("/bin/sh");
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add(command);
+
+        info.Environment.Clear();
+        foreach (var (key, value) in BaseEnvironment.Concat(environment ?? new Dictionary<string, string>()))
+        {
+            info.Environment[key] = value;
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start /bin/sh");
+        return (process, stdout, stderr);
+    }
+
+    private IEnumerable<string> LauncherArguments()
+    {
+        yield return "prlimit";
+        if (Identity.Switched)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"--nproc={_options.MaxProcesses}");
+        }
+
+        yield return string.Create(CultureInfo.InvariantCulture, $"--as={_options.MaxAddressSpaceBytes}");
+        yield return string.Create(CultureInfo.InvariantCulture, $"--fsize={_options.MaxFileBytes}");
+        yield return string.Create(CultureInfo.InvariantCulture, $"--nofile={_options.MaxOpenFiles}");
+        yield return "--core=0";
+        yield return "--";
+        if (Identity.Switched)
+        {
+            yield return "setpriv";
+            yield return string.Create(CultureInfo.InvariantCulture, $"--reuid={Identity.Uid}");
+            yield return string.Create(CultureInfo.InvariantCulture, $"--regid={Identity.Gid}");
+            yield return "--clear-groups";
+            yield return "--no-new-privs";
+            yield return "--";
+        }
+    }
+
+    private async Task RestrictNetworkAsync(CancellationToken cancel)
+    {
+        foreach (var tool in new[] { "iptables", "ip6tables" })
+        {
+            string[] rule = [tool, "OUTPUT", "-m", "owner", "--uid-owner", Identity.Uid.ToString(CultureInfo.InvariantCulture), "!", "-o", "lo", "-j", "REJECT"];
+            try
+            {
+                var (exit, output) = await Processes.RunToEndAsync(tool, ["-I", .. rule[1..]], cancel, throwOnFailure: false).ConfigureAwait(false);
+                if (exit == 0)
+                {
+                    _firewallRules.Add(rule);
+                }
+                else
+                {
+                    _notes.Add($"Network access could not be limited to loopback ({tool}: {output.Trim()}).");
+                }
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                _notes.Add($"Network access could not be limited to loopback ({tool} is not installed).");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Copies a tree without following symbolic links: a link is copied as a link, so a learner's
+    /// <c>notes.txt -&gt; /etc/shadow</c> stays a link the learner user cannot read through, instead of
+    /// becoming a copy the grader (root) read for them.
+    /// </summary>
+    internal static void CopyTree(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var entry in new DirectoryInfo(from).EnumerateFileSystemInfos())
+        {
+            var target = Path.Combine(to, entry.Name);
+            if (entry.LinkTarget is { } link)
+            {
+                File.CreateSymbolicLink(target, link);
+            }
+            else if (entry is DirectoryInfo dir)
+            {
+                if (dir.Name != ".git")
+                {
+                    CopyTree(dir.FullName, target);
+                }
+            }
+            else
+            {
+                File.Copy(entry.FullName, target);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Resolves a path inside the learner's work folder, following links; null when it does not
+    /// exist or leads outside the work folder (so the grader never reads a file for the learner).
+    /// </summary>
+    public string? ResolveInsideWork(string relativePath) => ResolveInside(WorkRoot, relativePath);
+
+    /// <summary>Resolves <paramref name="relativePath"/> under <paramref name="folder"/>; null when missing or when links lead outside it.</summary>
+    public static string? ResolveInside(string folder, string relativePath)
+    {
+        var real = NativeMethods.ResolveRealPath(Path.Combine(folder, relativePath));
+        var folderReal = NativeMethods.ResolveRealPath(folder);
+        return real is not null && folderReal is not null && real.StartsWith(folderReal + "/", StringComparison.Ordinal) ? real : null;
+    }
+
+    /// <summary>Hands a folder the grader prepared to the learner user (white-box tests run there).</summary>
+    public async Task GiveToLearnerAsync(string folder, CancellationToken cancel)
+    {
+        if (Identity.Switched)
+        {
+            await Processes.RunToEndAsync("chown", ["-R", $"{Identity.Uid}:{Identity.Gid}", folder], cancel).ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>A learner process left running (a worker); its output is read from a file when needed.</summary>
+public sealed class BackgroundProcess(Process process, string stdoutPath, string stderrPath, int capBytes) : IDisposable
+{
+    public bool HasExited => process.HasExited;
+
+    public CapturedOutput Stdout => CapturedOutput.Read(stdoutPath, capBytes);
+
+    public CapturedOutput Stderr => CapturedOutput.Read(stderrPath, capBytes);
+
+    public void Dispose() => process.Dispose();
+}
