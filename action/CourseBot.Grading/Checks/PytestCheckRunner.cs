@@ -35,6 +35,13 @@ public sealed class PytestCheckRunner : ICheckRunner
     {
         var sandbox = context.Sandbox;
         var report = Path.Combine(sandbox.ResultsRoot, $"junit-{run}.xml");
+        // Our own (empty) configuration, so no ini file is looked for anywhere else.
+        var ini = Path.Combine(sandbox.HiddenRoot, "pytest.ini");
+        if (!File.Exists(ini))
+        {
+            await File.WriteAllTextAsync(ini, "[pytest]\n", cancel).ConfigureAwait(false);
+        }
+
         var info = new ProcessStartInfo(context.Environment.Python) { UseShellExecute = false, WorkingDirectory = sandbox.HiddenRoot, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in PytestArguments(Path.Combine(sandbox.HiddenRoot, check.TestFile), sandbox.HiddenRoot, report))
         {
