@@ -1,0 +1,26 @@
+using CourseBot.Bench;
+
+var name = args.FirstOrDefault() ?? "all";
+var benches = new Dictionary<string, Func<Task>>(StringComparer.Ordinal)
+{
+    ["grader-overhead"] = GraderOverhead.RunAsync,
+    ["junit"] = JUnitParsing.RunAsync,
+};
+if (name == "all")
+{
+    foreach (var bench in benches.Values)
+    {
+        await bench().ConfigureAwait(false);
+    }
+
+    return 0;
+}
+
+if (!benches.TryGetValue(name, out var run))
+{
+    Console.Error.WriteLine($"unknown benchmark '{name}': {string.Join(", ", benches.Keys)} or all");
+    return 2;
+}
+
+await run().ConfigureAwait(false);
+return 0;
