@@ -66,6 +66,12 @@ public static class GradeCommand
         }
         else
         {
+            if (SandboxIdentity.IsRoot && Directory.Exists(request.Curriculum))
+            {
+                // The course's checkout holds hidden tests and reference solutions: no other user may read it.
+                await Processes.RunToEndAsync("chmod", ["-R", "go-rwx", request.Curriculum], cancel).ConfigureAwait(false);
+            }
+
             var loaded = LabReader.Find(request.Curriculum, request.Lab);
             if (loaded.Lab is null)
             {

@@ -28,6 +28,7 @@ public sealed class CheatingTests(RedisServer redis)
                 checks:
                   - { name: read hidden tests, kind: command, run: "cat ../hidden/secret.txt", output: TOPSECRET, points: 1 }
                   - { name: list the sandbox, kind: command, run: "ls ..", output: hidden, points: 1 }
+                  - { name: read the course checkout, kind: command, run: "cat $(find / -path '*labs/cheat-lab/hidden/secret.txt' 2>/dev/null)", output: TOPSECRET, points: 1 }
                   - { name: read the grader environment, kind: command, run: "tr '\\0' '\\n' < /proc/$PPID/environ", output: "PATH=", points: 1 }
                   - { name: inherit runner secrets, kind: command, run: "env; cat /proc/self/environ", output: "ghs_fake", points: 1 }
                   - { name: forge the test report, kind: command, run: "echo '<testsuite/>' > ../results/junit-1.xml && echo wrote", output: wrote, points: 1 }
@@ -45,7 +46,7 @@ public sealed class CheatingTests(RedisServer redis)
 
             Assert.Equal(1, exit);
             Assert.NotNull(result);
-            Assert.Equal(13, result.Tests.Count);
+            Assert.Equal(14, result.Tests.Count);
             Assert.All(result.Tests, t => Assert.True(t.Status != TestStatus.Passed, $"attack '{t.Name}' worked: {t.Output}"));
             Assert.Equal(0, result.Score);
             Assert.False(File.Exists(Path.Combine(workspace.Root, "pwned")));
