@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using CourseBot.Core.Curriculum.Model;
 using CourseBot.Core.Curriculum.Validation;
+using CourseBot.Core.LabGrading;
+using CourseBot.Core.Oidc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -27,6 +29,13 @@ public static class FunctionsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(provider => LoadCourse(provider.GetRequiredService<IOptions<CourseBotFunctionsOptions>>().Value));
+        var oidc = new OidcOptions();
+        configuration.GetSection(OidcOptions.Section).Bind(oidc);
+        var grading = new GradingOptions();
+        configuration.GetSection(GradingOptions.Section).Bind(grading);
+        var curriculum = configuration.GetSection(CourseBotFunctionsOptions.Section)[nameof(CourseBotFunctionsOptions.CurriculumPath)] ?? new CourseBotFunctionsOptions().CurriculumPath;
+        services.AddCourseBotGrading(oidc, grading, curriculum);
+        services.AddLogging();
         return services;
     }
 

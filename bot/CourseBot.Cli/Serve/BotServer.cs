@@ -1,4 +1,6 @@
 using CourseBot.Core.Curriculum.Validation;
+using CourseBot.Core.LabGrading;
+using CourseBot.Core.Oidc;
 
 namespace CourseBot.Cli.Serve;
 
@@ -27,14 +29,29 @@ internal static class BotServer
         return 0;
     }
 
-    public static WebApplication Build(Core.Curriculum.Model.Course course, string urls)
+    /// <param name="course">The validated course.</param>
+    /// <param name="urls">Where to listen.</param>
+    /// <param name="settings">Settings that override appsettings and environment (tests use them).</param>
+    public static WebApplication Build(Core.Curriculum.Model.Course course, string urls, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(urls);
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.Services.AddSingleton(course);
         builder.Services.AddSingleton(TimeProvider.System);
+        var oidc = new OidcOptions();
+        builder.Configuration.GetSection(OidcOptions.Section).Bind(oidc);
+        var grading = new GradingOptions();
+        builder.Configuration.GetSection(GradingOptions.Section).Bind(grading);
+        builder.Services.AddCourseBotGrading(oidc, grading, course.RootDirectory);
+
         var app = builder.Build();
         app.MapCatalog();
+        app.MapGrading();
         return app;
     }
 }

@@ -1,0 +1,26 @@
+using System.Text.Json.Serialization;
+using CourseBot.Core.LabGrading;
+
+namespace CourseBot.Cli.Serve;
+
+/// <summary>The grading Action's endpoints on the local host (the Functions host maps the same core handlers).</summary>
+internal static class GradingEndpoints
+{
+    public static void MapGrading(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/grading/bundle", async (HttpRequest request, GradingBundleEndpoint endpoint, CancellationToken cancel) =>
+        {
+            var response = await endpoint.HandleAsync(request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, cancel).ConfigureAwait(false);
+            return response.Bundle is { } bundle
+                ? Results.Json(bundle, GradingBundleJsonContext.Default.GradingBundle)
+                : Results.Json(new ErrorBody(response.Error ?? "refused"), ErrorJsonContext.Default.ErrorBody, statusCode: response.Status);
+        });
+    }
+}
+
+/// <summary>Every refusal says why, in one field.</summary>
+internal sealed record ErrorBody(string Error);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(ErrorBody))]
+internal sealed partial class ErrorJsonContext : JsonSerializerContext;

@@ -1,0 +1,62 @@
+using CourseBot.Core.Curriculum.Loading;
+
+namespace CourseBot.Core.LabGrading;
+
+/// <summary>Reads labs' check files and hidden tests out of the curriculum folder into a <see cref="GradingBundle"/>.</summary>
+public sealed class GradingBundleBuilder(string curriculumRoot)
+{
+    public const string LabsFolder = "labs";
+    public const string LabFile = "lab.yml";
+    public const string HiddenFolder = "hidden";
+    private const long MaxFileBytes = 1 << 20;
+
+    /// <summary>The bundle of <paramref name="labKeys"/>; a key that names no lab is left out (and reported by the caller's validation).</summary>
+    public GradingBundle Build(string repository, string sha, IEnumerable<string> labKeys)
+    {
+        var labs = new List<BundledLab>();
+        foreach (var key in labKeys)
+        {
+            if (Locate(key) is { } folder)
+            {
+                labs.Add(new BundledLab(key, Files(folder)));
+            }
+        }
+
+        return new GradingBundle(GradingBundle.CurrentVersion, repository, sha, labs);
+    }
+
+    private string? Locate(string key)
+    {
+        var parts = key.Split('/');
+        if (parts.Length != 2 || parts.Any(p => p.Length == 0 || p.Contains("..", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        var modules = Path.Combine(curriculumRoot, CurriculumLoader.ModulesFolder);
+        var moduleDir = Directory.Exists(modules)
+            ? Directory.EnumerateDirectories(modules).FirstOrDefault(d => Path.GetFileName(d).EndsWith("-" + parts[0], StringComparison.Ordinal))
+            : null;
+        var labDir = moduleDir is null ? null : Path.Combine(moduleDir, LabsFolder, parts[1]);
+        return labDir is not null && File.Exists(Path.Combine(labDir, LabFile)) ? labDir : null;
+    }
+
+    /// <summary>lab.yml and everything under hidden/: nothing else of the lab folder (solution/ stays home).</summary>
+    private static Dictionary<string, string> Files(string labDir)
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal) { [LabFile] = File.ReadAllText(Path.Combine(labDir, LabFile)) };
+        var hidden = Path.Combine(labDir, HiddenFolder);
+        if (Directory.Exists(hidden))
+        {
+            foreach (var file in Directory.EnumerateFiles(hidden, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                if (new FileInfo(file) is { Length: <= MaxFileBytes, LinkTarget: null })
+                {
+                    files[Path.GetRelativePath(labDir, file).Replace('\\', '/')] = File.ReadAllText(file);
+                }
+            }
+        }
+
+        return files;
+    }
+}

@@ -1,0 +1,60 @@
+using CourseBot.Core.Oidc;
+using Microsoft.Extensions.Logging;
+
+namespace CourseBot.Core.LabGrading;
+
+/// <summary>
+/// <c>GET /api/grading/bundle</c>, host-neutral: verifies the caller's OIDC token and returns the
+/// bundles of the labs open for the token's repository. Both hosts map their request onto this.
+/// </summary>
+public sealed partial class GradingBundleEndpoint(OidcOptions options, GitHubOidcVerifier verifier, IOpenLabs openLabs, GradingBundleBuilder builder, ILogger<GradingBundleEndpoint> logger)
+{
+    public async Task<BundleResponse> HandleAsync(string? authorization, CancellationToken cancel)
+    {
+        if (!options.IsConfigured)
+        {
+            LogRefused(logger, "OIDC is not configured");
+            return BundleResponse.Refuse(503, "grading is not configured on this bot (CourseBot:Oidc:Audience and AllowedWorkflowRefs)");
+        }
+
+        const string scheme = "Bearer ";
+        if (authorization is null || !authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            LogRefused(logger, "no bearer token");
+            return BundleResponse.Refuse(401, "an OIDC token from the course's grading workflow is required (Authorization: Bearer ...)");
+        }
+
+        var verified = await verifier.VerifyAsync(authorization[scheme.Length..].Trim(), cancel).ConfigureAwait(false);
+        if (!verified.Succeeded || verified.Claims is not { } claims)
+        {
+            LogRefused(logger, verified.Reason);
+            return BundleResponse.Refuse(verified.Failure == OidcFailure.KeysUnavailable ? 503 : 401, verified.Reason);
+        }
+
+        var labs = openLabs.For(claims.Repository);
+        if (labs.Count == 0)
+        {
+            LogNotEnrolled(logger, claims.Repository);
+            return BundleResponse.Refuse(403, $"{claims.Repository} is not an enrolled learner repository with open labs");
+        }
+
+        var bundle = builder.Build(claims.Repository, claims.Sha, labs);
+        LogServed(logger, claims.Repository, claims.RunId, bundle.Labs.Count);
+        return new BundleResponse(200, bundle, null);
+    }
+
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Warning, Message = "Grading bundle refused: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Grading bundle refused: {Repository} has no open labs")]
+    private static partial void LogNotEnrolled(ILogger logger, string repository);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Grading bundle served to {Repository} run {RunId}: {Labs} labs")]
+    private static partial void LogServed(ILogger logger, string repository, string runId, int labs);
+}
+
+/// <summary>An HTTP status with either the bundle or the reason for refusing it.</summary>
+public sealed record BundleResponse(int Status, GradingBundle? Bundle, string? Error)
+{
+    public static BundleResponse Refuse(int status, string error) => new(status, null, error);
+}

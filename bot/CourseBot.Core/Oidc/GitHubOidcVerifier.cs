@@ -1,0 +1,139 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace CourseBot.Core.Oidc;
+
+/// <summary>
+/// Verifies a GitHub Actions OIDC token: RS256 signature by a key of the configured issuer, issuer,
+/// audience, expiry, the course's grading workflow at an allowed ref, and a token id not seen
+/// before. It fails closed: anything unexpected is a refusal with a reason, never a pass.
+/// </summary>
+public sealed class GitHubOidcVerifier(OidcOptions options, IJwksSource keys, IReplayGuard replays, TimeProvider time)
+{
+    public async Task<OidcVerificationResult> VerifyAsync(string? token, CancellationToken cancel)
+    {
+        var parts = token?.Split('.');
+        if (parts is not { Length: 3 } || parts.Any(p => p.Length == 0))
+        {
+            return OidcVerificationResult.Fail(OidcFailure.Malformed, "not a JSON Web Token");
+        }
+
+        JsonElement header;
+        JsonElement payload;
+        byte[] signature;
+        try
+        {
+            header = JsonDocument.Parse(HttpJwksSource.Base64UrlDecode(parts[0])).RootElement;
+            payload = JsonDocument.Parse(HttpJwksSource.Base64UrlDecode(parts[1])).RootElement;
+            signature = HttpJwksSource.Base64UrlDecode(parts[2]);
+        }
+        catch (Exception ex) when (ex is FormatException or JsonException)
+        {
+            return OidcVerificationResult.Fail(OidcFailure.Malformed, "token parts are not base64url JSON");
+        }
+
+        if (header.ValueKind != JsonValueKind.Object || payload.ValueKind != JsonValueKind.Object)
+        {
+            return OidcVerificationResult.Fail(OidcFailure.Malformed, "token header or payload is not an object");
+        }
+
+        // Only RS256: "none", HS256 with the public key as secret and every other trick stop here.
+        if (Text(header, "alg") != "RS256")
+        {
+            return OidcVerificationResult.Fail(OidcFailure.UnsupportedAlgorithm, $"algorithm '{Text(header, "alg")}' is not RS256");
+        }
+
+        RSA? key;
+        try
+        {
+            key = Text(header, "kid") is { } kid ? await keys.FindKeyAsync(kid, cancel).ConfigureAwait(false) : null;
+        }
+        catch (HttpRequestException ex)
+        {
+            return OidcVerificationResult.Fail(OidcFailure.KeysUnavailable, $"the issuer's keys could not be fetched: {ex.Message}");
+        }
+
+        if (key is null)
+        {
+            return OidcVerificationResult.Fail(OidcFailure.UnknownKey, $"no signing key '{Text(header, "kid")}' at {options.ResolvedJwksUri}");
+        }
+
+        var signed = Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]);
+        if (!key.VerifyData(signed, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
+        {
+            return OidcVerificationResult.Fail(OidcFailure.BadSignature, "signature does not verify");
+        }
+
+        return CheckClaims(payload);
+    }
+
+    private OidcVerificationResult CheckClaims(JsonElement payload)
+    {
+        if (Text(payload, "iss") != options.Issuer)
+        {
+            return OidcVerificationResult.Fail(OidcFailure.WrongIssuer, $"issuer '{Text(payload, "iss")}' is not {options.Issuer}");
+        }
+
+        if (!Audiences(payload).Contains(options.Audience, StringComparer.Ordinal))
+        {
+            return OidcVerificationResult.Fail(OidcFailure.WrongAudience, $"audience is not {options.Audience}");
+        }
+
+        var now = time.GetUtcNow();
+        if (Number(payload, "exp") is not { } exp || DateTimeOffset.FromUnixTimeSeconds(exp) + options.ClockSkew < now)
+        {
+            return OidcVerificationResult.Fail(OidcFailure.Expired, "token has expired");
+        }
+
+        if (Number(payload, "nbf") is { } nbf && DateTimeOffset.FromUnixTimeSeconds(nbf) - options.ClockSkew > now)
+        {
+            return OidcVerificationResult.Fail(OidcFailure.NotYetValid, "token is not valid yet");
+        }
+
+        var workflow = Text(payload, "job_workflow_ref");
+        if (workflow is null || !options.AllowedWorkflowRefs.Contains(workflow, StringComparer.Ordinal))
+        {
+            return OidcVerificationResult.Fail(OidcFailure.WrongWorkflow, $"job_workflow_ref '{workflow}' is not the course's grading workflow at an allowed ref");
+        }
+
+        string[] required = ["repository", "repository_id", "sha", "ref", "run_id", "jti"];
+        if (required.FirstOrDefault(name => string.IsNullOrEmpty(Text(payload, name))) is { } missing)
+        {
+            return OidcVerificationResult.Fail(OidcFailure.MissingClaim, $"claim '{missing}' is missing");
+        }
+
+        var expires = DateTimeOffset.FromUnixTimeSeconds(exp) + options.ClockSkew;
+        if (!replays.TryAccept(Text(payload, "jti")!, expires))
+        {
+            return OidcVerificationResult.Fail(OidcFailure.Replayed, "token was already used");
+        }
+
+        return OidcVerificationResult.Success(new ActionsRunClaims(
+            Text(payload, "repository")!,
+            Text(payload, "repository_id")!,
+            Text(payload, "sha")!,
+            Text(payload, "ref")!,
+            Text(payload, "run_id")!,
+            Text(payload, "run_attempt") ?? "1",
+            workflow,
+            Text(payload, "jti")!,
+            expires));
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static long? Number(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n) ? n : null;
+
+    private static IEnumerable<string> Audiences(JsonElement payload) =>
+        payload.TryGetProperty("aud", out var aud)
+            ? aud.ValueKind switch
+            {
+                JsonValueKind.String => [aud.GetString()!],
+                JsonValueKind.Array => aud.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!),
+                _ => [],
+            }
+            : [];
+}

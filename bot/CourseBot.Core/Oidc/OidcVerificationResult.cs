@@ -1,0 +1,31 @@
+namespace CourseBot.Core.Oidc;
+
+public enum OidcFailure
+{
+    None,
+    Malformed,
+    UnsupportedAlgorithm,
+    UnknownKey,
+    BadSignature,
+    WrongIssuer,
+    WrongAudience,
+    Expired,
+    NotYetValid,
+    WrongWorkflow,
+    MissingClaim,
+    Replayed,
+    KeysUnavailable,
+}
+
+/// <summary>The claims of a verified GitHub Actions run that the bot relies on.</summary>
+public sealed record ActionsRunClaims(string Repository, string RepositoryId, string Sha, string Ref, string RunId, string RunAttempt, string JobWorkflowRef, string TokenId, DateTimeOffset Expires);
+
+/// <summary>A verified token's claims, or why the token was refused (an expected failure, not an exception).</summary>
+public sealed record OidcVerificationResult(ActionsRunClaims? Claims, OidcFailure Failure, string Reason)
+{
+    public bool Succeeded => Failure == OidcFailure.None;
+
+    public static OidcVerificationResult Success(ActionsRunClaims claims) => new(claims, OidcFailure.None, "");
+
+    public static OidcVerificationResult Fail(OidcFailure failure, string reason) => new(null, failure, reason);
+}

@@ -1,0 +1,2 @@
+import sys
+print(f"Hello, {sys.stdin.read().strip() or 'world'}!")  # REFERENCE-SOLUTION

@@ -1,0 +1,99 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+
+namespace CourseBot.Tests.Infrastructure;
+
+/// <summary>
+/// A stand-in for GitHub's Actions OIDC issuer: a test key set served over real HTTP on loopback
+/// (<c>/.well-known/jwks</c>), and tokens minted with the claims a grading run would carry.
+/// </summary>
+public sealed class TestOidcIssuer : IAsyncDisposable
+{
+    public const string Audience = "https://coursebot.test";
+    public const string Workflow = "course-org/course/.github/workflows/grade.yml@refs/heads/main";
+    public const string KeyId = "test-key-1";
+
+    private readonly RSA _key = RSA.Create(2048);
+    private readonly WebApplication _app;
+
+    private TestOidcIssuer(WebApplication app) => _app = app;
+
+    public string Issuer => _app.Urls.First();
+
+    public static async Task<TestOidcIssuer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var issuer = new TestOidcIssuer(app);
+        app.MapGet("/.well-known/jwks", () => Results.Text(issuer.Jwks(), "application/json"));
+        await app.StartAsync();
+        return issuer;
+    }
+
+    /// <summary>Settings a bot needs to trust this issuer for <paramref name="repository"/> with <paramref name="labs"/> open.</summary>
+    public Dictionary<string, string?> BotSettings(string repository, params string[] labs)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["CourseBot:Oidc:Issuer"] = Issuer,
+            ["CourseBot:Oidc:Audience"] = Audience,
+            ["CourseBot:Oidc:AllowedWorkflowRefs:0"] = Workflow,
+        };
+        for (var i = 0; i < labs.Length; i++)
+        {
+            settings[$"CourseBot:Grading:Repositories:{repository}:{i}"] = labs[i];
+        }
+
+        return settings;
+    }
+
+    /// <summary>A signed token for a grading run; <paramref name="edit"/> changes claims, <paramref name="signWith"/> another key.</summary>
+    public string Mint(string repository, Action<JsonObject>? edit = null, string alg = "RS256", RSA? signWith = null)
+    {
+        var now = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
+        var claims = new JsonObject
+        {
+            ["iss"] = Issuer,
+            ["aud"] = Audience,
+            ["sub"] = $"repo:{repository}:ref:refs/heads/main",
+            ["repository"] = repository,
+            ["repository_id"] = "4242",
+            ["ref"] = "refs/heads/main",
+            ["sha"] = "0123456789abcdef0123456789abcdef01234567",
+            ["run_id"] = "987654",
+            ["run_attempt"] = "1",
+            ["job_workflow_ref"] = Workflow,
+            ["jti"] = Guid.NewGuid().ToString(),
+            ["iat"] = now,
+            ["nbf"] = now - 5,
+            ["exp"] = now + 300,
+        };
+        edit?.Invoke(claims);
+        var header = new JsonObject { ["alg"] = alg, ["kid"] = KeyId, ["typ"] = "JWT" };
+        var signingInput = Encode(header.ToJsonString()) + "." + Encode(claims.ToJsonString());
+        var signature = alg == "none" ? [] : (signWith ?? _key).SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        return signingInput + "." + Convert.ToBase64String(signature).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _key.Dispose();
+    }
+
+    private string Jwks()
+    {
+        var p = _key.ExportParameters(includePrivateParameters: false);
+        return JsonSerializer.Serialize(new { keys = new[] { new { kty = "RSA", kid = KeyId, use = "sig", alg = "RS256", n = B64(p.Modulus!), e = B64(p.Exponent!) } } });
+    }
+
+    private static string Encode(string json) => B64(Encoding.UTF8.GetBytes(json));
+
+    private static string B64(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
