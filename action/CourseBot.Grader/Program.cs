@@ -2,39 +2,33 @@ using CourseBot.Grading;
 using CourseBot.Grading.Sandbox;
 
 // The Action's entry point. Inputs arrive as INPUT_* variables (see action.yml); the workspace,
-// commit and report files come from the runner's own GITHUB_* variables.
-static string? Input(string name) => Environment.GetEnvironmentVariable("INPUT_" + name.ToUpperInvariant()) is { Length: > 0 } value ? value.Trim() : null;
+// commit, report files and the OIDC token endpoint come from the runner's own variables.
+static string? Input(string name) =>
+    (Environment.GetEnvironmentVariable("INPUT_" + name.ToUpperInvariant())
+     ?? Environment.GetEnvironmentVariable("INPUT_" + name.ToUpperInvariant().Replace('-', '_'))) is { Length: > 0 } value ? value.Trim() : null;
 
-var workspace = Environment.GetEnvironmentVariable("GITHUB_WORKSPACE") ?? Directory.GetCurrentDirectory();
-var lab = Input("lab");
-if (lab is null)
-{
-    Console.WriteLine("::error title=coursebot-grader::input 'lab' is required (a lab id such as first-celery-app/first-app-lab)");
-    Console.WriteLine("usage: set INPUT_LAB (and optionally INPUT_CURRICULUM, INPUT_DRY-RUN, INPUT_CLASSROOM) and run in the workspace to grade.");
-    return 2;
-}
+static string? Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
 
-var resultFile = Path.Combine(Environment.GetEnvironmentVariable("RUNNER_TEMP") ?? Path.GetTempPath(), "coursebot-result.json");
-var request = new GradeRequest
+var temp = Env("RUNNER_TEMP") ?? Path.GetTempPath();
+var context = new ActionContext
 {
-    Lab = lab,
-    Workspace = workspace,
-    Curriculum = Input("curriculum") ?? Path.Combine(workspace, "curriculum"),
-    ClassroomFile = Input("classroom"),
-    Sha = Environment.GetEnvironmentVariable("GITHUB_SHA"),
-    ResultFile = resultFile,
-    SummaryFile = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY"),
-    OutputFile = Environment.GetEnvironmentVariable("GITHUB_OUTPUT"),
-    Annotations = true,
+    Workspace = Env("GITHUB_WORKSPACE") ?? Directory.GetCurrentDirectory(),
+    Lab = Input("lab"),
+    BotUrl = Input("bot-url") is { } bot ? new Uri(bot.EndsWith('/') ? bot : bot + "/") : null,
+    Audience = Input("audience"),
+    TokenRequestUrl = Env("ACTIONS_ID_TOKEN_REQUEST_URL") is { } url ? new Uri(url) : null,
+    TokenRequestToken = Env("ACTIONS_ID_TOKEN_REQUEST_TOKEN"),
+    Curriculum = Input("curriculum"),
+    Sha = Env("GITHUB_SHA"),
+    ResultDirectory = Path.Combine(temp, "coursebot-results"),
+    SummaryFile = Env("GITHUB_STEP_SUMMARY"),
+    OutputFile = Env("GITHUB_OUTPUT"),
+    DryRun = Input("dry-run") is "true",
 };
 var environment = new GradingEnvironment
 {
-    BrokerUrl = Environment.GetEnvironmentVariable("COURSEBOT_BROKER_URL") ?? new GradingEnvironment().BrokerUrl,
-    BackendUrl = Environment.GetEnvironmentVariable("COURSEBOT_BACKEND_URL") ?? new GradingEnvironment().BackendUrl,
+    BrokerUrl = Env("COURSEBOT_BROKER_URL") ?? new GradingEnvironment().BrokerUrl,
+    BackendUrl = Env("COURSEBOT_BACKEND_URL") ?? new GradingEnvironment().BackendUrl,
 };
-var exit = await GradeCommand.RunAsync(request, environment, new SandboxOptions(), Console.Out, CancellationToken.None).ConfigureAwait(false);
-Console.WriteLine(Input("dry-run") is "true"
-    ? "dry-run: nothing is sent to the bot."
-    : "note: this grader does not post results to the bot yet (the bot's grade intake is still to be built).");
-
-return exit;
+using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+return await ActionRunner.RunAsync(context, environment, new SandboxOptions(), Console.Out, http, CancellationToken.None).ConfigureAwait(false);

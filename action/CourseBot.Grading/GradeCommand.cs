@@ -35,20 +35,24 @@ public sealed record GradeRequest
 public static class GradeCommand
 {
     /// <summary>Exit codes: 0 passed, 1 not passed, 2 the lab or the request is broken.</summary>
-    public static async Task<int> RunAsync(GradeRequest request, GradingEnvironment environment, SandboxOptions options, TextWriter output, CancellationToken cancel)
+    public static async Task<int> RunAsync(GradeRequest request, GradingEnvironment environment, SandboxOptions options, TextWriter output, CancellationToken cancel) =>
+        (await GradeAsync(request, environment, options, output, cancel).ConfigureAwait(false)).Exit;
+
+    /// <summary>Grades and reports; the result is null when the lab or the request is broken (exit 2).</summary>
+    public static async Task<(int Exit, GradeResult? Result)> GradeAsync(GradeRequest request, GradingEnvironment environment, SandboxOptions options, TextWriter output, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(output);
         if (!OperatingSystem.IsLinux())
         {
             await output.WriteLineAsync("coursebot grade: grading runs on Linux only (it needs users, /proc, prlimit and setpriv).").ConfigureAwait(false);
-            return 2;
+            return (2, null);
         }
 
         if (!Directory.Exists(request.Workspace))
         {
             await output.WriteLineAsync($"coursebot grade: workspace '{request.Workspace}' not found.").ConfigureAwait(false);
-            return 2;
+            return (2, null);
         }
 
         LabDefinition lab;
@@ -61,7 +65,7 @@ public static class GradeCommand
             catch (Exception ex) when (ex is InvalidDataException or IOException)
             {
                 await output.WriteLineAsync("coursebot grade: " + ex.Message).ConfigureAwait(false);
-                return 2;
+                return (2, null);
             }
         }
         else
@@ -80,7 +84,7 @@ public static class GradeCommand
                     await output.WriteLineAsync(diagnostic.ToString()).ConfigureAwait(false);
                 }
 
-                return 2;
+                return (2, null);
             }
 
             lab = loaded.Lab;
@@ -111,6 +115,6 @@ public static class GradeCommand
                 $"score={result.Score}\nmax-score={result.MaxScore}\npassed={(result.Passed ? "true" : "false")}\nresult-file={request.ResultFile ?? ""}\n"), cancel).ConfigureAwait(false);
         }
 
-        return result.Passed ? 0 : 1;
+        return (result.Passed ? 0 : 1, result);
     }
 }

@@ -23,7 +23,14 @@ public sealed class TestOidcIssuer : IAsyncDisposable
 
     private TestOidcIssuer(WebApplication app) => _app = app;
 
+    public const string RequestToken = "actions-request-token";
+
     public string Issuer => _app.Urls.First();
+
+    /// <summary>The repository whose run the Actions token endpoint mints tokens for.</summary>
+    public string RunRepository { get; set; } = "course-org/learner-ada";
+
+    public Uri TokenRequestUrl => new(Issuer + "/actions-token?api-version=2.0");
 
     public static async Task<TestOidcIssuer> StartAsync()
     {
@@ -32,6 +39,11 @@ public sealed class TestOidcIssuer : IAsyncDisposable
         var app = builder.Build();
         var issuer = new TestOidcIssuer(app);
         app.MapGet("/.well-known/jwks", () => Results.Text(issuer.Jwks(), "application/json"));
+        // The Actions runtime's token endpoint (ACTIONS_ID_TOKEN_REQUEST_URL), for the repository the test names.
+        app.MapGet("/actions-token", (HttpRequest request) =>
+            request.Headers.Authorization.ToString() != "Bearer " + RequestToken
+                ? Results.StatusCode(401)
+                : Results.Json(new { value = issuer.Mint(issuer.RunRepository, c => c["aud"] = request.Query["audience"].ToString()) }));
         await app.StartAsync();
         return issuer;
     }

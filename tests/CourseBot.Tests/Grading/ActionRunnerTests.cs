@@ -1,0 +1,95 @@
+using CourseBot.Cli.Serve;
+using CourseBot.Core.Curriculum.Validation;
+using CourseBot.Grading;
+using CourseBot.Grading.Sandbox;
+using CourseBot.Tests.Infrastructure;
+
+namespace CourseBot.Tests.Grading;
+
+/// <summary>The Action end to end: an OIDC token from a stand-in Actions runtime, the bundle from a real bot over HTTP, grading in the sandbox.</summary>
+[Collection(GradingTestGroup.Name)]
+public sealed class ActionRunnerTests
+{
+    [Fact]
+    public async Task Run_WithBot_GradesTheOpenLabsFromTheBundle()
+    {
+        await using var issuer = await TestOidcIssuer.StartAsync();
+        var course = CurriculumValidator.ValidateFolder(RepositoryPaths.Curriculum).Course! with { RootDirectory = Workspace.Curriculum };
+        await using var bot = BotServer.Build(course, "http://127.0.0.1:0", issuer.BotSettings(issuer.RunRepository, "demo/greeter-lab"));
+        await bot.StartAsync();
+        using var workspace = new Workspace(GraderTests.GoodGreeter);
+        var results = Path.Combine(Path.GetTempPath(), "coursebot-results-" + Guid.NewGuid().ToString("N"));
+        var outputs = results + ".out";
+        using var http = new HttpClient();
+        var log = new StringWriter();
+        try
+        {
+            var exit = await ActionRunner.RunAsync(
+                new ActionContext
+                {
+                    Workspace = workspace.Root,
+                    BotUrl = new Uri(bot.Urls.First() + "/"),
+                    Audience = TestOidcIssuer.Audience,
+                    TokenRequestUrl = issuer.TokenRequestUrl,
+                    TokenRequestToken = TestOidcIssuer.RequestToken,
+                    Sha = "0123456789abcdef0123456789abcdef01234567",
+                    ResultDirectory = results,
+                    OutputFile = outputs,
+                },
+                new GradingEnvironment(),
+                new SandboxOptions(),
+                log,
+                http,
+                CancellationToken.None);
+
+            Assert.True(exit == 0, log.ToString());
+            Assert.Contains("Grading demo/greeter-lab: Greeter (4 checks, 5 points)", log.ToString(), StringComparison.Ordinal);
+            Assert.Contains("passed=true", File.ReadAllText(outputs), StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(results, "demo-greeter-lab.json")));
+            // The bot's grade intake is not built yet: the grader says so instead of pretending.
+            Assert.Contains("::warning title=Result not recorded::The bot did not record the result for demo/greeter-lab (404)", log.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(results, recursive: true);
+            File.Delete(outputs);
+        }
+    }
+
+    [Fact]
+    public async Task Run_WithoutIdTokenPermission_SaysWhatToFix()
+    {
+        var log = new StringWriter();
+        using var http = new HttpClient();
+        var exit = await ActionRunner.RunAsync(
+            new ActionContext { Workspace = ".", BotUrl = new Uri("http://127.0.0.1:9/"), ResultDirectory = Path.GetTempPath() },
+            new GradingEnvironment(), new SandboxOptions(), log, http, CancellationToken.None);
+        Assert.Equal(2, exit);
+        Assert.Contains("needs 'permissions: id-token: write'", log.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_BotRefusesTheRepository_ReportsTheBotsReason()
+    {
+        await using var issuer = await TestOidcIssuer.StartAsync();
+        issuer.RunRepository = "course-org/not-enrolled";
+        var course = CurriculumValidator.ValidateFolder(RepositoryPaths.Curriculum).Course! with { RootDirectory = Workspace.Curriculum };
+        await using var bot = BotServer.Build(course, "http://127.0.0.1:0", issuer.BotSettings("course-org/learner-ada", "demo/greeter-lab"));
+        await bot.StartAsync();
+        using var http = new HttpClient();
+        var log = new StringWriter();
+        var exit = await ActionRunner.RunAsync(
+            new ActionContext
+            {
+                Workspace = ".",
+                BotUrl = new Uri(bot.Urls.First() + "/"),
+                Audience = TestOidcIssuer.Audience,
+                TokenRequestUrl = issuer.TokenRequestUrl,
+                TokenRequestToken = TestOidcIssuer.RequestToken,
+                ResultDirectory = Path.Combine(Path.GetTempPath(), "coursebot-refused-" + Guid.NewGuid().ToString("N")),
+            },
+            new GradingEnvironment(), new SandboxOptions(), log, http, CancellationToken.None);
+        Assert.Equal(2, exit);
+        Assert.Contains("the bot refused the grading bundle (403): course-org/not-enrolled is not an enrolled learner repository with open labs", log.ToString(), StringComparison.Ordinal);
+    }
+}
