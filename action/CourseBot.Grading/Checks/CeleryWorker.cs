@@ -13,8 +13,8 @@ public static class CeleryWorker
         ArgumentNullException.ThrowIfNull(sandbox);
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(environment);
-        var command = $"exec {environment.Python} -m celery -A {Quote(spec.App)} worker --loglevel=INFO -Q {Quote(string.Join(',', spec.Queues))} " +
-            $"-c {spec.Concurrency} -P {Quote(spec.Pool)} -n learner@%h --without-gossip --without-mingle{(spec.Beat ? " -B -s ./celerybeat-schedule" : "")}";
+        var command = $"exec {environment.Python} -m celery -A {Shell.Quote(spec.App)} worker --loglevel=INFO -Q {Shell.Quote(string.Join(',', spec.Queues))} " +
+            $"-c {spec.Concurrency} -P {Shell.Quote(spec.Pool)} -n learner@%h --without-gossip --without-mingle{(spec.Beat ? " -B -s ./celerybeat-schedule" : "")}";
         var variables = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["CELERY_BROKER_URL"] = environment.BrokerUrl,
@@ -45,7 +45,6 @@ public static class CeleryWorker
         return new Started(null, time.GetElapsedTime(started), $"your worker was not ready within {spec.StartTimeout.TotalSeconds:0} s:\n" + Tail(output));
     }
 
-    private static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     private static string Tail(string text) => text.Length <= 3000 ? text : "[...]\n" + text[^3000..];
 }

@@ -91,7 +91,7 @@ public sealed class PytestCheckRunner : ICheckRunner
         await sandbox.GiveToLearnerAsync(folder, cancel).ConfigureAwait(false);
 
         var report = Path.Combine(folder, "junit.xml");
-        var command = string.Join(' ', new[] { context.Environment.Python }.Concat(PytestArguments(Path.Combine(folder, Path.GetFileName(check.TestFile)), folder, report)).Select(Quote));
+        var command = string.Join(' ', new[] { context.Environment.Python }.Concat(PytestArguments(Path.Combine(folder, Path.GetFileName(check.TestFile)), folder, report)).Select(Shell.Quote));
         var variables = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["PYTHONPATH"] = context.LabDirectory,
@@ -160,5 +160,4 @@ public sealed class PytestCheckRunner : ICheckRunner
     private static TestResult Failed(PytestCheck check, string status, string message, string? output) =>
         new(check.Name, check.Kind, status, 0, check.Points, message, string.IsNullOrEmpty(output) ? null : output, null, null, 0, check.Hint);
 
-    private static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

@@ -43,8 +43,7 @@ public static class LabReader
                 continue;
             }
 
-            var name = Path.GetFileName(moduleDir);
-            var moduleId = name.Contains('-', StringComparison.Ordinal) ? name[(name.IndexOf('-', StringComparison.Ordinal) + 1)..] : name;
+            var moduleId = CurriculumLoader.ModuleIdOf(moduleDir);
             foreach (var labDir in Directory.EnumerateDirectories(labs).Order(StringComparer.Ordinal))
             {
                 yield return (moduleId, Path.GetFileName(labDir), Path.Combine(labDir, LabFile));

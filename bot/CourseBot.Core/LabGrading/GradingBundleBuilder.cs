@@ -35,7 +35,7 @@ public sealed class GradingBundleBuilder(string curriculumRoot)
 
         var modules = Path.Combine(curriculumRoot, CurriculumLoader.ModulesFolder);
         var moduleDir = Directory.Exists(modules)
-            ? Directory.EnumerateDirectories(modules).FirstOrDefault(d => Path.GetFileName(d).EndsWith("-" + parts[0], StringComparison.Ordinal))
+            ? Directory.EnumerateDirectories(modules).FirstOrDefault(d => CurriculumLoader.ModuleIdOf(d) == parts[0])
             : null;
         var labDir = moduleDir is null ? null : Path.Combine(moduleDir, LabsFolder, parts[1]);
         return labDir is not null && File.Exists(Path.Combine(labDir, LabFile)) ? labDir : null;

@@ -72,12 +72,19 @@ public static class CurriculumLoader
             else
             {
                 // "NN-id": remember the id so references to it are not reported a second time.
-                var name = Path.GetFileName(directory);
-                unreadable.Add(name.Contains('-', StringComparison.Ordinal) ? name[(name.IndexOf('-', StringComparison.Ordinal) + 1)..] : name);
+                unreadable.Add(ModuleIdOf(directory));
             }
         }
 
         return modules.ToImmutable();
+    }
+
+    /// <summary>The module id a module folder is named after (<c>modules/NN-id</c>).</summary>
+    public static string ModuleIdOf(string moduleDirectory)
+    {
+        var name = Path.GetFileName(moduleDirectory.TrimEnd('/', '\\'));
+        var dash = name.IndexOf('-', StringComparison.Ordinal);
+        return dash >= 0 ? name[(dash + 1)..] : name;
     }
 
     private static ImmutableArray<Quiz> LoadQuizzes(string moduleDirectory, DisplayPaths display, DiagnosticBag bag)
