@@ -15,6 +15,8 @@ namespace CourseBot.Grading.Checks;
 /// </summary>
 public sealed class PytestCheckRunner : ICheckRunner
 {
+    public const string HelperModule = "coursebot_lab.py";
+
     private int _runs;
 
     public async Task<IReadOnlyList<TestResult>> RunAsync(CheckDefinition definition, CheckContext context, CancellationToken cancel)
@@ -35,12 +37,14 @@ public sealed class PytestCheckRunner : ICheckRunner
     {
         var sandbox = context.Sandbox;
         var report = Path.Combine(sandbox.ResultsRoot, $"junit-{run}.xml");
-        // Our own (empty) configuration, so no ini file is looked for anywhere else.
+        // Our own (empty) configuration, so no ini file is looked for anywhere else, and the helpers hidden tests import.
         var ini = Path.Combine(sandbox.HiddenRoot, "pytest.ini");
         if (!File.Exists(ini))
         {
             await File.WriteAllTextAsync(ini, "[pytest]\n", cancel).ConfigureAwait(false);
         }
+
+        await WriteHelperAsync(sandbox.HiddenRoot, cancel).ConfigureAwait(false);
 
         var info = new ProcessStartInfo(context.Environment.Python) { UseShellExecute = false, WorkingDirectory = sandbox.HiddenRoot, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in PytestArguments(Path.Combine(sandbox.HiddenRoot, check.TestFile), sandbox.HiddenRoot, report))
@@ -103,6 +107,21 @@ public sealed class PytestCheckRunner : ICheckRunner
         // The learner's user wrote the report: read it only if it is a plain file in that folder.
         var safeReport = LearnerSandbox.ResolveInside(folder, "junit.xml");
         return Results(check, safeReport ?? Path.Combine(folder, "missing.xml"), result.TimedOut, result.Stdout.Text + result.Stderr.Text, result.Duration);
+    }
+
+    /// <summary>Writes <c>coursebot_lab.py</c> (broker helpers for hidden tests) beside the tests.</summary>
+    private static async Task WriteHelperAsync(string folder, CancellationToken cancel)
+    {
+        var target = Path.Combine(folder, HelperModule);
+        if (File.Exists(target))
+        {
+            return;
+        }
+
+        await using var resource = typeof(PytestCheckRunner).Assembly.GetManifestResourceStream(HelperModule)
+            ?? throw new InvalidOperationException(HelperModule + " is not embedded in the grader");
+        await using var file = File.Create(target);
+        await resource.CopyToAsync(file, cancel).ConfigureAwait(false);
     }
 
     private static IEnumerable<string> PytestArguments(string testFile, string rootDirectory, string report) =>
