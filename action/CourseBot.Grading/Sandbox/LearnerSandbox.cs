@@ -42,7 +42,7 @@ public sealed class LearnerSandbox : IAsyncDisposable
     public static async Task<LearnerSandbox> CreateAsync(string workspace, SandboxOptions options, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var identity = await SandboxIdentity.AcquireAsync(cancel).ConfigureAwait(false);
+        var identity = await SandboxIdentity.AcquireAsync(options.LearnerUser, cancel).ConfigureAwait(false);
         var root = Path.Combine(Path.GetTempPath(), "coursebot-grade-" + Guid.NewGuid().ToString("N")[..12]);
         var sandbox = new LearnerSandbox(root, identity, options);
         Directory.CreateDirectory(root);

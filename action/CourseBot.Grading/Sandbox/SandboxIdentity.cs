@@ -14,25 +14,30 @@ public sealed record SandboxIdentity(string UserName, int Uid, int Gid, string H
     public static bool IsRoot => OperatingSystem.IsLinux() && NativeMethods.GetEffectiveUserId() == 0;
 
     /// <summary>Creates (once) and returns the learner user when running as root; otherwise the current user, unswitched.</summary>
-    public static async Task<SandboxIdentity> AcquireAsync(CancellationToken cancel)
+    public static async Task<SandboxIdentity> AcquireAsync(string userName, CancellationToken cancel)
     {
         if (!IsRoot)
         {
             return new SandboxIdentity(Environment.UserName, -1, -1, Path.GetTempPath(), Switched: false);
         }
 
-        var home = Path.Combine("/var/tmp", LearnerUser);
-        if (FindUser(LearnerUser) is null)
+        if (!System.Text.RegularExpressions.Regex.IsMatch(userName, "^[a-z][a-z0-9-]{0,30}$"))
         {
-            // No login shell, no password; a home of its own for pip and Celery state.
-            await Processes.RunToEndAsync("useradd", ["--system", "--user-group", "--home-dir", home, "--shell", "/usr/sbin/nologin", LearnerUser], cancel).ConfigureAwait(false);
+            throw new ArgumentException($"'{userName}' is not a valid user name for the learner", nameof(userName));
         }
 
-        var (uid, gid) = FindUser(LearnerUser) ?? throw new InvalidOperationException($"could not create the user {LearnerUser}");
+        var home = Path.Combine("/var/tmp", userName);
+        if (FindUser(userName) is null)
+        {
+            // No login shell, no password; a home of its own for pip and Celery state.
+            await Processes.RunToEndAsync("useradd", ["--system", "--user-group", "--home-dir", home, "--shell", "/usr/sbin/nologin", userName], cancel).ConfigureAwait(false);
+        }
+
+        var (uid, gid) = FindUser(userName) ?? throw new InvalidOperationException($"could not create the user {userName}");
         Directory.CreateDirectory(home);
         await Processes.RunToEndAsync("chown", [$"{uid}:{gid}", home], cancel).ConfigureAwait(false);
         File.SetUnixFileMode(home, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return new SandboxIdentity(LearnerUser, uid, gid, home, Switched: true);
+        return new SandboxIdentity(userName, uid, gid, home, Switched: true);
     }
 
     private static (int Uid, int Gid)? FindUser(string name)

@@ -3,6 +3,9 @@ namespace CourseBot.Grading.Sandbox;
 /// <summary>Limits for learner processes. Defaults suit a Celery worker with a few processes on a 2-core runner.</summary>
 public sealed record SandboxOptions
 {
+    /// <summary>The unprivileged user learner code runs as (root runs). Graders sharing a machine each need their own.</summary>
+    public string LearnerUser { get; init; } = SandboxIdentity.LearnerUser;
+
     /// <summary>Most processes the learner user may have at once (root runs only: the limit is per user).</summary>
     public int MaxProcesses { get; init; } = 256;
 

@@ -11,6 +11,7 @@ internal static class CourseBotCommandLine
         root.Subcommands.Add(CurriculumCommands.Build());
         root.Subcommands.Add(ServeCommand.Build());
         root.Subcommands.Add(GradeCommandLine.Build());
+        root.Subcommands.Add(LabCommandLine.Build());
         return root;
     }
 }

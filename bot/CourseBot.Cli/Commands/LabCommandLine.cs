@@ -1,0 +1,52 @@
+using System.CommandLine;
+using CourseBot.Grading;
+using CourseBot.Grading.Labs;
+using CourseBot.Grading.Reporting;
+using CourseBot.Grading.Sandbox;
+
+namespace CourseBot.Cli.Commands;
+
+/// <summary><c>coursebot lab prove KEY</c>: the starter must not pass and the reference solution must score full marks.</summary>
+internal static class LabCommandLine
+{
+    public static Command Build()
+    {
+        var key = new Argument<string>("LAB") { Description = "module/lab, or a lab id unique in the course." };
+        var curriculum = new Option<string?>("--curriculum", "-c") { Description = "The curriculum folder (default: ./curriculum, searched upwards)." };
+        var broker = new Option<string?>("--broker") { Description = "Redis URL for Celery labs (default redis://127.0.0.1:6379/0)." };
+        var user = new Option<string>("--learner-user") { Description = "The user learner code runs as (root runs); give each grader on one machine its own.", DefaultValueFactory = _ => SandboxIdentity.LearnerUser };
+        var prove = new Command("prove", "Grade a lab's starter (must not pass) and its reference solution (must score full marks).") { key, curriculum, broker, user };
+        prove.SetAction(async (parsed, cancel) =>
+        {
+            var root = CurriculumLocator.Resolve(parsed.GetValue(curriculum));
+            var loaded = LabReader.Find(root, parsed.GetValue(key)!);
+            if (loaded.Lab is not { } lab)
+            {
+                foreach (var diagnostic in loaded.Diagnostics)
+                {
+                    Console.WriteLine(diagnostic);
+                }
+
+                return 2;
+            }
+
+            var grader = new Grader(new SandboxOptions { LearnerUser = parsed.GetValue(user)! }, GradeCommandLine.Environment(parsed.GetValue(broker)));
+            var repository = Path.GetDirectoryName(Path.GetFullPath(root))!;
+            var outcome = await new LabProof(repository, grader).RunAsync(lab, cancel).ConfigureAwait(false);
+            Console.WriteLine($"Starter of {lab.Key} (must not pass):");
+            ConsoleReport.WriteTable(outcome.OnStarter, Console.Out);
+            Console.WriteLine($"Reference solution of {lab.Key} (must score full marks):");
+            ConsoleReport.WriteTable(outcome.OnSolution, Console.Out);
+            foreach (var test in outcome.OnSolution.Tests.Where(t => t.Score < t.MaxScore && t.Output is not null))
+            {
+                Console.Write(WorkflowCommands.QuoteLines($"{test.Name} output:\n{test.Output}", "    "));
+            }
+
+            Console.WriteLine(outcome.Proven ? $"PROVEN: {lab.Key}" : $"NOT PROVEN: {lab.Key}");
+            return outcome.Proven ? 0 : 1;
+        });
+        var command = new Command("lab", "Work on the course's labs.");
+        command.Subcommands.Add(prove);
+        return command;
+    }
+}
