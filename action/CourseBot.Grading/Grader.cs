@@ -57,14 +57,21 @@ public sealed class Grader
             }
         }
 
-        CeleryWorker.Started? worker = null;
-        if (lab.Worker is { } spec && lab.Checks.OfType<PytestCheck>().Any(c => !c.WhiteBox))
+        var workers = new List<CeleryWorker.Started>();
+        if (lab.Checks.OfType<PytestCheck>().Any(c => !c.WhiteBox))
         {
-            worker = await CeleryWorker.StartAsync(sandbox, spec, labDirectory, _environment, _options.Time, cancel).ConfigureAwait(false);
-            context = context with { WorkerFailure = worker.Failure };
-            if (worker.Failure is null)
+            foreach (var spec in lab.Workers)
             {
-                notes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Your worker was ready {worker.ReadyAfter.TotalMilliseconds:0} ms after it started."));
+                var worker = await CeleryWorker.StartAsync(sandbox, spec, labDirectory, _environment, _options.Time, cancel).ConfigureAwait(false);
+                workers.Add(worker);
+                if (worker.Failure is { } failure)
+                {
+                    context = context with { WorkerFailure = lab.Workers.Length == 1 ? failure : $"worker '{spec.Name}': {failure}" };
+                    break;
+                }
+
+                notes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"Your worker{(lab.Workers.Length == 1 ? "" : $" '{spec.Name}'")} was ready {worker.ReadyAfter.TotalMilliseconds:0} ms after it started."));
             }
         }
 
@@ -80,7 +87,11 @@ public sealed class Grader
             }
         }
 
-        worker?.Process?.Dispose();
+        foreach (var worker in workers)
+        {
+            worker.Process?.Dispose();
+        }
+
         return Summarize(lab, sha, sandbox, notes, tests);
     }
 

@@ -25,7 +25,7 @@ internal static class GraderOverhead
         var checks = Enumerable.Range(1, Checks)
             .Select(i => (CheckDefinition)new CommandCheck($"check {i}", 1, null, location, null, "true", null, null, OutputComparison.ExitCode, TimeSpan.FromSeconds(10)))
             .ToImmutableArrayOf();
-        var lab = new LabDefinition("bench", "overhead", "Overhead", ".", 100, null, null, checks, "", location);
+        var lab = new LabDefinition("bench", "overhead", "Overhead", ".", 100, null, [], checks, "", location);
         var grader = new Grader(new SandboxOptions { RestrictNetwork = false }, new GradingEnvironment());
 
         var plain = new List<double>();

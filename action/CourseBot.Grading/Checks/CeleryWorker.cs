@@ -13,8 +13,10 @@ public static class CeleryWorker
         ArgumentNullException.ThrowIfNull(sandbox);
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(environment);
+        var pool = spec.Pool == "app" ? "" : $" -P {Shell.Quote(spec.Pool)}";
         var command = $"exec {environment.Python} -m celery -A {Shell.Quote(spec.App)} worker --loglevel=INFO -Q {Shell.Quote(string.Join(',', spec.Queues))} " +
-            $"-c {spec.Concurrency} -P {Shell.Quote(spec.Pool)} -n learner@%h --without-gossip --without-mingle{(spec.Beat ? " -B -s ./celerybeat-schedule" : "")}";
+            $"-c {spec.Concurrency}{pool} -n {Shell.Quote(spec.Name + "@%h")} --without-gossip --without-mingle" +
+            $"{(spec.Beat ? $" -B -s ./celerybeat-schedule-{spec.Name}" : "")}{(spec.ExtraArguments is { } extra ? " " + extra : "")}";
         var variables = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["CELERY_BROKER_URL"] = environment.BrokerUrl,

@@ -60,7 +60,7 @@ public sealed class PytestCheckRunner : ICheckRunner
         info.Environment["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1";
         info.Environment["COURSEBOT_BROKER_URL"] = context.Environment.BrokerUrl;
         info.Environment["COURSEBOT_BACKEND_URL"] = context.Environment.BackendUrl;
-        info.Environment["COURSEBOT_QUEUES"] = string.Join(',', context.Lab.Worker?.Queues ?? []);
+        info.Environment["COURSEBOT_QUEUES"] = string.Join(',', context.Lab.Workers.SelectMany(w => w.Queues).Distinct());
 
         var started = context.Time.GetTimestamp();
         using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start pytest");

@@ -14,7 +14,7 @@ public sealed record LabDefinition(
     string WorkDirectory,
     int PassPercent,
     SetupStep? Setup,
-    WorkerSpec? Worker,
+    ImmutableArray<WorkerSpec> Workers,
     ImmutableArray<CheckDefinition> Checks,
     string HiddenDirectory,
     SourceLocation Location)
@@ -28,8 +28,12 @@ public sealed record LabDefinition(
 /// <summary>A command run once, as the learner user, before the checks (installing requirements, say).</summary>
 public sealed record SetupStep(string Run, TimeSpan Timeout);
 
-/// <summary>The learner's Celery worker that black-box checks talk to through the broker.</summary>
-public sealed record WorkerSpec(string App, ImmutableArray<string> Queues, int Concurrency, string Pool, bool Beat, TimeSpan StartTimeout);
+/// <summary>
+/// A learner Celery worker that black-box checks talk to through the broker. <see cref="Pool"/>
+/// <c>app</c> passes no <c>-P</c> (the app's own <c>worker_pool</c> setting decides);
+/// <see cref="ExtraArguments"/> are further worker options from the course (never from the learner).
+/// </summary>
+public sealed record WorkerSpec(string Name, string App, ImmutableArray<string> Queues, int Concurrency, string Pool, bool Beat, string? ExtraArguments, TimeSpan StartTimeout);
 
 public enum OutputComparison
 {

@@ -92,15 +92,20 @@ public static class LabReader
             WorkDirectory: map.Text("workdir", required: false) ?? $"labs/{moduleId}/{id}",
             PassPercent: map.Number("pass_percent", required: false, min: 1, max: 100) ?? 100,
             Setup: map.Map("setup", required: false) is { } setup ? ReadSetup(setup) : null,
-            Worker: map.Map("worker", required: false) is { } worker ? ReadWorker(worker) : null,
+            Workers: ReadWorkers(map),
             Checks: map.Maps("checks").Select(c => ReadCheck(c, hidden)).OfType<CheckDefinition>().ToImmutableArray(),
             HiddenDirectory: hidden,
             Location: map.Location);
         map.Finish();
 
-        if (lab.Checks.OfType<PytestCheck>().Any(c => !c.WhiteBox) && lab.Worker is null)
+        if (lab.Checks.OfType<PytestCheck>().Any(c => !c.WhiteBox) && lab.Workers.IsEmpty)
         {
-            bag.Add(lab.Location, "worker", "celery checks talk to the learner's worker: describe it under 'worker'");
+            bag.Add(lab.Location, "worker", "celery checks talk to the learner's worker: describe it under 'worker' (or 'workers')");
+        }
+
+        foreach (var duplicate in lab.Workers.GroupBy(w => w.Name).Where(g => g.Count() > 1))
+        {
+            bag.Add(lab.Location, "workers", $"two workers are named '{duplicate.Key}'");
         }
 
         if (lab.WorkDirectory.Contains("..", StringComparison.Ordinal) || Path.IsPathRooted(lab.WorkDirectory))
@@ -118,15 +123,29 @@ public static class LabReader
         return step;
     }
 
+    private static ImmutableArray<WorkerSpec> ReadWorkers(MapReader map)
+    {
+        if (map.Has("worker") && map.Has("workers"))
+        {
+            map.Error("workers", "write either 'worker' (one) or 'workers' (a list), not both");
+        }
+
+        return map.Map("worker", required: false) is { } one
+            ? [ReadWorker(one)]
+            : [.. map.Maps("workers", required: false).Select(ReadWorker)];
+    }
+
     private static WorkerSpec ReadWorker(MapReader map)
     {
         var queues = map.Strings("queues", required: false);
         var worker = new WorkerSpec(
+            map.Text("name", required: false) ?? "learner",
             map.Text("app") ?? "",
             queues.IsEmpty ? ["celery"] : queues,
             map.Number("concurrency", required: false, min: 1, max: 16) ?? 2,
             map.Text("pool", required: false) ?? "prefork",
             map.Flag("beat", required: false) ?? false,
+            map.Text("args", required: false),
             Seconds(map, "start_timeout_seconds", 30));
         map.Finish();
         return worker;
