@@ -50,7 +50,7 @@ public sealed class Grader
         var context = new CheckContext(sandbox, lab, labDirectory, _options.Time, _environment);
         if (lab.Setup is { } setup)
         {
-            var prepared = await sandbox.RunAsync(setup.Run, labDirectory, null, setup.Timeout, cancel).ConfigureAwait(false);
+            var prepared = await sandbox.RunAsync(setup.Run, labDirectory, null, setup.Timeout, cancel, context.LearnerEnvironment).ConfigureAwait(false);
             if (prepared.TimedOut || prepared.ExitCode != 0)
             {
                 notes.Add($"Setup `{setup.Run}` {(prepared.TimedOut ? "did not finish in time" : $"failed with exit code {prepared.ExitCode}")}; checks ran anyway.");
@@ -62,7 +62,7 @@ public sealed class Grader
         {
             foreach (var spec in lab.Workers)
             {
-                var worker = await CeleryWorker.StartAsync(sandbox, spec, labDirectory, _environment, _options.Time, cancel).ConfigureAwait(false);
+                var worker = await CeleryWorker.StartAsync(context, spec, cancel).ConfigureAwait(false);
                 workers.Add(worker);
                 if (worker.Failure is { } failure)
                 {

@@ -8,23 +8,17 @@ public static class CeleryWorker
 {
     public sealed record Started(BackgroundProcess? Process, TimeSpan ReadyAfter, string? Failure);
 
-    public static async Task<Started> StartAsync(LearnerSandbox sandbox, WorkerSpec spec, string labDirectory, GradingEnvironment environment, TimeProvider time, CancellationToken cancel)
+    public static async Task<Started> StartAsync(CheckContext context, WorkerSpec spec, CancellationToken cancel)
     {
-        ArgumentNullException.ThrowIfNull(sandbox);
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(environment);
+        var (sandbox, time) = (context.Sandbox, context.Time);
         var pool = spec.Pool == "app" ? "" : $" -P {Shell.Quote(spec.Pool)}";
-        var command = $"exec {environment.Python} -m celery -A {Shell.Quote(spec.App)} worker --loglevel=INFO -Q {Shell.Quote(string.Join(',', spec.Queues))} " +
+        var command = $"exec {context.Environment.Python} -m celery -A {Shell.Quote(spec.App)} worker --loglevel=INFO -Q {Shell.Quote(string.Join(',', spec.Queues))} " +
             $"-c {spec.Concurrency}{pool} -n {Shell.Quote(spec.Name + "@%h")} --without-gossip --without-mingle" +
             $"{(spec.Beat ? $" -B -s ./celerybeat-schedule-{spec.Name}" : "")}{(spec.ExtraArguments is { } extra ? " " + extra : "")}";
-        var variables = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["CELERY_BROKER_URL"] = environment.BrokerUrl,
-            ["CELERY_RESULT_BACKEND"] = environment.BackendUrl,
-            ["PYTHONPATH"] = labDirectory,
-        };
         var started = time.GetTimestamp();
-        var process = sandbox.StartBackground(command, labDirectory, variables);
+        var process = sandbox.StartBackground(command, context.LabDirectory, context.LearnerEnvironment);
         while (time.GetElapsedTime(started) < spec.StartTimeout)
         {
             var log = process.Stderr.Text + process.Stdout.Text;

@@ -9,6 +9,14 @@ public sealed record CheckContext(LearnerSandbox Sandbox, LabDefinition Lab, str
 {
     /// <summary>Why the learner's worker is not running, when a celery check needs it.</summary>
     public string? WorkerFailure { get; init; }
+
+    /// <summary>What every learner process of the lab sees besides the sandbox's base environment: the lab's broker and its own folder on the path.</summary>
+    public IReadOnlyDictionary<string, string> LearnerEnvironment => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["CELERY_BROKER_URL"] = Environment.BrokerUrl,
+        ["CELERY_RESULT_BACKEND"] = Environment.BackendUrl,
+        ["PYTHONPATH"] = LabDirectory,
+    };
 }
 
 /// <summary>Runs one kind of check. Expected failures are results, never exceptions.</summary>
