@@ -12,6 +12,7 @@ internal static class CourseBotCommandLine
         root.Subcommands.Add(ServeCommand.Build());
         root.Subcommands.Add(GradeCommandLine.Build());
         root.Subcommands.Add(LabCommandLine.Build());
+        root.Subcommands.Add(EventsCommandLine.Build());
         return root;
     }
 }

@@ -1,6 +1,9 @@
 using CourseBot.Core.Curriculum.Validation;
 using CourseBot.Core.LabGrading;
 using CourseBot.Core.Oidc;
+using CourseBot.Core.Storage;
+using CourseBot.Core.Webhooks;
+using Octokit.Webhooks;
 
 namespace CourseBot.Cli.Serve;
 
@@ -10,6 +13,9 @@ namespace CourseBot.Cli.Serve;
 /// </summary>
 internal static class BotServer
 {
+    /// <summary>Where the embedded store (and, in setup mode, the App's secrets) live: beside the working folder, never in the repository.</summary>
+    public const string DefaultDataDirectory = ".coursebot";
+
     public static async Task<int> RunAsync(string curriculum, string urls, TextWriter error, CancellationToken cancel)
     {
         var report = CurriculumValidator.ValidateFolder(curriculum);
@@ -49,9 +55,30 @@ internal static class BotServer
         builder.Configuration.GetSection(GradingOptions.Section).Bind(grading);
         builder.Services.AddCourseBotGrading(oidc, grading, course.RootDirectory);
 
+        var webhooks = new WebhookOptions();
+        builder.Configuration.GetSection(WebhookOptions.Section).Bind(webhooks);
+        var queue = new QueueOptions();
+        builder.Configuration.GetSection(QueueOptions.Section).Bind(queue);
+        var dataDirectory = builder.Configuration["CourseBot:DataDirectory"] ?? DefaultDataDirectory;
+        builder.Services.AddSingleton(webhooks);
+        builder.Services.AddSingleton(queue);
+        builder.Services.AddSingleton<IDeliveryInbox>(provider => new SqliteDeliveryInbox(Path.Combine(dataDirectory, "coursebot.db"), provider.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<WebhookIngress>();
+        builder.Services.AddSingleton<WebhookEventProcessor, CourseBotWebhookProcessor>();
+        builder.Services.AddSingleton<IWebhookDispatcher, OctokitWebhookDispatcher>();
+        builder.Services.AddSingleton<DeliveryWorker>();
+        if (builder.Configuration.GetValue("CourseBot:Queue:Worker", true))
+        {
+            builder.Services.AddHostedService<DeliveryWorkerService>();
+        }
+
+        // Bodies up to GitHub's 25 MB reach the ingress, which answers 413 above its own limit.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = webhooks.MaxBodyBytes + 1);
+
         var app = builder.Build();
         app.MapCatalog();
         app.MapGrading();
+        app.MapWebhooks();
         return app;
     }
 }

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Logging;
+using Octokit.Webhooks;
+using Octokit.Webhooks.Events;
+using Octokit.Webhooks.Events.Installation;
+
+namespace CourseBot.Core.Webhooks;
+
+/// <summary>
+/// The bot's event handlers, called from the queue (never from the HTTP request). Handlers are
+/// idempotent and decide from current state, since GitHub neither orders nor redelivers events.
+/// Learner-journey handlers (issues, pushes, pull requests) are added with that feature.
+/// </summary>
+public sealed partial class CourseBotWebhookProcessor(ILogger<CourseBotWebhookProcessor> logger) : WebhookEventProcessor
+{
+    protected override ValueTask ProcessPingWebhookAsync(WebhookHeaders headers, PingEvent pingEvent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pingEvent);
+        LogPing(logger, pingEvent.Zen ?? "", pingEvent.HookId);
+        return ValueTask.CompletedTask;
+    }
+
+    protected override ValueTask ProcessInstallationWebhookAsync(WebhookHeaders headers, InstallationEvent installationEvent, InstallationAction action, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(installationEvent);
+        var installation = installationEvent.Installation;
+        LogInstallation(logger, action, installation.Account?.Login, installation.Id);
+        return ValueTask.CompletedTask;
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Ping from hook {HookId}: {Zen}")]
+    private static partial void LogPing(ILogger logger, string zen, long hookId);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Installation {Action} for {Account} ({InstallationId})")]
+    private static partial void LogInstallation(ILogger logger, InstallationAction action, string? account, long installationId);
+}

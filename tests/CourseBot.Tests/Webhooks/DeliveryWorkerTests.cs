@@ -1,0 +1,93 @@
+using CourseBot.Core.Storage;
+using CourseBot.Core.Webhooks;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CourseBot.Tests.Webhooks;
+
+/// <summary>The queue over a real SQLite file: retries with back-off, dead letters, replay, leases.</summary>
+public sealed class DeliveryWorkerTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("coursebot-queue-").FullName;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+    private readonly SqliteDeliveryInbox _inbox;
+
+    public DeliveryWorkerTests() => _inbox = new SqliteDeliveryInbox(Path.Combine(_dir, "coursebot.db"), _time);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task FailingHandler_IsRetriedWithBackoff_ThenDeadLettered_AndReplayProcessesIt()
+    {
+        var handler = new CountingDispatcher(failuresBeforeSuccess: int.MaxValue);
+        var worker = Worker(handler, maxAttempts: 3);
+        Assert.True(await _inbox.TryEnqueueAsync(Delivery("d-1"), CancellationToken.None));
+
+        Assert.True(await worker.ProcessOneAsync(CancellationToken.None));       // attempt 1 fails
+        Assert.False(await worker.ProcessOneAsync(CancellationToken.None));      // not due yet: backing off
+        _time.Advance(TimeSpan.FromSeconds(3));
+        Assert.True(await worker.ProcessOneAsync(CancellationToken.None));       // attempt 2 fails
+        _time.Advance(TimeSpan.FromSeconds(5));
+        Assert.True(await worker.ProcessOneAsync(CancellationToken.None));       // attempt 3 fails: dead letter
+        _time.Advance(TimeSpan.FromMinutes(10));
+        Assert.False(await worker.ProcessOneAsync(CancellationToken.None));      // nothing left to try
+        Assert.Equal(3, handler.Calls);
+
+        var letter = Assert.Single(await _inbox.DeadLettersAsync(CancellationToken.None));
+        Assert.Equal(("d-1", "ping", 3), (letter.DeliveryId, letter.Event, letter.Attempts));
+        Assert.Equal("InvalidOperationException: handler failed (call 3)", letter.Error);
+        Assert.True((await _inbox.StatusAsync("d-1", CancellationToken.None))!.DeadLettered);
+
+        handler.FailuresBeforeSuccess = 0;
+        Assert.Equal(1, await _inbox.ReplayAsync(null, CancellationToken.None));
+        Assert.True(await worker.ProcessOneAsync(CancellationToken.None));
+        Assert.Empty(await _inbox.DeadLettersAsync(CancellationToken.None));
+        Assert.NotNull((await _inbox.StatusAsync("d-1", CancellationToken.None))!.ProcessedAt);
+        Assert.Equal(0, await _inbox.PendingAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task DuplicateDelivery_IsProcessedOnce()
+    {
+        var handler = new CountingDispatcher(0);
+        Assert.True(await _inbox.TryEnqueueAsync(Delivery("d-2"), CancellationToken.None));
+        Assert.False(await _inbox.TryEnqueueAsync(Delivery("d-2"), CancellationToken.None));
+        var worker = Worker(handler);
+        while (await worker.ProcessOneAsync(CancellationToken.None))
+        {
+        }
+
+        Assert.Equal(1, handler.Calls);
+    }
+
+    [Fact]
+    public async Task LeasedMessage_OfAWorkerThatDied_IsLeasedAgainAfterTheLease()
+    {
+        Assert.True(await _inbox.TryEnqueueAsync(Delivery("d-3"), CancellationToken.None));
+        var first = await _inbox.LeaseAsync(TimeSpan.FromMinutes(5), CancellationToken.None);
+        Assert.NotNull(first);
+        Assert.Null(await _inbox.LeaseAsync(TimeSpan.FromMinutes(5), CancellationToken.None));
+        _time.Advance(TimeSpan.FromMinutes(6));
+        var again = await _inbox.LeaseAsync(TimeSpan.FromMinutes(5), CancellationToken.None);
+        Assert.Equal((first.Id, 2), (again!.Id, again.Attempt));
+    }
+
+    private DeliveryWorker Worker(IWebhookDispatcher dispatcher, int maxAttempts = 5) =>
+        new(_inbox, dispatcher, new QueueOptions { MaxAttempts = maxAttempts, RetryBase = TimeSpan.FromSeconds(2) }, _time, NullLogger<DeliveryWorker>.Instance);
+
+    private static WebhookDelivery Delivery(string id) =>
+        new(id, "ping", new Dictionary<string, string> { ["X-GitHub-Event"] = "ping", ["X-GitHub-Delivery"] = id }, "{}"u8.ToArray());
+
+    private sealed class CountingDispatcher(int failuresBeforeSuccess) : IWebhookDispatcher
+    {
+        public int Calls { get; private set; }
+
+        public int FailuresBeforeSuccess { get; set; } = failuresBeforeSuccess;
+
+        public Task DispatchAsync(WebhookDelivery delivery, CancellationToken cancel)
+        {
+            Calls++;
+            return Calls <= FailuresBeforeSuccess ? throw new InvalidOperationException($"handler failed (call {Calls})") : Task.CompletedTask;
+        }
+    }
+}
