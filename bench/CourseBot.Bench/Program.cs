@@ -5,6 +5,7 @@ var benches = new Dictionary<string, Func<Task>>(StringComparer.Ordinal)
 {
     ["grader-overhead"] = GraderOverhead.RunAsync,
     ["junit"] = JUnitParsing.RunAsync,
+    ["webhook-ingress"] = WebhookIngress.RunAsync,
 };
 if (name == "all")
 {

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using CourseBot.Cli.Serve;
+using CourseBot.Core.Curriculum.Validation;
+
+namespace CourseBot.Bench;
+
+/// <summary>
+/// Webhook ingress on loopback with signed payloads: every request is verified, stored in SQLite
+/// (WAL) and acknowledged. Open loop at 500 requests/s (the anchors' rate) for latency, then closed
+/// loop with 32 connections for the maximum rate.
+/// </summary>
+internal static class WebhookIngress
+{
+    private const string Secret = "bench-secret";
+
+    public static async Task RunAsync()
+    {
+        var data = Directory.CreateTempSubdirectory("coursebot-bench-data-").FullName;
+        var root = FindRoot();
+        var course = CurriculumValidator.ValidateFolder(Path.Combine(root, "curriculum")).Course!;
+        await using var bot = BotServer.Build(course, "http://127.0.0.1:0", new Dictionary<string, string?>
+        {
+            ["CourseBot:Webhooks:Secret"] = Secret,
+            ["CourseBot:DataDirectory"] = data,
+            ["CourseBot:Queue:Worker"] = "false", // measure acknowledging, not processing
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        await bot.StartAsync().ConfigureAwait(false);
+        var body = File.ReadAllText(Path.Combine(root, "bench", "CourseBot.Bench", "push-payload.json"));
+        var signature = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(body)));
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(bot.Urls.First()) };
+
+        await Fire(http, body, signature, 200).ConfigureAwait(false); // warm-up
+
+        var latencies = new List<double>();
+        var interval = TimeSpan.FromSeconds(1.0 / 500);
+        var clock = Stopwatch.StartNew();
+        var sends = new List<Task>();
+        for (var i = 0; i < 5000; i++)
+        {
+            var due = interval * i;
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait).ConfigureAwait(false);
+            }
+
+            sends.Add(Timed(http, body, signature, latencies));
+        }
+
+        await Task.WhenAll(sends).ConfigureAwait(false);
+        var openLoop = clock.Elapsed;
+
+        var count = 0;
+        clock.Restart();
+        var until = TimeSpan.FromSeconds(5);
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(async _ =>
+        {
+            while (clock.Elapsed < until)
+            {
+                await Send(http, body, signature).ConfigureAwait(false);
+                Interlocked.Increment(ref count);
+            }
+        })).ConfigureAwait(false);
+        var rate = count / clock.Elapsed.TotalSeconds;
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"webhook-ingress ({body.Length:N0}-byte signed push payload, verify + SQLite WAL insert + 202, {Environment.ProcessorCount} cores)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  500 req/s for {openLoop.TotalSeconds:0.0} s: ") + Stats.Describe(latencies) + string.Create(CultureInfo.InvariantCulture, $", p99 {Percentile(latencies, 0.99):0.00} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  max rate, 32 connections, 5 s: {rate:0} req/s"));
+        Directory.Delete(data, recursive: true);
+    }
+
+    private static async Task Timed(HttpClient http, string body, string signature, List<double> latencies)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await Send(http, body, signature).ConfigureAwait(false);
+        var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        lock (latencies)
+        {
+            latencies.Add(ms);
+        }
+    }
+
+    private static async Task Fire(HttpClient http, string body, string signature, int n)
+    {
+        for (var i = 0; i < n; i++)
+        {
+            await Send(http, body, signature).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task Send(HttpClient http, string body, string signature)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/github/webhooks") { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Add("X-GitHub-Event", "push");
+        request.Headers.Add("X-GitHub-Delivery", Guid.NewGuid().ToString());
+        request.Headers.Add("X-Hub-Signature-256", signature);
+        using var response = await http.SendAsync(request).ConfigureAwait(false);
+        if ((int)response.StatusCode != 202)
+        {
+            throw new InvalidOperationException($"ingress answered {(int)response.StatusCode}");
+        }
+    }
+
+    private static double Percentile(List<double> values, double q)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Min(sorted.Length - 1, (int)Math.Floor(q * sorted.Length))];
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CourseBot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("run from the repository");
+    }
+}
