@@ -1,0 +1,64 @@
+"""Hidden tests for module 3's Redis lab: the worker's own view of its settings (inspect conf and
+stats), and what it actually stores in the Redis result backend."""
+import json
+import os
+from urllib.parse import urlparse
+
+import redis
+from coursebot_lab import app, call, inspect, send, stats, wait_until
+
+
+def worker_conf():
+    replies = inspect().conf() or {}
+    assert replies, "no worker answered"
+    return next(iter(replies.values()))
+
+
+def redis_db(url):
+    path = urlparse(url).path.strip("/")
+    return int(path or 0)
+
+
+def test_add_runs_through_redis():
+    assert call("tasks.add", 20, 22) == 42
+
+
+def test_worker_loaded_broker_and_backend_from_celeryconfig():
+    conf = worker_conf()
+    broker, backend = conf.get("broker_url"), conf.get("result_backend")
+    assert broker and backend, "the worker has no broker_url/result_backend setting: did tasks.py load celeryconfig?"
+    assert broker.startswith("redis://"), f"broker_url should be a redis:// URL, not {broker!r}"
+    assert backend.startswith("redis://"), f"result_backend should be a redis:// URL, not {backend!r}"
+    assert redis_db(broker) != redis_db(backend), "keep messages and results in different Redis databases (/0 and /1)"
+
+
+def test_visibility_timeout_is_two_hours():
+    options = next(iter(stats().values()), {}).get("broker", {}).get("transport_options", {})
+    assert options.get("visibility_timeout") == 7200, f"the worker's broker transport options are {options}"
+
+
+def test_serializers_are_set_to_json_only():
+    conf = worker_conf()
+    assert conf.get("task_serializer") == "json"
+    assert conf.get("result_serializer") == "json"
+    assert list(conf.get("accept_content") or []) == ["json"]
+
+
+def test_results_are_stored_as_json_for_one_hour():
+    result = send("tasks.add", 2, 3)
+    assert result.get(timeout=10) == 5
+    store = redis.Redis.from_url(os.environ["COURSEBOT_BACKEND_URL"])
+    key = f"celery-task-meta-{result.id}"
+    raw = store.get(key)
+    assert raw is not None, "the result is not in the result backend"
+    meta = json.loads(raw)
+    assert meta["status"] == "SUCCESS" and meta["result"] == 5
+    ttl = store.ttl(key)
+    assert 3000 < ttl <= 3600, f"the result expires in {ttl} s; result_expires should be one hour (3600 s)"
+
+
+def test_running_tasks_are_reported_as_started():
+    result = send("tasks.wait", 1.5)
+    seen = wait_until(lambda: result.state if result.state != "PENDING" else None, timeout=1.2, interval=0.05)
+    assert seen == "STARTED", f"while the task ran its state was {seen or 'PENDING'}; set task_track_started"
+    assert result.get(timeout=10) == 1.5
