@@ -34,7 +34,9 @@ public sealed partial class GitHubResilienceHandler(GitHubResilienceOptions opti
     {
         ArgumentNullException.ThrowIfNull(request);
         var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        var creates = request.Method != HttpMethod.Get && request.Method != HttpMethod.Head;
+        // Token requests are POSTs but create no content: they are not spaced.
+        var creates = request.Method != HttpMethod.Get && request.Method != HttpMethod.Head
+            && request.RequestUri?.AbsolutePath.EndsWith("/access_tokens", StringComparison.Ordinal) != true;
         for (var attempt = 1; ; attempt++)
         {
             await WaitForGateAsync(cancellationToken).ConfigureAwait(false);

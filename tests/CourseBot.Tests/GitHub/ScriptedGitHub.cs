@@ -17,6 +17,8 @@ internal sealed class ScriptedGitHub : IAsyncDisposable
 
     public ConcurrentQueue<(TimeSpan At, string Method, string Path)> Requests { get; } = new();
 
+    public ConcurrentQueue<string> Authorizations { get; } = new();
+
     public Uri BaseAddress => new(_app.Urls.First() + "/");
 
     public static async Task<ScriptedGitHub> StartAsync()
@@ -28,6 +30,7 @@ internal sealed class ScriptedGitHub : IAsyncDisposable
         app.Run(async context =>
         {
             server.Requests.Enqueue((server._clock.Elapsed, context.Request.Method, context.Request.Path));
+            server.Authorizations.Enqueue(context.Request.Headers.Authorization.ToString());
             if (server._script.TryDequeue(out var next))
             {
                 await next(context);

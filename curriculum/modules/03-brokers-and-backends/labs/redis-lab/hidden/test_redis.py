@@ -39,9 +39,9 @@ def test_visibility_timeout_is_two_hours():
 
 def test_serializers_are_set_to_json_only():
     conf = worker_conf()
-    assert conf.get("task_serializer") == "json"
-    assert conf.get("result_serializer") == "json"
-    assert list(conf.get("accept_content") or []) == ["json"]
+    found = {name: conf.get(name) for name in ("task_serializer", "result_serializer", "accept_content")}
+    assert found == {"task_serializer": "json", "result_serializer": "json", "accept_content": ["json"]}, \
+        f"the worker reports {found}"
 
 
 def test_results_are_stored_as_json_for_one_hour():
