@@ -1,4 +1,5 @@
 using CourseBot.Core.Curriculum.Validation;
+using CourseBot.Core.GitHub;
 using CourseBot.Core.LabGrading;
 using CourseBot.Core.Oidc;
 using CourseBot.Core.Storage;
@@ -42,6 +43,11 @@ internal static class BotServer
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(urls);
+        // The App's credentials from setup mode (outside the repository); settings given here still win.
+        var dataDirectory = settings?.GetValueOrDefault("CourseBot:DataDirectory") ?? builder.Configuration["CourseBot:DataDirectory"] ?? DefaultDataDirectory;
+        var secretsFile = Path.GetFullPath(Path.Combine(dataDirectory, AppSetup.SecretsFileName));
+        builder.Configuration.AddJsonFile(secretsFile, optional: true, reloadOnChange: false);
+        builder.Configuration.AddEnvironmentVariables();
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -59,7 +65,6 @@ internal static class BotServer
         builder.Configuration.GetSection(WebhookOptions.Section).Bind(webhooks);
         var queue = new QueueOptions();
         builder.Configuration.GetSection(QueueOptions.Section).Bind(queue);
-        var dataDirectory = builder.Configuration["CourseBot:DataDirectory"] ?? DefaultDataDirectory;
         builder.Services.AddSingleton(webhooks);
         builder.Services.AddSingleton(queue);
         builder.Services.AddSingleton<IDeliveryInbox>(provider => new SqliteDeliveryInbox(Path.Combine(dataDirectory, "coursebot.db"), provider.GetRequiredService<TimeProvider>()));
@@ -75,10 +80,17 @@ internal static class BotServer
         // Bodies up to GitHub's 25 MB reach the ingress, which answers 413 above its own limit.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = webhooks.MaxBodyBytes + 1);
 
+        var github = new GitHubAppOptions();
+        builder.Configuration.GetSection(GitHubAppOptions.Section).Bind(github);
+        builder.Services.AddSingleton(github);
+        builder.Services.AddSingleton(provider => new AppSetup(github, secretsFile, provider.GetRequiredService<TimeProvider>()));
+        var setupMode = !github.IsConfigured || string.IsNullOrEmpty(webhooks.Secret);
+
         var app = builder.Build();
-        app.MapCatalog();
+        app.MapCatalog(setupMode);
         app.MapGrading();
         app.MapWebhooks();
+        app.MapSetup(builder.Configuration["CourseBot:PublicUrl"]);
         return app;
     }
 }

@@ -11,15 +11,15 @@ namespace CourseBot.Cli.Serve;
 /// <summary>The course catalog: an HTML page for people, JSON for programs, and a health probe.</summary>
 internal static class CatalogEndpoints
 {
-    public static void MapCatalog(this IEndpointRouteBuilder app)
+    public static void MapCatalog(this IEndpointRouteBuilder app, bool setupMode)
     {
-        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapGet("/healthz", () => Results.Text(setupMode ? "ok (setup mode: no GitHub App configured, see /setup)" : "ok"));
         app.MapGet("/api/curriculum", (Course course) => Results.Json(CourseSummary.Of(course), CatalogJsonContext.Default.CourseSummary));
-        app.MapGet("/", (Course course) => Results.Content(RenderCatalog(course), "text/html; charset=utf-8"));
+        app.MapGet("/", (Course course) => Results.Content(RenderCatalog(course, setupMode), "text/html; charset=utf-8"));
     }
 
     /// <summary>Every value is HTML-encoded: curriculum text is authored by instructors but still never trusted as markup.</summary>
-    internal static string RenderCatalog(Course course)
+    internal static string RenderCatalog(Course course, bool setupMode = false)
     {
         static string E(string text) => WebUtility.HtmlEncode(text);
         var html = new StringBuilder();
@@ -30,6 +30,11 @@ internal static class CatalogEndpoints
             td,th{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f6f8fa}</style>
             </head><body><h1>{{E(course.Title)}}</h1><p>Version {{E(course.Version)}}: {{course.Paths.Length}} paths, {{course.Modules.Length}} modules.</p>
             """);
+        if (setupMode)
+        {
+            html.Append("<p><strong>Setup mode:</strong> no GitHub App is configured, so no webhooks are accepted. <a href=\"/setup\">Register the App</a>.</p>");
+        }
+
         foreach (var path in course.Paths.OrderBy(p => p.Number))
         {
             html.Append(CultureInfo.InvariantCulture, $"<h2>Path {path.Number}: {E(path.Title)}</h2><p>{E(path.Audience)}. {E(path.Duration.ToString())}, {E(path.Hours.ToString())} hours.</p>");

@@ -4,7 +4,6 @@ is inspected. Nothing connects: the grader has no RabbitMQ."""
 import importlib
 import sys
 import uuid
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -30,14 +29,16 @@ def connection(app):
     return app.connection_for_write()
 
 
-def test_broker_is_rabbitmq_as_shop_on_the_shop_vhost(connection):
+def test_broker_is_amqp_as_shop_on_vhost_shop(app, connection):
+    assert app.conf.broker_url, "celeryconfig.py sets no broker_url"
     assert connection.transport_cls in ("amqp", "pyamqp"), f"the broker transport is {connection.transport_cls!r}, not amqp"
-    assert (connection.hostname, connection.port) == ("localhost", 5672)
+    where = (connection.hostname, connection.port or connection.transport.default_port)
+    assert where == ("localhost", 5672), f"the broker is at {where}"
     assert connection.userid == "shop", f"user {connection.userid!r}"
     assert connection.virtual_host == "shop", f"virtual host {connection.virtual_host!r}"
 
 
-def test_broker_password_comes_from_rabbitmq_password(connection):
+def test_broker_password_comes_from_the_environment(connection):
     assert connection.password == PASSWORD, "read the password from the RABBITMQ_PASSWORD environment variable"
 
 
@@ -47,15 +48,19 @@ def test_results_go_to_redis_database_1(app):
 
 
 def test_connection_settings(app, connection):
-    assert app.conf.broker_heartbeat == 30, "broker_heartbeat"
-    assert connection.connect_timeout == 10, "broker_connection_timeout"
-    assert app.conf.broker_pool_limit == 20, "broker_pool_limit"
-    assert connection.transport_options.get("confirm_publish") is True, "broker_transport_options"
+    found = {
+        "broker_heartbeat": app.conf.broker_heartbeat,
+        "broker_connection_timeout": connection.connect_timeout,
+        "broker_pool_limit": app.conf.broker_pool_limit,
+        "confirm_publish": (connection.transport_options or {}).get("confirm_publish"),
+    }
+    expected = {"broker_heartbeat": 30, "broker_connection_timeout": 10, "broker_pool_limit": 20, "confirm_publish": True}
+    assert found == expected, f"found {found}"
 
 
 def test_reliability_settings(app):
-    assert app.conf.task_acks_late is True, "task_acks_late"
-    assert app.conf.worker_prefetch_multiplier == 1, "worker_prefetch_multiplier"
+    found = {"task_acks_late": app.conf.task_acks_late, "worker_prefetch_multiplier": app.conf.worker_prefetch_multiplier}
+    assert found == {"task_acks_late": True, "worker_prefetch_multiplier": 1}, f"found {found}"
 
 
 def test_queues_are_declared_with_priorities(app):
@@ -63,12 +68,8 @@ def test_queues_are_declared_with_priorities(app):
     assert (queue.queue_arguments or {}).get("x-max-priority") == 10, f"the default queue's arguments are {queue.queue_arguments}"
 
 
-def test_tasks_py_uses_celeryconfig():
+def test_tasks_py_uses_celeryconfig(app):
     tasks = importlib.import_module("tasks")
-    assert tasks.app.conf.broker_url.startswith(("amqp://", "pyamqp://")), "tasks.py should load celeryconfig"
+    assert (tasks.app.conf.broker_url or "").startswith(("amqp://", "pyamqp://")), "tasks.py should load celeryconfig"
     assert {"tasks.add", "tasks.mul"} <= set(tasks.app.tasks)
 
-
-def test_no_password_is_written_in_celeryconfig():
-    source = (Path.cwd() / "celeryconfig.py").read_text(encoding="utf-8")
-    assert "amqp://shop:shop@" not in source, "build the URL with the password from RABBITMQ_PASSWORD"

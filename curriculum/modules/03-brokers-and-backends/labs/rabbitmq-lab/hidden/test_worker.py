@@ -19,12 +19,12 @@ def test_mul_still_works_against_redis():
     assert call("tasks.mul", 6, 7) == 42
 
 
-def test_worker_loaded_the_rabbitmq_broker_url():
+def test_loaded_the_rabbitmq_broker_url():
     broker = worker_conf().get("broker_url") or ""
-    assert broker.startswith(("amqp://", "pyamqp://")), f"the worker's broker_url setting is {broker!r}"
+    assert broker.startswith(("amqp://", "pyamqp://")), f"the worker's broker_url setting is {broker or 'not set'}: did celeryconfig.py set an amqp:// URL?"
 
 
-def test_worker_acks_late_and_reserves_one_task():
+def test_acks_late_and_reserves_one_task():
     conf = worker_conf()
     assert conf.get("task_acks_late") is True, "set task_acks_late = True"
     prefetch = next(iter(stats().values()), {}).get("prefetch_count")

@@ -30,10 +30,12 @@ def record(record_id):
 def test_a_redelivered_charge_is_applied_once():
     account, payment = fresh("acct"), fresh("pay")
     task_id = str(uuid.uuid4())
-    first = send("splitbrain.charge", payment, account, 25, queue="alpha", task_id=task_id).get(timeout=10)
-    again = send("splitbrain.charge", payment, account, 25, queue="alpha", task_id=task_id).get(timeout=10)
-    assert (first, again) == ("applied", "duplicate")
-    assert account_state(account) == (25, [payment])
+    assert send("splitbrain.charge", payment, account, 25, queue="alpha", task_id=task_id).get(timeout=10) == "applied"
+    # The broker delivers the very same message again (same task id), as after a lost acknowledgement.
+    send("splitbrain.charge", payment, account, 25, queue="alpha", task_id=task_id)
+    # alpha runs one task at a time, in order: once this one is done, the redelivery has run too.
+    send("splitbrain.charge", fresh("pay"), fresh("acct"), 1, queue="alpha").get(timeout=10)
+    assert account_state(account) == (25, [payment]), "the redelivered message charged the customer again"
 
 
 def test_the_same_charge_on_two_workers_at_once_is_applied_once():
@@ -92,7 +94,7 @@ def test_a_stale_owner_does_not_release_the_new_owners_lease():
     stale = send("splitbrain.update_record", record_id, "stale", 1.0, 300, queue="alpha")
     time.sleep(0.1)
     holder = send("splitbrain.update_record", record_id, "holder", 1.5, 3000, queue="beta")
-    assert stale.get(timeout=10)["written"] is False
+    stale.get(timeout=10)  # beta has not written yet, so alpha's late write may still land: that is fine
     # alpha is done; if it deleted beta's lease on its way out, this write gets in ahead of beta.
     time.sleep(0.1)
     late = send("splitbrain.update_record", record_id, "late", 0, 3000, queue="alpha")
