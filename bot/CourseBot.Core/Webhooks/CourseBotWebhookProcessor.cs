@@ -12,12 +12,8 @@ namespace CourseBot.Core.Webhooks;
 /// </summary>
 public sealed partial class CourseBotWebhookProcessor(ILogger<CourseBotWebhookProcessor> logger) : WebhookEventProcessor
 {
-    protected override ValueTask ProcessPingWebhookAsync(WebhookHeaders headers, PingEvent pingEvent, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(pingEvent);
-        LogPing(logger, pingEvent.Zen ?? "", pingEvent.HookId);
-        return ValueTask.CompletedTask;
-    }
+    /// <summary>The events with a handler here; the dispatcher passes only these on.</summary>
+    public static IReadOnlySet<string> HandledEvents { get; } = new HashSet<string>(StringComparer.Ordinal) { "installation" };
 
     protected override ValueTask ProcessInstallationWebhookAsync(WebhookHeaders headers, InstallationEvent installationEvent, InstallationAction action, CancellationToken cancellationToken = default)
     {
@@ -26,9 +22,6 @@ public sealed partial class CourseBotWebhookProcessor(ILogger<CourseBotWebhookPr
         LogInstallation(logger, action, installation.Account?.Login, installation.Id);
         return ValueTask.CompletedTask;
     }
-
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Ping from hook {HookId}: {Zen}")]
-    private static partial void LogPing(ILogger logger, string zen, long hookId);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Installation {Action} for {Account} ({InstallationId})")]
     private static partial void LogInstallation(ILogger logger, InstallationAction action, string? account, long installationId);
