@@ -67,7 +67,9 @@ internal static class BotServer
         builder.Configuration.GetSection(QueueOptions.Section).Bind(queue);
         builder.Services.AddSingleton(webhooks);
         builder.Services.AddSingleton(queue);
-        builder.Services.AddSingleton<IDeliveryInbox>(provider => new SqliteDeliveryInbox(Path.Combine(dataDirectory, "coursebot.db"), provider.GetRequiredService<TimeProvider>()));
+        var database = Path.Combine(dataDirectory, "coursebot.db");
+        builder.Services.AddSingleton<IDeliveryInbox>(provider => new SqliteDeliveryInbox(database, provider.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<ILearnerEvents>(provider => new SqliteLearnerEvents(database, provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<WebhookIngress>();
         builder.Services.AddSingleton<WebhookEventProcessor, CourseBotWebhookProcessor>();
         builder.Services.AddSingleton<IWebhookDispatcher, OctokitWebhookDispatcher>();

@@ -15,6 +15,15 @@ internal static class GradingEndpoints
                 ? Results.Json(bundle, GradingBundleJsonContext.Default.GradingBundle)
                 : Results.Json(new ErrorBody(response.Error ?? "refused"), ErrorJsonContext.Default.ErrorBody, statusCode: response.Status);
         });
+
+        app.MapPost("/api/grades", async (HttpRequest request, GradeIntakeEndpoint endpoint, CancellationToken cancel) =>
+        {
+            var header = request.Headers.Authorization.ToString();
+            var response = await endpoint.HandleAsync(header.Length > 0 ? header : null, request.Body, cancel).ConfigureAwait(false);
+            return response.Status == StatusCodes.Status201Created
+                ? Results.Json(new StatusBody(response.Message), ErrorJsonContext.Default.StatusBody, statusCode: response.Status)
+                : Results.Json(new ErrorBody(response.Message), ErrorJsonContext.Default.ErrorBody, statusCode: response.Status);
+        });
     }
 }
 

@@ -20,6 +20,7 @@ public static class GradingServiceCollectionExtensions
         services.AddSingleton<IOpenLabs, ConfiguredOpenLabs>();
         services.AddSingleton(new GradingBundleBuilder(curriculumRoot));
         services.AddSingleton<GradingBundleEndpoint>();
+        services.AddSingleton<GradeIntakeEndpoint>();
         return services;
     }
 }

@@ -1,8 +1,10 @@
 using CourseBot.Cli.Serve;
 using CourseBot.Core.Curriculum.Validation;
+using CourseBot.Core.Storage;
 using CourseBot.Grading;
 using CourseBot.Grading.Sandbox;
 using CourseBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CourseBot.Tests.Grading;
 
@@ -15,7 +17,9 @@ public sealed class ActionRunnerTests
     {
         await using var issuer = await TestOidcIssuer.StartAsync();
         var course = CurriculumValidator.ValidateFolder(RepositoryPaths.Curriculum).Course! with { RootDirectory = Workspace.Curriculum };
-        await using var bot = BotServer.Build(course, "http://127.0.0.1:0", issuer.BotSettings(issuer.RunRepository, "demo/greeter-lab"));
+        var settings = issuer.BotSettings(issuer.RunRepository, "demo/greeter-lab");
+        settings["CourseBot:DataDirectory"] = Directory.CreateTempSubdirectory("coursebot-intake-").FullName;
+        await using var bot = BotServer.Build(course, "http://127.0.0.1:0", settings);
         await bot.StartAsync();
         using var workspace = new Workspace(GraderTests.GoodGreeter);
         var results = Path.Combine(Path.GetTempPath(), "coursebot-results-" + Guid.NewGuid().ToString("N"));
@@ -46,8 +50,11 @@ public sealed class ActionRunnerTests
             Assert.Contains("Grading demo/greeter-lab: Greeter (4 checks, 5 points)", log.ToString(), StringComparison.Ordinal);
             Assert.Contains("passed=true", File.ReadAllText(outputs), StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(results, "demo-greeter-lab.json")));
-            // The bot's grade intake is not built yet: the grader says so instead of pretending.
-            Assert.Contains("::warning title=Result not recorded::The bot did not record the result for demo/greeter-lab (404)", log.ToString(), StringComparison.Ordinal);
+            Assert.Contains("The bot recorded the result for demo/greeter-lab.", log.ToString(), StringComparison.Ordinal);
+            var history = await bot.Services.GetRequiredService<ILearnerEvents>().ReadAsync(issuer.RunRepository, CancellationToken.None);
+            var graded = Assert.Single(history);
+            Assert.Equal((LearnerEventKinds.LabGraded, "demo/greeter-lab"), (graded.Kind, graded.Subject));
+            Assert.Contains("\"run_id\":\"987654\"", graded.Data, StringComparison.Ordinal);
         }
         finally
         {

@@ -10,7 +10,12 @@ app.conf.update(
     result_serializer="json",
     accept_content=["json"],
     # Business work goes to its own queues; backup and restore run on the "maintenance" queue.
-    task_routes={"dr.process_order": {"queue": "orders"}, "dr.send_email": {"queue": "emails"}},
+    task_routes={
+        "dr.process_order": {"queue": "orders"},
+        "dr.send_email": {"queue": "emails"},
+        "dr.backup_queues": {"queue": "maintenance"},
+        "dr.restore_queues": {"queue": "maintenance"},
+    },
 )
 
 # The queues whose messages a disaster would lose: each is a Redis list of JSON messages, newest

@@ -44,7 +44,7 @@ def backup_name():
 def test_the_backup_is_a_file_with_every_queued_message():
     clear_queues()
     publish(3, 2)
-    result = call("dr.backup_queues", backup_name(), timeout=10)
+    result = call("dr.backup_queues", backup_name(), timeout=10, queue="maintenance")
     assert result["queues"] == {"orders": 3, "emails": 2}
     assert os.path.isfile(result["path"]) and os.path.getsize(result["path"]) > 0, "the backup must be a file outside Redis"
 
@@ -54,9 +54,9 @@ def test_a_restore_after_losing_the_broker_brings_back_every_message_in_order():
     publish(3, 2)
     before = {queue: queued_ids(queue) for queue in QUEUES}
     name = backup_name()
-    call("dr.backup_queues", name, timeout=10)
+    call("dr.backup_queues", name, timeout=10, queue="maintenance")
     lose_everything()
-    assert call("dr.restore_queues", name, timeout=10) == {"orders": 3, "emails": 2}
+    assert call("dr.restore_queues", name, timeout=10, queue="maintenance") == {"orders": 3, "emails": 2}
     assert {queue: queued_ids(queue) for queue in QUEUES} == before, "the restored queues differ from the queues that were lost"
 
 
@@ -64,11 +64,11 @@ def test_restoring_into_a_broker_that_kept_some_messages_duplicates_nothing():
     clear_queues()
     publish(3, 2)
     name = backup_name()
-    call("dr.backup_queues", name, timeout=10)
+    call("dr.backup_queues", name, timeout=10, queue="maintenance")
     publish(1, 0)  # arrives after the backup, and survives
     orders_before, emails_before = queued_ids("orders"), queued_ids("emails")
     broker.delete("emails")  # only the emails queue is lost
-    assert call("dr.restore_queues", name, timeout=10) == {"orders": 0, "emails": 2}
+    assert call("dr.restore_queues", name, timeout=10, queue="maintenance") == {"orders": 0, "emails": 2}
     assert queued_ids("orders") == orders_before, "orders were duplicated or lost"
     assert queued_ids("emails") == emails_before
 
@@ -78,10 +78,10 @@ def test_restoring_the_same_backup_twice_duplicates_nothing():
     publish(2, 1)
     before = {queue: queued_ids(queue) for queue in QUEUES}
     name = backup_name()
-    call("dr.backup_queues", name, timeout=10)
+    call("dr.backup_queues", name, timeout=10, queue="maintenance")
     lose_everything()
-    call("dr.restore_queues", name, timeout=10)
-    assert call("dr.restore_queues", name, timeout=10) == {"orders": 0, "emails": 0}
+    call("dr.restore_queues", name, timeout=10, queue="maintenance")
+    assert call("dr.restore_queues", name, timeout=10, queue="maintenance") == {"orders": 0, "emails": 0}
     assert {queue: queued_ids(queue) for queue in QUEUES} == before
 
 
@@ -89,9 +89,9 @@ def test_restored_tasks_run_on_the_worker_exactly_once():
     clear_queues()
     sent = publish(4, 2)
     name = backup_name()
-    call("dr.backup_queues", name, timeout=10)
+    call("dr.backup_queues", name, timeout=10, queue="maintenance")
     lose_everything()
-    call("dr.restore_queues", name, timeout=10)
+    call("dr.restore_queues", name, timeout=10, queue="maintenance")
     for queue in QUEUES:
         app.control.add_consumer(queue, reply=True, timeout=5)
     results = [r.get(timeout=10) for r in sent]

@@ -10,7 +10,12 @@ app.conf.update(
     task_serializer="json",
     result_serializer="json",
     accept_content=["json"],
-    task_routes={"dr.process_order": {"queue": "orders"}, "dr.send_email": {"queue": "emails"}},
+    task_routes={
+        "dr.process_order": {"queue": "orders"},
+        "dr.send_email": {"queue": "emails"},
+        "dr.backup_queues": {"queue": "maintenance"},
+        "dr.restore_queues": {"queue": "maintenance"},
+    },
 )
 
 QUEUES = ("orders", "emails")
