@@ -25,7 +25,7 @@ internal static class EventsCommandLine
             return 0;
         });
 
-        var id = new Argument<long?>("ID") { Description = "The dead letter to replay (from 'coursebot events failed').", Arity = ArgumentArity.ZeroOrOne };
+        var id = new Argument<string?>("ID") { Description = "The dead letter to replay (from 'coursebot events failed').", Arity = ArgumentArity.ZeroOrOne };
         var all = new Option<bool>("--all") { Description = "Replay every failed delivery." };
         var replay = new Command("replay", "Put failed deliveries back on the queue; the running bot processes them.") { id, all, data };
         replay.SetAction(async (parsed, cancel) =>

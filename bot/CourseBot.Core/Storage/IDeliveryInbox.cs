@@ -3,14 +3,14 @@ namespace CourseBot.Core.Storage;
 /// <summary>A webhook delivery as stored: enough to process it again, whenever and wherever.</summary>
 public sealed record WebhookDelivery(string DeliveryId, string Event, IReadOnlyDictionary<string, string> Headers, ReadOnlyMemory<byte> Body);
 
-/// <summary>A delivery leased from the queue for one processing attempt.</summary>
-public sealed record LeasedMessage(long Id, WebhookDelivery Delivery, int Attempt);
+/// <summary>A delivery leased from the queue for one processing attempt; <see cref="Receipt"/> proves the lease (Azure's pop receipt).</summary>
+public sealed record LeasedMessage(string Id, string Receipt, WebhookDelivery Delivery, int Attempt);
 
 /// <summary>Where a delivery stands: received, processed (or not yet), dead-lettered.</summary>
 public sealed record DeliveryStatus(string DeliveryId, string Event, DateTimeOffset ReceivedAt, DateTimeOffset? ProcessedAt, bool DeadLettered);
 
 /// <summary>A delivery that failed every attempt, with its last error.</summary>
-public sealed record DeadLetter(long Id, string DeliveryId, string Event, int Attempts, string Error, DateTimeOffset FailedAt);
+public sealed record DeadLetter(string Id, string DeliveryId, string Event, int Attempts, string Error, DateTimeOffset FailedAt);
 
 /// <summary>
 /// Durable intake and queue of webhook deliveries. <see cref="TryEnqueueAsync"/> stores the delivery
@@ -33,7 +33,7 @@ public interface IDeliveryInbox
     Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(CancellationToken cancel);
 
     /// <summary>Moves dead letters back to the queue with fresh attempts: one by id, or all when <paramref name="id"/> is null. Returns how many.</summary>
-    Task<int> ReplayAsync(long? id, CancellationToken cancel);
+    Task<int> ReplayAsync(string? id, CancellationToken cancel);
 
     Task<DeliveryStatus?> StatusAsync(string deliveryId, CancellationToken cancel);
 

@@ -85,7 +85,8 @@ public sealed class SqliteDeliveryInbox : IDeliveryInbox
 
         var headers = JsonSerializer.Deserialize(reader.GetString(3), StorageJsonContext.Default.IReadOnlyDictionaryStringString) ?? new Dictionary<string, string>();
         var delivery = new WebhookDelivery(reader.GetString(1), reader.GetString(2), headers, (byte[])reader.GetValue(4));
-        return new LeasedMessage(reader.GetInt64(0), delivery, reader.GetInt32(5));
+        var id = reader.GetInt64(0).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new LeasedMessage(id, id, delivery, reader.GetInt32(5));
     }
 
     public async Task CompleteAsync(LeasedMessage message, CancellationToken cancel)
@@ -166,13 +167,13 @@ public sealed class SqliteDeliveryInbox : IDeliveryInbox
         var letters = new List<DeadLetter>();
         while (await reader.ReadAsync(cancel).ConfigureAwait(false))
         {
-            letters.Add(new DeadLetter(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
+            letters.Add(new DeadLetter(reader.GetInt64(0).ToString(System.Globalization.CultureInfo.InvariantCulture), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
         }
 
         return letters;
     }
 
-    public async Task<int> ReplayAsync(long? id, CancellationToken cancel)
+    public async Task<int> ReplayAsync(string? id, CancellationToken cancel)
     {
         await using var connection = Open();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancel).ConfigureAwait(false);

@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+
+namespace CourseBot.Core.Storage.Azure;
+
+/// <summary>
+/// The inbox at scale: Table Storage records deliveries (the delivery id is the row key, so a
+/// repeat is refused by the service itself), a Storage Queue carries the work, and payloads over
+/// what a queue message holds go to Blob storage. A delivery whose row was written but whose message
+/// never was (a crash in between) is enqueued again when GitHub or the reconciler repeats it.
+/// </summary>
+public sealed class AzureDeliveryInbox : IDeliveryInbox
+{
+    /// <summary>Queue messages hold 64 KB; base64 and the envelope take a third of that.</summary>
+    internal const int InlineBodyLimit = 40 * 1024;
+    private const string Partition = "d";
+    private readonly TableClient _deliveries;
+    private readonly TableClient _deadLetters;
+    private readonly QueueClient _queue;
+    private readonly BlobContainerClient _payloads;
+    private readonly TimeProvider _time;
+
+    public AzureDeliveryInbox(string connectionString, string prefix, TimeProvider time)
+    {
+        _time = time;
+        var tables = new TableServiceClient(connectionString);
+        _deliveries = tables.GetTableClient(prefix + "deliveries");
+        _deadLetters = tables.GetTableClient(prefix + "deadletters");
+        _queue = new QueueClient(connectionString, prefix + "deliveries", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        _payloads = new BlobContainerClient(connectionString, prefix + "payloads");
+    }
+
+    /// <summary>Creates the tables, queue and container if needed (idempotent; call once at start).</summary>
+    public async Task InitializeAsync(CancellationToken cancel)
+    {
+        await _deliveries.CreateIfNotExistsAsync(cancel).ConfigureAwait(false);
+        await _deadLetters.CreateIfNotExistsAsync(cancel).ConfigureAwait(false);
+        await _queue.CreateIfNotExistsAsync(cancellationToken: cancel).ConfigureAwait(false);
+        await _payloads.CreateIfNotExistsAsync(cancellationToken: cancel).ConfigureAwait(false);
+    }
+
+    public async Task<bool> TryEnqueueAsync(WebhookDelivery delivery, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var row = new TableEntity(Partition, RowKey(delivery.DeliveryId))
+        {
+            ["Event"] = delivery.Event,
+            ["ReceivedAt"] = _time.GetUtcNow(),
+            ["Queued"] = false,
+        };
+        try
+        {
+            await _deliveries.AddEntityAsync(row, cancel).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            var existing = await _deliveries.GetEntityAsync<TableEntity>(Partition, RowKey(delivery.DeliveryId), cancellationToken: cancel).ConfigureAwait(false);
+            if (existing.Value.GetBoolean("Queued") == true)
+            {
+                return false;
+            }
+
+            // Recorded but never enqueued: this repeat finishes the job.
+        }
+
+        await SendAsync(delivery, cancel).ConfigureAwait(false);
+        await _deliveries.UpdateEntityAsync(new TableEntity(Partition, RowKey(delivery.DeliveryId)) { ["Queued"] = true }, ETag.All, TableUpdateMode.Merge, cancel).ConfigureAwait(false);
+        return true;
+    }
+
+    public async Task<LeasedMessage?> LeaseAsync(TimeSpan lease, CancellationToken cancel)
+    {
+        var received = await _queue.ReceiveMessageAsync(lease, cancel).ConfigureAwait(false);
+        if (received.Value is not { } message)
+        {
+            return null;
+        }
+
+        var envelope = JsonSerializer.Deserialize(message.Body.ToString(), AzureJsonContext.Default.QueueEnvelope)!;
+        var body = envelope.Body is { } inline
+            ? Convert.FromBase64String(inline)
+            : (await _payloads.GetBlobClient(envelope.BlobName).DownloadContentAsync(cancel).ConfigureAwait(false)).Value.Content.ToArray();
+        var delivery = new WebhookDelivery(envelope.DeliveryId, envelope.Event, envelope.Headers, body);
+        return new LeasedMessage(message.MessageId, message.PopReceipt, delivery, (int)message.DequeueCount);
+    }
+
+    public async Task CompleteAsync(LeasedMessage message, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        await _deliveries.UpdateEntityAsync(new TableEntity(Partition, RowKey(message.Delivery.DeliveryId)) { ["ProcessedAt"] = _time.GetUtcNow() }, ETag.All, TableUpdateMode.Merge, cancel).ConfigureAwait(false);
+        await _queue.DeleteMessageAsync(message.Id, message.Receipt, cancel).ConfigureAwait(false);
+    }
+
+    public async Task FailAsync(LeasedMessage message, string error, TimeSpan retryAfter, bool deadLetter, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (!deadLetter)
+        {
+            // The message stays; it becomes visible again after the back-off (its dequeue count is the attempt).
+            await _queue.UpdateMessageAsync(message.Id, message.Receipt, visibilityTimeout: retryAfter, cancellationToken: cancel).ConfigureAwait(false);
+            return;
+        }
+
+        var id = _time.GetUtcNow().ToUnixTimeMilliseconds().ToString("D15", CultureInfo.InvariantCulture) + "-" + RowKey(message.Delivery.DeliveryId);
+        await _deadLetters.AddEntityAsync(new TableEntity(Partition, id)
+        {
+            ["DeliveryId"] = message.Delivery.DeliveryId,
+            ["Event"] = message.Delivery.Event,
+            ["Attempts"] = message.Attempt,
+            ["Error"] = error.Length > 30_000 ? error[..30_000] : error,
+            ["FailedAt"] = _time.GetUtcNow(),
+            ["Envelope"] = JsonSerializer.Serialize(await EnvelopeAsync(message.Delivery, cancel).ConfigureAwait(false), AzureJsonContext.Default.QueueEnvelope),
+        }, cancel).ConfigureAwait(false);
+        await _deliveries.UpdateEntityAsync(new TableEntity(Partition, RowKey(message.Delivery.DeliveryId)) { ["DeadLettered"] = true }, ETag.All, TableUpdateMode.Merge, cancel).ConfigureAwait(false);
+        await _queue.DeleteMessageAsync(message.Id, message.Receipt, cancel).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(CancellationToken cancel)
+    {
+        var letters = new List<DeadLetter>();
+        await foreach (var row in _deadLetters.QueryAsync<TableEntity>(r => r.PartitionKey == Partition, cancellationToken: cancel).ConfigureAwait(false))
+        {
+            letters.Add(new DeadLetter(row.RowKey, row.GetString("DeliveryId"), row.GetString("Event"), row.GetInt32("Attempts") ?? 0, row.GetString("Error"), row.GetDateTimeOffset("FailedAt") ?? default));
+        }
+
+        return letters;
+    }
+
+    public async Task<int> ReplayAsync(string? id, CancellationToken cancel)
+    {
+        var replayed = 0;
+        await foreach (var row in _deadLetters.QueryAsync<TableEntity>(r => r.PartitionKey == Partition, cancellationToken: cancel).ConfigureAwait(false))
+        {
+            if (id is not null && row.RowKey != id)
+            {
+                continue;
+            }
+
+            var envelope = row.GetString("Envelope");
+            await _queue.SendMessageAsync(envelope, cancel).ConfigureAwait(false);
+            await _deliveries.UpdateEntityAsync(new TableEntity(Partition, RowKey(row.GetString("DeliveryId"))) { ["DeadLettered"] = false }, ETag.All, TableUpdateMode.Merge, cancel).ConfigureAwait(false);
+            await _deadLetters.DeleteEntityAsync(Partition, row.RowKey, cancellationToken: cancel).ConfigureAwait(false);
+            replayed++;
+        }
+
+        return replayed;
+    }
+
+    public async Task<DeliveryStatus?> StatusAsync(string deliveryId, CancellationToken cancel)
+    {
+        var row = await _deliveries.GetEntityIfExistsAsync<TableEntity>(Partition, RowKey(deliveryId), cancellationToken: cancel).ConfigureAwait(false);
+        return row.HasValue && row.Value is { } entity
+            ? new DeliveryStatus(deliveryId, entity.GetString("Event"), entity.GetDateTimeOffset("ReceivedAt") ?? default, entity.GetDateTimeOffset("ProcessedAt"), entity.GetBoolean("DeadLettered") == true)
+            : null;
+    }
+
+    public async Task<int> PendingAsync(CancellationToken cancel) =>
+        (await _queue.GetPropertiesAsync(cancel).ConfigureAwait(false)).Value.ApproximateMessagesCount;
+
+    private async Task SendAsync(WebhookDelivery delivery, CancellationToken cancel) =>
+        await _queue.SendMessageAsync(JsonSerializer.Serialize(await EnvelopeAsync(delivery, cancel).ConfigureAwait(false), AzureJsonContext.Default.QueueEnvelope), cancel).ConfigureAwait(false);
+
+    /// <summary>The queue message: the body inline when small, else in a blob named after the delivery.</summary>
+    private async Task<QueueEnvelope> EnvelopeAsync(WebhookDelivery delivery, CancellationToken cancel)
+    {
+        if (delivery.Body.Length <= InlineBodyLimit)
+        {
+            return new QueueEnvelope(delivery.DeliveryId, delivery.Event, new Dictionary<string, string>(delivery.Headers), Convert.ToBase64String(delivery.Body.Span), null);
+        }
+
+        var blob = RowKey(delivery.DeliveryId);
+        await _payloads.GetBlobClient(blob).UploadAsync(BinaryData.FromBytes(delivery.Body), overwrite: true, cancel).ConfigureAwait(false);
+        return new QueueEnvelope(delivery.DeliveryId, delivery.Event, new Dictionary<string, string>(delivery.Headers), null, blob);
+    }
+
+    /// <summary>Row keys may not hold / \ # ? or control characters; GitHub's ids are GUIDs, but anything is escaped.</summary>
+    private static string RowKey(string deliveryId) => Uri.EscapeDataString(deliveryId).Replace("%", "~", StringComparison.Ordinal);
+}
+
+internal sealed record QueueEnvelope(string DeliveryId, string Event, Dictionary<string, string> Headers, string? Body, string? BlobName);
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(QueueEnvelope))]
+internal sealed partial class AzureJsonContext : System.Text.Json.Serialization.JsonSerializerContext;
