@@ -3,6 +3,10 @@ using CourseBot.Core.Curriculum.Model;
 using CourseBot.Core.Curriculum.Validation;
 using CourseBot.Core.LabGrading;
 using CourseBot.Core.Oidc;
+using CourseBot.Core.Storage;
+using CourseBot.Core.Storage.Azure;
+using CourseBot.Core.Webhooks;
+using Octokit.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -16,6 +20,13 @@ public sealed class CourseBotFunctionsOptions
 
     [Required]
     public string CurriculumPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "curriculum");
+
+    /// <summary>The storage account for deliveries, dead letters and the learner history (the Functions host's own by default).</summary>
+    [Required]
+    public string Storage { get; set; } = "";
+
+    /// <summary>Prefix of the tables, queue and container, letters and digits only (the queue trigger's <c>CourseBotQueue</c> setting is this + "deliveries").</summary>
+    public string Prefix { get; set; } = "coursebot";
 }
 
 public static class FunctionsServiceCollectionExtensions
@@ -36,6 +47,27 @@ public static class FunctionsServiceCollectionExtensions
         var curriculum = configuration.GetSection(CourseBotFunctionsOptions.Section)[nameof(CourseBotFunctionsOptions.CurriculumPath)] ?? new CourseBotFunctionsOptions().CurriculumPath;
         services.AddCourseBotGrading(oidc, grading, curriculum);
         services.AddLogging();
+
+        // Webhooks: fail closed. Without a secret the host does not start.
+        var webhooks = new WebhookOptions();
+        configuration.GetSection(WebhookOptions.Section).Bind(webhooks);
+        if (string.IsNullOrEmpty(webhooks.Secret))
+        {
+            throw new InvalidOperationException("CourseBot:Webhooks:Secret is not set: the bot refuses to start without a webhook secret.");
+        }
+
+        var queue = new QueueOptions();
+        configuration.GetSection(QueueOptions.Section).Bind(queue);
+        var storage = configuration.GetSection(CourseBotFunctionsOptions.Section)[nameof(CourseBotFunctionsOptions.Storage)] ?? configuration["AzureWebJobsStorage"]
+            ?? throw new InvalidOperationException("no storage account: set CourseBot:Storage or AzureWebJobsStorage");
+        var prefix = configuration.GetSection(CourseBotFunctionsOptions.Section)[nameof(CourseBotFunctionsOptions.Prefix)] ?? new CourseBotFunctionsOptions().Prefix;
+        services.AddSingleton(webhooks);
+        services.AddSingleton(queue);
+        services.AddSingleton(provider => new AzureDeliveryInbox(storage, prefix, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IDeliveryInbox>(provider => provider.GetRequiredService<AzureDeliveryInbox>());
+        services.AddSingleton<WebhookIngress>();
+        services.AddSingleton<WebhookEventProcessor, CourseBotWebhookProcessor>();
+        services.AddSingleton<IWebhookDispatcher, OctokitWebhookDispatcher>();
         return services;
     }
 

@@ -1,8 +1,13 @@
+using CourseBot.Core.Storage.Azure;
 using CourseBot.Functions;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddCourseBotFunctions(builder.Configuration);
-await builder.Build().RunAsync().ConfigureAwait(false);
+var host = builder.Build();
+// Tables, queue and container exist before the first webhook arrives.
+await host.Services.GetRequiredService<AzureDeliveryInbox>().InitializeAsync(CancellationToken.None).ConfigureAwait(false);
+await host.RunAsync().ConfigureAwait(false);

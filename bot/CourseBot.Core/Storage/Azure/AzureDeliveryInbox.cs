@@ -15,8 +15,11 @@ namespace CourseBot.Core.Storage.Azure;
 /// </summary>
 public sealed class AzureDeliveryInbox : IDeliveryInbox
 {
-    /// <summary>Queue messages hold 64 KB; base64 and the envelope take a third of that.</summary>
-    internal const int InlineBodyLimit = 40 * 1024;
+    /// <summary>
+    /// Bodies up to this size travel inline (base64 in the envelope). The envelope is kept in the
+    /// delivery's table row too, whose string properties hold 32K characters; larger bodies go to a blob.
+    /// </summary>
+    internal const int InlineBodyLimit = 20 * 1024;
     private const string Partition = "d";
     private readonly TableClient _deliveries;
     private readonly TableClient _deadLetters;
@@ -46,11 +49,13 @@ public sealed class AzureDeliveryInbox : IDeliveryInbox
     public async Task<bool> TryEnqueueAsync(WebhookDelivery delivery, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(delivery);
+        var envelope = JsonSerializer.Serialize(await EnvelopeAsync(delivery, cancel).ConfigureAwait(false), AzureJsonContext.Default.QueueEnvelope);
         var row = new TableEntity(Partition, RowKey(delivery.DeliveryId))
         {
             ["Event"] = delivery.Event,
             ["ReceivedAt"] = _time.GetUtcNow(),
             ["Queued"] = false,
+            ["Envelope"] = envelope,
         };
         try
         {
@@ -67,7 +72,7 @@ public sealed class AzureDeliveryInbox : IDeliveryInbox
             // Recorded but never enqueued: this repeat finishes the job.
         }
 
-        await SendAsync(delivery, cancel).ConfigureAwait(false);
+        await _queue.SendMessageAsync(envelope, cancel).ConfigureAwait(false);
         await _deliveries.UpdateEntityAsync(new TableEntity(Partition, RowKey(delivery.DeliveryId)) { ["Queued"] = true }, ETag.All, TableUpdateMode.Merge, cancel).ConfigureAwait(false);
         return true;
     }
@@ -105,18 +110,23 @@ public sealed class AzureDeliveryInbox : IDeliveryInbox
             return;
         }
 
-        var id = _time.GetUtcNow().ToUnixTimeMilliseconds().ToString("D15", CultureInfo.InvariantCulture) + "-" + RowKey(message.Delivery.DeliveryId);
+        await AddDeadLetterAsync(message.Delivery, message.Attempt, error, cancel).ConfigureAwait(false);
+        await _queue.DeleteMessageAsync(message.Id, message.Receipt, cancel).ConfigureAwait(false);
+    }
+
+    private async Task AddDeadLetterAsync(WebhookDelivery delivery, int attempts, string error, CancellationToken cancel)
+    {
+        var id = _time.GetUtcNow().ToUnixTimeMilliseconds().ToString("D15", CultureInfo.InvariantCulture) + "-" + RowKey(delivery.DeliveryId);
         await _deadLetters.AddEntityAsync(new TableEntity(Partition, id)
         {
-            ["DeliveryId"] = message.Delivery.DeliveryId,
-            ["Event"] = message.Delivery.Event,
-            ["Attempts"] = message.Attempt,
+            ["DeliveryId"] = delivery.DeliveryId,
+            ["Event"] = delivery.Event,
+            ["Attempts"] = attempts,
             ["Error"] = error.Length > 30_000 ? error[..30_000] : error,
             ["FailedAt"] = _time.GetUtcNow(),
-            ["Envelope"] = JsonSerializer.Serialize(await EnvelopeAsync(message.Delivery, cancel).ConfigureAwait(false), AzureJsonContext.Default.QueueEnvelope),
+            ["Envelope"] = JsonSerializer.Serialize(await EnvelopeAsync(delivery, cancel).ConfigureAwait(false), AzureJsonContext.Default.QueueEnvelope),
         }, cancel).ConfigureAwait(false);
-        await _deliveries.UpdateEntityAsync(new TableEntity(Partition, RowKey(message.Delivery.DeliveryId)) { ["DeadLettered"] = true }, ETag.All, TableUpdateMode.Merge, cancel).ConfigureAwait(false);
-        await _queue.DeleteMessageAsync(message.Id, message.Receipt, cancel).ConfigureAwait(false);
+        await _deliveries.UpsertEntityAsync(new TableEntity(Partition, RowKey(delivery.DeliveryId)) { ["DeadLettered"] = true }, TableUpdateMode.Merge, cancel).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(CancellationToken cancel)
@@ -158,11 +168,54 @@ public sealed class AzureDeliveryInbox : IDeliveryInbox
             : null;
     }
 
+    /// <summary>The queue's name (the Functions queue trigger binds to it).</summary>
+    public string QueueName => _queue.Name;
+
+    /// <summary>Reads a queue message as the Functions trigger hands it over (text of the envelope).</summary>
+    public async Task<WebhookDelivery> DecodeAsync(string messageText, CancellationToken cancel)
+    {
+        var envelope = JsonSerializer.Deserialize(messageText, AzureJsonContext.Default.QueueEnvelope)
+            ?? throw new JsonException("empty queue message");
+        var body = envelope.Body is { } inline
+            ? Convert.FromBase64String(inline)
+            : (await _payloads.GetBlobClient(envelope.BlobName).DownloadContentAsync(cancel).ConfigureAwait(false)).Value.Content.ToArray();
+        return new WebhookDelivery(envelope.DeliveryId, envelope.Event, envelope.Headers, body);
+    }
+
+    /// <summary>Marks a delivery processed when the Functions runtime (not this class) owns the message.</summary>
+    public async Task MarkProcessedAsync(string deliveryId, CancellationToken cancel) =>
+        await _deliveries.UpsertEntityAsync(new TableEntity(Partition, RowKey(deliveryId)) { ["ProcessedAt"] = _time.GetUtcNow() }, TableUpdateMode.Merge, cancel).ConfigureAwait(false);
+
+    /// <summary>Records a dead letter for a delivery whose message the Functions runtime will delete.</summary>
+    public async Task RecordDeadLetterAsync(WebhookDelivery delivery, int attempts, string error, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        await AddDeadLetterAsync(delivery, attempts, error, cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The reconciler's part for the inbox: deliveries recorded but never enqueued (a crash between
+    /// the row and the message) older than <paramref name="olderThan"/> are enqueued now. Returns how many.
+    /// </summary>
+    public async Task<int> RequeueStrandedAsync(TimeSpan olderThan, CancellationToken cancel)
+    {
+        var cutoff = _time.GetUtcNow() - olderThan;
+        var requeued = 0;
+        await foreach (var row in _deliveries.QueryAsync<TableEntity>(r => r.PartitionKey == Partition && r.GetBoolean("Queued") == false, cancellationToken: cancel).ConfigureAwait(false))
+        {
+            if (row.GetDateTimeOffset("ReceivedAt") is { } received && received < cutoff && row.GetString("Envelope") is { } envelope)
+            {
+                await _queue.SendMessageAsync(envelope, cancel).ConfigureAwait(false);
+                await _deliveries.UpdateEntityAsync(new TableEntity(Partition, row.RowKey) { ["Queued"] = true }, ETag.All, TableUpdateMode.Merge, cancel).ConfigureAwait(false);
+                requeued++;
+            }
+        }
+
+        return requeued;
+    }
+
     public async Task<int> PendingAsync(CancellationToken cancel) =>
         (await _queue.GetPropertiesAsync(cancel).ConfigureAwait(false)).Value.ApproximateMessagesCount;
-
-    private async Task SendAsync(WebhookDelivery delivery, CancellationToken cancel) =>
-        await _queue.SendMessageAsync(JsonSerializer.Serialize(await EnvelopeAsync(delivery, cancel).ConfigureAwait(false), AzureJsonContext.Default.QueueEnvelope), cancel).ConfigureAwait(false);
 
     /// <summary>The queue message: the body inline when small, else in a blob named after the delivery.</summary>
     private async Task<QueueEnvelope> EnvelopeAsync(WebhookDelivery delivery, CancellationToken cancel)
