@@ -1,0 +1,27 @@
+namespace CourseBot.GitHubEmulator;
+
+/// <summary>What the emulator injects and enforces. Limits follow GitHub's documented figures, on the emulator's clock.</summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>How long a repository generated from a template has no contents (404/409 until then), as on GitHub.</summary>
+    public TimeSpan GenerationDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Share of requests answered 502 (0 to 1).</summary>
+    public double ServerErrorRate { get; set; }
+
+    /// <summary>Share of content-creating requests answered with a secondary rate limit (403 or 429 with retry-after).</summary>
+    public double SecondaryLimitRate { get; set; }
+
+    public TimeSpan SecondaryRetryAfter { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Extra latency on every request.</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>Primary limit per installation token per hour (GitHub: 5,000).</summary>
+    public int RequestsPerHour { get; set; } = 5000;
+
+    /// <summary>Content-creating requests per minute per token before a secondary limit (GitHub: about 80).</summary>
+    public int ContentCreationPerMinute { get; set; } = 80;
+
+    public int Seed { get; set; } = 42;
+}

@@ -1,0 +1,229 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace CourseBot.GitHubEmulator;
+
+/// <summary>
+/// A GitHub REST emulator on loopback with a GHES-style base URL (<c>/api/v3/</c>): stateful
+/// installations, repositories (with asynchronous template generation), contents, git data, issues,
+/// comments, labels, milestones, pulls, reviews, teams and invitations. It injects faults, enforces
+/// GitHub's documented limits on its own clock, counts calls by endpoint, and sends signed webhooks.
+/// </summary>
+public sealed partial class GitHubEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly Random _random;
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Window, int Count)> _hourly = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _creations = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _retryAfter = new(StringComparer.Ordinal);
+    private int _violations;
+
+    private GitHubEmulator(WebApplication app, EmulatorOptions options, TimeProvider time)
+    {
+        _app = app;
+        Options = options;
+        Time = time;
+        _random = new Random(options.Seed);
+    }
+
+    public EmulatorOptions Options { get; }
+
+    public TimeProvider Time { get; }
+
+    public EmulatorState State { get; } = new();
+
+    /// <summary>Requests that arrived while a retry-after the emulator had sent to the same token was still pending.</summary>
+    public int RetryAfterViolations => _violations;
+
+    /// <summary>Calls by endpoint (<c>GET /repos/{owner}/{repo}</c>), including refused ones.</summary>
+    public ConcurrentDictionary<string, int> Calls { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every emulated route, as (method, OpenAPI path).</summary>
+    public List<(string Method, string Path)> Routes { get; } = [];
+
+    /// <summary>The REST base URL for Octokit (ends with <c>/api/v3/</c>).</summary>
+    public Uri ApiBaseUrl => new(_app.Urls.First() + "/api/v3/");
+
+    public int TotalCalls => Calls.Values.Sum();
+
+    public static async Task<GitHubEmulator> StartAsync(EmulatorOptions? options = null, TimeProvider? time = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var app = builder.Build();
+        var emulator = new GitHubEmulator(app, options ?? new EmulatorOptions(), time ?? TimeProvider.System);
+        var api = app.MapGroup("/api/v3");
+        emulator.MapApp(api);
+        emulator.MapRepositories(api);
+        emulator.MapGitData(api);
+        emulator.MapIssues(api);
+        emulator.MapOrganisations(api);
+        await app.StartAsync().ConfigureAwait(false);
+        return emulator;
+    }
+
+    /// <summary>An installation the App is installed on (an organisation account).</summary>
+    public long AddInstallation(string account)
+    {
+        lock (State.Gate)
+        {
+            var id = State.NextId();
+            State.Installations[id] = account;
+            return id;
+        }
+    }
+
+    /// <summary>A repository with files on its default branch (a template, or the course repository).</summary>
+    public RepoState AddRepository(string owner, string name, IReadOnlyDictionary<string, string> files, bool template = false)
+    {
+        lock (State.Gate)
+        {
+            var repo = new RepoState(State.NextId(), owner, name) { IsTemplate = template, ReadyAt = DateTimeOffset.MinValue };
+            var tree = files.ToDictionary(f => f.Key, f => State.StoreBlob(Encoding.UTF8.GetBytes(f.Value)), StringComparer.Ordinal);
+            repo.Refs[repo.DefaultBranch] = State.StoreCommit(State.StoreTree(tree), null, "Initial commit", Time.GetUtcNow());
+            State.Repos[repo.FullName] = repo;
+            return repo;
+        }
+    }
+
+    public void AddTeamMember(string org, string team, string user, string role = "member")
+    {
+        lock (State.Gate)
+        {
+            var teams = State.Teams.TryGetValue(org, out var t) ? t : State.Teams[org] = new(StringComparer.OrdinalIgnoreCase);
+            var members = teams.TryGetValue(team, out var m) ? m : teams[team] = new(StringComparer.OrdinalIgnoreCase);
+            members[user] = role;
+        }
+    }
+
+    /// <summary>A file's content on a branch as the emulator holds it (null when absent).</summary>
+    public string? ReadFile(string fullName, string path, string? branch = null)
+    {
+        lock (State.Gate)
+        {
+            var repo = State.Repos.GetValueOrDefault(fullName);
+            if (repo is null || !repo.Refs.TryGetValue(branch ?? repo.DefaultBranch, out var head))
+            {
+                return null;
+            }
+
+            var tree = State.Trees[State.Commits[head].Tree];
+            return tree.TryGetValue(path, out var blob) ? Encoding.UTF8.GetString(State.Blobs[blob]) : null;
+        }
+    }
+
+    /// <summary>Sends a webhook as GitHub does: JSON, event and delivery headers, HMAC-SHA256 signature.</summary>
+    public async Task<System.Net.HttpStatusCode> SendWebhookAsync(Uri url, string secret, string eventName, string payload, string? deliveryId = null)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-GitHub-Event", eventName);
+        request.Headers.Add("X-GitHub-Delivery", deliveryId ?? Guid.NewGuid().ToString());
+        request.Headers.Add("X-Hub-Signature-256", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(payload))));
+        request.Headers.UserAgent.ParseAdd("GitHub-Hookshot/emulator");
+        using var response = await http.SendAsync(request).ConfigureAwait(false);
+        return response.StatusCode;
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync().ConfigureAwait(false);
+
+    internal string BaseUrl => ApiBaseUrl.ToString();
+
+    /// <summary>Registers a route with the behaviour every GitHub endpoint shares: counting, auth, limits, faults.</summary>
+    private void Route(RouteGroupBuilder api, string method, string path, Func<HttpContext, Task<IResult>> handler, bool appAuth = false)
+    {
+        Routes.Add((method, path));
+        var key = $"{method} {path}";
+        api.MapMethods(path, [method], async (HttpContext context) =>
+        {
+            Calls.AddOrUpdate(key, 1, (_, n) => n + 1);
+            if (Options.Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(Options.Latency, Time).ConfigureAwait(false);
+            }
+
+            var token = context.Request.Headers.Authorization.ToString() is var header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.StartsWith("token ", StringComparison.OrdinalIgnoreCase)
+                ? header[(header.IndexOf(' ', StringComparison.Ordinal) + 1)..]
+                : null;
+            var valid = token is not null && (appAuth || (State.Tokens.TryGetValue(token, out var entry) && entry.Expires >= Time.GetUtcNow()));
+            if (!valid)
+            {
+                return Results.Json(Shapes.Error("Bad credentials"), statusCode: 401);
+            }
+
+            if (Refuse(context, token!, method) is { } refused)
+            {
+                return refused;
+            }
+
+            return await handler(context).ConfigureAwait(false);
+        });
+    }
+
+    /// <summary>Faults first (as a flaky network would), then the primary and secondary limits.</summary>
+    private IResult? Refuse(HttpContext context, string token, string method)
+    {
+        var now = Time.GetUtcNow();
+        if (_retryAfter.TryGetValue(token, out var until) && now < until)
+        {
+            Interlocked.Increment(ref _violations);
+        }
+
+        double roll;
+        lock (_random)
+        {
+            roll = _random.NextDouble();
+        }
+
+        if (roll < Options.ServerErrorRate)
+        {
+            return Results.Json(Shapes.Error("Server Error"), statusCode: 502);
+        }
+
+        var hour = _hourly.AddOrUpdate(token, _ => (now, 1), (_, w) => now - w.Window >= TimeSpan.FromHours(1) ? (now, 1) : (w.Window, w.Count + 1));
+        var remaining = Math.Max(0, Options.RequestsPerHour - hour.Count);
+        context.Response.Headers["x-ratelimit-limit"] = Options.RequestsPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.Headers["x-ratelimit-remaining"] = remaining.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.Headers["x-ratelimit-reset"] = (hour.Window + TimeSpan.FromHours(1)).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (hour.Count > Options.RequestsPerHour)
+        {
+            return Results.Json(Shapes.Error("API rate limit exceeded for installation."), statusCode: 403);
+        }
+
+        if (method is "GET" or "HEAD" || context.Request.Path.Value?.EndsWith("/access_tokens", StringComparison.Ordinal) == true)
+        {
+            return null;
+        }
+
+        var recent = _creations.GetOrAdd(token, _ => new Queue<DateTimeOffset>());
+        lock (recent)
+        {
+            while (recent.Count > 0 && now - recent.Peek() >= TimeSpan.FromMinutes(1))
+            {
+                recent.Dequeue();
+            }
+
+            var injected = roll < Options.ServerErrorRate + Options.SecondaryLimitRate;
+            if (recent.Count >= Options.ContentCreationPerMinute || injected)
+            {
+                Calls.AddOrUpdate("secondary-limit", 1, (_, n) => n + 1);
+                if (injected && roll < Options.ServerErrorRate + (Options.SecondaryLimitRate / 2))
+                {
+                    var seconds = (int)Math.Ceiling(Options.SecondaryRetryAfter.TotalSeconds);
+                    context.Response.Headers["retry-after"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    // Clock resolution: a request arriving within 50 ms of the end is not counted as early.
+                    _retryAfter[token] = now + TimeSpan.FromSeconds(seconds) - TimeSpan.FromMilliseconds(50);
+                    return Results.Json(Shapes.Error("You have exceeded a secondary rate limit."), statusCode: 429);
+                }
+
+                return Results.Json(Shapes.Error("You have exceeded a secondary rate limit. Please wait a few minutes before you try again."), statusCode: 403);
+            }
+
+            recent.Enqueue(now);
+        }
+
+        return null;
+    }
+}
