@@ -179,6 +179,7 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
 
         if (roll < Options.ServerErrorRate)
         {
+            Calls.AddOrUpdate("server-error", 1, (_, n) => n + 1);
             return Results.Json(Shapes.Error("Server Error"), statusCode: 502);
         }
 

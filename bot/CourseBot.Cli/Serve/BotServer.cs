@@ -39,7 +39,8 @@ internal static class BotServer
     /// <param name="course">The validated course.</param>
     /// <param name="urls">Where to listen.</param>
     /// <param name="settings">Settings that override appsettings and environment (tests use them).</param>
-    public static WebApplication Build(Core.Curriculum.Model.Course course, string urls, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="services">Last word on the services (tests replace a handler or a client here).</param>
+    public static WebApplication Build(Core.Curriculum.Model.Course course, string urls, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(urls);
@@ -87,6 +88,7 @@ internal static class BotServer
         builder.Services.AddSingleton(github);
         builder.Services.AddSingleton(provider => new AppSetup(github, secretsFile, provider.GetRequiredService<TimeProvider>()));
         var setupMode = !github.IsConfigured || string.IsNullOrEmpty(webhooks.Secret);
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapCatalog(setupMode);
