@@ -58,21 +58,25 @@ public sealed class Grader
         }
 
         var workers = new List<CeleryWorker.Started>();
-        var needsWorkers = lab.Checks.OfType<PytestCheck>().Any(c => !c.WhiteBox) && !lab.Workers.IsEmpty;
-        var workersUp = false;
-        if (needsWorkers)
+        if (lab.Checks.OfType<PytestCheck>().Any(c => !c.WhiteBox))
         {
-            (context, workersUp) = await StartWorkersAsync(lab, context, workers, notes, cancel).ConfigureAwait(false);
+            foreach (var spec in lab.Workers)
+            {
+                var worker = await CeleryWorker.StartAsync(context, spec, cancel).ConfigureAwait(false);
+                workers.Add(worker);
+                if (worker.Failure is { } failure)
+                {
+                    context = context with { WorkerFailure = lab.Workers.Length == 1 ? failure : $"worker '{spec.Name}': {failure}" };
+                    break;
+                }
+
+                notes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"Your worker{(lab.Workers.Length == 1 ? "" : $" '{spec.Name}'")} was ready {worker.ReadyAfter.TotalMilliseconds:0} ms after it started."));
+            }
         }
 
         foreach (var check in lab.Checks)
         {
-            // Every check ends with every learner process killed, workers included: bring them back for a celery check.
-            if (check is PytestCheck { WhiteBox: false } && needsWorkers && !workersUp)
-            {
-                (context, workersUp) = await StartWorkersAsync(lab, context, workers, null, cancel).ConfigureAwait(false);
-            }
-
             if (_runners.TryGetValue(check.GetType(), out var runner))
             {
                 tests.AddRange(await runner.RunAsync(check, context, cancel).ConfigureAwait(false));
@@ -80,11 +84,6 @@ public sealed class Grader
             else
             {
                 tests.Add(new TestResult(check.Name, check.Kind, TestStatus.Error, 0, check.Points, $"this grader cannot run {check.Kind} checks yet", null, null, null, 0));
-            }
-
-            if (check is CommandCheck or PytestCheck { WhiteBox: true })
-            {
-                workersUp = false;
             }
         }
 
@@ -94,25 +93,6 @@ public sealed class Grader
         }
 
         return Summarize(lab, sha, sandbox, notes, tests);
-    }
-
-    /// <summary>Starts every worker of the lab; the first time, the summary says how long each took to be ready.</summary>
-    private static async Task<(CheckContext Context, bool Up)> StartWorkersAsync(LabDefinition lab, CheckContext context, List<CeleryWorker.Started> workers, List<string>? notes, CancellationToken cancel)
-    {
-        foreach (var spec in lab.Workers)
-        {
-            var worker = await CeleryWorker.StartAsync(context, spec, cancel).ConfigureAwait(false);
-            workers.Add(worker);
-            if (worker.Failure is { } failure)
-            {
-                return (context with { WorkerFailure = lab.Workers.Length == 1 ? failure : $"worker '{spec.Name}': {failure}" }, false);
-            }
-
-            notes?.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"Your worker{(lab.Workers.Length == 1 ? "" : $" '{spec.Name}'")} was ready {worker.ReadyAfter.TotalMilliseconds:0} ms after it started."));
-        }
-
-        return (context with { WorkerFailure = null }, true);
     }
 
     private static GradeResult Summarize(LabDefinition lab, string? sha, LearnerSandbox sandbox, List<string> notes, List<TestResult> tests)
