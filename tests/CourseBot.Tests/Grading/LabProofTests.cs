@@ -7,30 +7,30 @@ namespace CourseBot.Tests.Grading;
 
 /// <summary>
 /// Every lab of the Celery course, proven against real Celery and Redis: the grader on the starter
-/// code does not pass, and on the reference solution scores full marks.
+/// code does not pass, and on the reference solution scores full marks. The labs run in two
+/// partitions in parallel (one per core), each with its own Redis and its own learner user, since
+/// a grader kills every process of its learner user after each check.
 /// </summary>
-[Collection(GradingTestGroup.Name)]
-public sealed class LabProofTests(RedisServer redis)
+public abstract class LabProofTests(RedisServer redis, string learnerUser)
 {
-    public static TheoryData<string> Labs()
+    protected static TheoryData<string> Partition(int index, int count)
     {
         var data = new TheoryData<string>();
-        foreach (var (module, lab, _) in LabReader.Discover(RepositoryPaths.Curriculum))
+        var labs = LabReader.Discover(RepositoryPaths.Curriculum).Select(l => $"{l.Module}/{l.Lab}").ToList();
+        for (var i = index; i < labs.Count; i += count)
         {
-            data.Add($"{module}/{lab}");
+            data.Add(labs[i]);
         }
 
         return data;
     }
 
-    [Theory]
-    [MemberData(nameof(Labs))]
-    public async Task Lab_StarterFails_SolutionScoresFullMarks(string key)
+    protected async Task ProveAsync(string key)
     {
         var loaded = LabReader.Find(RepositoryPaths.Curriculum, key);
         Assert.True(loaded.Lab is not null, string.Join("\n", loaded.Diagnostics));
         var lab = loaded.Lab;
-        var grader = new Grader(new SandboxOptions(), new GradingEnvironment { BrokerUrl = redis.Url(0), BackendUrl = redis.Url(1) });
+        var grader = new Grader(new SandboxOptions { LearnerUser = learnerUser }, new GradingEnvironment { BrokerUrl = redis.Url(0), BackendUrl = redis.Url(1) });
         var proof = new LabProof(RepositoryPaths.Root, grader);
         Assert.True(Directory.Exists(proof.StarterOf(lab)), $"{key} has no starter in templates/learner/labs/{lab.Module}/{lab.Id}");
         Assert.True(Directory.Exists(LabProof.SolutionOf(lab)), $"{key} has no solution/");
@@ -41,4 +41,36 @@ public sealed class LabProofTests(RedisServer redis)
         var failures = string.Join("\n", outcome.OnSolution.Tests.Where(t => t.Score < t.MaxScore).Select(t => $"{t.Name}: {t.Status} {t.Message}\n{t.Output}"));
         Assert.True(outcome.Proven, $"{key}: the reference solution scores {outcome.OnSolution.Score}/{outcome.OnSolution.MaxScore}\n{failures}\n{string.Join("\n", outcome.OnSolution.Notes)}");
     }
+}
+
+[CollectionDefinition(Name)]
+public sealed class LabProofGroupA : ICollectionFixture<RedisServer>
+{
+    public const string Name = "lab-proof-a";
+}
+
+[CollectionDefinition(Name)]
+public sealed class LabProofGroupB : ICollectionFixture<RedisServer>
+{
+    public const string Name = "lab-proof-b";
+}
+
+[Collection(LabProofGroupA.Name)]
+public sealed class LabProofTestsA(RedisServer redis) : LabProofTests(redis, "cb-proof-a")
+{
+    public static TheoryData<string> Labs() => Partition(0, 2);
+
+    [Theory]
+    [MemberData(nameof(Labs))]
+    public Task Lab_StarterFails_SolutionScoresFullMarks(string key) => ProveAsync(key);
+}
+
+[Collection(LabProofGroupB.Name)]
+public sealed class LabProofTestsB(RedisServer redis) : LabProofTests(redis, "cb-proof-b")
+{
+    public static TheoryData<string> Labs() => Partition(1, 2);
+
+    [Theory]
+    [MemberData(nameof(Labs))]
+    public Task Lab_StarterFails_SolutionScoresFullMarks(string key) => ProveAsync(key);
 }
