@@ -49,7 +49,7 @@ def test_squares_in_parallel_sends_all_before_waiting(client):
     started = time.monotonic()
     assert client.squares_in_parallel([1, 2, 3, 4]) == [1, 4, 9, 16]
     elapsed = time.monotonic() - started
-    assert elapsed < 1.5, f"four squares took {elapsed:.2f} s: send them all first, then collect the results"
+    assert elapsed < 1.8, f"four squares took {elapsed:.2f} s (one after the other takes 2 s): send them all first, then collect the results"
 
 
 def test_who_runs_it_tells_the_caller_from_the_worker(client):

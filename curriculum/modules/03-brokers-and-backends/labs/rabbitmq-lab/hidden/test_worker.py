@@ -2,11 +2,12 @@
 CELERY_BROKER_URL and CELERY_RESULT_BACKEND (which Celery prefers to broker_url and
 result_backend) point the learner's worker at Redis, so these check that the same tasks still
 work, and what the worker reports about the settings it loaded."""
-from coursebot_lab import call, inspect, stats
+from coursebot_lab import app, call
 
 
-def worker_conf():
-    replies = inspect().conf() or {}
+def ask(command):
+    """The worker's answer to an inspect command (limit=1: no need to wait out the timeout)."""
+    replies = getattr(app.control.inspect(timeout=3, limit=1), command)() or {}
     assert replies, "no worker answered"
     return next(iter(replies.values()))
 
@@ -20,12 +21,12 @@ def test_mul_still_works_against_redis():
 
 
 def test_loaded_the_rabbitmq_broker_url():
-    broker = worker_conf().get("broker_url") or ""
+    broker = ask("conf").get("broker_url") or ""
     assert broker.startswith(("amqp://", "pyamqp://")), f"the worker's broker_url setting is {broker or 'not set'}: did celeryconfig.py set an amqp:// URL?"
 
 
 def test_acks_late_and_reserves_one_task():
-    conf = worker_conf()
+    conf = ask("conf")
     assert conf.get("task_acks_late") is True, "set task_acks_late = True"
-    prefetch = next(iter(stats().values()), {}).get("prefetch_count")
+    prefetch = ask("stats").get("prefetch_count")
     assert prefetch == 1, f"the worker (one process) reserves {prefetch} messages; set worker_prefetch_multiplier = 1"

@@ -5,11 +5,12 @@ import os
 from urllib.parse import urlparse
 
 import redis
-from coursebot_lab import app, call, inspect, send, stats, wait_until
+from coursebot_lab import app, call, send, wait_until
 
 
-def worker_conf():
-    replies = inspect().conf() or {}
+def ask(command):
+    """One worker's answer to an inspect command (limit=1: no need to wait out the timeout)."""
+    replies = getattr(app.control.inspect(timeout=3, limit=1), command)() or {}
     assert replies, "no worker answered"
     return next(iter(replies.values()))
 
@@ -24,7 +25,7 @@ def test_add_runs_through_redis():
 
 
 def test_worker_loaded_broker_and_backend_from_celeryconfig():
-    conf = worker_conf()
+    conf = ask("conf")
     broker, backend = conf.get("broker_url"), conf.get("result_backend")
     assert broker and backend, "the worker has no broker_url/result_backend setting: did tasks.py load celeryconfig?"
     assert broker.startswith("redis://"), f"broker_url should be a redis:// URL, not {broker!r}"
@@ -33,12 +34,12 @@ def test_worker_loaded_broker_and_backend_from_celeryconfig():
 
 
 def test_visibility_timeout_is_two_hours():
-    options = next(iter(stats().values()), {}).get("broker", {}).get("transport_options", {})
+    options = ask("stats").get("broker", {}).get("transport_options", {})
     assert options.get("visibility_timeout") == 7200, f"the worker's broker transport options are {options}"
 
 
 def test_serializers_are_set_to_json_only():
-    conf = worker_conf()
+    conf = ask("conf")
     found = {name: conf.get(name) for name in ("task_serializer", "result_serializer", "accept_content")}
     assert found == {"task_serializer": "json", "result_serializer": "json", "accept_content": ["json"]}, \
         f"the worker reports {found}"
@@ -58,7 +59,8 @@ def test_results_are_stored_as_json_for_one_hour():
 
 
 def test_running_tasks_are_reported_as_started():
-    result = send("tasks.wait", 1.5)
-    seen = wait_until(lambda: result.state if result.state != "PENDING" else None, timeout=1.2, interval=0.05)
+    result = send("tasks.wait", 3)
+    # the first state after PENDING, while the 3-second task runs
+    seen = wait_until(lambda: result.state if result.state != "PENDING" else None, timeout=2.5, interval=0.05)
     assert seen == "STARTED", f"while the task ran its state was {seen or 'PENDING'}; set task_track_started"
-    assert result.get(timeout=10) == 1.5
+    assert result.get(timeout=10) == 3

@@ -78,7 +78,7 @@ def test_a_stale_lease_holder_cannot_overwrite_the_new_owner():
     record_id = fresh("rec")
     # alpha takes a 500 ms lease, then stalls for 1.5 s: its lease expires while it is paused.
     stale = send("splitbrain.update_record", record_id, "stale", 1.5, 500, queue="alpha")
-    time.sleep(0.2)
+    time.sleep(0.4)
     # beta gets the lease once it expires and writes first; alpha wakes up and tries to write.
     fresh_write = send("splitbrain.update_record", record_id, "fresh", 0, 500, queue="beta")
     new_owner, old_owner = fresh_write.get(timeout=10), stale.get(timeout=10)
@@ -90,9 +90,9 @@ def test_a_stale_lease_holder_cannot_overwrite_the_new_owner():
 
 def test_a_stale_owner_does_not_release_the_new_owners_lease():
     record_id = fresh("rec")
-    # alpha: 300 ms lease, 1 s pause. beta takes over at about 0.3 s and holds its 3 s lease for 1.5 s.
+    # alpha: 300 ms lease, 1 s pause. beta takes over once it expires and holds its 3 s lease for 1.5 s.
     stale = send("splitbrain.update_record", record_id, "stale", 1.0, 300, queue="alpha")
-    time.sleep(0.1)
+    time.sleep(0.2)
     holder = send("splitbrain.update_record", record_id, "holder", 1.5, 3000, queue="beta")
     stale.get(timeout=10)  # beta has not written yet, so alpha's late write may still land: that is fine
     # alpha is done; if it deleted beta's lease on its way out, this write gets in ahead of beta.

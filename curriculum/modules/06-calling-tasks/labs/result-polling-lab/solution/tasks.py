@@ -1,0 +1,24 @@
+"""Reference solution: module 6, result polling lab (tasks)."""
+import time
+
+from celery import Celery
+
+app = Celery("tasks")
+app.conf.update(
+    task_serializer="json",
+    result_serializer="json",
+    accept_content=["json"],
+    task_track_started=True,
+    result_expires=600,
+)
+
+
+@app.task
+def slow_add(x, y, seconds=1.0):
+    time.sleep(seconds)
+    return x + y
+
+
+@app.task
+def fail(message):
+    raise ValueError(message)

@@ -1,0 +1,8 @@
+"""WSGI entry point for gunicorn: gunicorn -c deploy/gunicorn.conf.py (wsgi_app = "proj.wsgi:application")."""
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings")
+
+application = get_wsgi_application()
