@@ -244,6 +244,29 @@ public sealed class CurriculumValidatorTests
     }
 
     [Fact]
+    public void Validate_CapstoneRubricWeightsAndTemplate_AreChecked()
+    {
+        using var fixture = new CurriculumFixture().Edit("modules/04-fourth/module.yml", "  brief:\n    - Does everything\n", """
+              brief:
+                - Does everything
+              rubric:
+                - criterion: Works
+                  weight: 60
+                  evidence: A demo
+                - criterion: Documented
+                  weight: 30
+                  evidence: A README
+              pull_request_template: templates/missing.md
+
+            """);
+        Assert.Equal(
+        [
+            "curriculum/modules/04-fourth/module.yml:18:3: error: capstone.rubric: rubric weights add up to 90 (expected 100)",
+            "curriculum/modules/04-fourth/module.yml:18:3: error: capstone.pull_request_template: 'templates/missing.md' does not exist (a path from the repository root)",
+        ], fixture.Errors());
+    }
+
+    [Fact]
     public void Validate_CertificationNamesUnknownPathAndTrack_IsReported()
     {
         using var fixture = new CurriculumFixture().Edit("course.yml", "    paths: [basics, special]\n    min_tracks: 1", "    paths: [basics, expert]\n    tracks: [omega]");

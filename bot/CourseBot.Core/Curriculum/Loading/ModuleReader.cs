@@ -122,12 +122,21 @@ internal static class ModuleReader
         return assessment;
     }
 
+    private static RubricCriterion ReadCriterion(MapReader map)
+    {
+        var criterion = new RubricCriterion(map.Text("criterion") ?? "", map.Number("weight", min: 1, max: 100) ?? 0, map.Text("evidence") ?? "", map.Location);
+        map.Finish();
+        return criterion;
+    }
+
     private static Capstone ReadCapstone(MapReader map)
     {
         var capstone = new Capstone(
             map.Number("number", min: 1, max: 99) ?? 0,
             map.Text("title") ?? "",
             map.Strings("brief"),
+            map.Maps("rubric", required: false).Select(ReadCriterion).ToImmutableArray(),
+            map.Text("pull_request_template", required: false),
             map.Location);
         map.Finish();
         return capstone;

@@ -25,8 +25,11 @@ public sealed record Module(
     public IEnumerable<Assessment> OfKind(AssessmentKind kind) => Assessments.Where(a => a.Kind == kind);
 }
 
-/// <summary>A capstone brief (the seed's six capstones).</summary>
-public sealed record Capstone(int Number, string Title, ImmutableArray<string> Brief, SourceLocation Location);
+/// <summary>A capstone brief (the seed's six capstones), the rubric reviewers grade it by, and the pull request template its submission uses.</summary>
+public sealed record Capstone(int Number, string Title, ImmutableArray<string> Brief, ImmutableArray<RubricCriterion> Rubric, string? PullRequestTemplate, SourceLocation Location);
+
+/// <summary>One rubric line: what is judged, its weight (percent of the capstone), and the evidence the learner must show.</summary>
+public sealed record RubricCriterion(string Criterion, int Weight, string Evidence, SourceLocation Location);
 
 /// <summary>A learning resource: a path in the Celery repository, an external link, or the seed's words where it names no location.</summary>
 public abstract record Resource(SourceLocation Location);

@@ -35,9 +35,22 @@ internal sealed class AssessmentRule : ICurriculumRule
                 bag.Add(module.Location, "assessments", "a module has at most one quiz");
             }
 
-            if (module.Capstone is not null && !module.OfKind(AssessmentKind.Project).Any())
+            if (module.Capstone is { } capstone)
             {
-                bag.Add(module.Capstone.Location, "capstone", "a capstone module needs a 'project' assessment for its submission");
+                if (!module.OfKind(AssessmentKind.Project).Any())
+                {
+                    bag.Add(capstone.Location, "capstone", "a capstone module needs a 'project' assessment for its submission");
+                }
+
+                if (!capstone.Rubric.IsEmpty && capstone.Rubric.Sum(c => c.Weight) != 100)
+                {
+                    bag.Add(capstone.Location, "capstone.rubric", $"rubric weights add up to {capstone.Rubric.Sum(c => c.Weight)} (expected 100)");
+                }
+
+                if (capstone.PullRequestTemplate is { } template && !File.Exists(Path.Combine(Path.GetDirectoryName(course.RootDirectory)!, template)))
+                {
+                    bag.Add(capstone.Location, "capstone.pull_request_template", $"'{template}' does not exist (a path from the repository root)");
+                }
             }
         }
 
