@@ -36,7 +36,7 @@ def test_poll_returns_the_result_without_calling_get(polling, tasks, no_get):
 
 def test_poll_forgets_the_result_it_read(polling, tasks):
     task_id = tasks.slow_add.delay(1, 2, 0).id
-    assert polling.poll_result(tasks.app, task_id, timeout=5)["state"] == "SUCCESS"
+    assert polling.poll_result(tasks.app, task_id, timeout=15)["state"] == "SUCCESS"
     assert AsyncResult(task_id, app=tasks.app).state == "PENDING", "the result is still in the backend: call .forget()"
 
 
