@@ -1,6 +1,7 @@
 """Reference solution: module 6, result polling lab (the poller)."""
 import time
 
+from celery import states
 from celery.result import AsyncResult
 
 
@@ -13,7 +14,9 @@ def _outcome(result):
 
 def status(app, task_id):
     result = AsyncResult(task_id, app=app)
-    answer = {"task_id": task_id, "state": result.state, "ready": result.ready()}
+    # Read the state once: .state and .ready() are separate backend reads, and the task may finish in between.
+    state = result.state
+    answer = {"task_id": task_id, "state": state, "ready": state in states.READY_STATES}
     if answer["ready"]:
         answer.update(_outcome(result))
     return answer
@@ -27,7 +30,7 @@ def poll_result(app, task_id, timeout=10.0, first_interval=0.1, max_interval=1.0
     while True:
         state = result.state
         polls += 1
-        if result.ready():
+        if state in states.READY_STATES:
             answer = {"state": state, **_outcome(result), "polls": polls}
             result.forget()
             return answer
