@@ -244,6 +244,17 @@ public sealed class CurriculumValidatorTests
     }
 
     [Fact]
+    public void Validate_LabFolders_MatchTheModulesLabs()
+    {
+        using var fixture = new CurriculumFixture().Write("modules/01-first/labs/stray-lab/lab.yml", "title: Stray\n");
+        Assert.Equal(
+        [
+            "curriculum/modules/01-first/labs/stray-lab/:1:1: error: lab folder 'stray-lab' matches no lab or exercise of module 1",
+            "curriculum/modules/01-first/module.yml:27:5: error: assessments: lab 'first-lab' has no labs/first-lab/lab.yml",
+        ], fixture.Errors());
+    }
+
+    [Fact]
     public void Validate_CapstoneRubricWeightsAndTemplate_AreChecked()
     {
         using var fixture = new CurriculumFixture().Edit("modules/04-fourth/module.yml", "  brief:\n    - Does everything\n", """

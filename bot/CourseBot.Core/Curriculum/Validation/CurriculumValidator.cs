@@ -22,6 +22,7 @@ public sealed class CurriculumValidator
             new CertificationRule(),
             new PaceRule(),
             new LessonRule(),
+            new LabFolderRule(),
         ];
     }
 
