@@ -36,6 +36,13 @@ public abstract class LabProofTests(RedisServer redis, string learnerUser)
         Assert.True(Directory.Exists(LabProof.SolutionOf(lab)), $"{key} has no solution/");
 
         var outcome = await proof.RunAsync(lab, CancellationToken.None);
+        if (!outcome.Proven && !outcome.OnStarter.Passed)
+        {
+            // Some labs judge timing (rate limits, time limits, parallel speed-ups) on a 2-core runner
+            // that grades two labs at once: one more try before a miss counts. A starter that passes
+            // is never retried.
+            outcome = await proof.RunAsync(lab, CancellationToken.None);
+        }
 
         Assert.False(outcome.OnStarter.Passed, $"{key}: the starter code already passes ({outcome.OnStarter.Score}/{outcome.OnStarter.MaxScore})");
         var failures = string.Join("\n", outcome.OnSolution.Tests.Where(t => t.Score < t.MaxScore).Select(t => $"{t.Name}: {t.Status} {t.Message}\n{t.Output}"));

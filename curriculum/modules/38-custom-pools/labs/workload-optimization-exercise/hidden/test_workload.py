@@ -32,13 +32,14 @@ def test_a_cold_burst_of_ten_calls_builds_one_client():
         f"{created} clients were built for ten calls that arrived together: build the client once, under a lock")
 
 
-def test_forty_calls_finish_within_two_seconds():
+def test_forty_calls_finish_within_three_seconds():
     burst(1, first=100)  # warm: the client exists
     start = time.monotonic()
     answers = burst(4 * CONCURRENCY, first=1000)
     elapsed = time.monotonic() - start
     assert [a["price"] for a in answers] == [3 * (1000 + i) for i in range(4 * CONCURRENCY)]
-    assert elapsed < 2.0, (
+    # About 1.2 s when ten run at a time; the margin is for a 2-core runner grading two labs at once.
+    assert elapsed < 3.0, (
         f"40 calls of 0.3 s took {elapsed:.1f} s with -c {CONCURRENCY} (ten at a time take about 1.2 s)")
 
 
