@@ -24,13 +24,12 @@ public sealed partial class GradeIntakeEndpoint(OidcOptions options, GitHubOidcV
             return Refuse(503, "grading is not configured on this bot (CourseBot:Oidc:Audience and AllowedWorkflowRefs)");
         }
 
-        const string scheme = "Bearer ";
-        if (authorization is null || !authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        if (BearerToken.From(authorization) is not { } token)
         {
             return Refuse(401, "an OIDC token from the course's grading workflow is required (Authorization: Bearer ...)");
         }
 
-        var verified = await verifier.VerifyAsync(authorization[scheme.Length..].Trim(), cancel).ConfigureAwait(false);
+        var verified = await verifier.VerifyAsync(token, cancel).ConfigureAwait(false);
         if (!verified.Succeeded || verified.Claims is not { } run)
         {
             return Refuse(verified.Failure == OidcFailure.KeysUnavailable ? 503 : 401, verified.Reason);

@@ -17,14 +17,13 @@ public sealed partial class GradingBundleEndpoint(OidcOptions options, GitHubOid
             return BundleResponse.Refuse(503, "grading is not configured on this bot (CourseBot:Oidc:Audience and AllowedWorkflowRefs)");
         }
 
-        const string scheme = "Bearer ";
-        if (authorization is null || !authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        if (BearerToken.From(authorization) is not { } token)
         {
             LogRefused(logger, "no bearer token");
             return BundleResponse.Refuse(401, "an OIDC token from the course's grading workflow is required (Authorization: Bearer ...)");
         }
 
-        var verified = await verifier.VerifyAsync(authorization[scheme.Length..].Trim(), cancel).ConfigureAwait(false);
+        var verified = await verifier.VerifyAsync(token, cancel).ConfigureAwait(false);
         if (!verified.Succeeded || verified.Claims is not { } claims)
         {
             LogRefused(logger, verified.Reason);

@@ -29,3 +29,13 @@ public sealed record OidcVerificationResult(ActionsRunClaims? Claims, OidcFailur
 
     public static OidcVerificationResult Fail(OidcFailure failure, string reason) => new(null, failure, reason);
 }
+
+/// <summary>Reads the token of an <c>Authorization: Bearer ...</c> header.</summary>
+public static class BearerToken
+{
+    public static string? From(string? authorization)
+    {
+        const string scheme = "Bearer ";
+        return authorization is not null && authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? authorization[scheme.Length..].Trim() : null;
+    }
+}

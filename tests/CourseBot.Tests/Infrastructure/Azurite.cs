@@ -22,7 +22,7 @@ public sealed class Azurite : IDisposable
             throw new InvalidOperationException($"Azurite is not installed at {binary}: run .ci/run, or npm install --prefix .tools azurite");
         }
 
-        var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
+        var (blob, queue, table) = (LoopbackPorts.Free(), LoopbackPorts.Free(), LoopbackPorts.Free());
         var info = new ProcessStartInfo(binary) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "--silent", "--skipApiVersionCheck", "--loose", "--location", _location,
             "--blobHost", "127.0.0.1", "--blobPort", $"{blob}", "--queueHost", "127.0.0.1", "--queuePort", $"{queue}", "--tableHost", "127.0.0.1", "--tablePort", $"{table}" })
@@ -78,10 +78,4 @@ public sealed class Azurite : IDisposable
         throw new InvalidOperationException($"Azurite did not listen on {port} within 30 s");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

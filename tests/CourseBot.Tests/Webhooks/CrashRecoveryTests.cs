@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using CourseBot.Core.Storage;
+using CourseBot.Tests.Infrastructure;
 
 namespace CourseBot.Tests.Webhooks;
 
@@ -17,7 +17,7 @@ public sealed class CrashRecoveryTests : IDisposable
     {
         var delivery = Guid.NewGuid().ToString();
         // First run: the queue worker is off, so the kill lands after the 202 and before any processing.
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         using (var first = StartServe(port, worker: false))
         {
             await WaitUntilUpAsync(port);
@@ -33,7 +33,7 @@ public sealed class CrashRecoveryTests : IDisposable
         Assert.NotNull(stored);
         Assert.Null(stored.ProcessedAt);
 
-        using var second = StartServe(FreePort(), worker: true);
+        using var second = StartServe(LoopbackPorts.Free(), worker: true);
         try
         {
             for (var i = 0; i < 300 && (await inbox.StatusAsync(delivery, CancellationToken.None))!.ProcessedAt is null; i++)
@@ -93,10 +93,4 @@ public sealed class CrashRecoveryTests : IDisposable
         throw new TimeoutException("coursebot serve did not start within 15 s");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
