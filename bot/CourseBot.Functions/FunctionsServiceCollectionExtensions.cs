@@ -65,6 +65,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton(queue);
         services.AddSingleton(provider => new AzureDeliveryInbox(storage, prefix, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IDeliveryInbox>(provider => provider.GetRequiredService<AzureDeliveryInbox>());
+        services.AddSingleton(provider => new AzureLearnerEvents(storage, prefix, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ILearnerEvents>(provider => provider.GetRequiredService<AzureLearnerEvents>());
         services.AddSingleton<WebhookIngress>();
         services.AddSingleton<WebhookEventProcessor, CourseBotWebhookProcessor>();
         services.AddSingleton<IWebhookDispatcher, OctokitWebhookDispatcher>();

@@ -10,4 +10,5 @@ builder.Services.AddCourseBotFunctions(builder.Configuration);
 var host = builder.Build();
 // Tables, queue and container exist before the first webhook arrives.
 await host.Services.GetRequiredService<AzureDeliveryInbox>().InitializeAsync(CancellationToken.None).ConfigureAwait(false);
+await host.Services.GetRequiredService<AzureLearnerEvents>().InitializeAsync(CancellationToken.None).ConfigureAwait(false);
 await host.RunAsync().ConfigureAwait(false);

@@ -1,0 +1,51 @@
+using CourseBot.Core.LabGrading;
+using CourseBot.Core.Oidc;
+using CourseBot.Core.Storage;
+using CourseBot.Functions.Functions;
+using CourseBot.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CourseBot.Tests.Hosts;
+
+/// <summary>The Functions host's grade intake, called directly, with a token from the test issuer (keys over HTTP).</summary>
+public sealed class GradesFunctionTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("coursebot-fgrades-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task RunAsync_VerifiedResult_IsRecorded_ForgedOneIsRefused()
+    {
+        await using var issuer = await TestOidcIssuer.StartAsync();
+        var oidc = new OidcOptions { Issuer = issuer.Issuer, Audience = TestOidcIssuer.Audience };
+        oidc.AllowedWorkflowRefs.Add(TestOidcIssuer.Workflow);
+        var grading = new GradingOptions();
+        grading.Repositories["org/learner"] = ["first-celery-app/first-app-lab"];
+        using var http = new HttpClient();
+        using var keys = new HttpJwksSource(http, oidc, TimeProvider.System);
+        var history = new SqliteLearnerEvents(Path.Combine(_dir, "coursebot.db"), TimeProvider.System);
+        var function = new GradesFunction(new GradeIntakeEndpoint(oidc, new GitHubOidcVerifier(oidc, keys, new MemoryReplayGuard(TimeProvider.System), TimeProvider.System), new ConfiguredOpenLabs(grading), history, NullLogger<GradeIntakeEndpoint>.Instance));
+        const string result = """{"version":1,"lab":"first-celery-app/first-app-lab","sha":"0123456789abcdef0123456789abcdef01234567","status":"passed","score":7,"max_score":7,"passed":true,"isolated":true,"notes":[],"tests":[]}""";
+
+        var recorded = Assert.IsType<JsonResult>(await function.RunAsync(Request(result, issuer.Mint("org/learner")), CancellationToken.None));
+        Assert.Equal(201, recorded.StatusCode);
+        var forged = Assert.IsType<JsonResult>(await function.RunAsync(Request(result, null), CancellationToken.None));
+        Assert.Equal(401, forged.StatusCode);
+        Assert.Single(await history.ReadAsync("org/learner", CancellationToken.None));
+    }
+
+    private static HttpRequest Request(string body, string? token)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(body));
+        if (token is not null)
+        {
+            context.Request.Headers.Authorization = "Bearer " + token;
+        }
+
+        return context.Request;
+    }
+}

@@ -1,0 +1,53 @@
+using CourseBot.Core.Storage;
+using CourseBot.Core.Storage.Azure;
+using CourseBot.Tests.Infrastructure;
+
+namespace CourseBot.Tests.Webhooks;
+
+/// <summary>The learner history, the same contract in SQLite and in Azure Tables (Azurite).</summary>
+public abstract class LearnerEventsContract
+{
+    protected abstract ILearnerEvents Events { get; }
+
+    [Fact]
+    public async Task Append_ThenRead_InOrder_PerRepository()
+    {
+        var ada = "org/learner-" + Guid.NewGuid().ToString("N")[..6];
+        await Events.AppendAsync(ada, LearnerEventKinds.Enrolled, "fundamentals", "{}", CancellationToken.None);
+        await Events.AppendAsync("org/someone-else", LearnerEventKinds.Enrolled, "fundamentals", "{}", CancellationToken.None);
+        await Task.Delay(5);
+        await Events.AppendAsync(ada, LearnerEventKinds.LabGraded, "first-celery-app/first-app-lab", "{\"score\":7}", CancellationToken.None);
+        var history = await Events.ReadAsync(ada, CancellationToken.None);
+        Assert.Equal([LearnerEventKinds.Enrolled, LearnerEventKinds.LabGraded], history.Select(e => e.Kind));
+        Assert.Equal("{\"score\":7}", history[1].Data);
+        Assert.All(history, e => Assert.Equal(ada, e.Repository));
+    }
+}
+
+public sealed class SqliteLearnerEventsContract : LearnerEventsContract, IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("coursebot-history-").FullName;
+
+    public SqliteLearnerEventsContract() => Events = new SqliteLearnerEvents(Path.Combine(_dir, "coursebot.db"), TimeProvider.System);
+
+    protected override ILearnerEvents Events { get; }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
+
+public sealed class AzureLearnerEventsContract : LearnerEventsContract, IClassFixture<Azurite>, IAsyncLifetime
+{
+    private readonly AzureLearnerEvents _events;
+
+    public AzureLearnerEventsContract(Azurite azurite)
+    {
+        ArgumentNullException.ThrowIfNull(azurite);
+        _events = new AzureLearnerEvents(azurite.ConnectionString, "h" + Guid.NewGuid().ToString("N")[..10], TimeProvider.System);
+    }
+
+    protected override ILearnerEvents Events => _events;
+
+    public Task InitializeAsync() => _events.InitializeAsync(CancellationToken.None);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}
