@@ -25,7 +25,7 @@ public sealed class LabProof(string repositoryRoot, Grader grader)
     public static string SolutionOf(LabDefinition lab)
     {
         ArgumentNullException.ThrowIfNull(lab);
-        return Path.Combine(Path.GetDirectoryName(lab.HiddenDirectory)!, "solution");
+        return Path.Combine(Path.GetDirectoryName(lab.HiddenDirectory)!, Core.Curriculum.Loading.CurriculumLoader.SolutionFolder);
     }
 
     public async Task<Outcome> RunAsync(LabDefinition lab, CancellationToken cancel)

@@ -14,9 +14,9 @@ namespace CourseBot.Grading.Labs;
 /// </summary>
 public static class LabReader
 {
-    public const string LabsFolder = "labs";
-    public const string LabFile = "lab.yml";
-    public const string HiddenFolder = "hidden";
+    public const string LabsFolder = CurriculumLoader.LabsFolder;
+    public const string LabFile = CurriculumLoader.LabFile;
+    public const string HiddenFolder = CurriculumLoader.HiddenFolder;
 
     private static readonly FrozenDictionary<string, OutputComparison> Comparisons = new Dictionary<string, OutputComparison>
     {

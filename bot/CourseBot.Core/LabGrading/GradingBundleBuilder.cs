@@ -5,9 +5,9 @@ namespace CourseBot.Core.LabGrading;
 /// <summary>Reads labs' check files and hidden tests out of the curriculum folder into a <see cref="GradingBundle"/>.</summary>
 public sealed class GradingBundleBuilder(string curriculumRoot)
 {
-    public const string LabsFolder = "labs";
-    public const string LabFile = "lab.yml";
-    public const string HiddenFolder = "hidden";
+    private const string LabsFolder = CurriculumLoader.LabsFolder;
+    private const string LabFile = CurriculumLoader.LabFile;
+    private const string HiddenFolder = CurriculumLoader.HiddenFolder;
     private const long MaxFileBytes = 1 << 20;
 
     /// <summary>The bundle of <paramref name="labKeys"/>; a key that names no lab is left out (and reported by the caller's validation).</summary>

@@ -3,25 +3,16 @@ using Microsoft.Data.Sqlite;
 
 namespace CourseBot.Core.Storage;
 
-/// <summary>
-/// The embedded store: one SQLite file in WAL mode. A committed insert survives a killed process
-/// (it is in the WAL before the 202 goes out); <c>synchronous=NORMAL</c> trades the last
-/// transactions on power loss, not on a crash, for sub-millisecond commits.
-/// </summary>
+/// <summary>The embedded inbox: deliveries, the queue and dead letters in the store's SQLite file.</summary>
 public sealed class SqliteDeliveryInbox : IDeliveryInbox
 {
-    private readonly string _connectionString;
+    private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
 
     public SqliteDeliveryInbox(string path, TimeProvider time)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
         _time = time;
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
-        using var connection = Open();
-        Execute(connection, """
-            PRAGMA journal_mode=WAL;
+        _database = new SqliteDatabase(path, """
             CREATE TABLE IF NOT EXISTS deliveries (id TEXT PRIMARY KEY, event TEXT NOT NULL, received_at INTEGER NOT NULL, processed_at INTEGER);
             CREATE TABLE IF NOT EXISTS queue (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -208,14 +199,7 @@ public sealed class SqliteDeliveryInbox : IDeliveryInbox
 
     private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        // Per connection: commits append to the WAL without an fsync each (see the class comment).
-        Execute(connection, "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;");
-        return connection;
-    }
+    private SqliteConnection Open() => _database.Open();
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
@@ -225,11 +209,6 @@ public sealed class SqliteDeliveryInbox : IDeliveryInbox
         return command;
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = Command(connection, sql);
-        command.ExecuteNonQuery();
-    }
 }
 
 [System.Text.Json.Serialization.JsonSerializable(typeof(IReadOnlyDictionary<string, string>))]

@@ -1,35 +1,25 @@
-using Microsoft.Data.Sqlite;
-
 namespace CourseBot.Core.Storage;
 
 /// <summary>The learner history in the same SQLite file as the inbox (WAL).</summary>
 public sealed class SqliteLearnerEvents : ILearnerEvents
 {
-    private readonly string _connectionString;
+    private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
 
     public SqliteLearnerEvents(string path, TimeProvider time)
     {
         _time = time;
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode=WAL;
+        _database = new SqliteDatabase(path, """
             CREATE TABLE IF NOT EXISTS learner_events (
                 seq INTEGER PRIMARY KEY AUTOINCREMENT, repository TEXT NOT NULL, kind TEXT NOT NULL,
                 subject TEXT NOT NULL, at INTEGER NOT NULL, data TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS learner_events_repository ON learner_events (repository, seq);
-            """;
-        command.ExecuteNonQuery();
+            """);
     }
 
     public async Task<LearnerEvent> AppendAsync(string repository, string kind, string subject, string data, CancellationToken cancel)
     {
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancel).ConfigureAwait(false);
+        await using var connection = _database.Open();
         await using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO learner_events (repository, kind, subject, at, data) VALUES ($repository, $kind, $subject, $at, $data) RETURNING seq";
         var at = _time.GetUtcNow();
@@ -44,8 +34,7 @@ public sealed class SqliteLearnerEvents : ILearnerEvents
 
     public async Task<IReadOnlyList<LearnerEvent>> ReadAsync(string repository, CancellationToken cancel)
     {
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancel).ConfigureAwait(false);
+        await using var connection = _database.Open();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT seq, repository, kind, subject, at, data FROM learner_events WHERE repository = $repository ORDER BY seq";
         command.Parameters.AddWithValue("$repository", repository);

@@ -16,6 +16,12 @@ public static class CurriculumLoader
     public const string LessonFile = "README.md";
     public const string QuizzesFolder = "quizzes";
 
+    /// <summary>Lab grading folders: <c>modules/NN-id/labs/&lt;assessment-id&gt;/{lab.yml, hidden/, solution/}</c>.</summary>
+    public const string LabsFolder = "labs";
+    public const string LabFile = "lab.yml";
+    public const string HiddenFolder = "hidden";
+    public const string SolutionFolder = "solution";
+
     public static CurriculumLoadResult Load(string rootDirectory)
     {
         var root = Path.GetFullPath(rootDirectory);

@@ -10,8 +10,8 @@ namespace CourseBot.Core.Curriculum.Validation;
 /// </summary>
 internal sealed class LabFolderRule : ICurriculumRule
 {
-    public const string LabsFolder = "labs";
-    public const string LabFile = "lab.yml";
+    private const string LabsFolder = CurriculumLoader.LabsFolder;
+    private const string LabFile = CurriculumLoader.LabFile;
 
     public void Check(Course course, DiagnosticBag bag)
     {

@@ -85,11 +85,7 @@ public sealed class AzureDeliveryInbox : IDeliveryInbox
             return null;
         }
 
-        var envelope = JsonSerializer.Deserialize(message.Body.ToString(), AzureJsonContext.Default.QueueEnvelope)!;
-        var body = envelope.Body is { } inline
-            ? Convert.FromBase64String(inline)
-            : (await _payloads.GetBlobClient(envelope.BlobName).DownloadContentAsync(cancel).ConfigureAwait(false)).Value.Content.ToArray();
-        var delivery = new WebhookDelivery(envelope.DeliveryId, envelope.Event, envelope.Headers, body);
+        var delivery = await DecodeAsync(message.Body.ToString(), cancel).ConfigureAwait(false);
         return new LeasedMessage(message.MessageId, message.PopReceipt, delivery, (int)message.DequeueCount);
     }
 
