@@ -16,7 +16,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace CourseBot.Tests.Hosts;
 
 /// <summary>The Functions host's webhook, queue and timer functions, called directly, over Azurite.</summary>
-public sealed class FunctionsWebhookTests : IClassFixture<Azurite>, IAsyncLifetime
+[Collection(AzuriteGroup.Name)]
+public sealed class FunctionsWebhookTests : IAsyncLifetime
 {
     private readonly Azurite _azurite;
     private readonly string _prefix = "f" + Guid.NewGuid().ToString("N")[..10];

@@ -103,7 +103,8 @@ public sealed class SqliteDeliveryInboxContract : DeliveryInboxContract, IDispos
 }
 
 /// <summary>The Azure inbox against Azurite, started for this test class and stopped after it.</summary>
-public sealed class AzureDeliveryInboxContract : DeliveryInboxContract, IClassFixture<Azurite>, IAsyncLifetime
+[Collection(AzuriteGroup.Name)]
+public sealed class AzureDeliveryInboxContract : DeliveryInboxContract, IAsyncLifetime
 {
     private readonly AzureDeliveryInbox _inbox;
 

@@ -35,7 +35,8 @@ public sealed class SqliteLearnerEventsContract : LearnerEventsContract, IDispos
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
 
-public sealed class AzureLearnerEventsContract : LearnerEventsContract, IClassFixture<Azurite>, IAsyncLifetime
+[Collection(AzuriteGroup.Name)]
+public sealed class AzureLearnerEventsContract : LearnerEventsContract, IAsyncLifetime
 {
     private readonly AzureLearnerEvents _events;
 
