@@ -14,6 +14,9 @@ public static class LearnerEventKinds
     public const string LabGraded = "lab-graded";
     public const string ReviewApproved = "review-approved";
     public const string CertificateIssued = "certificate-issued";
+
+    /// <summary>An instructor placed the learner into a path (its "OR equivalent knowledge" alternative); subject: the path id.</summary>
+    public const string Placement = "placement";
 }
 
 /// <summary>The append-only history. There is no update and no delete.</summary>

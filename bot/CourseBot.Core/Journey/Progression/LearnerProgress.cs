@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using CourseBot.Core.Curriculum.Model;
+
+namespace CourseBot.Core.Journey.Progression;
+
+/// <summary>Where a module stands for one learner.</summary>
+public enum ModuleState
+{
+    /// <summary>A prerequisite module or path is not done yet.</summary>
+    Locked,
+
+    /// <summary>Unlocked, nothing recorded yet.</summary>
+    Open,
+
+    /// <summary>Unlocked, some work recorded, not every required assessment done.</summary>
+    InProgress,
+
+    /// <summary>Every required assessment done (the course's module passing rule).</summary>
+    Passed,
+}
+
+/// <summary>
+/// One assessment of one module for one learner. <see cref="Percent"/> is the best counted quiz
+/// attempt; <see cref="Score"/>/<see cref="MaxScore"/> the best lab result; <see cref="Attempts"/>
+/// counts counted quiz attempts or graded runs.
+/// </summary>
+public sealed record AssessmentProgress(
+    Assessment Assessment,
+    bool Required,
+    bool Done,
+    double? Percent,
+    double? Score,
+    double? MaxScore,
+    int Attempts,
+    DateTimeOffset? DoneAt)
+{
+    public string Id => Assessment.Id;
+}
+
+/// <summary>One module for one learner, with its due date from the learner's pace.</summary>
+public sealed record ModuleProgress(Module Module, ModuleState State, ImmutableArray<AssessmentProgress> Assessments, DateTimeOffset? PassedAt, Milestone? Due)
+{
+    public bool IsUnlocked => State != ModuleState.Locked;
+
+    /// <summary>The best quiz or exam percentage (the module's first quiz-graded assessment), if any was counted.</summary>
+    public double? QuizPercent => Assessments.FirstOrDefault(a => a.Assessment.Grading == Grading.Quiz && a.Percent is not null)?.Percent;
+
+    /// <summary>Best lab scores summed over the module's auto-graded assessments that have a result.</summary>
+    public (double Score, double Max)? LabScore
+    {
+        get
+        {
+            var graded = Assessments.Where(a => a.Assessment.Grading == Grading.Auto && a.MaxScore is not null).ToList();
+            return graded.Count == 0 ? null : (graded.Sum(a => a.Score ?? 0), graded.Sum(a => a.MaxScore ?? 0));
+        }
+    }
+
+    public AssessmentProgress? Find(string assessmentId) => Assessments.FirstOrDefault(a => a.Id == assessmentId);
+}
+
+/// <summary>A dated goal from the learner's pace: the modules to finish by <see cref="DueOn"/>.</summary>
+public sealed record Milestone(string Title, DateOnly DueOn, ImmutableArray<string> Modules);
+
+/// <summary>One path for one learner: passed modules of it, and whether it is open and complete.</summary>
+public sealed record PathProgress(LearningPath Path, int Passed, int Total, bool Unlocked, bool Complete, ImmutableArray<string> CompletedTracks);
+
+/// <summary>A certification level the learner has earned (per-path levels carry the path).</summary>
+public sealed record EarnedCertificate(Certification Certification, string? PathId, DateTimeOffset At)
+{
+    /// <summary>Stable key: <c>completion-fundamentals</c>, <c>professional</c>, ...</summary>
+    public string Key => PathId is null ? Certification.Id : $"{Certification.Id}-{PathId}";
+}
+
+/// <summary>Everything derived from a learner's history; rebuilt from events whenever needed.</summary>
+public sealed record LearnerProgress(
+    Enrollment Enrollment,
+    ImmutableArray<ModuleProgress> Modules,
+    ImmutableArray<PathProgress> Paths,
+    ImmutableArray<EarnedCertificate> Certificates,
+    ImmutableArray<Milestone> Milestones)
+{
+    public ModuleProgress? Module(string id) => Modules.FirstOrDefault(m => m.Module.Id == id);
+
+    /// <summary>The learner's modules in study order: the enrolled path first, then the paths after it.</summary>
+    public IEnumerable<ModuleProgress> InStudyOrder => Modules;
+
+    /// <summary>The first unlocked module not yet passed, in study order.</summary>
+    public ModuleProgress? Current => Modules.FirstOrDefault(m => m.State is ModuleState.Open or ModuleState.InProgress);
+}

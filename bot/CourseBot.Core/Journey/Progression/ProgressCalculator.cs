@@ -1,0 +1,175 @@
+using System.Collections.Immutable;
+using CourseBot.Core.Curriculum.Model;
+using CourseBot.Core.Storage;
+
+namespace CourseBot.Core.Journey.Progression;
+
+/// <summary>
+/// Derives a learner's progress from the curriculum and their recorded events, and nothing else:
+/// the order events arrived in does not matter (results are "best of", approvals are sets), so a
+/// view rebuilt from the history always agrees with the one shown before.
+/// </summary>
+public static class ProgressCalculator
+{
+    public static LearnerProgress Calculate(Course course, Enrollment enrollment, IReadOnlyList<LearnerEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(course);
+        ArgumentNullException.ThrowIfNull(enrollment);
+        ArgumentNullException.ThrowIfNull(events);
+        var evidence = Evidence.From(events);
+        var studied = StudyPaths(course, enrollment).ToList();
+        var milestones = PaceSchedule.Build(course, enrollment, studied);
+        var passed = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var modules = new Dictionary<string, ModuleProgress>(StringComparer.Ordinal);
+        var paths = new List<PathProgress>();
+
+        // Paths in order: a path's modules can depend on earlier paths being complete, never on later ones.
+        foreach (var path in studied)
+        {
+            var pathUnlocked = path.Id == enrollment.PathId || PathPrerequisitesMet(course, path.Prerequisites, path.Id, paths, evidence);
+            foreach (var id in path.AllModules)
+            {
+                if (course.FindModule(id) is not { } module)
+                {
+                    continue;
+                }
+
+                var progress = ModuleFor(course, module, pathUnlocked && ModulePrerequisitesMet(course, module, path, paths, passed, evidence), evidence, milestones);
+                modules[id] = progress;
+                if (progress.PassedAt is { } at)
+                {
+                    passed[id] = at;
+                }
+            }
+
+            paths.Add(PathFor(path, pathUnlocked, passed));
+        }
+
+        var ordered = studied.SelectMany(p => p.AllModules).Where(modules.ContainsKey).Select(id => modules[id]).ToImmutableArray();
+        var certificates = CertificateRules.Earned(course, paths, passed);
+        return new LearnerProgress(enrollment, ordered, [.. paths], certificates, milestones);
+    }
+
+    /// <summary>The enrolled path and every path after it.</summary>
+    private static IEnumerable<LearningPath> StudyPaths(Course course, Enrollment enrollment)
+    {
+        var start = course.FindPath(enrollment.PathId)?.Number ?? 1;
+        return course.Paths.Where(p => p.Number >= start).OrderBy(p => p.Number);
+    }
+
+    private static bool PathPrerequisitesMet(Course course, Prerequisites prerequisites, string pathId, List<PathProgress> done, Evidence evidence)
+    {
+        var required = prerequisites.Paths.All(p => done.Any(d => d.Path.Id == p && d.Complete) || course.FindPath(p) is null);
+        return required || (prerequisites.Alternative is not null && evidence.Placements.Contains(pathId));
+    }
+
+    private static bool ModulePrerequisitesMet(Course course, Module module, LearningPath path, List<PathProgress> done, Dictionary<string, DateTimeOffset> passed, Evidence evidence)
+    {
+        var prerequisites = module.Prerequisites;
+        // A path prerequisite on the first module of a path is the path's own entry rule, already met
+        // when the path is unlocked (by completion, placement or enrollment).
+        var pathsMet = prerequisites.Paths.IsEmpty || PathPrerequisitesMet(course, prerequisites, path.Id, done, evidence)
+            || prerequisites.Paths.SequenceEqual(path.Prerequisites.Paths);
+        var tracksMet = prerequisites.AnyTrack.IsEmpty || done.Any(d => d.CompletedTracks.Intersect(prerequisites.AnyTrack).Any())
+            || path.Tracks.Any(t => prerequisites.AnyTrack.Contains(t.Id) && t.Modules.All(passed.ContainsKey));
+        return pathsMet && tracksMet && prerequisites.Modules.All(passed.ContainsKey);
+    }
+
+    private static ModuleProgress ModuleFor(Course course, Module module, bool unlocked, Evidence evidence, ImmutableArray<Milestone> milestones)
+    {
+        var assessments = module.Assessments.Select(a => AssessmentFor(course, module, a, evidence)).ToImmutableArray();
+        var required = assessments.Where(a => a.Required).ToList();
+        var allDone = required.All(a => a.Done);
+        var state = !unlocked ? ModuleState.Locked
+            : allDone ? ModuleState.Passed
+            : assessments.Any(a => a.Done || a.Attempts > 0) ? ModuleState.InProgress
+            : ModuleState.Open;
+        DateTimeOffset? passedAt = state == ModuleState.Passed ? required.Select(a => a.DoneAt ?? DateTimeOffset.MinValue).DefaultIfEmpty(DateTimeOffset.MinValue).Max() : null;
+        var due = milestones.FirstOrDefault(m => m.Modules.Contains(module.Id));
+        return new ModuleProgress(module, state, assessments, passedAt, due);
+    }
+
+    private static AssessmentProgress AssessmentFor(Course course, Module module, Assessment assessment, Evidence evidence)
+    {
+        var key = $"{module.Id}/{assessment.Id}";
+        // A survey asks for an opinion; it is offered, never required to pass.
+        var required = assessment.Kind is not (AssessmentKind.Survey or AssessmentKind.Unknown);
+        switch (assessment.Grading)
+        {
+            case Grading.Quiz:
+                var threshold = assessment.PassPercent ?? (assessment.Kind == AssessmentKind.Exam ? course.Passing.Path.FinalExamMinPercent : course.Passing.Module.QuizMinPercent);
+                var attempts = evidence.Quizzes.GetValueOrDefault(key) ?? [];
+                var best = attempts.Count == 0 ? (double?)null : attempts.Max(a => a.Percent);
+                var pass = attempts.Where(a => a.Percent >= threshold).Select(a => (DateTimeOffset?)a.At).FirstOrDefault();
+                return new AssessmentProgress(assessment, required, pass is not null, best, null, null, attempts.Count, pass);
+            case Grading.Auto:
+                var runs = evidence.Labs.GetValueOrDefault(key) ?? [];
+                var top = runs.OrderByDescending(r => r.Score / Math.Max(r.Max, 1e-9)).FirstOrDefault();
+                var passedRun = runs.Where(r => r.Passed).Select(r => (DateTimeOffset?)r.At).FirstOrDefault();
+                return new AssessmentProgress(assessment, required, passedRun is not null, null, top?.Score, top?.Max, runs.Count, passedRun);
+            default:
+                DateTimeOffset? approved = evidence.Approvals.TryGetValue(key, out var at) ? at : null;
+                return new AssessmentProgress(assessment, required, approved is not null, null, null, null, approved is null ? 0 : 1, approved);
+        }
+    }
+
+    private static PathProgress PathFor(LearningPath path, bool unlocked, Dictionary<string, DateTimeOffset> passed)
+    {
+        var tracks = path.Tracks.Where(t => t.Modules.All(passed.ContainsKey)).Select(t => t.Id).ToImmutableArray();
+        var all = path.AllModules.ToList();
+        var complete = path.Tracks.IsEmpty
+            ? all.All(passed.ContainsKey)
+            : tracks.Length >= Math.Max(path.TracksRequired, 1) && path.Modules.All(passed.ContainsKey);
+        // For a path with tracks, "total" is what completing it takes: the required tracks' modules and its own.
+        var total = path.Tracks.IsEmpty ? all.Count : path.Tracks.Select(t => t.Modules.Length).OrderBy(n => n).Take(Math.Max(path.TracksRequired, 1)).Sum() + path.Modules.Length;
+        var done = path.Tracks.IsEmpty ? all.Count(passed.ContainsKey)
+            : path.Tracks.Select(t => t.Modules.Count(passed.ContainsKey)).OrderDescending().Take(Math.Max(path.TracksRequired, 1)).Sum() + path.Modules.Count(passed.ContainsKey);
+        return new PathProgress(path, done, total, unlocked, complete, tracks);
+    }
+
+    /// <summary>The events progression reads, grouped once.</summary>
+    private sealed record Evidence(
+        Dictionary<string, List<(double Percent, DateTimeOffset At)>> Quizzes,
+        Dictionary<string, List<LabRun>> Labs,
+        Dictionary<string, DateTimeOffset> Approvals,
+        HashSet<string> Placements)
+    {
+        public static Evidence From(IReadOnlyList<LearnerEvent> events)
+        {
+            var evidence = new Evidence(new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+            foreach (var entry in events.OrderBy(e => e.At).ThenBy(e => e.Sequence))
+            {
+                var data = LearnerEventData.Object(entry);
+                switch (entry.Kind)
+                {
+                    case LearnerEventKinds.QuizSubmitted when LearnerEventData.Flag(data, "counted") && LearnerEventData.Number(data, "percent") is { } percent:
+                        Add(evidence.Quizzes, entry.Subject, (percent, entry.At));
+                        break;
+                    case LearnerEventKinds.LabGraded when LearnerEventData.Number(data, "score") is { } score && LearnerEventData.Number(data, "max_score") is { } max:
+                        Add(evidence.Labs, entry.Subject, new LabRun(score, max, LearnerEventData.Flag(data, "passed"), entry.At));
+                        break;
+                    case LearnerEventKinds.ReviewApproved:
+                        evidence.Approvals.TryAdd(entry.Subject, entry.At);
+                        break;
+                    case LearnerEventKinds.Placement:
+                        evidence.Placements.Add(entry.Subject);
+                        break;
+                }
+            }
+
+            return evidence;
+        }
+
+        private static void Add<T>(Dictionary<string, List<T>> map, string key, T value)
+        {
+            if (!map.TryGetValue(key, out var list))
+            {
+                map[key] = list = [];
+            }
+
+            list.Add(value);
+        }
+    }
+
+    private sealed record LabRun(double Score, double Max, bool Passed, DateTimeOffset At);
+}
