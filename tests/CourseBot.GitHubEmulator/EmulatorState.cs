@@ -7,6 +7,9 @@ namespace CourseBot.GitHubEmulator;
 /// <summary>Everything the emulator knows. One lock: the emulator is for tests, and correctness beats throughput here.</summary>
 public sealed class EmulatorState
 {
+    /// <summary>Who an installation token acts as: the App's bot user.</summary>
+    public const string AppUser = "coursebot[bot]";
+
     private long _nextId = 1000;
 
     public Lock Gate { get; } = new();
@@ -73,6 +76,8 @@ public sealed class RepoState(long id, string owner, string name)
 
     public bool IsTemplate { get; set; }
 
+    public DateTimeOffset CreatedAt { get; init; }
+
     public string DefaultBranch { get; set; } = "main";
 
     /// <summary>Until then a generated repository has no contents yet.</summary>
@@ -109,7 +114,7 @@ public sealed class IssueState
 
     public string State { get; set; } = "open";
 
-    public string User { get; init; } = "coursebot[bot]";
+    public string User { get; init; } = EmulatorState.AppUser;
 
     public List<string> Labels { get; } = [];
 
@@ -130,7 +135,7 @@ public sealed class CommentState
 
     public string Body { get; set; } = "";
 
-    public string User { get; init; } = "coursebot[bot]";
+    public string User { get; init; } = EmulatorState.AppUser;
 
     public DateTimeOffset CreatedAt { get; init; }
 
@@ -151,6 +156,8 @@ public sealed class MilestoneState
 
     public DateTimeOffset? DueOn { get; set; }
 
+    public DateTimeOffset CreatedAt { get; init; }
+
     public string State { get; set; } = "open";
 }
 
@@ -162,15 +169,45 @@ public sealed class PullState
 
     public string Title { get; set; } = "";
 
-    public string User { get; init; } = "";
+    public string? Body { get; set; }
 
+    public string User { get; init; } = EmulatorState.AppUser;
+
+    /// <summary>Branch names in the pull request's own repository (no cross-repository pulls here).</summary>
     public string Head { get; init; } = "";
 
     public string Base { get; init; } = "main";
 
+    /// <summary>The head commit when last seen, for when the branch has since been deleted.</summary>
+    public string HeadSha { get; set; } = "";
+
     public string State { get; set; } = "open";
 
-    public List<(long Id, string User, string State, string Body)> Reviews { get; } = [];
+    public bool Draft { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    public List<ReviewState> Reviews { get; } = [];
 
     public List<string> RequestedReviewers { get; } = [];
+}
+
+public sealed class ReviewState
+{
+    public long Id { get; init; }
+
+    public string User { get; init; } = EmulatorState.AppUser;
+
+    /// <summary>APPROVED, CHANGES_REQUESTED, COMMENTED, or PENDING until submitted.</summary>
+    public string State { get; set; } = "PENDING";
+
+    public string Body { get; set; } = "";
+
+    public string CommitId { get; init; } = "";
+
+    public DateTimeOffset? SubmittedAt { get; set; }
 }

@@ -17,6 +17,7 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
     private readonly ConcurrentDictionary<string, (DateTimeOffset Window, int Count)> _hourly = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _creations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _retryAfter = new(StringComparer.Ordinal);
+    private readonly DateTimeOffset _startedAt;
     private int _violations;
 
     private GitHubEmulator(WebApplication app, EmulatorOptions options, TimeProvider time)
@@ -25,6 +26,8 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
         Options = options;
         Time = time;
         _random = new Random(options.Seed);
+        // Installations are taken to date from the emulator's start.
+        _startedAt = time.GetUtcNow();
     }
 
     public EmulatorOptions Options { get; }
@@ -41,6 +44,12 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
 
     /// <summary>Every emulated route, as (method, OpenAPI path).</summary>
     public List<(string Method, string Path)> Routes { get; } = [];
+
+    /// <summary>
+    /// Called with every response a route sends (refusals and faults included), once it is written.
+    /// Set it before the requests it should see; the schema test checks each body against GitHub's.
+    /// </summary>
+    public Action<RecordedResponse>? Recorder { get; set; }
 
     /// <summary>The REST base URL for Octokit (ends with <c>/api/v3/</c>).</summary>
     public Uri ApiBaseUrl => new(_app.Urls.First() + "/api/v3/");
@@ -59,6 +68,7 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
         emulator.MapRepositories(api);
         emulator.MapGitData(api);
         emulator.MapIssues(api);
+        emulator.MapPulls(api);
         emulator.MapOrganisations(api);
         await app.StartAsync().ConfigureAwait(false);
         return emulator;
@@ -80,7 +90,7 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
     {
         lock (State.Gate)
         {
-            var repo = new RepoState(State.NextId(), owner, name) { IsTemplate = template, ReadyAt = DateTimeOffset.MinValue };
+            var repo = new RepoState(State.NextId(), owner, name) { IsTemplate = template, ReadyAt = DateTimeOffset.MinValue, CreatedAt = Time.GetUtcNow() };
             var tree = files.ToDictionary(f => f.Key, f => State.StoreBlob(Encoding.UTF8.GetBytes(f.Value)), StringComparer.Ordinal);
             repo.Refs[repo.DefaultBranch] = State.StoreCommit(State.StoreTree(tree), null, "Initial commit", Time.GetUtcNow());
             State.Repos[repo.FullName] = repo;
@@ -138,28 +148,34 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
         var key = $"{method} {path}";
         api.MapMethods(path, [method], async (HttpContext context) =>
         {
-            Calls.AddOrUpdate(key, 1, (_, n) => n + 1);
-            if (Options.Latency > TimeSpan.Zero)
-            {
-                await Task.Delay(Options.Latency, Time).ConfigureAwait(false);
-            }
-
-            var token = context.Request.Headers.Authorization.ToString() is var header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.StartsWith("token ", StringComparison.OrdinalIgnoreCase)
-                ? header[(header.IndexOf(' ', StringComparison.Ordinal) + 1)..]
-                : null;
-            var valid = token is not null && (appAuth || (State.Tokens.TryGetValue(token, out var entry) && entry.Expires >= Time.GetUtcNow()));
-            if (!valid)
-            {
-                return Results.Json(Shapes.Error("Bad credentials"), statusCode: 401);
-            }
-
-            if (Refuse(context, token!, method) is { } refused)
-            {
-                return refused;
-            }
-
-            return await handler(context).ConfigureAwait(false);
+            var result = await RespondAsync(context, key, method, handler, appAuth).ConfigureAwait(false);
+            return Recorder is { } recorder ? new RecordingResult(result, method, path, recorder) : result;
         });
+    }
+
+    private async Task<IResult> RespondAsync(HttpContext context, string key, string method, Func<HttpContext, Task<IResult>> handler, bool appAuth)
+    {
+        Calls.AddOrUpdate(key, 1, (_, n) => n + 1);
+        if (Options.Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Options.Latency, Time).ConfigureAwait(false);
+        }
+
+        var token = context.Request.Headers.Authorization.ToString() is var header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.StartsWith("token ", StringComparison.OrdinalIgnoreCase)
+            ? header[(header.IndexOf(' ', StringComparison.Ordinal) + 1)..]
+            : null;
+        var valid = token is not null && (appAuth || (State.Tokens.TryGetValue(token, out var entry) && entry.Expires >= Time.GetUtcNow()));
+        if (!valid)
+        {
+            return Results.Json(Shapes.Error("Bad credentials"), statusCode: 401);
+        }
+
+        if (Refuse(context, token!, method) is { } refused)
+        {
+            return refused;
+        }
+
+        return await handler(context).ConfigureAwait(false);
     }
 
     /// <summary>Faults first (as a flaky network would), then the primary and secondary limits.</summary>

@@ -22,14 +22,14 @@ public sealed partial class GitHubEmulator
             var token = "ghs_" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(387)).Replace('+', 'A').Replace('/', 'B').TrimEnd('=');
             var expires = Time.GetUtcNow().AddHours(1);
             State.Tokens[token] = (id, expires);
-            return Task.FromResult(Results.Json(new Dictionary<string, object?> { ["token"] = token, ["expires_at"] = expires, ["permissions"] = new Dictionary<string, string>(), ["repository_selection"] = "all" }, statusCode: 201));
+            return Task.FromResult(Results.Json(new Dictionary<string, object?> { ["token"] = token, ["expires_at"] = expires, ["permissions"] = Shapes.Permissions, ["repository_selection"] = "all" }, statusCode: 201));
         }, appAuth: true);
 
         Route(api, "GET", "/app/installations", _ =>
         {
             lock (State.Gate)
             {
-                return Task.FromResult(Results.Json(State.Installations.Select(i => new Dictionary<string, object?> { ["id"] = i.Key, ["account"] = Shapes.User(i.Value, BaseUrl), ["app_id"] = 1 }).ToList()));
+                return Task.FromResult(Results.Json(State.Installations.Select(i => Shapes.Installation(i.Key, i.Value, BaseUrl, _startedAt)).ToList()));
             }
         }, appAuth: true);
     }

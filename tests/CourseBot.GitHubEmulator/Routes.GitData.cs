@@ -87,6 +87,40 @@ public sealed partial class GitHubEmulator
             }
         });
 
+        // A branch from a commit the repository holds: how a pull request's head branch comes to be.
+        Route(api, "POST", "/repos/{owner}/{repo}/git/refs", async context =>
+        {
+            var body = await BodyAsync(context).ConfigureAwait(false);
+            lock (State.Gate)
+            {
+                if (ReadyRepo(context) is not { } repo)
+                {
+                    return EmptyOrMissing(context);
+                }
+
+                var name = (string?)body["ref"] ?? "";
+                var sha = (string?)body["sha"];
+                if (!name.StartsWith("refs/heads/", StringComparison.Ordinal) || name.Length == "refs/heads/".Length)
+                {
+                    return Invalid("Reference name must start with 'refs/heads/' and name a branch");
+                }
+
+                if (repo.Refs.ContainsKey(name[11..]))
+                {
+                    return Invalid("Reference already exists");
+                }
+
+                if (sha is null || !State.Commits.ContainsKey(sha))
+                {
+                    return Invalid("Object does not exist");
+                }
+
+                repo.Refs[name[11..]] = sha;
+                context.Response.Headers.Location = $"{BaseUrl}repos/{repo.FullName}/git/{name}";
+                return Results.Json(Ref(repo, name[5..], sha), statusCode: 201);
+            }
+        });
+
         Route(api, "GET", "/repos/{owner}/{repo}/git/ref/{*ref}", context =>
         {
             lock (State.Gate)
@@ -169,10 +203,10 @@ public sealed partial class GitHubEmulator
         ["html_url"] = $"https://github.com/{repo.FullName}/commit/{commit.Sha}",
         ["message"] = commit.Message,
         ["tree"] = new Dictionary<string, object?> { ["sha"] = commit.Tree, ["url"] = $"{BaseUrl}repos/{repo.FullName}/git/trees/{commit.Tree}" },
-        ["parents"] = commit.Parent is null ? new List<object>() : [new Dictionary<string, object?> { ["sha"] = commit.Parent, ["url"] = $"{BaseUrl}repos/{repo.FullName}/git/commits/{commit.Parent}", ["html_url"] = null }],
+        ["parents"] = commit.Parent is null ? new List<object>() : [new Dictionary<string, object?> { ["sha"] = commit.Parent, ["url"] = $"{BaseUrl}repos/{repo.FullName}/git/commits/{commit.Parent}", ["html_url"] = $"https://github.com/{repo.FullName}/commit/{commit.Parent}" }],
         ["author"] = new Dictionary<string, object?> { ["name"] = "coursebot[bot]", ["email"] = "bot@coursebot", ["date"] = commit.At },
         ["committer"] = new Dictionary<string, object?> { ["name"] = "coursebot[bot]", ["email"] = "bot@coursebot", ["date"] = commit.At },
-        ["verification"] = new Dictionary<string, object?> { ["verified"] = false, ["reason"] = "unsigned", ["signature"] = null, ["payload"] = null },
+        ["verification"] = new Dictionary<string, object?> { ["verified"] = false, ["reason"] = "unsigned", ["signature"] = null, ["payload"] = null, ["verified_at"] = null },
     };
 
     private Dictionary<string, object?> Ref(RepoState repo, string name, string sha) => new()

@@ -190,6 +190,7 @@ public sealed partial class GitHubEmulator
                     Title = (string?)body["title"] ?? "",
                     Description = (string?)body["description"],
                     DueOn = (string?)body["due_on"] is { } due ? DateTimeOffset.Parse(due, CultureInfo.InvariantCulture) : null,
+                    CreatedAt = Time.GetUtcNow(),
                 };
                 repo.Milestones.Add(milestone);
                 return Results.Json(Shapes.Milestone(repo, milestone, BaseUrl), statusCode: 201);
@@ -203,28 +204,6 @@ public sealed partial class GitHubEmulator
                 return Task.FromResult(State.Repo(Value(context, "owner"), Value(context, "repo")) is { } repo
                     ? Results.Json(repo.Milestones.Select(m => Shapes.Milestone(repo, m, BaseUrl)).ToList())
                     : NotFound());
-            }
-        });
-
-        Route(api, "GET", "/repos/{owner}/{repo}/pulls/{pull_number}/reviews", context =>
-        {
-            lock (State.Gate)
-            {
-                var repo = State.Repo(Value(context, "owner"), Value(context, "repo"));
-                var pull = repo?.Pulls.FirstOrDefault(p => p.Number.ToString(CultureInfo.InvariantCulture) == Value(context, "pull_number"));
-                return Task.FromResult(pull is null ? NotFound() : Results.Json(pull.Reviews.Select(r => new Dictionary<string, object?>
-                {
-                    ["id"] = r.Id,
-                    ["node_id"] = "PRR_" + r.Id,
-                    ["user"] = Shapes.User(r.User, BaseUrl),
-                    ["body"] = r.Body,
-                    ["state"] = r.State,
-                    ["html_url"] = $"https://github.com/{repo!.FullName}/pull/{pull.Number}#pullrequestreview-{r.Id}",
-                    ["pull_request_url"] = $"{BaseUrl}repos/{repo.FullName}/pulls/{pull.Number}",
-                    ["author_association"] = "MEMBER",
-                    ["_links"] = new Dictionary<string, object?>(),
-                    ["submitted_at"] = Time.GetUtcNow(),
-                }).ToList()));
             }
         });
     }

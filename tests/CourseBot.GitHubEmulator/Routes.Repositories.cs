@@ -37,7 +37,7 @@ public sealed partial class GitHubEmulator
                     return Invalid("Name already exists on this account");
                 }
 
-                var repo = new RepoState(State.NextId(), owner, name) { Private = (bool?)body["private"] ?? true, ReadyAt = Time.GetUtcNow() + Options.GenerationDelay };
+                var repo = new RepoState(State.NextId(), owner, name) { Private = (bool?)body["private"] ?? true, ReadyAt = Time.GetUtcNow() + Options.GenerationDelay, CreatedAt = Time.GetUtcNow() };
                 var head = State.Commits[template.Refs[template.DefaultBranch]];
                 repo.Refs[repo.DefaultBranch] = State.StoreCommit(head.Tree, null, "Initial commit", Time.GetUtcNow());
                 State.Repos[repo.FullName] = repo;
@@ -115,9 +115,26 @@ public sealed partial class GitHubEmulator
                 var user = Value(context, "username");
                 var existed = repo.Invitations.ContainsKey(user);
                 repo.Invitations[user] = (string?)body["permission"] ?? "push";
-                return existed
-                    ? Results.StatusCode(204)
-                    : Results.Json(new Dictionary<string, object?> { ["id"] = State.NextId(), ["invitee"] = Shapes.User(user, BaseUrl), ["permissions"] = repo.Invitations[user], ["repository"] = Shapes.Repo(repo, BaseUrl), ["created_at"] = Time.GetUtcNow() }, statusCode: 201);
+                if (existed)
+                {
+                    return Results.StatusCode(204);
+                }
+
+                var id = State.NextId();
+                return Results.Json(new Dictionary<string, object?>
+                {
+                    ["id"] = id,
+                    ["node_id"] = "RI_" + id,
+                    ["invitee"] = Shapes.User(user, BaseUrl),
+                    ["inviter"] = Shapes.User(EmulatorState.AppUser, BaseUrl),
+                    // The request speaks of pull/push, the invitation of read/write.
+                    ["permissions"] = repo.Invitations[user] switch { "pull" => "read", "push" => "write", var other => other },
+                    ["repository"] = Shapes.Repo(repo, BaseUrl),
+                    ["url"] = $"{BaseUrl}user/repository_invitations/{id}",
+                    ["html_url"] = $"https://github.com/{repo.FullName}/invitations",
+                    ["expired"] = false,
+                    ["created_at"] = Time.GetUtcNow(),
+                }, statusCode: 201);
             }
         });
     }
@@ -140,6 +157,11 @@ public sealed partial class GitHubEmulator
         ["html_url"] = $"https://github.com/{repo.FullName}/blob/{repo.DefaultBranch}/{path}",
         ["git_url"] = $"{BaseUrl}repos/{repo.FullName}/git/blobs/{sha}",
         ["download_url"] = $"https://raw.githubusercontent.com/{repo.FullName}/{repo.DefaultBranch}/{path}",
-        ["_links"] = new Dictionary<string, object?> { ["self"] = $"{BaseUrl}repos/{repo.FullName}/contents/{path}", ["git"] = null, ["html"] = null },
+        ["_links"] = new Dictionary<string, object?>
+        {
+            ["self"] = $"{BaseUrl}repos/{repo.FullName}/contents/{path}",
+            ["git"] = $"{BaseUrl}repos/{repo.FullName}/git/blobs/{sha}",
+            ["html"] = $"https://github.com/{repo.FullName}/blob/{repo.DefaultBranch}/{path}",
+        },
     };
 }

@@ -97,6 +97,41 @@ public sealed class EmulatorTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Octokit_OpensAPullRequestBetweenExistingBranches_AndReviewsIt()
+    {
+        var client = _factory.ForInstallation(_installation);
+        _github.AddRepository("course-org", "learner-cy", new Dictionary<string, string> { ["README.md"] = "# Capstone\n", ["app.py"] = "print('a')\nprint('b')\n" });
+        var issue = await client.Issue.Create("course-org", "learner-cy", new NewIssue("Capstone"));
+        var main = (await client.Connection.Get<Reference>(new Uri("repos/course-org/learner-cy/git/ref/heads/main", UriKind.Relative), null)).Body.Object.Sha;
+        await client.Git.Reference.Create("course-org", "learner-cy", new NewReference("refs/heads/capstone", main));
+
+        // A branch with nothing new is refused like a missing branch would be, each with GitHub's 422.
+        var empty = await Assert.ThrowsAsync<ApiValidationException>(() => client.PullRequest.Create("course-org", "learner-cy", new NewPullRequest("Capstone", "capstone", "main")));
+        Assert.Contains("No commits between main and capstone", empty.ApiError.Errors.Single().Message, StringComparison.Ordinal);
+        var missing = await Assert.ThrowsAsync<ApiValidationException>(() => client.PullRequest.Create("course-org", "learner-cy", new NewPullRequest("Capstone", "nowhere", "trunk")));
+        Assert.Equal(["base", "head"], missing.ApiError.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
+
+        var app = (await client.Repository.Content.GetAllContents("course-org", "learner-cy", "app.py")).Single();
+        await client.Repository.Content.UpdateFile("course-org", "learner-cy", "app.py", new UpdateFileRequest("capstone", "print('a')\nprint('c')\nprint('d')\n", app.Sha, "capstone"));
+        var pull = await client.PullRequest.Create("course-org", "learner-cy", new NewPullRequest("Capstone", "course-org:capstone", "main") { Body = "My capstone" });
+        // Issues and pull requests share numbers, as on GitHub.
+        Assert.Equal(issue.Number + 1, pull.Number);
+        Assert.Equal(("capstone", "main", 1, 1, 2, 1), (pull.Head.Ref, pull.Base.Ref, pull.Commits, pull.ChangedFiles, pull.Additions, pull.Deletions));
+        await Assert.ThrowsAsync<ApiValidationException>(() => client.PullRequest.Create("course-org", "learner-cy", new NewPullRequest("Again", "capstone", "main")));
+
+        Assert.Equal("My capstone", (await client.PullRequest.Get("course-org", "learner-cy", pull.Number)).Body);
+        Assert.Equal([pull.Number], (await client.PullRequest.GetAllForRepository("course-org", "learner-cy")).Select(p => p.Number));
+        Assert.Empty(await client.PullRequest.GetAllForRepository("course-org", "learner-cy", new PullRequestRequest { State = ItemStateFilter.Closed }));
+
+        // The App opened it, so it may comment but not approve.
+        var approve = await Assert.ThrowsAnyAsync<ApiException>(() => client.PullRequest.Review.Create("course-org", "learner-cy", pull.Number, new PullRequestReviewCreate { Event = PullRequestReviewEvent.Approve, Body = "ok" }));
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, approve.StatusCode);
+        await client.PullRequest.Review.Create("course-org", "learner-cy", pull.Number, new PullRequestReviewCreate { Event = PullRequestReviewEvent.Comment, Body = "Rubric: 3/4" });
+        var review = Assert.Single(await client.PullRequest.Review.GetAll("course-org", "learner-cy", pull.Number));
+        Assert.Equal((PullRequestReviewState.Commented, "Rubric: 3/4", pull.Head.Sha), (review.State.Value, review.Body, review.CommitId));
+    }
+
+    [Fact]
     public void EveryEmulatedRoute_ExistsInGitHubsOpenApiDescription()
     {
         using var spec = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "openapi", "paths.json")));
