@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using CourseBot.Core.Curriculum.Model;
 using CourseBot.Core.Curriculum.Validation;
+using CourseBot.Core.GitHub;
+using CourseBot.Core.Journey;
 using CourseBot.Core.LabGrading;
 using CourseBot.Core.Oidc;
 using CourseBot.Core.Storage;
@@ -70,6 +72,13 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<WebhookIngress>();
         services.AddSingleton<WebhookEventProcessor, CourseBotWebhookProcessor>();
         services.AddSingleton<IWebhookDispatcher, OctokitWebhookDispatcher>();
+        var journey = new JourneyOptions();
+        configuration.GetSection(JourneyOptions.Section).Bind(journey);
+        var app = new GitHubAppOptions();
+        configuration.GetSection(GitHubAppOptions.Section).Bind(app);
+        var resilience = new GitHubResilienceOptions();
+        configuration.GetSection(GitHubResilienceOptions.Section).Bind(resilience);
+        services.AddCourseBotJourney(journey, app, resilience);
         return services;
     }
 

@@ -70,6 +70,7 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
         emulator.MapIssues(api);
         emulator.MapPulls(api);
         emulator.MapOrganisations(api);
+        emulator.MapCommits(api);
         await app.StartAsync().ConfigureAwait(false);
         return emulator;
     }

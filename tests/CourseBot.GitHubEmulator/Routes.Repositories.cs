@@ -97,7 +97,7 @@ public sealed partial class GitHubEmulator
                 tree[path] = State.StoreBlob(content);
                 var commit = State.StoreCommit(State.StoreTree(tree), repo.Refs.GetValueOrDefault(branch), (string?)body["message"] ?? "", Time.GetUtcNow());
                 repo.Refs[branch] = commit;
-                return Results.Json(new Dictionary<string, object?> { ["content"] = File(repo, path, tree[path]), ["commit"] = new Dictionary<string, object?> { ["sha"] = commit, ["message"] = (string?)body["message"] } }, statusCode: current is null ? 201 : 200);
+                return Results.Json(new Dictionary<string, object?> { ["content"] = File(repo, path, tree[path]), ["commit"] = new Dictionary<string, object?> { ["sha"] = commit, ["message"] = (string?)body["message"], ["tree"] = new Dictionary<string, object?> { ["sha"] = State.Commits[commit].Tree } } }, statusCode: current is null ? 201 : 200);
             }
         });
 
@@ -141,8 +141,10 @@ public sealed partial class GitHubEmulator
 
     private bool Ready(RepoState repo) => Time.GetUtcNow() >= repo.ReadyAt;
 
+    /// <summary>The tree of a branch or, as GitHub accepts in <c>ref</c>, of a commit sha.</summary>
     private Dictionary<string, string>? BranchTree(RepoState repo, string branch) =>
-        repo.Refs.TryGetValue(branch, out var head) ? State.Trees[State.Commits[head].Tree] : null;
+        repo.Refs.TryGetValue(branch, out var head) ? State.Trees[State.Commits[head].Tree]
+        : State.Commits.TryGetValue(branch, out var commit) ? State.Trees[commit.Tree] : null;
 
     private Dictionary<string, object?> File(RepoState repo, string path, string sha) => new()
     {

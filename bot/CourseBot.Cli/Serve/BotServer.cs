@@ -1,5 +1,6 @@
 using CourseBot.Core.Curriculum.Validation;
 using CourseBot.Core.GitHub;
+using CourseBot.Core.Journey;
 using CourseBot.Core.LabGrading;
 using CourseBot.Core.Oidc;
 using CourseBot.Core.Storage;
@@ -85,7 +86,11 @@ internal static class BotServer
 
         var github = new GitHubAppOptions();
         builder.Configuration.GetSection(GitHubAppOptions.Section).Bind(github);
-        builder.Services.AddSingleton(github);
+        var journey = new JourneyOptions();
+        builder.Configuration.GetSection(JourneyOptions.Section).Bind(journey);
+        var resilience = new GitHubResilienceOptions();
+        builder.Configuration.GetSection(GitHubResilienceOptions.Section).Bind(resilience);
+        builder.Services.AddCourseBotJourney(journey, github, resilience);
         builder.Services.AddSingleton(provider => new AppSetup(github, secretsFile, provider.GetRequiredService<TimeProvider>()));
         var setupMode = !github.IsConfigured || string.IsNullOrEmpty(webhooks.Secret);
         services?.Invoke(builder.Services);

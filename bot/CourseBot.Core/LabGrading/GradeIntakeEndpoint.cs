@@ -12,7 +12,7 @@ namespace CourseBot.Core.LabGrading;
 /// for the commit the token names. The accepted result is appended to the learner's history with
 /// the run that produced it; anything else is refused with a reason and logged.
 /// </summary>
-public sealed partial class GradeIntakeEndpoint(OidcOptions options, GitHubOidcVerifier verifier, IOpenLabs openLabs, ILearnerEvents history, ILogger<GradeIntakeEndpoint> logger)
+public sealed partial class GradeIntakeEndpoint(OidcOptions options, GitHubOidcVerifier verifier, IOpenLabs openLabs, ILearnerEvents history, Journey.ILearnerChanges changes, ILogger<GradeIntakeEndpoint> logger)
 {
     public const long MaxBodyBytes = 1 << 20;
 
@@ -59,7 +59,7 @@ public sealed partial class GradeIntakeEndpoint(OidcOptions options, GitHubOidcV
             return Refuse(400, "the result is not a version 1 grade result (lab, sha, score, max_score, passed)");
         }
 
-        if (!openLabs.For(run.Repository).Contains(lab, StringComparer.Ordinal))
+        if (!(await openLabs.ForAsync(run.Repository, cancel).ConfigureAwait(false)).Contains(lab, StringComparer.Ordinal))
         {
             return Refuse(403, $"lab {lab} is not open for {run.Repository}");
         }
@@ -83,6 +83,8 @@ public sealed partial class GradeIntakeEndpoint(OidcOptions options, GitHubOidcV
             ["result"] = result.DeepClone(),
         };
         var entry = await history.AppendAsync(run.Repository, LearnerEventKinds.LabGraded, lab, record.ToJsonString(), cancel).ConfigureAwait(false);
+        // The learner's issue, results comment and README follow from the queue, not in this request.
+        await changes.ChangedAsync(run.Repository, $"grade-{entry.Sequence}", cancel).ConfigureAwait(false);
         LogRecorded(logger, run.Repository, lab, run.Sha, run.RunId, (double?)result["score"] ?? 0, (double?)result["max_score"] ?? 0);
         return new IntakeResponse(201, $"recorded as event {entry.Sequence}");
     }

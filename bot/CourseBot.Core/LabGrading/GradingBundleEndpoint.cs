@@ -30,7 +30,7 @@ public sealed partial class GradingBundleEndpoint(OidcOptions options, GitHubOid
             return BundleResponse.Refuse(verified.Failure == OidcFailure.KeysUnavailable ? 503 : 401, verified.Reason);
         }
 
-        var labs = openLabs.For(claims.Repository);
+        var labs = await openLabs.ForAsync(claims.Repository, cancel).ConfigureAwait(false);
         if (labs.Count == 0)
         {
             LogNotEnrolled(logger, claims.Repository);

@@ -14,11 +14,11 @@ public sealed class GradingOptions
 /// <summary>The labs open for a learner repository (empty when the repository is not enrolled).</summary>
 public interface IOpenLabs
 {
-    IReadOnlyList<string> For(string repository);
+    Task<IReadOnlyList<string>> ForAsync(string repository, CancellationToken cancel);
 }
 
 public sealed class ConfiguredOpenLabs(GradingOptions options) : IOpenLabs
 {
-    public IReadOnlyList<string> For(string repository) =>
-        options.Repositories.TryGetValue(repository, out var labs) ? labs : [];
+    public Task<IReadOnlyList<string>> ForAsync(string repository, CancellationToken cancel) =>
+        Task.FromResult<IReadOnlyList<string>>(options.Repositories.TryGetValue(repository, out var labs) ? labs : []);
 }

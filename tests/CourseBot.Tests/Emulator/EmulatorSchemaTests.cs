@@ -171,6 +171,11 @@ public sealed class EmulatorSchemaTests : IAsyncLifetime, IDisposable
         await client.PullRequest.Review.Create(Org, Learner, pull.Number, new PullRequestReviewCreate { Body = "Looks right", Event = PullRequestReviewEvent.Comment });
         await client.PullRequest.Review.GetAll(Org, Learner, pull.Number);
 
+        // The REST commit of a branch (head and tree in one call), and a workflow run requested by /recheck.
+        await client.Repository.Commit.Get(Org, Learner, "main");
+        await client.Repository.Content.CreateFile(Org, Learner, ".github/workflows/grade.yml", new CreateFileRequest("grading", "on: [push, workflow_dispatch]\n"));
+        await client.Actions.Workflows.CreateDispatch(Org, Learner, "grade.yml", new CreateWorkflowDispatch("main"));
+
         // Octokit only has the id-based team membership call.
         await GetAsync($"orgs/{Org}/teams/instructors/memberships/grace");
     }

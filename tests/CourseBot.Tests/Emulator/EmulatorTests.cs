@@ -17,7 +17,7 @@ public sealed class EmulatorTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        _github = await GitHubEmulator.GitHubEmulator.StartAsync(new EmulatorOptions { GenerationDelay = TimeSpan.FromMilliseconds(400) });
+        _github = await GitHubEmulator.GitHubEmulator.StartAsync(new EmulatorOptions { GenerationDelay = TimeSpan.FromSeconds(3) });
         _installation = _github.AddInstallation("course-org");
         _github.AddRepository("course-org", "learner-template", new Dictionary<string, string> { ["README.md"] = "# Your Celery course\n", ["labs/first-celery-app/first-app-lab/tasks.py"] = "# TODO\n" }, template: true);
         _factory = new GitHubClientFactory(
@@ -44,8 +44,20 @@ public sealed class EmulatorTests : IAsyncLifetime, IDisposable
 
         // Generation is asynchronous: contents are missing at first, then present.
         await Assert.ThrowsAsync<NotFoundException>(() => client.Connection.Get<object>(new Uri("repos/course-org/learner-ada/contents/README.md", UriKind.Relative), null));
-        await Task.Delay(500);
-        var readme = await client.Repository.Content.GetAllContents("course-org", "learner-ada", "README.md");
+        // (a generous delay, waited out by polling: a busy CI machine must not turn "missing at first" into "present")
+        IReadOnlyList<RepositoryContent>? readme = null;
+        for (var clock = System.Diagnostics.Stopwatch.StartNew(); readme is null && clock.Elapsed < TimeSpan.FromSeconds(20); await Task.Delay(200))
+        {
+            try
+            {
+                readme = await client.Repository.Content.GetAllContents("course-org", "learner-ada", "README.md");
+            }
+            catch (NotFoundException)
+            {
+            }
+        }
+
+        Assert.NotNull(readme);
         Assert.Equal("# Your Celery course\n", readme.Single().Content);
 
         var label = await client.Issue.Labels.Create("course-org", "learner-ada", new NewLabel("module:1", "0e8a16"));

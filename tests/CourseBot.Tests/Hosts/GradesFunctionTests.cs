@@ -1,3 +1,4 @@
+using CourseBot.Core.Journey;
 using CourseBot.Core.LabGrading;
 using CourseBot.Core.Oidc;
 using CourseBot.Core.Storage;
@@ -27,7 +28,8 @@ public sealed class GradesFunctionTests : IDisposable
         using var http = new HttpClient();
         using var keys = new HttpJwksSource(http, oidc, TimeProvider.System);
         var history = new SqliteLearnerEvents(Path.Combine(_dir, "coursebot.db"), TimeProvider.System);
-        var function = new GradesFunction(new GradeIntakeEndpoint(oidc, new GitHubOidcVerifier(oidc, keys, new MemoryReplayGuard(TimeProvider.System), TimeProvider.System), new ConfiguredOpenLabs(grading), history, NullLogger<GradeIntakeEndpoint>.Instance));
+        var inbox = new SqliteDeliveryInbox(Path.Combine(_dir, "coursebot.db"), TimeProvider.System);
+        var function = new GradesFunction(new GradeIntakeEndpoint(oidc, new GitHubOidcVerifier(oidc, keys, new MemoryReplayGuard(TimeProvider.System), TimeProvider.System), new ConfiguredOpenLabs(grading), history, new QueuedLearnerChanges(inbox), NullLogger<GradeIntakeEndpoint>.Instance));
         const string result = """{"version":1,"lab":"first-celery-app/first-app-lab","sha":"0123456789abcdef0123456789abcdef01234567","status":"passed","score":7,"max_score":7,"passed":true,"isolated":true,"notes":[],"tests":[]}""";
 
         var recorded = Assert.IsType<JsonResult>(await function.RunAsync(Request(result, issuer.Mint("org/learner")), CancellationToken.None));
@@ -35,6 +37,9 @@ public sealed class GradesFunctionTests : IDisposable
         var forged = Assert.IsType<JsonResult>(await function.RunAsync(Request(result, null), CancellationToken.None));
         Assert.Equal(401, forged.StatusCode);
         Assert.Single(await history.ReadAsync("org/learner", CancellationToken.None));
+        // The learner's repository is brought up to date from the queue, not in the request.
+        var queued = await inbox.LeaseAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
+        Assert.Equal(QueuedLearnerChanges.SyncEvent, queued?.Delivery.Event);
     }
 
     private static HttpRequest Request(string body, string? token)

@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using CourseBot.Core.Curriculum.Model;
+using CourseBot.Core.Journey.Commands;
+using CourseBot.Core.Journey.Progression;
+using CourseBot.Core.Journey.Sync;
+using CourseBot.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Octokit;
+
+namespace CourseBot.Core.Journey;
+
+/// <summary>
+/// Slash commands in learner repositories. Learner commands: <c>/help</c>, <c>/recheck</c>,
+/// <c>/quiz</c>. Instructor commands (<c>/approve</c>, <c>/place</c>) are checked against the
+/// instructors team on every use and refused, with a reason, to anyone else.
+/// </summary>
+public sealed partial class CommandDesk(Course course, JourneyOptions options, QuizDesk quizzes, ILogger<CommandDesk> logger)
+{
+    /// <summary>Runs a command; true when the learner's record changed and the repository should be synced.</summary>
+    public async Task<bool> RunAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, CommentCreated comment, LearnerCommand command, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(github);
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(comment);
+        ArgumentNullException.ThrowIfNull(command);
+        if (command.Kind == CommandKind.Quiz)
+        {
+            return await quizzes.StartAsync(github, ledger, recorder, comment, command.Argument, cancel).ConfigureAwait(false);
+        }
+
+        var replyKey = $"comment:{comment.CommentId}";
+        if (ledger.Replies.Contains(replyKey))
+        {
+            return false;
+        }
+
+        var (text, changed) = command.Kind switch
+        {
+            CommandKind.Help => (Help(ledger, comment.Issue), false),
+            CommandKind.Recheck => await RecheckAsync(github, ledger).ConfigureAwait(false),
+            CommandKind.Approve or CommandKind.Place => await InstructorAsync(github, ledger, recorder, comment, command, cancel).ConfigureAwait(false),
+            _ => ("", false),
+        };
+        if (text.Length > 0)
+        {
+            await github.Issue.Comment.Create(ledger.Owner, ledger.Name, comment.Issue, text).ConfigureAwait(false);
+        }
+
+        await recorder.RecordAsync(LedgerKinds.Reply, replyKey, new JsonObject { ["issue"] = comment.Issue, ["command"] = command.Kind.ToString() }, cancel).ConfigureAwait(false);
+        return changed;
+    }
+
+    private string Help(LearnerLedger ledger, int issue)
+    {
+        var progress = ledger.Progress(course)!;
+        var text = new StringBuilder();
+        var moduleId = ledger.ModuleForIssue(issue);
+        var module = moduleId is null ? progress.Current : progress.Module(moduleId);
+        if (module is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"**Module {module.Module.Number:00} · {module.Module.Title}** is {State(module.State)}.");
+            if (module.Due is { } due)
+            {
+                text.Append(CultureInfo.InvariantCulture, $" Due {due.DueOn:yyyy-MM-dd}.");
+            }
+
+            text.Append("\n\n");
+            foreach (var assessment in module.Assessments.Where(a => a.Required))
+            {
+                text.Append(assessment.Done ? "- [x] " : "- [ ] ").Append(assessment.Assessment.Title).Append(": ").Append(Next(module.Module, assessment)).Append('\n');
+            }
+        }
+
+        var path = progress.Paths.FirstOrDefault(p => p.Unlocked && !p.Complete) ?? progress.Paths[0];
+        text.Append(CultureInfo.InvariantCulture, $"\nPath {path.Path.Number}: {path.Passed} of {path.Total} modules passed. Your README shows the whole picture.\n\n");
+        text.Append("Commands: `/quiz` starts this module's quiz · `/recheck` grades your latest commit again · `/help` shows this.");
+        return text.ToString();
+    }
+
+    private static string Next(Module module, AssessmentProgress assessment) => assessment.Done
+        ? assessment.Percent is { } p ? string.Create(CultureInfo.InvariantCulture, $"done ({p:0.#} %)") : assessment.Score is { } s ? string.Create(CultureInfo.InvariantCulture, $"done ({s:0.##} / {assessment.MaxScore:0.##})") : "done"
+        : assessment.Assessment.Grading switch
+        {
+            Grading.Quiz => assessment.Percent is { } best ? string.Create(CultureInfo.InvariantCulture, $"best so far {best:0.#} %; comment `/quiz` to try again") : "comment `/quiz` to start it",
+            Grading.Auto => assessment.Score is { } score ? string.Create(CultureInfo.InvariantCulture, $"best so far {score:0.##} / {assessment.MaxScore:0.##}; the results comment shows what to fix, then push") : $"push your work in `labs/{module.Id}/{assessment.Id}/`",
+            _ => "show your work in a comment here; an instructor approves it",
+        };
+
+    private static string State(ModuleState state) => state switch
+    {
+        ModuleState.Passed => "passed ✅",
+        ModuleState.InProgress => "in progress",
+        ModuleState.Open => "open",
+        _ => "locked",
+    };
+
+    /// <summary>Runs the grading workflow again on the latest commit; the repository is synced from the record too (repairing anything out of date).</summary>
+    private static async Task<(string, bool)> RecheckAsync(IGitHubClient github, LearnerLedger ledger)
+    {
+        try
+        {
+            await github.Actions.Workflows.CreateDispatch(ledger.Owner, ledger.Name, "grade.yml", new CreateWorkflowDispatch("main")).ConfigureAwait(false);
+            return ("🔁 Grading your latest commit again; the results comment updates when the run finishes (usually within a few minutes).", true);
+        }
+        catch (NotFoundException)
+        {
+            return ("I could not start the grading workflow (`.github/workflows/grade.yml` is missing or disabled in this repository). Your recorded results are shown as they are.", true);
+        }
+    }
+
+    private async Task<(string, bool)> InstructorAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, CommentCreated comment, LearnerCommand command, CancellationToken cancel)
+    {
+        if (!await IsInstructorAsync(github, comment.Author).ConfigureAwait(false))
+        {
+            LogRefused(logger, comment.Author, command.Kind, ledger.Repository);
+            return ($"`/{command.Kind.ToString().ToLowerInvariant()}` is for instructors (members of the `{options.InstructorsTeam}` team); nothing was recorded.", false);
+        }
+
+        var progress = ledger.Progress(course)!;
+        if (command.Kind == CommandKind.Place)
+        {
+            if (command.Argument is null || course.FindPath(command.Argument) is not { } path)
+            {
+                return ($"Usage: `/place PATH` with one of {string.Join(", ", course.Paths.Select(p => $"`{p.Id}`"))}.", false);
+            }
+
+            await recorder.RecordAsync(LearnerEventKinds.Placement, path.Id, new JsonObject { ["by"] = comment.Author, ["comment"] = comment.CommentId }, cancel).ConfigureAwait(false);
+            return ($"Placed into **Path {path.Number}: {path.Title}** by @{comment.Author}: its first modules open now.", true);
+        }
+
+        var moduleId = ledger.ModuleForIssue(comment.Issue);
+        if (moduleId is null || progress.Module(moduleId) is not { } module)
+        {
+            return ("`/approve` works in a module issue.", false);
+        }
+
+        var reviews = module.Assessments.Where(a => a.Assessment.Grading == Grading.Review).ToList();
+        var target = reviews.FirstOrDefault(a => a.Id == command.Argument);
+        if (target is null)
+        {
+            return ($"Usage: `/approve ASSESSMENT` with one of {string.Join(", ", reviews.Select(r => $"`{r.Id}`"))}.", false);
+        }
+
+        if (target.Done)
+        {
+            return ($"**{target.Assessment.Title}** is already approved.", false);
+        }
+
+        await recorder.RecordAsync(LearnerEventKinds.ReviewApproved, $"{module.Module.Id}/{target.Id}", new JsonObject { ["by"] = comment.Author, ["comment"] = comment.CommentId }, cancel).ConfigureAwait(false);
+        LogApproved(logger, comment.Author, module.Module.Id, target.Id, ledger.Repository);
+        return ("", true); // the ticked box in the issue says it; no extra comment
+    }
+
+    private async Task<bool> IsInstructorAsync(IGitHubClient github, string login)
+    {
+        try
+        {
+            var uri = new Uri($"orgs/{options.CourseOwner}/teams/{options.InstructorsTeam}/memberships/{Uri.EscapeDataString(login)}", UriKind.Relative);
+            var membership = await github.Connection.Get<TeamMembershipDetails>(uri, null).ConfigureAwait(false);
+            return membership.Body?.State.StringValue == "active";
+        }
+        catch (NotFoundException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(EventId = 5301, Level = LogLevel.Warning, Message = "Refused instructor command {Command} from {Login} in {Repository}: not in the instructors team")]
+    private static partial void LogRefused(ILogger logger, string login, CommandKind command, string repository);
+
+    [LoggerMessage(EventId = 5302, Level = LogLevel.Information, Message = "{Login} approved {Module}/{Assessment} in {Repository}")]
+    private static partial void LogApproved(ILogger logger, string login, string module, string assessment, string repository);
+}

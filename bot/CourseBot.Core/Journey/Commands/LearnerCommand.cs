@@ -1,0 +1,59 @@
+namespace CourseBot.Core.Journey.Commands;
+
+public enum CommandKind
+{
+    Help,
+    Recheck,
+    Quiz,
+
+    /// <summary>Instructor: <c>/approve assessment-id</c> records a review-graded assessment as approved.</summary>
+    Approve,
+
+    /// <summary>Instructor: <c>/place path-id</c> records placement into a path ("OR equivalent knowledge").</summary>
+    Place,
+}
+
+/// <summary>A slash command at the start of a line of an issue comment.</summary>
+public sealed record LearnerCommand(CommandKind Kind, string? Argument)
+{
+    /// <summary>The first command in the comment, or null. Only the first counts, so a quoted reply does not run commands twice.</summary>
+    public static LearnerCommand? Parse(string? comment)
+    {
+        if (string.IsNullOrEmpty(comment))
+        {
+            return null;
+        }
+
+        foreach (var raw in comment.Split('\n').Take(50))
+        {
+            var line = raw.Trim();
+            if (!line.StartsWith('/'))
+            {
+                continue;
+            }
+
+            var parts = line[1..].Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (parts.Length == 0)
+            {
+                continue;
+            }
+
+            var argument = parts.Length > 1 ? parts[1].Split(' ')[0] : null;
+            CommandKind? kind = parts[0].ToLowerInvariant() switch
+            {
+                "help" => CommandKind.Help,
+                "recheck" => CommandKind.Recheck,
+                "quiz" or "exam" => CommandKind.Quiz,
+                "approve" => CommandKind.Approve,
+                "place" => CommandKind.Place,
+                _ => null,
+            };
+            if (kind is { } found)
+            {
+                return new LearnerCommand(found, argument);
+            }
+        }
+
+        return null;
+    }
+}

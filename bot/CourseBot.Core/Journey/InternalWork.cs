@@ -1,0 +1,32 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CourseBot.Core.Journey.Forms;
+using CourseBot.Core.Storage;
+
+namespace CourseBot.Core.Journey;
+
+/// <summary>Carries out the queued internal work (<see cref="QueuedLearnerChanges"/>).</summary>
+public sealed class InternalWork(JourneyService journey)
+{
+    public static bool Handles(string eventName) => eventName.StartsWith("coursebot.", StringComparison.Ordinal);
+
+    public async Task HandleAsync(WebhookDelivery delivery, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var body = JsonNode.Parse(delivery.Body.Span)?.AsObject() ?? throw new InvalidOperationException($"internal work {delivery.DeliveryId} has no body");
+        switch (delivery.Event)
+        {
+            case QueuedLearnerChanges.SyncEvent:
+                await journey.SyncAsync(0, (string?)body["repository"] ?? throw new InvalidOperationException("sync without a repository"), cancel).ConfigureAwait(false);
+                break;
+            case QueuedLearnerChanges.EnrollEvent:
+                var request = new EnrollmentRequest(
+                    (string?)body["login"] ?? "", (string?)body["path"] ?? "", (string?)body["pace"] ?? "",
+                    DateOnly.ParseExact((string?)body["start"] ?? "", "yyyy-MM-dd", CultureInfo.InvariantCulture), (string?)body["cohort"]);
+                await journey.EnrollAsync((long?)body["installation"] ?? 0, request, cancel).ConfigureAwait(false);
+                break;
+            default:
+                throw new InvalidOperationException($"unknown internal work {delivery.Event}");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace CourseBot.Core.Journey;
+
+/// <summary>How the bot runs the learner journey in an organisation (<c>CourseBot:Journey</c>).</summary>
+public sealed class JourneyOptions
+{
+    public const string Section = "CourseBot:Journey";
+
+    /// <summary>The organisation's course repository, <c>owner/name</c>: where the Enroll issue form lives.</summary>
+    public string CourseRepository { get; set; } = "";
+
+    /// <summary>The template repository learner repositories are generated from (<c>templates/learner/</c> published as a template), <c>owner/name</c>.</summary>
+    public string TemplateRepository { get; set; } = "";
+
+    /// <summary>Learner repositories are named <c>{prefix}{login}</c> in the course repository's organisation.</summary>
+    public string RepositoryPrefix { get; set; } = "celery-";
+
+    /// <summary>The organisation team (slug) whose members may run instructor commands (<c>/approve</c>, <c>/place</c>).</summary>
+    public string InstructorsTeam { get; set; } = "instructors";
+
+    /// <summary>The pace used when an enrollment does not name one.</summary>
+    public string DefaultPace { get; set; } = "part-time";
+
+    /// <summary>How long after a failed attempt a quiz can be taken again.</summary>
+    public TimeSpan QuizCooldown { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Extra time after a quiz's limit before a submission counts as late (GitHub's own delivery takes seconds).</summary>
+    public TimeSpan QuizGrace { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>After this many counted attempts, explanations are shown even without a pass.</summary>
+    public int ExplanationsAfterAttempts { get; set; } = 3;
+
+    /// <summary>How long one handler waits for a generated repository before leaving the work to a retry.</summary>
+    public TimeSpan GenerationWait { get; set; } = TimeSpan.FromSeconds(20);
+
+    public string CourseOwner => CourseRepository.Split('/')[0];
+}

@@ -1,0 +1,246 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CourseBot.Core.Curriculum.Model;
+using CourseBot.Core.Journey.Forms;
+using CourseBot.Core.Journey.Sync;
+using CourseBot.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Octokit;
+
+namespace CourseBot.Core.Journey;
+
+/// <summary>
+/// The learner journey's entry points, called from the queue. Each records what happened (once,
+/// however often GitHub delivers it), then lets <see cref="LearnerSync"/> bring the repository in
+/// line with the record. Work for one learner runs one at a time in this process.
+/// </summary>
+public sealed partial class JourneyService(
+    Course course,
+    JourneyOptions options,
+    ILearnerEvents history,
+    Func<long, IGitHubClient> clients,
+    LearnerSync sync,
+    QuizDesk quizzes,
+    CommandDesk commands,
+    TimeProvider time,
+    ILogger<JourneyService> logger)
+{
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.OrdinalIgnoreCase);
+
+    public JourneyOptions Options => options;
+
+    /// <summary>The learner repository for a login: <c>{course owner}/{prefix}{login}</c>.</summary>
+    public string RepositoryFor(string login) => $"{options.CourseOwner}/{options.RepositoryPrefix}{login.ToLowerInvariant()}";
+
+    public async Task OnIssueOpenedAsync(IssueOpened opened, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(opened);
+        if (opened.ByBot)
+        {
+            return;
+        }
+
+        if (string.Equals(opened.Repository, options.CourseRepository, StringComparison.OrdinalIgnoreCase))
+        {
+            await OnEnrollmentFormAsync(opened, cancel).ConfigureAwait(false);
+            return;
+        }
+
+        if (Quizzes.QuizSubmissionParser.Parse(opened.Body) is not { QuizKey: not null } && !opened.Labels.Contains(Writing.LabelNames.Quiz))
+        {
+            return; // an issue of the learner's own
+        }
+
+        var recorded = false;
+        await WithLearnerAsync(opened.Repository, async (ledger, recorder) =>
+        {
+            recorded = await quizzes.SubmitAsync(clients(opened.Installation), ledger, recorder, opened, cancel).ConfigureAwait(false);
+        }, cancel).ConfigureAwait(false);
+        if (recorded)
+        {
+            await SyncAsync(opened.Installation, opened.Repository, cancel).ConfigureAwait(false);
+        }
+    }
+
+    public async Task OnIssueEditedAsync(IssueOpened edited, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(edited);
+        if (edited.ByBot)
+        {
+            return;
+        }
+
+        await WithLearnerAsync(edited.Repository, (ledger, recorder) =>
+            quizzes.EditedAsync(clients(edited.Installation), ledger, recorder, edited, cancel), cancel).ConfigureAwait(false);
+    }
+
+    public async Task OnCommentAsync(CommentCreated comment, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(comment);
+        if (comment.ByBot || Commands.LearnerCommand.Parse(comment.Body) is not { } command)
+        {
+            return;
+        }
+
+        var changed = false;
+        await WithLearnerAsync(comment.Repository, async (ledger, recorder) =>
+        {
+            changed = await commands.RunAsync(clients(comment.Installation), ledger, recorder, comment, command, cancel).ConfigureAwait(false);
+        }, cancel).ConfigureAwait(false);
+        if (changed)
+        {
+            await SyncAsync(comment.Installation, comment.Repository, cancel).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Follows the learner's default branch from push webhooks, so progress commits need not ask where it is.</summary>
+    public async Task OnPushAsync(PushReceived push, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(push);
+        if (push.Ref != "refs/heads/main")
+        {
+            return;
+        }
+
+        await WithLearnerAsync(push.Repository, (ledger, recorder) =>
+            recorder.RecordAsync(LedgerKinds.Push, "", new JsonObject
+            {
+                ["before"] = push.Before, ["after"] = push.After, ["tree"] = push.Tree, ["readme_touched"] = push.ReadmeTouched && !push.ByBot,
+            }, cancel), cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>Rebuilds issues, the results comment and the progress files from the record (after a grade, a command, a repair).</summary>
+    public async Task SyncAsync(long installation, string repository, CancellationToken cancel)
+    {
+        await LockedAsync(repository, async () =>
+        {
+            var ledger = await LedgerAsync(repository, cancel).ConfigureAwait(false);
+            if (ledger.Enrollment is null || !ledger.Setup.Contains("repository"))
+            {
+                return;
+            }
+
+            await sync.RunAsync(clients(installation != 0 ? installation : ledger.Installation), ledger, new LearnerRecorder(history, repository), cancel).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Enrolls a learner (from the form or a roster): records the enrollment once, generates the
+    /// repository from the template and waits for it, invites the learner, creates the labels, then
+    /// syncs (first module issue, milestones, README, badges, quiz forms). Safe to run again at any
+    /// point: each step is recorded when done.
+    /// </summary>
+    public async Task<string> EnrollAsync(long installation, EnrollmentRequest request, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var repository = RepositoryFor(request.Login);
+        await LockedAsync(repository, async () =>
+        {
+            var recorder = new LearnerRecorder(history, repository);
+            var ledger = await LedgerAsync(repository, cancel).ConfigureAwait(false);
+            if (ledger.Enrollment is null)
+            {
+                await recorder.RecordAsync(LearnerEventKinds.Enrolled, request.PathId, new JsonObject
+                {
+                    ["login"] = request.Login, ["path"] = request.PathId, ["pace"] = request.PaceId,
+                    ["start"] = request.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["cohort"] = request.Cohort, ["installation"] = installation,
+                }, cancel).ConfigureAwait(false);
+                LogEnrolled(logger, request.Login, repository, request.PathId, request.PaceId);
+                ledger = await LedgerAsync(repository, cancel).ConfigureAwait(false);
+            }
+
+            var github = clients(installation);
+            await new RepositorySetup(github, options, course, time).RunAsync(ledger, recorder, cancel).ConfigureAwait(false);
+            ledger = await LedgerAsync(repository, cancel).ConfigureAwait(false);
+            await sync.RunAsync(github, ledger, recorder, cancel).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        return repository;
+    }
+
+    private async Task OnEnrollmentFormAsync(IssueOpened opened, CancellationToken cancel)
+    {
+        var (owner, name) = Split(opened.Repository);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var (request, problems) = EnrollmentRequest.FromForm(course, opened.Author, opened.Body, today, options.DefaultPace);
+        var github = clients(opened.Installation);
+        var replyKey = $"enroll:{opened.Repository}#{opened.Number}";
+        if (request is null)
+        {
+            await ReplyOnceAsync(github, RepositoryFor(opened.Author), owner, name, opened.Number, replyKey,
+                $"Hi @{opened.Author}, I could not enroll you yet: {string.Join("; ", problems)}. Edit the issue or open a new **Enroll** issue and I will try again.", close: false, cancel).ConfigureAwait(false);
+            return;
+        }
+
+        var existing = await LedgerAsync(RepositoryFor(opened.Author), cancel).ConfigureAwait(false);
+        var already = existing.Enrollment is not null && existing.Setup.Contains("repository");
+        var repository = await EnrollAsync(opened.Installation, request, cancel).ConfigureAwait(false);
+        var ledger = await LedgerAsync(repository, cancel).ConfigureAwait(false);
+        var first = ledger.Progress(course)?.Current;
+        var issue = first is not null && ledger.ModuleIssues.TryGetValue(first.Module.Id, out var n) ? $" Start with [{Writing.ModuleIssueWriter.Title(first.Module)}]({ledger.RepositoryUrl}/issues/{n})." : "";
+        var path = course.FindPath(ledger.Enrollment!.PathId);
+        var text = already
+            ? $"@{opened.Author}, you are already enrolled: your course repository is {ledger.RepositoryUrl}. Nothing was changed.{issue}"
+            : $"Welcome, @{opened.Author}! 🎉 You are enrolled in **Path {path?.Number}: {path?.Title}** at the **{ledger.Enrollment.PaceId}** pace, starting {ledger.Enrollment.Start:yyyy-MM-dd}.\n\n" +
+              $"1. Accept the invitation to your private repository: {ledger.RepositoryUrl}/invitations\n2. Read its README: your progress appears there.{(issue.Length > 0 ? "\n3." + issue : "")}\n\nEvery push is graded; quizzes start with `/quiz` in a module issue. Type `/help` in any module issue for what to do next.";
+        await ReplyOnceAsync(github, repository, owner, name, opened.Number, replyKey, text, close: true, cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>Posts a reply unless this one was posted before (redelivered events), optionally closing the issue.</summary>
+    internal async Task ReplyOnceAsync(IGitHubClient github, string ledgerRepository, string owner, string name, int number, string key, string text, bool close, CancellationToken cancel)
+    {
+        var ledger = await LedgerAsync(ledgerRepository, cancel).ConfigureAwait(false);
+        if (ledger.Replies.Contains(key))
+        {
+            return;
+        }
+
+        await github.Issue.Comment.Create(owner, name, number, text).ConfigureAwait(false);
+        if (close)
+        {
+            await github.Issue.Update(owner, name, number, new IssueUpdate { State = ItemState.Closed, StateReason = ItemStateReason.Completed }).ConfigureAwait(false);
+        }
+
+        await new LearnerRecorder(history, ledgerRepository).RecordAsync(LedgerKinds.Reply, key, new JsonObject { ["issue"] = number }, cancel).ConfigureAwait(false);
+    }
+
+    private async Task WithLearnerAsync(string repository, Func<LearnerLedger, LearnerRecorder, Task> work, CancellationToken cancel)
+    {
+        await LockedAsync(repository, async () =>
+        {
+            var ledger = await LedgerAsync(repository, cancel).ConfigureAwait(false);
+            if (ledger.Enrollment is null)
+            {
+                return; // not a learner repository this course knows
+            }
+
+            await work(ledger, new LearnerRecorder(history, repository)).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+    }
+
+    private async Task<LearnerLedger> LedgerAsync(string repository, CancellationToken cancel) =>
+        LearnerLedger.From(repository, await history.ReadAsync(repository, cancel).ConfigureAwait(false));
+
+    private async Task LockedAsync(string repository, Func<Task> work)
+    {
+        var gate = _locks.GetOrAdd(repository, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await work().ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static (string Owner, string Name) Split(string repository)
+    {
+        var slash = repository.IndexOf('/', StringComparison.Ordinal);
+        return (repository[..slash], repository[(slash + 1)..]);
+    }
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Enrolled {Login} in {Repository}: path {Path}, pace {Pace}")]
+    private static partial void LogEnrolled(ILogger logger, string login, string repository, string path, string pace);
+}

@@ -1,0 +1,31 @@
+using CourseBot.Core.Curriculum.Model;
+using CourseBot.Core.GitHub;
+using CourseBot.Core.LabGrading;
+using CourseBot.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Octokit;
+
+namespace CourseBot.Core.Journey;
+
+/// <summary>The one place a host learns how to wire the learner journey (both hosts call it after <c>AddCourseBotGrading</c>).</summary>
+public static class JourneyServiceCollectionExtensions
+{
+    public static IServiceCollection AddCourseBotJourney(this IServiceCollection services, JourneyOptions journey, GitHubAppOptions app, GitHubResilienceOptions resilience)
+    {
+        services.AddSingleton(journey);
+        services.AddSingleton(app);
+        services.AddSingleton(resilience);
+        // The factory needs the App's key, which setup mode does not have yet: made on first use.
+        services.AddSingleton(provider => new GitHubClientFactory(app, resilience, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<Func<long, IGitHubClient>>(provider => installation => provider.GetRequiredService<GitHubClientFactory>().ForInstallation(installation));
+        services.AddSingleton<Sync.LearnerSync>();
+        services.AddSingleton<QuizDesk>();
+        services.AddSingleton<CommandDesk>();
+        services.AddSingleton<JourneyService>();
+        services.AddSingleton<InternalWork>();
+        services.AddSingleton<ILearnerChanges, QueuedLearnerChanges>();
+        services.AddSingleton<IOpenLabs>(provider => new ProgressOpenLabs(provider.GetRequiredService<Course>(), provider.GetRequiredService<ILearnerEvents>(), provider.GetRequiredService<GradingOptions>()));
+        return services;
+    }
+}

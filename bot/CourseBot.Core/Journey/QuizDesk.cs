@@ -1,0 +1,231 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CourseBot.Core.Curriculum.Model;
+using CourseBot.Core.Journey.Progression;
+using CourseBot.Core.Journey.Quizzes;
+using CourseBot.Core.Journey.Sync;
+using CourseBot.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Octokit;
+
+namespace CourseBot.Core.Journey;
+
+/// <summary>
+/// Quizzes as a learner meets them: <c>/quiz</c> starts an attempt and its time limit and links to the
+/// form; a submitted form is graded against the key (which never leaves the bot), answered with the
+/// score and per-question feedback, recorded and closed. Late submissions are recorded and not
+/// counted; retakes wait for a cooldown; odd or edited submissions get a helpful reply.
+/// </summary>
+public sealed partial class QuizDesk(Course course, JourneyOptions options, TimeProvider time, ILogger<QuizDesk> logger)
+{
+    /// <summary>Handles <c>/quiz [assessment]</c> on a module issue. Returns true when an attempt was started.</summary>
+    public async Task<bool> StartAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, CommentCreated comment, string? argument, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(github);
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(comment);
+        var replyKey = $"comment:{comment.CommentId}";
+        if (ledger.Replies.Contains(replyKey))
+        {
+            return false; // this comment was answered already (a redelivery)
+        }
+
+        var reply = await DecideStartAsync(ledger, recorder, comment, argument, cancel).ConfigureAwait(false);
+        await github.Issue.Comment.Create(ledger.Owner, ledger.Name, comment.Issue, reply.Text).ConfigureAwait(false);
+        await recorder.RecordAsync(LedgerKinds.Reply, replyKey, new JsonObject { ["issue"] = comment.Issue }, cancel).ConfigureAwait(false);
+        return reply.Started;
+    }
+
+    private async Task<(string Text, bool Started)> DecideStartAsync(LearnerLedger ledger, LearnerRecorder recorder, CommentCreated comment, string? argument, CancellationToken cancel)
+    {
+        var progress = ledger.Progress(course)!;
+        var moduleId = ledger.ModuleForIssue(comment.Issue);
+        if (moduleId is null || progress.Module(moduleId) is not { } module)
+        {
+            return ("`/quiz` works in a module issue: open the issue of the module whose quiz you want to take and comment `/quiz` there.", false);
+        }
+
+        var quizzes = module.Assessments.Where(a => a.Assessment.Grading == Grading.Quiz && module.Module.Quizzes.Any(q => q.AssessmentId == a.Id)).ToList();
+        if (quizzes.Count == 0)
+        {
+            return ($"Module {module.Module.Number:00} has no quiz. `/help` shows what is left to do here.", false);
+        }
+
+        var chosen = argument is null ? quizzes.FirstOrDefault(q => !q.Done) ?? quizzes[0] : quizzes.FirstOrDefault(q => q.Id == argument);
+        if (chosen is null)
+        {
+            return ($"This module has no quiz called `{Writing.MarkdownText.Cell(argument, 40)}`. Its quizzes: {string.Join(", ", quizzes.Select(q => $"`{q.Id}`"))}.", false);
+        }
+
+        var key = $"{module.Module.Id}/{chosen.Id}";
+        var form = FormLink(ledger, module.Module, chosen.Assessment);
+        if (chosen.Done)
+        {
+            return (string.Create(CultureInfo.InvariantCulture, $"You have already passed **{chosen.Assessment.Title}** with {chosen.Percent:0.#} %. Nothing to retake: your best result counts."), false);
+        }
+
+        var now = time.GetUtcNow();
+        if (ledger.OpenAttempt(key) is { } open && now <= open.Deadline + options.QuizGrace)
+        {
+            return ($"Your attempt at **{chosen.Assessment.Title}** is open until {Time(open.Deadline)}. Submit it here: {form}", false);
+        }
+
+        if (LastCountedFailure(ledger, key) is { } failedAt && now < failedAt + options.QuizCooldown)
+        {
+            return ($"You can retake **{chosen.Assessment.Title}** from {Time(failedAt + options.QuizCooldown)}. Meanwhile, the explanations in your last attempt's feedback and the module's resources are the best preparation.", false);
+        }
+
+        var limit = TimeSpan.FromMinutes(chosen.Assessment.TimeLimitMinutes ?? 30);
+        var deadline = now + limit;
+        await recorder.RecordAsync(LedgerKinds.QuizStarted, key, new JsonObject
+        {
+            ["deadline"] = deadline.ToString("O", CultureInfo.InvariantCulture), ["comment"] = comment.CommentId,
+        }, cancel).ConfigureAwait(false);
+        LogStarted(logger, ledger.Repository, key, deadline);
+        var count = module.Module.Quizzes.First(q => q.AssessmentId == chosen.Id).Questions.Length;
+        return (string.Create(CultureInfo.InvariantCulture,
+            $"⏱️ **{chosen.Assessment.Title}** has started: {count} questions, {limit.TotalMinutes:0} minutes, pass mark {PassPercent(chosen.Assessment)} %.\n\n" +
+            $"**[Open the quiz form]({form})**, answer every question and submit it by **{Time(deadline)}**. A submission after that is recorded as late and does not count."), true);
+    }
+
+    /// <summary>Grades a submitted quiz issue. Returns true when something was recorded (progress may have changed).</summary>
+    public async Task<bool> SubmitAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, IssueOpened issue, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(github);
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(issue);
+        var replyKey = $"quiz:{issue.Number}";
+        var (text, record) = Decide(ledger, issue);
+        var recorded = false;
+        if (record is not null && !ledger.GradedQuizIssues.ContainsKey(issue.Number))
+        {
+            await recorder.RecordAsync(LearnerEventKinds.QuizSubmitted, record.Value.Key, record.Value.Data, cancel).ConfigureAwait(false);
+            recorded = true;
+        }
+
+        if (!ledger.Replies.Contains(replyKey))
+        {
+            await github.Issue.Comment.Create(ledger.Owner, ledger.Name, issue.Number, text).ConfigureAwait(false);
+            await github.Issue.Update(ledger.Owner, ledger.Name, issue.Number, new IssueUpdate { State = ItemState.Closed, StateReason = ItemStateReason.Completed }).ConfigureAwait(false);
+            await recorder.RecordAsync(LedgerKinds.Reply, replyKey, new JsonObject { ["issue"] = issue.Number }, cancel).ConfigureAwait(false);
+        }
+
+        return recorded;
+    }
+
+    /// <summary>A submitted quiz issue was edited: the first submission is the one graded; say so once.</summary>
+    public async Task EditedAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, IssueOpened issue, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(github);
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(issue);
+        var key = $"quiz-edited:{issue.Number}";
+        if (!ledger.GradedQuizIssues.ContainsKey(issue.Number) || ledger.Replies.Contains(key))
+        {
+            return;
+        }
+
+        await github.Issue.Comment.Create(ledger.Owner, ledger.Name, issue.Number,
+            "This quiz was graded as first submitted; edits made afterwards are not graded again. To improve your score, comment `/quiz` in the module issue for a new attempt (after the cooldown).").ConfigureAwait(false);
+        await recorder.RecordAsync(LedgerKinds.Reply, key, new JsonObject { ["issue"] = issue.Number }, cancel).ConfigureAwait(false);
+        LogEdited(logger, ledger.Repository, issue.Number);
+    }
+
+    private (string Text, (string Key, JsonObject Data)? Record) Decide(LearnerLedger ledger, IssueOpened issue)
+    {
+        var enrollment = ledger.Enrollment!;
+        if (!string.Equals(issue.Author, enrollment.Login, StringComparison.OrdinalIgnoreCase))
+        {
+            return ($"Only @{enrollment.Login}'s own quiz submissions are graded in this repository.", null);
+        }
+
+        var submission = QuizSubmissionParser.Parse(issue.Body);
+        var located = Locate(submission.QuizKey);
+        if (located is null)
+        {
+            return ("I could not tell which quiz this answers: the **Quiz** field is missing or was changed. Comment `/quiz` in your module issue and use the form it links to, without editing the Quiz field.", null);
+        }
+
+        var (module, assessment, quiz) = located.Value;
+        var key = $"{module.Id}/{assessment.Id}";
+        var moduleIssue = ledger.ModuleIssues.TryGetValue(module.Id, out var n) ? $"#{n}" : "your module issue";
+        var progress = ledger.Progress(course)!;
+        if (progress.Module(module.Id) is not { IsUnlocked: true })
+        {
+            return ($"**{assessment.Title}** belongs to module {module.Number:00}, which is not open for you yet. `/help` in your current module issue shows what is next.", null);
+        }
+
+        if (ledger.OpenAttempt(key) is not { } attempt)
+        {
+            return ($"This quiz was not started, so it was not graded. Comment `/quiz` in {moduleIssue} to start it (its timer starts then) and submit the form it links to.", null);
+        }
+
+        var result = QuizGrader.Grade(quiz, submission);
+        var passPercent = PassPercent(assessment);
+        var now = time.GetUtcNow();
+        var late = now > attempt.Deadline + options.QuizGrace;
+        var counted = Submissions(ledger, key).Count(s => LearnerEventData.Flag(s.Data, "counted")) + (late ? 0 : 1);
+        var passed = !late && result.Passed(passPercent);
+        var showExplanations = passed || counted >= options.ExplanationsAfterAttempts;
+        string next;
+        if (late)
+        {
+            next = $"⏰ Submitted after the time limit ({Time(attempt.Deadline)}): recorded as late, **not counted**. Comment `/quiz` in {moduleIssue} for a new attempt.";
+        }
+        else if (passed)
+        {
+            next = $"✅ Passed: the quiz box in {moduleIssue} is ticked.";
+        }
+        else
+        {
+            next = $"Not passed yet (pass mark {passPercent} %). You can retake it from {Time(now + options.QuizCooldown)} with `/quiz` in {moduleIssue}.";
+        }
+
+        var text = QuizFeedbackWriter.Write(result, passPercent, showExplanations, counted, next);
+        var data = new JsonObject
+        {
+            ["issue"] = issue.Number, ["attempt"] = attempt.Sequence, ["correct"] = result.Correct, ["total"] = result.Total,
+            ["percent"] = Math.Round(result.Percent, 2), ["passed"] = passed, ["counted"] = !late, ["late"] = late,
+            ["answers"] = new JsonArray([.. result.Questions.Select(q => (JsonNode?)new JsonObject { ["id"] = q.QuestionId, ["given"] = q.Given, ["correct"] = q.Correct })]),
+        };
+        LogGraded(logger, ledger.Repository, key, result.Correct, result.Total, late);
+        return (text, (key, data));
+    }
+
+    private (Module Module, Assessment Assessment, Quiz Quiz)? Locate(string? key)
+    {
+        var parts = key?.Split('/');
+        if (parts is not { Length: 2 } || course.Modules.FirstOrDefault(m => m.Id == parts[0]) is not { } module)
+        {
+            return null;
+        }
+
+        var assessment = module.Assessments.FirstOrDefault(a => a.Id == parts[1] && a.Grading == Grading.Quiz);
+        var quiz = module.Quizzes.FirstOrDefault(q => q.AssessmentId == parts[1]);
+        return assessment is null || quiz is null ? null : (module, assessment, quiz);
+    }
+
+    private int PassPercent(Assessment assessment) =>
+        assessment.PassPercent ?? (assessment.Kind == AssessmentKind.Exam ? course.Passing.Path.FinalExamMinPercent : course.Passing.Module.QuizMinPercent);
+
+    private static DateTimeOffset? LastCountedFailure(LearnerLedger ledger, string key) =>
+        Submissions(ledger, key).Where(s => LearnerEventData.Flag(s.Data, "counted") && !LearnerEventData.Flag(s.Data, "passed"))
+            .Select(s => (DateTimeOffset?)s.At).LastOrDefault();
+
+    private static IEnumerable<(DateTimeOffset At, JsonObject? Data)> Submissions(LearnerLedger ledger, string key) =>
+        ledger.Events.Where(e => e.Kind == LearnerEventKinds.QuizSubmitted && e.Subject == key).OrderBy(e => e.Sequence).Select(e => (e.At, LearnerEventData.Object(e)));
+
+    private static string FormLink(LearnerLedger ledger, Module module, Assessment assessment) =>
+        $"{ledger.RepositoryUrl ?? "https://github.com/" + ledger.Repository}/issues/new?template={Uri.EscapeDataString(Path.GetFileName(QuizFormWriter.Write(module, assessment, module.Quizzes.First(q => q.AssessmentId == assessment.Id)).Path))}";
+
+    private static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    [LoggerMessage(EventId = 5201, Level = LogLevel.Information, Message = "Quiz {Quiz} started in {Repository}, due {Deadline}")]
+    private static partial void LogStarted(ILogger logger, string repository, string quiz, DateTimeOffset deadline);
+
+    [LoggerMessage(EventId = 5203, Level = LogLevel.Information, Message = "Quiz issue #{Number} in {Repository} was edited after grading; the first submission stands")]
+    private static partial void LogEdited(ILogger logger, string repository, int number);
+
+    [LoggerMessage(EventId = 5202, Level = LogLevel.Information, Message = "Quiz {Quiz} graded in {Repository}: {Correct}/{Total} (late: {Late})")]
+    private static partial void LogGraded(ILogger logger, string repository, string quiz, int correct, int total, bool late);
+}

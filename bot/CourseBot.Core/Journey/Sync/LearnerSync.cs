@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CourseBot.Core.Curriculum.Model;
+using CourseBot.Core.Journey.Progression;
+using CourseBot.Core.Journey.Writing;
+using Microsoft.Extensions.Logging;
+using Octokit;
+
+namespace CourseBot.Core.Journey.Sync;
+
+/// <summary>
+/// Brings a learner's repository in line with their recorded progress: an issue per unlocked
+/// module (body, ticks, labels, milestone, open or closed), one results comment per module with
+/// lab results, and the progress files (README section, badges, quiz forms) in one commit.
+/// Everything is compared with what the bot last wrote, so a sync that changes nothing makes no
+/// call, and a redelivered event finds its work done.
+/// </summary>
+public sealed partial class LearnerSync(Course course, TimeProvider time, ILogger<LearnerSync> logger)
+{
+    public async Task RunAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(github);
+        ArgumentNullException.ThrowIfNull(ledger);
+        if (ledger.Progress(course) is not { } progress)
+        {
+            return;
+        }
+
+        foreach (var module in progress.Modules.Where(m => m.IsUnlocked))
+        {
+            await SyncIssueAsync(github, ledger, recorder, progress, module, cancel).ConfigureAwait(false);
+        }
+
+        foreach (var module in progress.Modules.Where(m => m.IsUnlocked && ledger.ModuleIssues.ContainsKey(m.Module.Id)))
+        {
+            await SyncResultsAsync(github, ledger, recorder, module, cancel).ConfigureAwait(false);
+        }
+
+        var files = new ProgressFiles(course, progress, ledger.ModuleIssues, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        await new ProgressCommitter(github, ledger, recorder, logger).CommitAsync(files, cancel).ConfigureAwait(false);
+    }
+
+    private async Task SyncIssueAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, LearnerProgress progress, ModuleProgress module, CancellationToken cancel)
+    {
+        var id = module.Module.Id;
+        int? milestone = module.Due is { } due ? await MilestoneAsync(github, ledger, recorder, due, cancel).ConfigureAwait(false) : null;
+        var title = ModuleIssueWriter.Title(module.Module);
+        var body = ModuleIssueWriter.Body(course, module);
+        string[] labels = [LabelNames.Bot, LabelNames.Path(module.Module.Path), ModuleIssueWriter.Labels(module)];
+        var closed = module.State == ModuleState.Passed;
+        var hash = ContentHash.Of(title, body, string.Join(',', labels), milestone?.ToString(CultureInfo.InvariantCulture), closed ? "closed" : "open");
+        if (!ledger.ModuleIssues.TryGetValue(id, out var number))
+        {
+            var issue = new NewIssue(title) { Body = body, Milestone = milestone };
+            foreach (var label in labels)
+            {
+                issue.Labels.Add(label);
+            }
+
+            var created = await github.Issue.Create(ledger.Owner, ledger.Name, issue).ConfigureAwait(false);
+            number = created.Number;
+            ledger.ModuleIssues[id] = number;
+            await recorder.RecordAsync(LedgerKinds.Issue, id, new JsonObject { ["number"] = number }, cancel).ConfigureAwait(false);
+            LogIssueOpened(logger, ledger.Repository, id, number);
+            if (!closed)
+            {
+                await recorder.RecordAsync(LedgerKinds.IssueState, id, new JsonObject { ["hash"] = hash }, cancel).ConfigureAwait(false);
+                ledger.IssueHashes[id] = hash;
+                return;
+            }
+        }
+
+        if (ledger.IssueHashes.GetValueOrDefault(id) == hash)
+        {
+            return;
+        }
+
+        var update = new IssueUpdate { Title = title, Body = body, Milestone = milestone, State = closed ? ItemState.Closed : ItemState.Open };
+        foreach (var label in labels)
+        {
+            update.AddLabel(label);
+        }
+
+        await github.Issue.Update(ledger.Owner, ledger.Name, number, update).ConfigureAwait(false);
+        ledger.IssueHashes[id] = hash;
+        await recorder.RecordAsync(LedgerKinds.IssueState, id, new JsonObject { ["hash"] = hash }, cancel).ConfigureAwait(false);
+    }
+
+    private static async Task<int> MilestoneAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, Progression.Milestone due, CancellationToken cancel)
+    {
+        if (ledger.Milestones.TryGetValue(due.Title, out var number))
+        {
+            return number;
+        }
+
+        var dueOn = new DateTimeOffset(due.DueOn.ToDateTime(new TimeOnly(23, 59)), TimeSpan.Zero);
+        Octokit.Milestone created;
+        try
+        {
+            created = await github.Issue.Milestone.Create(ledger.Owner, ledger.Name, new NewMilestone(due.Title) { DueOn = dueOn, Description = "Due date from your pace" }).ConfigureAwait(false);
+        }
+        catch (ApiValidationException)
+        {
+            // Created by an attempt that died before recording it: find it instead of failing forever.
+            var existing = await github.Issue.Milestone.GetAllForRepository(ledger.Owner, ledger.Name, new MilestoneRequest { State = ItemStateFilter.All }).ConfigureAwait(false);
+            created = existing.FirstOrDefault(m => m.Title == due.Title) ?? throw new InvalidOperationException($"milestone '{due.Title}' could not be created or found");
+        }
+
+        ledger.Milestones[due.Title] = created.Number;
+        await recorder.RecordAsync(LedgerKinds.Setup, "milestone:" + due.Title, new JsonObject { ["number"] = created.Number }, cancel).ConfigureAwait(false);
+        return created.Number;
+    }
+
+    private static async Task SyncResultsAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, ModuleProgress module, CancellationToken cancel)
+    {
+        var latest = LatestResults(ledger, module.Module);
+        if (latest.Count == 0)
+        {
+            return;
+        }
+
+        var body = ResultsCommentWriter.Write(module.Module, latest, ledger.RepositoryUrl ?? $"https://github.com/{ledger.Repository}");
+        var hash = ContentHash.Of(body);
+        if (ledger.Comments.TryGetValue(module.Module.Id, out var comment))
+        {
+            if (comment.Hash == hash)
+            {
+                return;
+            }
+
+            await github.Issue.Comment.Update(ledger.Owner, ledger.Name, comment.Id, body).ConfigureAwait(false);
+        }
+        else
+        {
+            var created = await github.Issue.Comment.Create(ledger.Owner, ledger.Name, ledger.ModuleIssues[module.Module.Id], body).ConfigureAwait(false);
+            comment = (created.Id, hash);
+        }
+
+        ledger.Comments[module.Module.Id] = (comment.Id, hash);
+        await recorder.RecordAsync(LedgerKinds.Comment, module.Module.Id, new JsonObject { ["id"] = comment.Id, ["hash"] = hash }, cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>The latest accepted run of each of the module's labs (by history order, which is arrival order at the bot).</summary>
+    private static Dictionary<string, JsonObject> LatestResults(LearnerLedger ledger, Module module)
+    {
+        var latest = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        foreach (var entry in ledger.Events.Where(e => e.Kind == Storage.LearnerEventKinds.LabGraded && e.Subject.StartsWith(module.Id + "/", StringComparison.Ordinal)).OrderBy(e => e.Sequence))
+        {
+            if (JsonNode.Parse(entry.Data) is JsonObject data)
+            {
+                latest[entry.Subject] = data;
+            }
+        }
+
+        return latest;
+    }
+
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Information, Message = "Opened the issue of module {Module} in {Repository}: #{Number}")]
+    private static partial void LogIssueOpened(ILogger logger, string repository, string module, int number);
+}

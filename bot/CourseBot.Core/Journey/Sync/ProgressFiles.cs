@@ -1,0 +1,55 @@
+using System.Globalization;
+using CourseBot.Core.Curriculum.Model;
+using CourseBot.Core.Journey.Progress;
+using CourseBot.Core.Journey.Progression;
+using CourseBot.Core.Journey.Quizzes;
+using CourseBot.Core.Journey.Writing;
+
+namespace CourseBot.Core.Journey.Sync;
+
+/// <summary>
+/// The files the bot keeps in a learner's repository: the README's progress section, a badge per
+/// path and per earned certificate, and the issue form of every quiz of an unlocked module (forms
+/// hold questions and options only; keys stay in the bot).
+/// </summary>
+public sealed class ProgressFiles
+{
+    public const string Readme = "README.md";
+
+    public ProgressFiles(Course course, LearnerProgress progress, IReadOnlyDictionary<string, int> issues, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(course);
+        ArgumentNullException.ThrowIfNull(progress);
+        Section = ProgressReadmeWriter.Section(course, progress, issues, today);
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in progress.Paths)
+        {
+            files[ProgressReadmeWriter.BadgePath(path.Path.Id)] = BadgeWriter.PathProgress(string.Create(CultureInfo.InvariantCulture, $"Path {path.Path.Number}: {path.Path.Title}"), path.Passed, path.Total);
+        }
+
+        foreach (var certificate in progress.Certificates)
+        {
+            files[ProgressReadmeWriter.CertificatePath(certificate)] = BadgeWriter.Certificate(ProgressReadmeWriter.CertificateTitle(course, certificate), string.Create(CultureInfo.InvariantCulture, $"earned {certificate.At:yyyy-MM-dd}"));
+        }
+
+        foreach (var module in progress.Modules.Where(m => m.IsUnlocked))
+        {
+            foreach (var quiz in module.Module.Quizzes)
+            {
+                if (module.Module.Assessments.FirstOrDefault(a => a.Id == quiz.AssessmentId) is { } assessment)
+                {
+                    var form = QuizFormWriter.Write(module.Module, assessment, quiz);
+                    files[form.Path] = form.Yaml;
+                }
+            }
+        }
+
+        Others = files;
+    }
+
+    /// <summary>The README's marked section (the rest of the README is the learner's).</summary>
+    public string Section { get; }
+
+    /// <summary>Every other file, by path.</summary>
+    public IReadOnlyDictionary<string, string> Others { get; }
+}

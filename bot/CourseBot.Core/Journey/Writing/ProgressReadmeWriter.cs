@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text;
+using CourseBot.Core.Curriculum.Model;
+using CourseBot.Core.Journey.Progression;
+
+namespace CourseBot.Core.Journey.Writing;
+
+/// <summary>
+/// The README's progress section, written from the learner's progress only (so it is the same
+/// every time it is rebuilt): a badge and a line per path, the current module, and a table of the
+/// unlocked paths' modules with status, quiz and lab scores, completion and due dates.
+/// </summary>
+public static class ProgressReadmeWriter
+{
+    public static string BadgePath(string pathId) => $"badges/{pathId}.svg";
+
+    public static string CertificatePath(EarnedCertificate certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        return $"badges/certificate-{certificate.Key}.svg";
+    }
+
+    /// <param name="course">The course.</param>
+    /// <param name="progress">The learner's progress.</param>
+    /// <param name="issues">Module id -> the module's issue number, for links.</param>
+    /// <param name="today">Today, to flag overdue modules.</param>
+    public static string Section(Course course, LearnerProgress progress, IReadOnlyDictionary<string, int> issues, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(course);
+        ArgumentNullException.ThrowIfNull(progress);
+        ArgumentNullException.ThrowIfNull(issues);
+        var text = new StringBuilder();
+        var pace = course.Paces.FirstOrDefault(p => p.Id == progress.Enrollment.PaceId);
+        text.Append("## My progress\n\n");
+        foreach (var path in progress.Paths)
+        {
+            var label = $"Path {path.Path.Number}: {path.Path.Title}";
+            text.Append(CultureInfo.InvariantCulture, $"![{label}: {path.Passed} of {path.Total} modules]({BadgePath(path.Path.Id)}) ");
+        }
+
+        text.Append("\n\n");
+        foreach (var path in progress.Paths)
+        {
+            var state = path.Complete ? "complete ✅" : path.Unlocked ? $"{Bar(path.Passed, path.Total)}" : "locked 🔒 (opens when the path before it is complete)";
+            text.Append(CultureInfo.InvariantCulture, $"- **Path {path.Path.Number} · {path.Path.Title}**: {path.Passed} of {path.Total} Path {path.Path.Number} modules passed {state}\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"\nPace: **{pace?.Title ?? progress.Enrollment.PaceId}**, started {progress.Enrollment.Start:yyyy-MM-dd}.");
+        if (progress.Current is { } current)
+        {
+            var link = issues.TryGetValue(current.Module.Id, out var number) ? string.Create(CultureInfo.InvariantCulture, $" (#{number})") : "";
+            var due = current.Due is { } d ? string.Create(CultureInfo.InvariantCulture, $", due {d.DueOn:yyyy-MM-dd}{Overdue(d, current, today)}") : "";
+            text.Append(CultureInfo.InvariantCulture, $" Now: **Module {current.Module.Number:00} · {current.Module.Title}**{link}{due}.");
+        }
+
+        text.Append("\n\n| # | Module | Status | Quiz | Labs | Passed on | Due |\n|---|---|---|---|---|---|---|\n");
+        foreach (var module in progress.Modules.Where(m => progress.Paths.Any(p => p.Unlocked && p.Path.AllModules.Contains(m.Module.Id))))
+        {
+            var name = issues.TryGetValue(module.Module.Id, out var number)
+                ? string.Create(CultureInfo.InvariantCulture, $"{module.Module.Title} (#{number})")
+                : module.Module.Title;
+            var quiz = module.QuizPercent is { } percent ? string.Create(CultureInfo.InvariantCulture, $"{percent:0.#} %") : "—";
+            var labs = module.LabScore is { } score ? string.Create(CultureInfo.InvariantCulture, $"{score.Score:0.##} / {score.Max:0.##}") : "—";
+            var passedOn = module.PassedAt is { } at ? at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
+            var due = module.Due is { } d ? d.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + Overdue(d, module, today) : "";
+            text.Append(CultureInfo.InvariantCulture, $"| {module.Module.Number:00} | {name} | {Status(module.State)} | {quiz} | {labs} | {passedOn} | {due} |\n");
+        }
+
+        if (!progress.Certificates.IsEmpty)
+        {
+            text.Append("\n### Certificates\n\n");
+            foreach (var certificate in progress.Certificates)
+            {
+                var title = CertificateTitle(course, certificate);
+                text.Append(CultureInfo.InvariantCulture, $"![{title}]({CertificatePath(certificate)}) ");
+            }
+
+            text.Append('\n');
+        }
+
+        text.Append("\n_Updated by CourseBot from your recorded results; edits inside this section are replaced._\n");
+        return text.ToString();
+    }
+
+    public static string CertificateTitle(Course course, EarnedCertificate certificate)
+    {
+        ArgumentNullException.ThrowIfNull(course);
+        ArgumentNullException.ThrowIfNull(certificate);
+        return certificate.PathId is { } path && course.FindPath(path) is { } found
+            ? $"{certificate.Certification.Title}: Path {found.Number}, {found.Title}"
+            : certificate.Certification.Title;
+    }
+
+    private static string Status(ModuleState state) => state switch
+    {
+        ModuleState.Passed => "✅ passed",
+        ModuleState.InProgress => "🟡 in progress",
+        ModuleState.Open => "🔵 open",
+        _ => "🔒 locked",
+    };
+
+    private static string Overdue(Progression.Milestone due, ModuleProgress module, DateOnly today) =>
+        module.State != ModuleState.Passed && module.State != ModuleState.Locked && today > due.DueOn ? " ⚠️ overdue" : "";
+
+    private static string Bar(int passed, int total)
+    {
+        const int Width = 12;
+        var filled = total == 0 ? 0 : (int)Math.Round(Width * (double)passed / total);
+        return "`" + new string('█', filled) + new string('░', Width - filled) + "`";
+    }
+}

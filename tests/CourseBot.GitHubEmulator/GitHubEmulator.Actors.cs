@@ -1,0 +1,72 @@
+using System.Text;
+
+namespace CourseBot.GitHubEmulator;
+
+/// <summary>What people do on GitHub, for tests: a learner pushes, opens an issue from a form, comments.</summary>
+public sealed partial class GitHubEmulator
+{
+    /// <summary>A push to the default branch (as the learner would): files added or replaced. Returns before, after and the new tree.</summary>
+    public (string Before, string After, string Tree) Push(string fullName, IReadOnlyDictionary<string, string> files, string message = "learner work")
+    {
+        lock (State.Gate)
+        {
+            var repo = State.Repos[fullName];
+            var before = repo.Refs[repo.DefaultBranch];
+            var tree = new Dictionary<string, string>(State.Trees[State.Commits[before].Tree], StringComparer.Ordinal);
+            foreach (var (path, content) in files)
+            {
+                tree[path] = State.StoreBlob(Encoding.UTF8.GetBytes(content));
+            }
+
+            var treeSha = State.StoreTree(tree);
+            var after = State.StoreCommit(treeSha, before, message, Time.GetUtcNow());
+            repo.Refs[repo.DefaultBranch] = after;
+            return (before, after, treeSha);
+        }
+    }
+
+    /// <summary>An issue opened by a person (for example from an issue form). Returns its number and id.</summary>
+    public (int Number, long Id) OpenIssueAs(string fullName, string user, string title, string body, params string[] labels)
+    {
+        lock (State.Gate)
+        {
+            var repo = State.Repos[fullName];
+            var now = Time.GetUtcNow();
+            var issue = new IssueState { Id = State.NextId(), Number = repo.NextNumber, Title = title, Body = body, User = user, CreatedAt = now, UpdatedAt = now };
+            issue.Labels.AddRange(labels);
+            repo.Issues.Add(issue);
+            return (issue.Number, issue.Id);
+        }
+    }
+
+    /// <summary>A comment by a person. Returns its id.</summary>
+    public long CommentAs(string fullName, int issueNumber, string user, string body)
+    {
+        lock (State.Gate)
+        {
+            var repo = State.Repos[fullName];
+            var now = Time.GetUtcNow();
+            var comment = new CommentState { Id = State.NextId(), IssueNumber = issueNumber, Body = body, User = user, CreatedAt = now, UpdatedAt = now };
+            repo.Comments[comment.Id] = comment;
+            return comment.Id;
+        }
+    }
+
+    /// <summary>A repository's issue as the emulator holds it.</summary>
+    public IssueState? Issue(string fullName, int number)
+    {
+        lock (State.Gate)
+        {
+            return State.Repos.GetValueOrDefault(fullName)?.Issues.FirstOrDefault(i => i.Number == number);
+        }
+    }
+
+    /// <summary>Comments on an issue, oldest first.</summary>
+    public IReadOnlyList<CommentState> CommentsOn(string fullName, int number)
+    {
+        lock (State.Gate)
+        {
+            return State.Repos.GetValueOrDefault(fullName)?.Comments.Values.Where(c => c.IssueNumber == number).OrderBy(c => c.Id).ToList() ?? [];
+        }
+    }
+}

@@ -1,0 +1,224 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using CourseBot.Cli.Serve;
+using CourseBot.Core.Storage;
+using CourseBot.GitHubEmulator;
+using CourseBot.Tests.Infrastructure;
+
+namespace CourseBot.Tests.Journey;
+
+/// <summary>
+/// The whole product on loopback: <c>coursebot serve</c> (real HTTP, SQLite, its queue worker)
+/// talking through Octokit to the GitHub emulator, an OIDC issuer signing grading-run tokens, and
+/// webhooks built from GitHub's own example payloads, signed and posted to the bot.
+/// </summary>
+internal sealed class JourneyHarness : IAsyncDisposable
+{
+    public const string Org = "academy";
+    public const string CourseRepository = "academy/celery-course";
+    public const string Template = "academy/celery-learner-template";
+    public const string Secret = "journey-webhook-secret";
+    private static readonly Lazy<JsonArray> Examples = new(() =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "webhooks", "examples.json")))!["examples"]!.AsArray());
+
+    private readonly string _data;
+    private readonly HttpClient _http = new();
+    private int _runs;
+
+    private JourneyHarness(GitHubEmulator.GitHubEmulator github, TestOidcIssuer issuer, WebApplication bot, long installation, string data)
+    {
+        _data = data;
+        GitHub = github;
+        Issuer = issuer;
+        Bot = bot;
+        Installation = installation;
+        _http.BaseAddress = new Uri(bot.Urls.First());
+    }
+
+    public GitHubEmulator.GitHubEmulator GitHub { get; }
+
+    public TestOidcIssuer Issuer { get; }
+
+    public WebApplication Bot { get; }
+
+    public long Installation { get; }
+
+    public IDeliveryInbox Inbox => Bot.Services.GetRequiredService<IDeliveryInbox>();
+
+    public ILearnerEvents History => Bot.Services.GetRequiredService<ILearnerEvents>();
+
+    public static async Task<JourneyHarness> StartAsync()
+    {
+        var github = await GitHubEmulator.GitHubEmulator.StartAsync(new EmulatorOptions { GenerationDelay = TimeSpan.FromSeconds(1) });
+        var installation = github.AddInstallation(Org);
+        github.AddRepository(Org, "celery-course", new Dictionary<string, string> { ["README.md"] = "# Celery course\n" });
+        github.AddRepository(Org, "celery-learner-template", TemplateFiles(), template: true);
+        github.AddTeamMember(Org, "instructors", "grace");
+        var issuer = await TestOidcIssuer.StartAsync();
+        using var key = RSA.Create(2048);
+        var settings = issuer.BotSettings("none");
+        var pem = key.ExportPkcs8PrivateKeyPem();
+        var data = Directory.CreateTempSubdirectory("coursebot-journey-").FullName;
+        foreach (var (name, value) in new Dictionary<string, string?>
+        {
+            ["CourseBot:GitHub:AppId"] = "4242",
+            ["CourseBot:GitHub:PrivateKey"] = pem,
+            ["CourseBot:GitHub:ApiBaseUrl"] = github.ApiBaseUrl.ToString(),
+            ["CourseBot:GitHub:Resilience:ContentCreationSpacing"] = "00:00:00.005",
+            ["CourseBot:GitHub:Resilience:RetryBase"] = "00:00:00.050",
+            ["CourseBot:Webhooks:Secret"] = Secret,
+            ["CourseBot:DataDirectory"] = data,
+            ["CourseBot:Queue:RetryBase"] = "00:00:00.100",
+            ["CourseBot:Queue:IdlePoll"] = "00:00:00.020",
+            ["CourseBot:Journey:CourseRepository"] = CourseRepository,
+            ["CourseBot:Journey:TemplateRepository"] = Template,
+            ["CourseBot:Journey:QuizCooldown"] = "00:00:00",
+        })
+        {
+            settings[name] = value;
+        }
+
+        var bot = BotServer.Build(CeleryCourse.Course, "http://127.0.0.1:0", settings);
+        await bot.StartAsync();
+        return new JourneyHarness(github, issuer, bot, installation, data);
+    }
+
+    /// <summary>The learner template as committed in <c>templates/learner/</c>.</summary>
+    public static Dictionary<string, string> TemplateFiles()
+    {
+        var root = Path.Combine(RepositoryPaths.Root, "templates", "learner");
+        return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(root, f).Replace('\\', '/'), File.ReadAllText, StringComparer.Ordinal);
+    }
+
+    /// <summary>A webhook as GitHub sends it: <paramref name="eventName"/>'s example payload with <paramref name="edit"/> applied.</summary>
+    public static (string Event, string Payload) Webhook(string eventName, string? action, string repository, Action<JsonObject> edit)
+    {
+        var example = Examples.Value.First(e => (string?)e!["event"] == eventName && (action is null || (string?)e["action"] == action))!["payload"]!.DeepClone().AsObject();
+        var parts = repository.Split('/');
+        var repo = example["repository"]!.AsObject();
+        repo["full_name"] = repository;
+        repo["name"] = parts[1];
+        repo["owner"]!["login"] = parts[0];
+        example["installation"] = new JsonObject { ["id"] = 0, ["node_id"] = "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMQ==" };
+        edit(example);
+        return (eventName, example.ToJsonString());
+    }
+
+    public (string Event, string Payload) IssueOpened(string repository, int number, string user, string title, string body, params string[] labels) =>
+        Webhook("issues", "opened", repository, p =>
+        {
+            Installed(p);
+            var issue = p["issue"]!.AsObject();
+            issue["number"] = number;
+            issue["title"] = title;
+            issue["body"] = body;
+            issue["user"]!["login"] = user;
+            issue["user"]!["type"] = "User";
+            issue["labels"] = new JsonArray([.. labels.Select(l => (JsonNode?)new JsonObject { ["id"] = 1, ["node_id"] = "L", ["url"] = "https://x", ["name"] = l, ["color"] = "ededed", ["default"] = false, ["description"] = null })]);
+            Sender(p, user);
+        });
+
+    public (string Event, string Payload) Comment(string repository, int issue, long id, string user, string body) =>
+        Webhook("issue_comment", "created", repository, p =>
+        {
+            Installed(p);
+            p["issue"]!["number"] = issue;
+            var comment = p["comment"]!.AsObject();
+            comment["id"] = id;
+            comment["body"] = body;
+            comment["user"]!["login"] = user;
+            comment["user"]!["type"] = "User";
+            Sender(p, user);
+        });
+
+    public (string Event, string Payload) Pushed(string repository, string user, (string Before, string After, string Tree) push, params string[] modified) =>
+        Webhook("push", null, repository, p =>
+        {
+            Installed(p);
+            p["ref"] = "refs/heads/main";
+            p["before"] = push.Before;
+            p["after"] = push.After;
+            var commit = (p["head_commit"] ?? p["commits"]![0])!.DeepClone().AsObject();
+            commit["id"] = push.After;
+            commit["tree_id"] = push.Tree;
+            commit["added"] = new JsonArray();
+            commit["removed"] = new JsonArray();
+            commit["modified"] = new JsonArray([.. modified.Select(m => (JsonNode?)m)]);
+            p["head_commit"] = commit;
+            p["commits"] = new JsonArray(commit.DeepClone());
+            Sender(p, user);
+        });
+
+    /// <summary>Posts a signed webhook with a fresh delivery id (a redelivery of the same event is a new delivery to the bot).</summary>
+    public async Task SendAsync((string Event, string Payload) webhook)
+    {
+        var status = await GitHub.SendWebhookAsync(new Uri(Bot.Urls.First() + "/api/github/webhooks"), Secret, webhook.Event, webhook.Payload);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, status);
+    }
+
+    /// <summary>The grading Action's last step: the result with a grading-run token for <paramref name="sha"/>.</summary>
+    public async Task<int> GradeAsync(string repository, string lab, string sha, double score, double max)
+    {
+        var run = Interlocked.Increment(ref _runs);
+        var passed = score >= max;
+        var result = new JsonObject
+        {
+            ["version"] = 1, ["lab"] = lab, ["sha"] = sha, ["status"] = passed ? "passed" : "failed", ["score"] = score, ["max_score"] = max,
+            ["passed"] = passed, ["isolated"] = true, ["notes"] = new JsonArray(),
+            ["tests"] = new JsonArray(
+                new JsonObject { ["name"] = "app module", ["kind"] = "file", ["status"] = "passed", ["score"] = 1, ["max_score"] = 1, ["duration_ms"] = 3 },
+                new JsonObject { ["name"] = "tasks | through Redis", ["kind"] = "celery", ["status"] = passed ? "passed" : "failed", ["score"] = score - 1, ["max_score"] = max - 1, ["duration_ms"] = 900, ["message"] = passed ? null : "add(2, 2) returned <b>5</b> @grace", ["hint"] = "Define add in tasks.py" }),
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/grades") { Content = new StringContent(result.ToJsonString(), Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Issuer.Mint(repository, c =>
+        {
+            c["sha"] = sha;
+            c["run_id"] = (100000 + run).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }));
+        using var response = await _http.SendAsync(request);
+        return (int)response.StatusCode;
+    }
+
+    /// <summary>Waits until the bot's queue is empty, then checks nothing was dead-lettered.</summary>
+    public async Task IdleAsync()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (await Inbox.PendingAsync(CancellationToken.None) > 0)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90), "the bot's queue did not drain in 90 s");
+            await Task.Delay(25);
+        }
+
+        var dead = await Inbox.DeadLettersAsync(CancellationToken.None);
+        Assert.True(dead.Count == 0, string.Join("\n", dead.Select(d => $"{d.Event}: {d.Error}")));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Bot.StopAsync();
+        await Bot.DisposeAsync();
+        await Issuer.DisposeAsync();
+        await GitHub.DisposeAsync();
+        _http.Dispose();
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private void Installed(JsonObject payload) => payload["installation"]!["id"] = Installation;
+
+    private static void Sender(JsonObject payload, string user)
+    {
+        payload["sender"]!["login"] = user;
+        payload["sender"]!["type"] = "User";
+    }
+}

@@ -1,0 +1,182 @@
+using System.Text.RegularExpressions;
+using CourseBot.Core.Journey.Quizzes;
+using CourseBot.Core.Journey.Writing;
+using CourseBot.Core.Storage;
+
+namespace CourseBot.Tests.Journey;
+
+/// <summary>
+/// The learner's journey end to end against the GitHub emulator: enroll through the issue form, get
+/// a repository, pass modules 1 to 3 (quiz forms, lab results with signed grading-run tokens,
+/// instructor approvals), fail a quiz and retake it. Run once in order, and once with every webhook
+/// delivered twice and each step's webhooks shuffled: both end in the same state.
+/// </summary>
+[Collection(JourneyGroup.Name)]
+public sealed class LearnerJourneyTests
+{
+    private const string Learner = "ada";
+    private const string Repository = "academy/celery-ada";
+
+    [Fact]
+    public async Task Learner_EnrollsAndPassesModulesOneToThree_ThenModuleFourIsOpen()
+    {
+        await using var harness = await JourneyHarness.StartAsync();
+        var counts = await new LearnerScript(harness, duplicate: false, seed: 1).RunAsync();
+        await AssertEndStateAsync(harness);
+
+        // API calls per learner action, as counted by the emulator (installation-token requests excluded).
+        Assert.True(counts.GradedPush <= 3, $"a graded push took {counts.GradedPush} calls");
+        Assert.True(counts.Completion <= 8, $"a module completion took {counts.Completion} calls");
+        Console.WriteLine($"GitHub API calls: enrollment {counts.Enrollment}, graded push {counts.GradedPush}, module completion {counts.Completion}");
+    }
+
+    [Fact]
+    public async Task EveryWebhookTwice_InShuffledOrder_EndsInTheSameState()
+    {
+        await using var harness = await JourneyHarness.StartAsync();
+        await new LearnerScript(harness, duplicate: true, seed: 7).RunAsync();
+        await AssertEndStateAsync(harness);
+    }
+
+    private static async Task AssertEndStateAsync(JourneyHarness harness)
+    {
+        var github = harness.GitHub;
+        var issues = github.State.Repos[Repository].Issues;
+        string[] modules = ["Module 01:", "Module 02:", "Module 03:", "Module 04:"];
+        var moduleIssues = modules.Select(m => Assert.Single(issues, i => i.Title.StartsWith(m, StringComparison.Ordinal))).ToList();
+        Assert.All(moduleIssues.Take(3), i => Assert.Equal("closed", i.State));
+        Assert.Equal("open", moduleIssues[3].State);
+        Assert.Contains(LabelNames.Passed, moduleIssues[0].Labels);
+        Assert.Contains(LabelNames.Open, moduleIssues[3].Labels);
+        Assert.DoesNotContain(issues, i => i.Title.StartsWith("Module 05:", StringComparison.Ordinal));
+        Assert.DoesNotContain("- [ ]", moduleIssues[1].Body, StringComparison.Ordinal);
+
+        var readme = github.ReadFile(Repository, "README.md")!;
+        Assert.Contains("3 of 12 Path 1 modules passed", readme, StringComparison.Ordinal);
+        Assert.StartsWith("# My Celery course", readme, StringComparison.Ordinal); // the learner's part is kept
+        Assert.Matches(new Regex(@"\| 02 \| Your First Celery Application \(#\d+\) \| ✅ passed \| 100 % \| 12 / 12 \|"), readme);
+        Assert.Matches(new Regex(@"\| 04 \| .* \| 🔵 open \| — \| — \|"), readme);
+        Assert.NotNull(github.ReadFile(Repository, "badges/fundamentals.svg"));
+        Assert.NotNull(github.ReadFile(Repository, ".github/ISSUE_TEMPLATE/quiz-04-quiz.yml"));
+        Assert.Null(github.ReadFile(Repository, ".github/ISSUE_TEMPLATE/quiz-05-quiz.yml"));
+
+        // One results comment per module, updated in place; the failed quiz is on record, and was retaken.
+        var module2 = moduleIssues[1];
+        Assert.Single(github.CommentsOn(Repository, module2.Number), c => c.Body.StartsWith(ResultsCommentWriter.Marker, StringComparison.Ordinal));
+        var history = await harness.History.ReadAsync(Repository, CancellationToken.None);
+        var quizzes = history.Where(e => e.Kind == LearnerEventKinds.QuizSubmitted).ToList();
+        Assert.Equal(4, quizzes.Count); // modules 1 and 3 once, module 2 twice (failed, then passed)
+        Assert.Single(history, e => e.Kind == LearnerEventKinds.Enrolled);
+        Assert.Equal(3, history.Count(e => e.Kind == LearnerEventKinds.ReviewApproved));
+        Assert.Single(github.State.Repos.Keys, r => r.StartsWith("academy/celery-ada", StringComparison.Ordinal));
+        Assert.True(github.State.Repos[Repository].Invitations.ContainsKey(Learner));
+    }
+}
+
+/// <summary>The test classes that run a whole bot with its emulator (heavy; one at a time).</summary>
+[CollectionDefinition(Name)]
+public sealed class JourneyGroup
+{
+    public const string Name = "Journey";
+}
+
+/// <summary>Figures from one run: GitHub API calls per learner action.</summary>
+internal sealed record CallCounts(int Enrollment, int GradedPush, int Completion);
+
+/// <summary>What the learner, and their instructor, do: step by step, each step's webhooks sent (twice, shuffled, when asked) before waiting for the bot.</summary>
+internal sealed class LearnerScript(JourneyHarness harness, bool duplicate, int seed)
+{
+    private const string Learner = "ada";
+    private const string Repository = "academy/celery-ada";
+    private readonly Random _random = new(seed);
+    private readonly Dictionary<string, int> _moduleIssues = [];
+
+    private GitHubEmulator.GitHubEmulator GitHub => harness.GitHub;
+
+    public async Task<CallCounts> RunAsync()
+    {
+        // Enrollment through the course repository's issue form.
+        var calls = Calls();
+        var enroll = GitHub.OpenIssueAs(JourneyHarness.CourseRepository, Learner, "[Enroll] ada", "### Path\n\nPath 1: Celery Fundamentals\n\n### Pace\n\nPart-time (most learners)\n\n### Start date\n\n2026-12-01", "enroll");
+        await StepAsync(harness.IssueOpened(JourneyHarness.CourseRepository, enroll.Number, Learner, "[Enroll] ada", GitHub.Issue(JourneyHarness.CourseRepository, enroll.Number)!.Body!, "enroll"));
+        var enrollment = Calls() - calls;
+        var reply = GitHub.CommentsOn(JourneyHarness.CourseRepository, enroll.Number).Single();
+        Assert.Contains("Welcome, @ada", reply.Body, StringComparison.Ordinal);
+        Assert.Equal("closed", GitHub.Issue(JourneyHarness.CourseRepository, enroll.Number)!.State);
+
+        // Module 1: quiz, and two reviews an instructor approves.
+        await QuizAsync("intro-distributed-processing", 1, allCorrect: true,
+            Comment(1, "grace", "/approve docker-environment-exercise"), Comment(1, "grace", "/approve async-use-cases-check"));
+
+        // Module 2: fail the quiz, push both labs (one graded push that does not complete the module), retake the quiz.
+        await QuizAsync("first-celery-app", 2, allCorrect: false);
+        var push = GitHub.Push(Repository, new Dictionary<string, string> { ["labs/first-celery-app/first-app-lab/tasks.py"] = "from celery import Celery\napp = Celery('tasks')\n" });
+        await StepAsync(harness.Pushed(Repository, Learner, push, "labs/first-celery-app/first-app-lab/tasks.py"));
+        calls = Calls();
+        Assert.Equal(201, await harness.GradeAsync(Repository, "first-celery-app/first-app-lab", push.After, 5, 7));
+        await harness.IdleAsync();
+        var gradedPush = Calls() - calls;
+        Assert.Equal(201, await harness.GradeAsync(Repository, "first-celery-app/first-app-lab", push.After, 7, 7));
+        Assert.Equal(201, await harness.GradeAsync(Repository, "first-celery-app/sync-async-exercise", push.After, 5, 5));
+        await harness.IdleAsync();
+        await QuizAsync("first-celery-app", 2, allCorrect: true);
+
+        // Module 3: labs first, then the instructor's approval, and the quiz completes the module.
+        var push3 = GitHub.Push(Repository, new Dictionary<string, string> { ["labs/brokers-and-backends/redis-lab/celeryconfig.py"] = "broker_url = 'redis://'\n", ["README.md"] = "# My Celery course\n\nNotes of my own.\n\n" + GitHub.ReadFile(Repository, "README.md")!.Split("\n\n", 2)[1] });
+        await StepAsync(harness.Pushed(Repository, Learner, push3, "README.md", "labs/brokers-and-backends/redis-lab/celeryconfig.py"));
+        Assert.Equal(201, await harness.GradeAsync(Repository, "brokers-and-backends/redis-lab", push3.After, 4, 4));
+        Assert.Equal(201, await harness.GradeAsync(Repository, "brokers-and-backends/rabbitmq-lab", push3.After, 6, 6));
+        await harness.IdleAsync();
+        await StepAsync(Comment(3, "grace", "/approve broker-performance-exercise"));
+        calls = Calls();
+        await QuizAsync("brokers-and-backends", 3, allCorrect: true);
+        var completion = Calls() - calls - 2; // the /quiz reply and the quiz-start bookkeeping are not part of completing the module
+        Assert.Contains("Notes of my own.", GitHub.ReadFile(Repository, "README.md"), StringComparison.Ordinal);
+        return new CallCounts(enrollment, gradedPush, completion);
+    }
+
+    /// <summary><c>/quiz</c> in the module issue, then the form submitted with the key's answers (or all wrong), plus any other webhooks of the step.</summary>
+    private async Task QuizAsync(string moduleId, int number, bool allCorrect, params (string Event, string Payload)[] alongside)
+    {
+        await StepAsync(Comment(number, Learner, "/quiz"));
+        var module = CeleryCourse.Course.FindModule(moduleId)!;
+        var assessment = module.Assessments.First(a => a.Id == "quiz");
+        var quiz = module.Quizzes.Single(q => q.AssessmentId == "quiz");
+        var yaml = GitHub.ReadFile(Repository, QuizFormWriter.Write(module, assessment, quiz).Path)!;
+        var form = IssueForm.Parse(yaml);
+        var body = IssueFormRenderer.Render(yaml, allCorrect ? QuizAnswers.FromKey(quiz, form) : QuizAnswers.AllWrong(quiz, form));
+        var title = $"[Quiz] Module {number:00}: {assessment.Title}";
+        var opened = GitHub.OpenIssueAs(Repository, Learner, title, body, LabelNames.Quiz);
+        await StepAsync([harness.IssueOpened(Repository, opened.Number, Learner, title, body, LabelNames.Quiz), .. alongside]);
+        var feedback = GitHub.CommentsOn(Repository, opened.Number).Single();
+        Assert.Contains(allCorrect ? "100 %" : "0 %", feedback.Body, StringComparison.Ordinal);
+        Assert.Equal("closed", GitHub.Issue(Repository, opened.Number)!.State);
+    }
+
+    private (string Event, string Payload) Comment(int module, string user, string body)
+    {
+        var issue = ModuleIssue(module);
+        var id = GitHub.CommentAs(Repository, issue, user, body);
+        return harness.Comment(Repository, issue, id, user, body);
+    }
+
+    private int ModuleIssue(int module)
+    {
+        var prefix = $"Module {module:00}:";
+        var issue = GitHub.State.Repos[Repository].Issues.Single(i => i.Title.StartsWith(prefix, StringComparison.Ordinal));
+        return _moduleIssues[prefix] = issue.Number;
+    }
+
+    private async Task StepAsync(params (string Event, string Payload)[] webhooks)
+    {
+        var deliveries = duplicate ? webhooks.Concat(webhooks).OrderBy(_ => _random.Next()).ToList() : [.. webhooks];
+        foreach (var webhook in deliveries)
+        {
+            await harness.SendAsync(webhook);
+        }
+
+        await harness.IdleAsync();
+    }
+
+    private int Calls() => GitHub.Calls.Where(c => !c.Key.EndsWith("/access_tokens", StringComparison.Ordinal)).Sum(c => c.Value);
+}
