@@ -13,6 +13,7 @@ internal static class CourseBotCommandLine
         root.Subcommands.Add(GradeCommandLine.Build());
         root.Subcommands.Add(LabCommandLine.Build());
         root.Subcommands.Add(EventsCommandLine.Build());
+        root.Subcommands.Add(EnrollCommandLine.Build());
         return root;
     }
 }

@@ -6,7 +6,7 @@ using CourseBot.Core.Storage;
 namespace CourseBot.Core.Journey;
 
 /// <summary>Carries out the queued internal work (<see cref="QueuedLearnerChanges"/>).</summary>
-public sealed class InternalWork(JourneyService journey)
+public sealed class InternalWork(JourneyService journey, JourneyOptions options, Func<string, Task<long>> installationOf)
 {
     public static bool Handles(string eventName) => eventName.StartsWith("coursebot.", StringComparison.Ordinal);
 
@@ -23,7 +23,10 @@ public sealed class InternalWork(JourneyService journey)
                 var request = new EnrollmentRequest(
                     (string?)body["login"] ?? "", (string?)body["path"] ?? "", (string?)body["pace"] ?? "",
                     DateOnly.ParseExact((string?)body["start"] ?? "", "yyyy-MM-dd", CultureInfo.InvariantCulture), (string?)body["cohort"]);
-                await journey.EnrollAsync((long?)body["installation"] ?? 0, request, cancel).ConfigureAwait(false);
+                var installation = (long?)body["installation"] is > 0 and var given ? given
+                    : options.InstallationId > 0 ? options.InstallationId
+                    : await installationOf(options.CourseOwner).ConfigureAwait(false);
+                await journey.EnrollAsync(installation, request, cancel).ConfigureAwait(false);
                 break;
             default:
                 throw new InvalidOperationException($"unknown internal work {delivery.Event}");

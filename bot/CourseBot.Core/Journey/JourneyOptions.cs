@@ -17,6 +17,9 @@ public sealed class JourneyOptions
     /// <summary>The organisation team (slug) whose members may run instructor commands (<c>/approve</c>, <c>/place</c>).</summary>
     public string InstructorsTeam { get; set; } = "instructors";
 
+    /// <summary>The App's installation on the course organisation, for work that does not come with one (roster enrollment); 0: looked up.</summary>
+    public long InstallationId { get; set; }
+
     /// <summary>The pace used when an enrollment does not name one.</summary>
     public string DefaultPace { get; set; } = "part-time";
 

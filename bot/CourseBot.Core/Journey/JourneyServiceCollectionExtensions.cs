@@ -19,6 +19,13 @@ public static class JourneyServiceCollectionExtensions
         // The factory needs the App's key, which setup mode does not have yet: made on first use.
         services.AddSingleton(provider => new GitHubClientFactory(app, resilience, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<Func<long, IGitHubClient>>(provider => installation => provider.GetRequiredService<GitHubClientFactory>().ForInstallation(installation));
+        services.AddSingleton<Func<string, Task<long>>>(provider => async account =>
+        {
+            // The App's installations, as the App itself (its JWT): the one on the course organisation.
+            var installations = await provider.GetRequiredService<GitHubClientFactory>().ForApp().GitHubApps.GetAllInstallationsForCurrent().ConfigureAwait(false);
+            return installations.FirstOrDefault(i => string.Equals(i.Account?.Login, account, StringComparison.OrdinalIgnoreCase))?.Id
+                ?? throw new InvalidOperationException($"the App is not installed on {account}");
+        });
         services.AddSingleton<Sync.LearnerSync>();
         services.AddSingleton<QuizDesk>();
         services.AddSingleton<CommandDesk>();
