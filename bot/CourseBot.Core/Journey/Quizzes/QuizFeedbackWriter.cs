@@ -102,7 +102,9 @@ public static class QuizFeedbackWriter
         }
 
         var label = TableCell.Trusted(link.Text).Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
-        var more = $"Read: [{label}]({link.Url.AbsoluteUri})";
+        // Unbalanced parentheses would end the link destination early.
+        var url = link.Url.AbsoluteUri.Replace("(", "%28", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal);
+        var more = $"Read: [{label}]({url})";
         return text.Length == 0 ? more : $"{text} {more}";
     }
 

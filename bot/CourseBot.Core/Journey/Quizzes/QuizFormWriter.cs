@@ -13,7 +13,8 @@ namespace CourseBot.Core.Journey.Quizzes;
 public static class QuizFormWriter
 {
     public const int DefaultPassPercent = 80;
-    public const string Label = "coursebot:quiz";
+    /// <summary>The label every quiz issue gets. The quiz itself is known by the Quiz field: labels and titles can be changed.</summary>
+    public const string IssueLabel = "coursebot:quiz";
 
     public static QuizForm Write(Module module, Assessment assessment, Quiz quiz, int? passPercent = null)
     {
@@ -39,7 +40,7 @@ public static class QuizFormWriter
             { "name", Text(string.Create(CultureInfo.InvariantCulture, $"Quiz - Module {module.Number:00}: {assessment.Title}")) },
             { "description", Text(string.Create(CultureInfo.InvariantCulture, $"{count} questions on {module.Title}. Pass mark {pass} %.")) },
             { "title", Text(string.Create(CultureInfo.InvariantCulture, $"[Quiz] Module {module.Number:00}: {assessment.Title}")) },
-            { "labels", new YamlSequenceNode(Text(Label)) },
+            { "labels", new YamlSequenceNode(Text(IssueLabel)) },
             { "body", body },
         };
         return new QuizForm(path, Save(root));

@@ -52,7 +52,7 @@ public static class QuizGrader
                 QuestionKind.MultipleChoice => Several(result, question, options, answer),
                 QuestionKind.SingleChoice or QuestionKind.TrueFalse => One(result, question, options, answer),
                 QuestionKind.ShortAnswer => Short(result, question, answer),
-                _ => result with { Answered = true, Given = QuizFormFields.OneLine(answer.Text), Note = "This question cannot be graded; it does not count against you." },
+                _ => result with { Answered = true, Given = QuizFormFields.OneLine(answer.Text), Note = "This question has an unknown kind and could not be graded." },
             };
         }
 
