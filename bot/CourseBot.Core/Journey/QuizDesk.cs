@@ -181,7 +181,8 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
             next = $"Not passed yet (pass mark {passPercent} %). You can retake it from {Time(now + options.QuizCooldown)} with `/quiz` in {moduleIssue}.";
         }
 
-        var text = QuizFeedbackWriter.Write(result, passPercent, showExplanations, counted, next);
+        var text = QuizFeedbackWriter.Write(result, passPercent, showExplanations, counted, next,
+            string.Create(CultureInfo.InvariantCulture, $"once you pass this quiz, or after {options.ExplanationsAfterAttempts} counted attempts"));
         var data = new JsonObject
         {
             ["issue"] = issue.Number, ["attempt"] = attempt.Sequence, ["correct"] = result.Correct, ["total"] = result.Total,

@@ -29,8 +29,9 @@ internal sealed class JourneyHarness : IAsyncDisposable
     private readonly HttpClient _http = new();
     private int _runs;
 
-    private JourneyHarness(GitHubEmulator.GitHubEmulator github, TestOidcIssuer issuer, WebApplication bot, long installation, string data)
+    private JourneyHarness(GitHubEmulator.GitHubEmulator github, TestOidcIssuer issuer, WebApplication bot, long installation, string data, ShiftedTime time)
     {
+        Time = time;
         _data = data;
         GitHub = github;
         Issuer = issuer;
@@ -46,6 +47,9 @@ internal sealed class JourneyHarness : IAsyncDisposable
     public WebApplication Bot { get; }
 
     public long Installation { get; }
+
+    /// <summary>The bot's clock: the system clock plus an offset a test can move forward (delays stay real).</summary>
+    public ShiftedTime Time { get; }
 
     public IDeliveryInbox Inbox => Bot.Services.GetRequiredService<IDeliveryInbox>();
 
@@ -82,9 +86,10 @@ internal sealed class JourneyHarness : IAsyncDisposable
             settings[name] = value;
         }
 
-        var bot = BotServer.Build(CeleryCourse.Course, "http://127.0.0.1:0", settings);
+        var time = new ShiftedTime();
+        var bot = BotServer.Build(CeleryCourse.Course, "http://127.0.0.1:0", settings, services => services.AddSingleton<TimeProvider>(time));
         await bot.StartAsync();
-        return new JourneyHarness(github, issuer, bot, installation, data);
+        return new JourneyHarness(github, issuer, bot, installation, data, time);
     }
 
     /// <summary>The learner template as committed in <c>templates/learner/</c>.</summary>
@@ -221,4 +226,12 @@ internal sealed class JourneyHarness : IAsyncDisposable
         payload["sender"]!["login"] = user;
         payload["sender"]!["type"] = "User";
     }
+}
+
+/// <summary>The system clock moved by <see cref="Offset"/>: lets a test jump past a quiz's time limit without fake delays.</summary>
+internal sealed class ShiftedTime : TimeProvider
+{
+    public TimeSpan Offset { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
 }

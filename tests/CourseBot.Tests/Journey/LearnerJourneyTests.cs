@@ -97,12 +97,11 @@ internal sealed class LearnerScript(JourneyHarness harness, bool duplicate, int 
     {
         // Enrollment through the course repository's issue form.
         var calls = Calls();
-        var enroll = GitHub.OpenIssueAs(JourneyHarness.CourseRepository, Learner, "[Enroll] ada", "### Path\n\nPath 1: Celery Fundamentals\n\n### Pace\n\nPart-time (most learners)\n\n### Start date\n\n2026-12-01", "enroll");
-        await StepAsync(harness.IssueOpened(JourneyHarness.CourseRepository, enroll.Number, Learner, "[Enroll] ada", GitHub.Issue(JourneyHarness.CourseRepository, enroll.Number)!.Body!, "enroll"));
+        var enroll = await EnrollAsync();
         var enrollment = Calls() - calls;
-        var reply = GitHub.CommentsOn(JourneyHarness.CourseRepository, enroll.Number).Single();
+        var reply = GitHub.CommentsOn(JourneyHarness.CourseRepository, enroll).Single();
         Assert.Contains("Welcome, @ada", reply.Body, StringComparison.Ordinal);
-        Assert.Equal("closed", GitHub.Issue(JourneyHarness.CourseRepository, enroll.Number)!.State);
+        Assert.Equal("closed", GitHub.Issue(JourneyHarness.CourseRepository, enroll)!.State);
 
         // Module 1: quiz, and two reviews an instructor approves.
         await QuizAsync("intro-distributed-processing", 1, allCorrect: true,
@@ -135,10 +134,28 @@ internal sealed class LearnerScript(JourneyHarness harness, bool duplicate, int 
         return new CallCounts(enrollment, gradedPush, completion);
     }
 
+    /// <summary>The learner opens the course repository's Enroll form with path 1 and the part-time pace. Returns the Enroll issue's number.</summary>
+    public async Task<int> EnrollAsync(string login = Learner)
+    {
+        const string Body = "### Path\n\nPath 1: Celery Fundamentals\n\n### Pace\n\nPart-time (most learners)\n\n### Start date\n\n2026-12-01";
+        var enroll = GitHub.OpenIssueAs(JourneyHarness.CourseRepository, login, "[Enroll] " + login, Body, "enroll");
+        await StepAsync(harness.IssueOpened(JourneyHarness.CourseRepository, enroll.Number, login, "[Enroll] " + login, Body, "enroll"));
+        return enroll.Number;
+    }
+
     /// <summary><c>/quiz</c> in the module issue, then the form submitted with the key's answers (or all wrong), plus any other webhooks of the step.</summary>
-    private async Task QuizAsync(string moduleId, int number, bool allCorrect, params (string Event, string Payload)[] alongside)
+    public async Task QuizAsync(string moduleId, int number, bool allCorrect, params (string Event, string Payload)[] alongside)
     {
         await StepAsync(Comment(number, Learner, "/quiz"));
+        var opened = await SubmitQuizAsync(moduleId, number, allCorrect, Learner, alongside);
+        var feedback = GitHub.CommentsOn(Repository, opened).Single();
+        Assert.Contains(allCorrect ? "100 %" : "0 %", feedback.Body, StringComparison.Ordinal);
+        Assert.Equal("closed", GitHub.Issue(Repository, opened)!.State);
+    }
+
+    /// <summary>A quiz form submitted (by <paramref name="author"/>); returns the quiz issue's number.</summary>
+    public async Task<int> SubmitQuizAsync(string moduleId, int number, bool allCorrect, string author = Learner, params (string Event, string Payload)[] alongside)
+    {
         var module = CeleryCourse.Course.FindModule(moduleId)!;
         var assessment = module.Assessments.First(a => a.Id == "quiz");
         var quiz = module.Quizzes.Single(q => q.AssessmentId == "quiz");
@@ -146,28 +163,26 @@ internal sealed class LearnerScript(JourneyHarness harness, bool duplicate, int 
         var form = IssueForm.Parse(yaml);
         var body = IssueFormRenderer.Render(yaml, allCorrect ? QuizAnswers.FromKey(quiz, form) : QuizAnswers.AllWrong(quiz, form));
         var title = $"[Quiz] Module {number:00}: {assessment.Title}";
-        var opened = GitHub.OpenIssueAs(Repository, Learner, title, body, LabelNames.Quiz);
-        await StepAsync([harness.IssueOpened(Repository, opened.Number, Learner, title, body, LabelNames.Quiz), .. alongside]);
-        var feedback = GitHub.CommentsOn(Repository, opened.Number).Single();
-        Assert.Contains(allCorrect ? "100 %" : "0 %", feedback.Body, StringComparison.Ordinal);
-        Assert.Equal("closed", GitHub.Issue(Repository, opened.Number)!.State);
+        var opened = GitHub.OpenIssueAs(Repository, author, title, body, LabelNames.Quiz);
+        await StepAsync([harness.IssueOpened(Repository, opened.Number, author, title, body, LabelNames.Quiz), .. alongside]);
+        return opened.Number;
     }
 
-    private (string Event, string Payload) Comment(int module, string user, string body)
+    public (string Event, string Payload) Comment(int module, string user, string body)
     {
         var issue = ModuleIssue(module);
         var id = GitHub.CommentAs(Repository, issue, user, body);
         return harness.Comment(Repository, issue, id, user, body);
     }
 
-    private int ModuleIssue(int module)
+    public int ModuleIssue(int module)
     {
         var prefix = $"Module {module:00}:";
         var issue = GitHub.State.Repos[Repository].Issues.Single(i => i.Title.StartsWith(prefix, StringComparison.Ordinal));
         return _moduleIssues[prefix] = issue.Number;
     }
 
-    private async Task StepAsync(params (string Event, string Payload)[] webhooks)
+    public async Task StepAsync(params (string Event, string Payload)[] webhooks)
     {
         var deliveries = duplicate ? webhooks.Concat(webhooks).OrderBy(_ => _random.Next()).ToList() : [.. webhooks];
         foreach (var webhook in deliveries)

@@ -1,0 +1,104 @@
+using CourseBot.Core.Storage;
+
+namespace CourseBot.Tests.Journey;
+
+/// <summary>What learners and instructors do that the happy path does not: late, unstarted, foreign and edited quizzes, commands, re-enrollment.</summary>
+[Collection(JourneyGroup.Name)]
+public sealed class JourneyEdgeTests
+{
+    private const string Repository = "academy/celery-ada";
+
+    [Fact]
+    public async Task Quiz_NotStarted_LateAndByAnotherUser_AreAnsweredAndNotCounted()
+    {
+        await using var harness = await JourneyHarness.StartAsync();
+        var script = new LearnerScript(harness, duplicate: false, seed: 3);
+        await script.EnrollAsync();
+
+        var unstarted = await script.SubmitQuizAsync("intro-distributed-processing", 1, allCorrect: true);
+        Assert.Contains("was not started", harness.GitHub.CommentsOn(Repository, unstarted).Single().Body, StringComparison.Ordinal);
+
+        await script.StepAsync(script.Comment(1, "ada", "/quiz"));
+        var foreign = await script.SubmitQuizAsync("intro-distributed-processing", 1, allCorrect: true, author: "mallory");
+        Assert.Contains("Only @ada's own quiz submissions", harness.GitHub.CommentsOn(Repository, foreign).Single().Body, StringComparison.Ordinal);
+
+        harness.Time.Offset = TimeSpan.FromMinutes(45); // the quiz allows 20 minutes
+        var late = await script.SubmitQuizAsync("intro-distributed-processing", 1, allCorrect: true);
+        Assert.Contains("recorded as late, **not counted**", harness.GitHub.CommentsOn(Repository, late).Single().Body, StringComparison.Ordinal);
+
+        var history = await harness.History.ReadAsync(Repository, CancellationToken.None);
+        var recorded = Assert.Single(history, e => e.Kind == LearnerEventKinds.QuizSubmitted);
+        Assert.Contains("\"late\":true", recorded.Data, StringComparison.Ordinal);
+        Assert.Contains("🔵 open", harness.GitHub.ReadFile(Repository, "README.md"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Commands_HelpRecheck_AndInstructorOnlyApproval()
+    {
+        await using var harness = await JourneyHarness.StartAsync();
+        var script = new LearnerScript(harness, duplicate: false, seed: 4);
+        await script.EnrollAsync();
+        var issue = script.ModuleIssue(1);
+
+        await script.StepAsync(script.Comment(1, "ada", "/help"));
+        var help = harness.GitHub.CommentsOn(Repository, issue)[^1].Body;
+        Assert.Contains("Set up Docker development environment", help, StringComparison.Ordinal);
+        Assert.Contains("comment `/quiz` to start it", help, StringComparison.Ordinal);
+
+        await script.StepAsync(script.Comment(1, "ada", "/recheck"));
+        Assert.Equal((Repository, "grade.yml", "main"), Assert.Single(harness.GitHub.Dispatches));
+
+        // A learner cannot approve their own review; an instructor (team member) can.
+        await script.StepAsync(script.Comment(1, "ada", "/approve docker-environment-exercise"));
+        Assert.Contains("is for instructors", harness.GitHub.CommentsOn(Repository, issue)[^1].Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(await harness.History.ReadAsync(Repository, CancellationToken.None), e => e.Kind == LearnerEventKinds.ReviewApproved);
+        await script.StepAsync(script.Comment(1, "grace", "/approve docker-environment-exercise"));
+        Assert.Single(await harness.History.ReadAsync(Repository, CancellationToken.None), e => e.Kind == LearnerEventKinds.ReviewApproved);
+        Assert.Contains("- [x] **Set up Docker development environment**", harness.GitHub.Issue(Repository, issue)!.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EnrollingTwice_ChangesNothing_AndABadFormGetsAHelpfulAnswer()
+    {
+        await using var harness = await JourneyHarness.StartAsync();
+        var script = new LearnerScript(harness, duplicate: false, seed: 5);
+        await script.EnrollAsync();
+        var calls = harness.GitHub.TotalCalls;
+        var again = await script.EnrollAsync();
+        Assert.Contains("already enrolled", harness.GitHub.CommentsOn(JourneyHarness.CourseRepository, again).Single().Body, StringComparison.Ordinal);
+        Assert.Single(await harness.History.ReadAsync(Repository, CancellationToken.None), e => e.Kind == LearnerEventKinds.Enrolled);
+        Assert.Single(harness.GitHub.State.Repos[Repository].Issues);
+        Assert.True(harness.GitHub.TotalCalls - calls <= 3, $"re-enrollment made {harness.GitHub.TotalCalls - calls} calls");
+
+        var bad = harness.GitHub.OpenIssueAs(JourneyHarness.CourseRepository, "bob", "[Enroll] bob", "### Path\n\nPath 9\n\n### Pace\n\n_No response_\n\n### Start date\n\nnext monday", "enroll");
+        await script.StepAsync(harness.IssueOpened(JourneyHarness.CourseRepository, bad.Number, "bob", "[Enroll] bob", harness.GitHub.Issue(JourneyHarness.CourseRepository, bad.Number)!.Body!, "enroll"));
+        var answer = harness.GitHub.CommentsOn(JourneyHarness.CourseRepository, bad.Number).Single().Body;
+        Assert.Contains("choose a path", answer, StringComparison.Ordinal);
+        Assert.Contains("YYYY-MM-DD", answer, StringComparison.Ordinal);
+        Assert.Equal("open", harness.GitHub.Issue(JourneyHarness.CourseRepository, bad.Number)!.State);
+        Assert.False(harness.GitHub.State.Repos.ContainsKey("academy/celery-bob"));
+    }
+
+    [Fact]
+    public async Task EditedQuiz_GetsOneReply_AndKeepsItsFirstGrade()
+    {
+        await using var harness = await JourneyHarness.StartAsync();
+        var script = new LearnerScript(harness, duplicate: false, seed: 6);
+        await script.EnrollAsync();
+        await script.StepAsync(script.Comment(1, "ada", "/quiz"));
+        var quiz = await script.SubmitQuizAsync("intro-distributed-processing", 1, allCorrect: false);
+        var edited = JourneyHarness.Webhook("issues", "edited", Repository, p =>
+        {
+            p["installation"]!["id"] = harness.Installation;
+            p["issue"]!["number"] = quiz;
+            p["issue"]!["body"] = "### Quiz\n\nintro-distributed-processing/quiz\n\n### Answer 1\n\nb) all right now";
+            p["sender"]!["login"] = "ada";
+            p["sender"]!["type"] = "User";
+        });
+        await script.StepAsync(edited, edited);
+        var comments = harness.GitHub.CommentsOn(Repository, quiz);
+        Assert.Equal(2, comments.Count);
+        Assert.Contains("graded as first submitted", comments[1].Body, StringComparison.Ordinal);
+        Assert.Single(await harness.History.ReadAsync(Repository, CancellationToken.None), e => e.Kind == LearnerEventKinds.QuizSubmitted);
+    }
+}
