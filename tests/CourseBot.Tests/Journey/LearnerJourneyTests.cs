@@ -16,6 +16,7 @@ public sealed class LearnerJourneyTests
 {
     private const string Learner = "ada";
     private const string Repository = "academy/celery-ada";
+    private static readonly string[] BotFiles = ["README.md", "badges/fundamentals.svg", "badges/professional.svg", ".github/ISSUE_TEMPLATE/quiz-04-quiz.yml"];
 
     [Fact]
     public async Task Learner_EnrollsAndPassesModulesOneToThree_ThenModuleFourIsOpen()
@@ -33,9 +34,30 @@ public sealed class LearnerJourneyTests
     [Fact]
     public async Task EveryWebhookTwice_InShuffledOrder_EndsInTheSameState()
     {
-        await using var harness = await JourneyHarness.StartAsync();
-        await new LearnerScript(harness, duplicate: true, seed: 7).RunAsync();
-        await AssertEndStateAsync(harness);
+        string plain;
+        await using (var harness = await JourneyHarness.StartAsync())
+        {
+            await new LearnerScript(harness, duplicate: false, seed: 1).RunAsync();
+            plain = await SnapshotAsync(harness);
+        }
+
+        await using var twice = await JourneyHarness.StartAsync();
+        await new LearnerScript(twice, duplicate: true, seed: 7).RunAsync();
+        await AssertEndStateAsync(twice);
+        Assert.Equal(plain, await SnapshotAsync(twice));
+    }
+
+    /// <summary>What the learner sees and what is on record: issues, the repository's files the bot writes, learner events.</summary>
+    private static async Task<string> SnapshotAsync(JourneyHarness harness)
+    {
+        var repo = harness.GitHub.State.Repos[Repository];
+        var issues = repo.Issues.OrderBy(i => i.Number).Select(i => $"#{i.Number} {i.State} {i.Title} [{string.Join(",", i.Labels.Order(StringComparer.Ordinal))}] m{i.Milestone}\n{i.Body}");
+        var files = BotFiles.Select(f => $"{f}:\n{harness.GitHub.ReadFile(Repository, f)}");
+        var events = (await harness.History.ReadAsync(Repository, CancellationToken.None))
+            .Where(e => !e.Kind.StartsWith("github.", StringComparison.Ordinal) && e.Kind != "quiz-started")
+            .Select(e => $"{e.Kind} {e.Subject}").Order(StringComparer.Ordinal);
+        var milestones = repo.Milestones.Select(m => $"{m.Number} {m.Title} {m.DueOn:yyyy-MM-dd}");
+        return string.Join("\n", [.. issues, .. files, .. events, .. milestones]);
     }
 
     private static async Task AssertEndStateAsync(JourneyHarness harness)

@@ -41,8 +41,10 @@ public static class ProgressReadmeWriter
         text.Append("\n\n");
         foreach (var path in progress.Paths)
         {
-            var state = path.Complete ? "complete ✅" : path.Unlocked ? $"{Bar(path.Passed, path.Total)}" : "locked 🔒 (opens when the path before it is complete)";
-            text.Append(CultureInfo.InvariantCulture, $"- **Path {path.Path.Number} · {path.Path.Title}**: {path.Passed} of {path.Total} Path {path.Path.Number} modules passed {state}\n");
+            var line = path.Unlocked || path.Passed > 0
+                ? $"{path.Passed} of {path.Total} Path {path.Path.Number} modules passed {(path.Complete ? "✅" : Bar(path.Passed, path.Total))}"
+                : $"🔒 opens when {string.Join(" and ", path.Path.Prerequisites.Paths.Select(p => course.FindPath(p) is { } before ? $"Path {before.Number}" : p))} is complete";
+            text.Append(CultureInfo.InvariantCulture, $"- **Path {path.Path.Number} · {path.Path.Title}**: {line}\n");
         }
 
         text.Append(CultureInfo.InvariantCulture, $"\nPace: **{pace?.Title ?? progress.Enrollment.PaceId}**, started {progress.Enrollment.Start:yyyy-MM-dd}.");
