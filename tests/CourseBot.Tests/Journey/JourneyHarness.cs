@@ -51,6 +51,9 @@ internal sealed class JourneyHarness : IAsyncDisposable
     /// <summary>The bot's clock: the system clock plus an offset a test can move forward (delays stay real).</summary>
     public ShiftedTime Time { get; }
 
+    /// <summary>The bot's data folder (its SQLite store), where <c>coursebot enroll</c> queues a roster.</summary>
+    public string DataDirectory => _data;
+
     public IDeliveryInbox Inbox => Bot.Services.GetRequiredService<IDeliveryInbox>();
 
     public ILearnerEvents History => Bot.Services.GetRequiredService<ILearnerEvents>();
