@@ -35,20 +35,25 @@ public sealed partial class ProgressCommitter(IGitHubClient github, LearnerLedge
             return;
         }
 
-        if (changed.Count == 0 && known.ReadmeBlob is { } blob && known.Readme is { } readme && !ledger.ReadmeTouched
-            && await TryContentsUpdateAsync(MarkedSection.Replace(readme, files.Section), blob, files, sectionHash, cancel).ConfigureAwait(false))
+        var stale = false;
+        if (changed.Count == 0 && known.ReadmeBlob is { } blob && known.Readme is { } readme && !ledger.ReadmeTouched)
         {
-            return;
+            if (await TryContentsUpdateAsync(MarkedSection.Replace(readme, files.Section), blob, sectionHash, cancel).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            stale = true; // README.md changed in a push the bot has not heard of: what it knows is out of date
         }
 
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await GitDataCommitAsync(files, sectionHash, changed, readmeChanged, fresh: attempt > 1, cancel).ConfigureAwait(false);
+                await GitDataCommitAsync(files, sectionHash, changed, readmeChanged, fresh: stale || attempt > 1, cancel).ConfigureAwait(false);
                 return;
             }
-            catch (ApiException ex) when (attempt == 1 && ex.StatusCode is HttpStatusCode.UnprocessableEntity or HttpStatusCode.Conflict or HttpStatusCode.NotFound)
+            catch (ApiException ex) when (attempt == 1 && !stale && ex.StatusCode is HttpStatusCode.UnprocessableEntity or HttpStatusCode.Conflict or HttpStatusCode.NotFound)
             {
                 // The branch moved since the head the bot knew (a push it has not heard of yet): read it and try once more.
                 LogBranchMoved(logger, ledger.Repository, ex.StatusCode);
@@ -56,7 +61,7 @@ public sealed partial class ProgressCommitter(IGitHubClient github, LearnerLedge
         }
     }
 
-    private async Task<bool> TryContentsUpdateAsync(string content, string blob, ProgressFiles files, string sectionHash, CancellationToken cancel)
+    private async Task<bool> TryContentsUpdateAsync(string content, string blob, string sectionHash, CancellationToken cancel)
     {
         try
         {
