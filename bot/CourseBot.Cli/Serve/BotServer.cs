@@ -93,6 +93,11 @@ internal static class BotServer
         builder.Services.AddCourseBotJourney(journey, github, resilience);
         builder.Services.AddSingleton(provider => new AppSetup(github, secretsFile, provider.GetRequiredService<TimeProvider>()));
         var setupMode = !github.IsConfigured || string.IsNullOrEmpty(webhooks.Secret);
+        if (!setupMode && journey.IsConfigured)
+        {
+            builder.Services.AddHostedService<JourneyReconcilerService>();
+        }
+
         services?.Invoke(builder.Services);
 
         var app = builder.Build();

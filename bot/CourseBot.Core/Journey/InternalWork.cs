@@ -26,7 +26,13 @@ public sealed class InternalWork(JourneyService journey, JourneyOptions options,
                 var installation = (long?)body["installation"] is > 0 and var given ? given
                     : options.InstallationId > 0 ? options.InstallationId
                     : await installationOf(options.CourseOwner).ConfigureAwait(false);
-                await journey.EnrollAsync(installation, request, cancel).ConfigureAwait(false);
+                await journey.EnrollAsync(installation, request, origin: null, cancel).ConfigureAwait(false);
+                break;
+            case QueuedLearnerChanges.ResumeEvent:
+                await journey.ResumeAsync((string?)body["repository"] ?? "", cancel).ConfigureAwait(false);
+                break;
+            case QueuedLearnerChanges.RegradeEvent:
+                await journey.RegradeAsync((string?)body["repository"] ?? "", (string?)body["sha"] ?? "", cancel).ConfigureAwait(false);
                 break;
             default:
                 throw new InvalidOperationException($"unknown internal work {delivery.Event}");

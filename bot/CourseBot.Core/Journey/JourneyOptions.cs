@@ -35,5 +35,13 @@ public sealed class JourneyOptions
     /// <summary>How long one handler waits for a generated repository before leaving the work to a retry.</summary>
     public TimeSpan GenerationWait { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>How long the reconciler leaves work to the normal path before repairing it (an unfinished setup, a push without a result).</summary>
+    public TimeSpan RepairAfter { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How often <c>coursebot serve</c> runs the reconciler (the Functions host's timer has its own schedule).</summary>
+    public TimeSpan ReconcileEvery { get; set; } = TimeSpan.FromMinutes(5);
+
+    public bool IsConfigured => CourseRepository.Contains('/', StringComparison.Ordinal) && TemplateRepository.Contains('/', StringComparison.Ordinal);
+
     public string CourseOwner => CourseRepository.Split('/')[0];
 }

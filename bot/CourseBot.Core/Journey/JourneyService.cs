@@ -106,7 +106,7 @@ public sealed partial class JourneyService(
         await WithLearnerAsync(push.Repository, (ledger, recorder) =>
             recorder.RecordAsync(LedgerKinds.Push, "", new JsonObject
             {
-                ["before"] = push.Before, ["after"] = push.After, ["tree"] = push.Tree, ["readme_touched"] = push.ReadmeTouched && !push.ByBot,
+                ["before"] = push.Before, ["after"] = push.After, ["tree"] = push.Tree, ["readme_touched"] = push.ReadmeTouched && !push.ByBot, ["by_learner"] = !push.ByBot,
             }, cancel), cancel).ConfigureAwait(false);
     }
 
@@ -125,13 +125,42 @@ public sealed partial class JourneyService(
         }).ConfigureAwait(false);
     }
 
+    /// <summary>Finishes an enrollment whose setup stopped half-way (from the reconciler).</summary>
+    public async Task ResumeAsync(string repository, CancellationToken cancel)
+    {
+        var ledger = await LedgerAsync(repository, cancel).ConfigureAwait(false);
+        if (ledger.Enrollment is { } enrollment)
+        {
+            await EnrollAsync(ledger.Installation, new EnrollmentRequest(enrollment.Login, enrollment.PathId, enrollment.PaceId, enrollment.Start, enrollment.Cohort), origin: null, cancel).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs the grading workflow again for a push whose result never arrived (from the reconciler), once per commit.</summary>
+    public async Task RegradeAsync(string repository, string sha, CancellationToken cancel)
+    {
+        await WithLearnerAsync(repository, async (ledger, recorder) =>
+        {
+            if (ledger.Replies.Contains("regrade:" + sha) || ledger.Events.Any(e => e.Kind == LearnerEventKinds.LabGraded && e.Data.Contains(sha, StringComparison.Ordinal)))
+            {
+                return;
+            }
+
+            await clients(ledger.Installation).Actions.Workflows.CreateDispatch(ledger.Owner, ledger.Name, "grade.yml", new CreateWorkflowDispatch("main")).ConfigureAwait(false);
+            await recorder.RecordAsync(LedgerKinds.Reply, "regrade:" + sha, new JsonObject { ["sha"] = sha }, cancel).ConfigureAwait(false);
+        }, cancel).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// Enrolls a learner (from the form or a roster): records the enrollment once, generates the
     /// repository from the template and waits for it, invites the learner, creates the labels, then
     /// syncs (first module issue, milestones, README, badges, quiz forms). Safe to run again at any
     /// point: each step is recorded when done.
     /// </summary>
-    public async Task<string> EnrollAsync(long installation, EnrollmentRequest request, CancellationToken cancel)
+    /// <param name="installation">The App installation on the course organisation.</param>
+    /// <param name="request">Who, which path, which pace, from when.</param>
+    /// <param name="origin">The Enroll issue (<c>owner/repo#number</c>) to answer once the repository is ready, if any.</param>
+    /// <param name="cancel">Cancellation.</param>
+    public async Task<string> EnrollAsync(long installation, EnrollmentRequest request, string? origin, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(request);
         var repository = RepositoryFor(request.Login);
@@ -144,7 +173,7 @@ public sealed partial class JourneyService(
                 await recorder.RecordAsync(LearnerEventKinds.Enrolled, request.PathId, new JsonObject
                 {
                     ["login"] = request.Login, ["path"] = request.PathId, ["pace"] = request.PaceId,
-                    ["start"] = request.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["cohort"] = request.Cohort, ["installation"] = installation,
+                    ["start"] = request.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["cohort"] = request.Cohort, ["installation"] = installation, ["origin"] = origin,
                 }, cancel).ConfigureAwait(false);
                 LogEnrolled(logger, request.Login, repository, request.PathId, request.PaceId);
                 ledger = await LedgerAsync(repository, cancel).ConfigureAwait(false);
@@ -154,41 +183,59 @@ public sealed partial class JourneyService(
             await new RepositorySetup(github, options, course, time).RunAsync(ledger, recorder, cancel).ConfigureAwait(false);
             ledger = await LedgerAsync(repository, cancel).ConfigureAwait(false);
             await sync.RunAsync(github, ledger, recorder, cancel).ConfigureAwait(false);
+            if (ledger.Origin is { } answer)
+            {
+                ledger = await LedgerAsync(repository, cancel).ConfigureAwait(false);
+                await ReplyOnceAsync(github, repository, answer.Repository, answer.Number, $"enroll:{answer.Repository}#{answer.Number}", Welcome(ledger), close: true, cancel).ConfigureAwait(false);
+            }
         }).ConfigureAwait(false);
         return repository;
     }
 
+    private string Welcome(LearnerLedger ledger)
+    {
+        var enrollment = ledger.Enrollment!;
+        var path = course.FindPath(enrollment.PathId);
+        var pace = course.Paces.FirstOrDefault(p => p.Id == enrollment.PaceId)?.Title ?? enrollment.PaceId;
+        return $"Welcome, @{enrollment.Login}! 🎉 You are enrolled in **Path {path?.Number}: {path?.Title}** at the **{pace}** pace, starting {enrollment.Start:yyyy-MM-dd}.\n\n" +
+            $"1. Accept the invitation to your private repository: {ledger.RepositoryUrl}/invitations\n2. Read its README: your progress appears there.{FirstIssue(ledger, "\n3. ")}\n\n" +
+            "Every push is graded; quizzes start with `/quiz` in a module issue. Type `/help` in any module issue for what to do next.";
+    }
+
+    private string FirstIssue(LearnerLedger ledger, string prefix) =>
+        ledger.Progress(course)?.Current is { } first && ledger.ModuleIssues.TryGetValue(first.Module.Id, out var n)
+            ? $"{prefix}Start with [{Writing.ModuleIssueWriter.Title(first.Module)}]({ledger.RepositoryUrl}/issues/{n})."
+            : "";
+
     private async Task OnEnrollmentFormAsync(IssueOpened opened, CancellationToken cancel)
     {
-        var (owner, name) = Split(opened.Repository);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var (request, problems) = EnrollmentRequest.FromForm(course, opened.Author, opened.Body, today, options.DefaultPace);
         var github = clients(opened.Installation);
         var replyKey = $"enroll:{opened.Repository}#{opened.Number}";
         if (request is null)
         {
-            await ReplyOnceAsync(github, RepositoryFor(opened.Author), owner, name, opened.Number, replyKey,
+            await ReplyOnceAsync(github, RepositoryFor(opened.Author), opened.Repository, opened.Number, replyKey,
                 $"Hi @{opened.Author}, I could not enroll you yet: {string.Join("; ", problems)}. Edit the issue or open a new **Enroll** issue and I will try again.", close: false, cancel).ConfigureAwait(false);
             return;
         }
 
+        // Enrolling twice changes nothing: the learner gets their repository's address again.
         var existing = await LedgerAsync(RepositoryFor(opened.Author), cancel).ConfigureAwait(false);
-        var already = existing.Enrollment is not null && existing.Setup.Contains("repository");
-        var repository = await EnrollAsync(opened.Installation, request, cancel).ConfigureAwait(false);
-        var ledger = await LedgerAsync(repository, cancel).ConfigureAwait(false);
-        var first = ledger.Progress(course)?.Current;
-        var issue = first is not null && ledger.ModuleIssues.TryGetValue(first.Module.Id, out var n) ? $" Start with [{Writing.ModuleIssueWriter.Title(first.Module)}]({ledger.RepositoryUrl}/issues/{n})." : "";
-        var path = course.FindPath(ledger.Enrollment!.PathId);
-        var text = already
-            ? $"@{opened.Author}, you are already enrolled: your course repository is {ledger.RepositoryUrl}. Nothing was changed.{issue}"
-            : $"Welcome, @{opened.Author}! 🎉 You are enrolled in **Path {path?.Number}: {path?.Title}** at the **{ledger.Enrollment.PaceId}** pace, starting {ledger.Enrollment.Start:yyyy-MM-dd}.\n\n" +
-              $"1. Accept the invitation to your private repository: {ledger.RepositoryUrl}/invitations\n2. Read its README: your progress appears there.{(issue.Length > 0 ? "\n3." + issue : "")}\n\nEvery push is graded; quizzes start with `/quiz` in a module issue. Type `/help` in any module issue for what to do next.";
-        await ReplyOnceAsync(github, repository, owner, name, opened.Number, replyKey, text, close: true, cancel).ConfigureAwait(false);
+        if (existing.Enrollment is not null && existing.Setup.Contains("repository"))
+        {
+            await ReplyOnceAsync(github, existing.Repository, opened.Repository, opened.Number, replyKey,
+                $"@{opened.Author}, you are already enrolled: your course repository is {existing.RepositoryUrl}. Nothing was changed.{FirstIssue(existing, " ")}", close: true, cancel).ConfigureAwait(false);
+            return;
+        }
+
+        await EnrollAsync(opened.Installation, request, $"{opened.Repository}#{opened.Number}", cancel).ConfigureAwait(false);
     }
 
     /// <summary>Posts a reply unless this one was posted before (redelivered events), optionally closing the issue.</summary>
-    internal async Task ReplyOnceAsync(IGitHubClient github, string ledgerRepository, string owner, string name, int number, string key, string text, bool close, CancellationToken cancel)
+    internal async Task ReplyOnceAsync(IGitHubClient github, string ledgerRepository, string issueRepository, int number, string key, string text, bool close, CancellationToken cancel)
     {
+        var (owner, name) = Split(issueRepository);
         var ledger = await LedgerAsync(ledgerRepository, cancel).ConfigureAwait(false);
         if (ledger.Replies.Contains(key))
         {

@@ -31,6 +31,7 @@ public static class JourneyServiceCollectionExtensions
         services.AddSingleton<CommandDesk>();
         services.AddSingleton<JourneyService>();
         services.AddSingleton<InternalWork>();
+        services.AddSingleton<JourneyReconciler>();
         services.AddSingleton<ILearnerChanges, QueuedLearnerChanges>();
         services.AddSingleton<IOpenLabs>(provider => new ProgressOpenLabs(provider.GetRequiredService<Course>(), provider.GetRequiredService<ILearnerEvents>(), provider.GetRequiredService<GradingOptions>()));
         return services;

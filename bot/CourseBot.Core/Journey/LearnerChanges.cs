@@ -27,6 +27,15 @@ public sealed class QueuedLearnerChanges(IDeliveryInbox inbox) : ILearnerChanges
     public static WebhookDelivery Sync(string repository, string reason) =>
         Delivery($"sync:{repository}:{reason}", SyncEvent, new JsonObject { ["repository"] = repository });
 
+    public const string ResumeEvent = "coursebot.resume";
+    public const string RegradeEvent = "coursebot.regrade";
+
+    public static WebhookDelivery Resume(string repository, string bucket) =>
+        Delivery($"resume:{repository}:{bucket}", ResumeEvent, new JsonObject { ["repository"] = repository });
+
+    public static WebhookDelivery Regrade(string repository, string sha) =>
+        Delivery($"regrade:{repository}:{sha}", RegradeEvent, new JsonObject { ["repository"] = repository, ["sha"] = sha });
+
     public static WebhookDelivery Enroll(long installation, EnrollmentRequest request, string batch)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -25,4 +25,7 @@ public interface ILearnerEvents
     Task<LearnerEvent> AppendAsync(string repository, string kind, string subject, string data, CancellationToken cancel);
 
     Task<IReadOnlyList<LearnerEvent>> ReadAsync(string repository, CancellationToken cancel);
+
+    /// <summary>Every repository with an <see cref="LearnerEventKinds.Enrolled"/> event (for the reconciler and cohort views).</summary>
+    Task<IReadOnlyList<string>> LearnersAsync(CancellationToken cancel);
 }

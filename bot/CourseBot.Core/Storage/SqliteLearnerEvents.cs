@@ -32,6 +32,22 @@ public sealed class SqliteLearnerEvents : ILearnerEvents
         return new LearnerEvent(seq, repository, kind, subject, at, data);
     }
 
+    public async Task<IReadOnlyList<string>> LearnersAsync(CancellationToken cancel)
+    {
+        await using var connection = _database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT DISTINCT repository FROM learner_events WHERE kind = $kind ORDER BY repository";
+        command.Parameters.AddWithValue("$kind", LearnerEventKinds.Enrolled);
+        await using var reader = await command.ExecuteReaderAsync(cancel).ConfigureAwait(false);
+        var learners = new List<string>();
+        while (await reader.ReadAsync(cancel).ConfigureAwait(false))
+        {
+            learners.Add(reader.GetString(0));
+        }
+
+        return learners;
+    }
+
     public async Task<IReadOnlyList<LearnerEvent>> ReadAsync(string repository, CancellationToken cancel)
     {
         await using var connection = _database.Open();

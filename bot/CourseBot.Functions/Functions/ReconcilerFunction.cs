@@ -1,3 +1,4 @@
+using CourseBot.Core.Journey;
 using CourseBot.Core.Storage.Azure;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
@@ -6,10 +7,10 @@ namespace CourseBot.Functions.Functions;
 
 /// <summary>
 /// Every five minutes, repairs what a lost step leaves behind: deliveries recorded but never
-/// enqueued (a crash between the two writes) are enqueued. The learner journey adds its own repairs
-/// (a graded push whose result never arrived, a repository whose generation never finished).
+/// enqueued (a crash between the two writes) are enqueued, and the journey's reconciler queues its
+/// repairs (a push whose result never arrived, a repository whose setup never finished).
 /// </summary>
-public sealed partial class ReconcilerFunction(AzureDeliveryInbox inbox, ILogger<ReconcilerFunction> logger)
+public sealed partial class ReconcilerFunction(AzureDeliveryInbox inbox, JourneyReconciler journey, ILogger<ReconcilerFunction> logger)
 {
     public static readonly TimeSpan StrandedAfter = TimeSpan.FromMinutes(2);
 
@@ -21,6 +22,8 @@ public sealed partial class ReconcilerFunction(AzureDeliveryInbox inbox, ILogger
         {
             LogRequeued(logger, requeued);
         }
+
+        await journey.RunOnceAsync(cancel).ConfigureAwait(false);
     }
 
     [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "Reconciler enqueued {Count} stranded deliveries")]

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using CourseBot.Core.Storage;
+using CourseBot.Core.Journey;
 using CourseBot.Core.Storage.Azure;
 using CourseBot.Core.Webhooks;
 using CourseBot.Functions;
@@ -84,7 +85,10 @@ public sealed class FunctionsWebhookTests : IAsyncLifetime
         var table = new TableClient(_azurite.ConnectionString, _prefix + "deliveries");
         await table.UpdateEntityAsync(new TableEntity("d", id) { ["Queued"] = false, ["ReceivedAt"] = TimeProvider.System.GetUtcNow().AddMinutes(-10) }, Azure.ETag.All, TableUpdateMode.Merge);
 
-        await new ReconcilerFunction(_inbox, NullLogger<ReconcilerFunction>.Instance).RunAsync(null!, CancellationToken.None);
+        var history = new AzureLearnerEvents(_azurite.ConnectionString, _prefix, TimeProvider.System);
+        await history.InitializeAsync(CancellationToken.None);
+        var journey = new JourneyReconciler(Journey.CeleryCourse.Course, new JourneyOptions(), history, _inbox, TimeProvider.System, NullLogger<JourneyReconciler>.Instance);
+        await new ReconcilerFunction(_inbox, journey, NullLogger<ReconcilerFunction>.Instance).RunAsync(null!, CancellationToken.None);
 
         var message = await _inbox.LeaseAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
         Assert.Equal(id, message!.Delivery.DeliveryId);

@@ -58,9 +58,11 @@ internal sealed class JourneyHarness : IAsyncDisposable
 
     public ILearnerEvents History => Bot.Services.GetRequiredService<ILearnerEvents>();
 
-    public static async Task<JourneyHarness> StartAsync()
+    /// <param name="extra">Bot settings that override the harness's.</param>
+    /// <param name="emulator">Emulator options (default: generation takes 1 s).</param>
+    public static async Task<JourneyHarness> StartAsync(IReadOnlyDictionary<string, string?>? extra = null, EmulatorOptions? emulator = null)
     {
-        var github = await GitHubEmulator.GitHubEmulator.StartAsync(new EmulatorOptions { GenerationDelay = TimeSpan.FromSeconds(1) });
+        var github = await GitHubEmulator.GitHubEmulator.StartAsync(emulator ?? new EmulatorOptions { GenerationDelay = TimeSpan.FromSeconds(1) });
         var installation = github.AddInstallation(Org);
         github.AddRepository(Org, "celery-course", new Dictionary<string, string> { ["README.md"] = "# Celery course\n" });
         github.AddRepository(Org, "celery-learner-template", TemplateFiles(), template: true);
@@ -85,6 +87,11 @@ internal sealed class JourneyHarness : IAsyncDisposable
             ["CourseBot:Journey:TemplateRepository"] = Template,
             ["CourseBot:Journey:QuizCooldown"] = "00:00:00",
         })
+        {
+            settings[name] = value;
+        }
+
+        foreach (var (name, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[name] = value;
         }
@@ -195,15 +202,20 @@ internal sealed class JourneyHarness : IAsyncDisposable
     /// <summary>Waits until the bot's queue is empty, then checks nothing was dead-lettered.</summary>
     public async Task IdleAsync()
     {
+        await DrainedAsync();
+        var dead = await Inbox.DeadLettersAsync(CancellationToken.None);
+        Assert.True(dead.Count == 0, string.Join("\n", dead.Select(d => $"{d.Event}: {d.Error}")));
+    }
+
+    /// <summary>Waits until the bot's queue is empty (dead letters allowed).</summary>
+    public async Task DrainedAsync()
+    {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (await Inbox.PendingAsync(CancellationToken.None) > 0)
         {
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90), "the bot's queue did not drain in 90 s");
             await Task.Delay(25);
         }
-
-        var dead = await Inbox.DeadLettersAsync(CancellationToken.None);
-        Assert.True(dead.Count == 0, string.Join("\n", dead.Select(d => $"{d.Event}: {d.Error}")));
     }
 
     public async ValueTask DisposeAsync()

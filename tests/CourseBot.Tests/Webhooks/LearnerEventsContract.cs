@@ -22,6 +22,23 @@ public abstract class LearnerEventsContract
         Assert.Equal("{\"score\":7}", history[1].Data);
         Assert.All(history, e => Assert.Equal(ada, e.Repository));
     }
+
+    [Fact]
+    public async Task Learners_AreTheEnrolledRepositories()
+    {
+        var ada = "org/learner-" + Guid.NewGuid().ToString("N")[..6];
+        var bob = "org/learner-" + Guid.NewGuid().ToString("N")[..6];
+        var stray = "org/stray-" + Guid.NewGuid().ToString("N")[..6];
+        await Events.AppendAsync(ada, LearnerEventKinds.Enrolled, "fundamentals", "{}", CancellationToken.None);
+        await Events.AppendAsync(ada, LearnerEventKinds.LabGraded, "first-celery-app/first-app-lab", "{}", CancellationToken.None);
+        await Events.AppendAsync(bob, LearnerEventKinds.Enrolled, "expert", "{}", CancellationToken.None);
+        await Events.AppendAsync(stray, LearnerEventKinds.LabGraded, "first-celery-app/first-app-lab", "{}", CancellationToken.None);
+        var learners = await Events.LearnersAsync(CancellationToken.None);
+        Assert.Contains(ada, learners);
+        Assert.Contains(bob, learners);
+        Assert.DoesNotContain(stray, learners);
+        Assert.Equal(learners.Count, learners.Distinct().Count());
+    }
 }
 
 public sealed class SqliteLearnerEventsContract : LearnerEventsContract, IDisposable

@@ -30,6 +30,9 @@ public sealed class LearnerLedger
 
     public long Installation { get; private set; }
 
+    /// <summary>The Enroll issue the learner opened (answered once the repository is ready), if they enrolled by form.</summary>
+    public (string Repository, int Number)? Origin { get; private set; }
+
     public string? RepositoryUrl { get; private set; }
 
     public HashSet<string> Setup { get; } = new(StringComparer.Ordinal);
@@ -95,6 +98,12 @@ public sealed class LearnerLedger
                     DateOnly.TryParse((string?)data["start"], System.Globalization.CultureInfo.InvariantCulture, out var start) ? start : DateOnly.FromDateTime(entry.At.UtcDateTime),
                     (string?)data["cohort"]);
                 Installation = (long?)data["installation"] ?? 0;
+                if ((string?)data["origin"] is { } origin && origin.LastIndexOf('#') is > 0 and var hash
+                    && int.TryParse(origin[(hash + 1)..], System.Globalization.CultureInfo.InvariantCulture, out var originIssue))
+                {
+                    Origin = (origin[..hash], originIssue);
+                }
+
                 break;
             case LedgerKinds.Repository:
                 RepositoryUrl = (string?)data?["html_url"];

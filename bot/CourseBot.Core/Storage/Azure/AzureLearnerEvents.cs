@@ -5,13 +5,31 @@ namespace CourseBot.Core.Storage.Azure;
 
 /// <summary>
 /// The append-only learner history in Table Storage: one partition per learner repository, rows
-/// keyed by time and a random suffix so that they sort in order and never collide. Only inserts.
+/// keyed by time and a random suffix so that they sort in order and never collide. Only inserts,
+/// plus one index row per enrolled repository (a table scan for them would read every event).
 /// </summary>
 public sealed class AzureLearnerEvents(string connectionString, string prefix, TimeProvider time) : ILearnerEvents
 {
+    private const string LearnersPartition = "learners";
     private readonly TableClient _table = new(connectionString, prefix + "learnerevents");
+    private readonly TableClient _index = new(connectionString, prefix + "learnerindex");
 
-    public Task InitializeAsync(CancellationToken cancel) => _table.CreateIfNotExistsAsync(cancel);
+    public async Task InitializeAsync(CancellationToken cancel)
+    {
+        await _table.CreateIfNotExistsAsync(cancel).ConfigureAwait(false);
+        await _index.CreateIfNotExistsAsync(cancel).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<string>> LearnersAsync(CancellationToken cancel)
+    {
+        var learners = new List<string>();
+        await foreach (var row in _index.QueryAsync<TableEntity>(r => r.PartitionKey == LearnersPartition, cancellationToken: cancel).ConfigureAwait(false))
+        {
+            learners.Add(row.GetString("Repository"));
+        }
+
+        return learners;
+    }
 
     public async Task<LearnerEvent> AppendAsync(string repository, string kind, string subject, string data, CancellationToken cancel)
     {
@@ -25,6 +43,11 @@ public sealed class AzureLearnerEvents(string connectionString, string prefix, T
             ["At"] = at,
             ["Data"] = data,
         }, cancel).ConfigureAwait(false);
+        if (kind == LearnerEventKinds.Enrolled)
+        {
+            await _index.UpsertEntityAsync(new TableEntity(LearnersPartition, Key(repository)) { ["Repository"] = repository }, TableUpdateMode.Replace, cancel).ConfigureAwait(false);
+        }
+
         return new LearnerEvent(at.UtcTicks, repository, kind, subject, at, data);
     }
 

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CourseBot.Core.Curriculum.Model;
+using CourseBot.Core.Journey.Sync;
+using CourseBot.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace CourseBot.Core.Journey;
+
+/// <summary>What one reconciler pass queued.</summary>
+public sealed record ReconcileReport(int Learners, int Resumed, int Regraded);
+
+/// <summary>
+/// Repairs what a lost webhook, a dead-lettered job or a grading run that never reported leaves
+/// behind, from the record alone (no GitHub call here; the repairs go through the queue):
+/// <list type="bullet">
+/// <item>an enrollment whose setup never finished (generation still running when every retry ran
+/// out, an outage) is resumed, at most once an hour;</item>
+/// <item>a learner's latest push with open labs and no result after <see cref="JourneyOptions.RepairAfter"/>
+/// is graded again through the grading workflow, once per commit.</item>
+/// </list>
+/// </summary>
+public sealed partial class JourneyReconciler(Course course, JourneyOptions options, ILearnerEvents history, IDeliveryInbox inbox, TimeProvider time, ILogger<JourneyReconciler> logger)
+{
+    public async Task<ReconcileReport> RunOnceAsync(CancellationToken cancel)
+    {
+        var now = time.GetUtcNow();
+        var learners = await history.LearnersAsync(cancel).ConfigureAwait(false);
+        var (resumed, regraded) = (0, 0);
+        foreach (var repository in learners)
+        {
+            var ledger = LearnerLedger.From(repository, await history.ReadAsync(repository, cancel).ConfigureAwait(false));
+            var enrolledAt = ledger.Events.FirstOrDefault(e => e.Kind == LearnerEventKinds.Enrolled)?.At;
+            if (ledger.Enrollment is null || enrolledAt is null)
+            {
+                continue;
+            }
+
+            var setUp = ledger.Setup.Contains("labels") && ledger.Files.Hashes.Count > 0;
+            if (!setUp && now - enrolledAt > options.RepairAfter
+                && await inbox.TryEnqueueAsync(QueuedLearnerChanges.Resume(repository, now.ToString("yyyyMMddHH", CultureInfo.InvariantCulture)), cancel).ConfigureAwait(false))
+            {
+                resumed++;
+                LogResumed(logger, repository);
+            }
+
+            if (setUp && UngradedPush(ledger, now) is { } sha
+                && await inbox.TryEnqueueAsync(QueuedLearnerChanges.Regrade(repository, sha), cancel).ConfigureAwait(false))
+            {
+                regraded++;
+                LogRegraded(logger, repository, sha);
+            }
+        }
+
+        return new ReconcileReport(learners.Count, resumed, regraded);
+    }
+
+    /// <summary>The learner's latest push, when it is old enough, the learner has labs open, and no result names it.</summary>
+    private string? UngradedPush(LearnerLedger ledger, DateTimeOffset now)
+    {
+        var push = ledger.Events.LastOrDefault(e => e.Kind == LedgerKinds.Push && LearnerEventDataFlag(e, "by_learner"));
+        if (push is null || now - push.At < options.RepairAfter || JsonNode.Parse(push.Data)?["after"]?.GetValue<string>() is not { } sha)
+        {
+            return null;
+        }
+
+        var graded = ledger.Events.Any(e => e.Kind == LearnerEventKinds.LabGraded && e.At >= push.At && e.Data.Contains(sha, StringComparison.Ordinal));
+        var openLabs = ledger.Progress(course)?.Modules.Any(m => m.IsUnlocked && m.State != Progression.ModuleState.Passed
+            && m.Module.Assessments.Any(a => a.Grading == Grading.Auto)) == true;
+        return graded || !openLabs ? null : sha;
+    }
+
+    private static bool LearnerEventDataFlag(LearnerEvent entry, string name) =>
+        Progression.LearnerEventData.Flag(Progression.LearnerEventData.Object(entry), name);
+
+    [LoggerMessage(EventId = 5401, Level = LogLevel.Warning, Message = "Reconciler: setup of {Repository} never finished; resuming it")]
+    private static partial void LogResumed(ILogger logger, string repository);
+
+    [LoggerMessage(EventId = 5402, Level = LogLevel.Warning, Message = "Reconciler: push {Sha} to {Repository} has no result; grading it again")]
+    private static partial void LogRegraded(ILogger logger, string repository, string sha);
+}
