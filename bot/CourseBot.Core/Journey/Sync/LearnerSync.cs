@@ -26,6 +26,16 @@ public sealed partial class LearnerSync(Course course, TimeProvider time, ILogge
             return;
         }
 
+        // A certificate earned is a fact of the learner's record, kept even if the course changes later.
+        foreach (var certificate in progress.Certificates.Where(c => !ledger.Events.Any(e => e.Kind == Storage.LearnerEventKinds.CertificateIssued && e.Subject == c.Key)))
+        {
+            await recorder.RecordAsync(Storage.LearnerEventKinds.CertificateIssued, certificate.Key, new JsonObject
+            {
+                ["title"] = ProgressReadmeWriter.CertificateTitle(course, certificate), ["earned"] = certificate.At.ToString("O", CultureInfo.InvariantCulture),
+            }, cancel).ConfigureAwait(false);
+            LogCertificate(logger, ledger.Repository, certificate.Key);
+        }
+
         foreach (var module in progress.Modules.Where(m => m.IsUnlocked))
         {
             await SyncIssueAsync(github, ledger, recorder, progress, module, cancel).ConfigureAwait(false);
@@ -154,6 +164,9 @@ public sealed partial class LearnerSync(Course course, TimeProvider time, ILogge
 
         return latest;
     }
+
+    [LoggerMessage(EventId = 5104, Level = LogLevel.Information, Message = "{Repository} earned the certificate {Certificate}")]
+    private static partial void LogCertificate(ILogger logger, string repository, string certificate);
 
     [LoggerMessage(EventId = 5101, Level = LogLevel.Information, Message = "Opened the issue of module {Module} in {Repository}: #{Number}")]
     private static partial void LogIssueOpened(ILogger logger, string repository, string module, int number);
