@@ -202,10 +202,18 @@ public sealed partial class JourneyService(
             "Every push is graded; quizzes start with `/quiz` in a module issue. Type `/help` in any module issue for what to do next.";
     }
 
-    private string FirstIssue(LearnerLedger ledger, string prefix) =>
-        ledger.Progress(course)?.Current is { } first && ledger.ModuleIssues.TryGetValue(first.Module.Id, out var n)
-            ? $"{prefix}Start with [{Writing.ModuleIssueWriter.Title(first.Module)}]({ledger.RepositoryUrl}/issues/{n})."
+    private string FirstIssue(LearnerLedger ledger, string prefix)
+    {
+        var progress = ledger.Progress(course);
+        if (progress?.Current is { } first && ledger.ModuleIssues.TryGetValue(first.Module.Id, out var n))
+        {
+            return $"{prefix}Start with [{Writing.ModuleIssueWriter.Title(first.Module)}]({ledger.RepositoryUrl}/issues/{n}).";
+        }
+
+        return progress?.PendingPlacement is { } path && ledger.ModuleIssues.TryGetValue(Quizzes.PlacementQuiz.ModuleId(path.Id), out var placement)
+            ? $"{prefix}Path {path.Number} starts with a placement: see [Placement for Path {path.Number}]({ledger.RepositoryUrl}/issues/{placement})."
             : "";
+    }
 
     private async Task OnEnrollmentFormAsync(IssueOpened opened, CancellationToken cancel)
     {

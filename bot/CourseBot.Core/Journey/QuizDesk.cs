@@ -40,28 +40,27 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
     {
         var progress = ledger.Progress(course)!;
         var moduleId = ledger.ModuleForIssue(comment.Issue);
-        if (moduleId is null || progress.Module(moduleId) is not { } module)
+        var targets = moduleId is null ? [] : Targets(ledger, progress, moduleId);
+        if (moduleId is null || targets.Count == 0)
         {
-            return ("`/quiz` works in a module issue: open the issue of the module whose quiz you want to take and comment `/quiz` there.", false);
+            return (moduleId is null
+                ? "`/quiz` works in a module issue: open the issue of the module whose quiz you want to take and comment `/quiz` there."
+                : "This module has no quiz. `/help` shows what is left to do here.", false);
         }
 
-        var quizzes = module.Assessments.Where(a => a.Assessment.Grading == Grading.Quiz && module.Module.Quizzes.Any(q => q.AssessmentId == a.Id)).ToList();
-        if (quizzes.Count == 0)
-        {
-            return ($"Module {module.Module.Number:00} has no quiz. `/help` shows what is left to do here.", false);
-        }
-
-        var chosen = argument is null ? quizzes.FirstOrDefault(q => !q.Done) ?? quizzes[0] : quizzes.FirstOrDefault(q => q.Id == argument);
+        var chosen = argument is null ? targets.FirstOrDefault(q => !q.Done) ?? targets[0] : targets.FirstOrDefault(q => q.Assessment.Id == argument);
         if (chosen is null)
         {
-            return ($"This module has no quiz called `{Writing.MarkdownText.Cell(argument, 40)}`. Its quizzes: {string.Join(", ", quizzes.Select(q => $"`{q.Id}`"))}.", false);
+            return ($"This module has no quiz called `{Writing.MarkdownText.Cell(argument, 40)}`. Its quizzes: {string.Join(", ", targets.Select(q => $"`{q.Assessment.Id}`"))}.", false);
         }
 
-        var key = $"{module.Module.Id}/{chosen.Id}";
-        var form = FormLink(ledger, module.Module, chosen.Assessment);
+        var key = chosen.Key;
+        var form = FormLink(ledger, chosen);
         if (chosen.Done)
         {
-            return (string.Create(CultureInfo.InvariantCulture, $"You have already passed **{chosen.Assessment.Title}** with {chosen.Percent:0.#} %. Nothing to retake: your best result counts."), false);
+            return (chosen.Best is { } best
+                ? string.Create(CultureInfo.InvariantCulture, $"You have already passed **{chosen.Assessment.Title}** with {best:0.#} %. Nothing to retake: your best result counts.")
+                : $"**{chosen.Assessment.Title}** is not needed any more: you are placed already.", false);
         }
 
         var now = time.GetUtcNow();
@@ -82,7 +81,7 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
             ["deadline"] = deadline.ToString("O", CultureInfo.InvariantCulture), ["comment"] = comment.CommentId,
         }, cancel).ConfigureAwait(false);
         LogStarted(logger, ledger.Repository, key, deadline);
-        var count = module.Module.Quizzes.First(q => q.AssessmentId == chosen.Id).Questions.Length;
+        var count = chosen.Quiz.Questions.Length;
         return (string.Create(CultureInfo.InvariantCulture,
             $"⏱️ **{chosen.Assessment.Title}** has started: {count} questions, {limit.TotalMinutes:0} minutes, pass mark {PassPercent(chosen.Assessment)} %.\n\n" +
             $"**[Open the quiz form]({form})**, answer every question and submit it by **{Time(deadline)}**. A submission after that is recorded as late and does not count."), true);
@@ -100,6 +99,11 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
         if (record is not null && !ledger.GradedQuizIssues.ContainsKey(issue.Number))
         {
             await recorder.RecordAsync(LearnerEventKinds.QuizSubmitted, record.Value.Key, record.Value.Data, cancel).ConfigureAwait(false);
+            if ((string?)record.Value.Data["placement"] is { } path)
+            {
+                await recorder.RecordAsync(LearnerEventKinds.Placement, path, new JsonObject { ["by"] = "placement quiz", ["issue"] = issue.Number, ["percent"] = record.Value.Data["percent"]?.DeepClone() }, cancel).ConfigureAwait(false);
+            }
+
             recorded = true;
         }
 
@@ -150,7 +154,8 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
         var key = $"{module.Id}/{assessment.Id}";
         var moduleIssue = ledger.ModuleIssues.TryGetValue(module.Id, out var n) ? $"#{n}" : "your module issue";
         var progress = ledger.Progress(course)!;
-        if (progress.Module(module.Id) is not { IsUnlocked: true })
+        var placement = PlacementFor(progress, module.Id);
+        if (placement is null && progress.Module(module.Id) is not { IsUnlocked: true })
         {
             return ($"**{assessment.Title}** belongs to module {module.Number:00}, which is not open for you yet. `/help` in your current module issue shows what is next.", null);
         }
@@ -172,6 +177,10 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
         {
             next = $"⏰ Submitted after the time limit ({Time(attempt.Deadline)}): recorded as late, **not counted**. Comment `/quiz` in {moduleIssue} for a new attempt.";
         }
+        else if (passed && placement is not null)
+        {
+            next = $"✅ Placed: Path {placement.Path.Number} opens now, starting with its first module's issue.";
+        }
         else if (passed)
         {
             next = $"✅ Passed: the quiz box in {moduleIssue} is ticked.";
@@ -189,6 +198,11 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
             ["percent"] = Math.Round(result.Percent, 2), ["passed"] = passed, ["counted"] = !late, ["late"] = late,
             ["answers"] = new JsonArray([.. result.Questions.Select(q => (JsonNode?)new JsonObject { ["id"] = q.QuestionId, ["given"] = q.Given, ["correct"] = q.Correct })]),
         };
+        if (placement is not null && passed)
+        {
+            data["placement"] = placement.Path.Id; // SubmitAsync records the placement with the result
+        }
+
         LogGraded(logger, ledger.Repository, key, result.Correct, result.Total, late);
         return (text, (key, data));
     }
@@ -196,6 +210,11 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
     private (Module Module, Assessment Assessment, Quiz Quiz)? Locate(string? key)
     {
         var parts = key?.Split('/');
+        if (parts is { Length: 2 } && course.Paths.Select(p => PlacementQuiz.For(course, p)).FirstOrDefault(p => p?.Key == key) is { } placement)
+        {
+            return (placement.Module, placement.Assessment, placement.Quiz);
+        }
+
         if (parts is not { Length: 2 } || course.Modules.FirstOrDefault(m => m.Id == parts[0]) is not { } module)
         {
             return null;
@@ -216,8 +235,39 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
     private static IEnumerable<(DateTimeOffset At, JsonObject? Data)> Submissions(LearnerLedger ledger, string key) =>
         ledger.Events.Where(e => e.Kind == LearnerEventKinds.QuizSubmitted && e.Subject == key).OrderBy(e => e.Sequence).Select(e => (e.At, LearnerEventData.Object(e)));
 
-    private static string FormLink(LearnerLedger ledger, Module module, Assessment assessment) =>
-        $"{ledger.RepositoryUrl ?? "https://github.com/" + ledger.Repository}/issues/new?template={Uri.EscapeDataString(Path.GetFileName(QuizFormWriter.Write(module, assessment, module.Quizzes.First(q => q.AssessmentId == assessment.Id)).Path))}";
+    private static string FormLink(LearnerLedger ledger, QuizTarget target) =>
+        $"{ledger.RepositoryUrl ?? "https://github.com/" + ledger.Repository}/issues/new?template={Uri.EscapeDataString(Path.GetFileName(QuizFormWriter.Write(target.Module, target.Assessment, target.Quiz).Path))}";
+
+    /// <summary>The quizzes an issue offers: a module's quiz-graded assessments, or the placement quiz on the placement issue.</summary>
+    private List<QuizTarget> Targets(LearnerLedger ledger, LearnerProgress progress, string moduleId)
+    {
+        if (PlacementFor(progress, moduleId) is { } placement)
+        {
+            var best = Submissions(ledger, placement.Key).Where(s => LearnerEventData.Flag(s.Data, "counted")).Select(s => LearnerEventData.Number(s.Data, "percent")).Max();
+            return [new QuizTarget(placement.Module, placement.Assessment, placement.Quiz, progress.PendingPlacement is null, best)];
+        }
+
+        if (progress.Module(moduleId) is not { } module)
+        {
+            return [];
+        }
+
+        return [.. module.Assessments
+            .Where(a => a.Assessment.Grading == Grading.Quiz)
+            .Select(a => (a, Quiz: module.Module.Quizzes.FirstOrDefault(q => q.AssessmentId == a.Id)))
+            .Where(x => x.Quiz is not null)
+            .Select(x => new QuizTarget(module.Module, x.a.Assessment, x.Quiz!, x.a.Done, x.a.Percent))];
+    }
+
+    /// <summary>The placement quiz of the learner's enrolled path when <paramref name="moduleId"/> is its (pseudo-)module.</summary>
+    private PlacementQuiz? PlacementFor(LearnerProgress progress, string moduleId) =>
+        course.FindPath(progress.Enrollment.PathId) is { } path && PlacementQuiz.For(course, path) is { } placement && placement.Module.Id == moduleId ? placement : null;
+
+    /// <summary>A quiz a learner can take from an issue.</summary>
+    private sealed record QuizTarget(Module Module, Assessment Assessment, Quiz Quiz, bool Done, double? Best)
+    {
+        public string Key => $"{Module.Id}/{Assessment.Id}";
+    }
 
     private static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 

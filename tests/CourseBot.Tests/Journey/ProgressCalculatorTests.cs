@@ -99,8 +99,14 @@ public sealed class ProgressCalculatorTests
         var professional = Learner with { PathId = "professional" };
         var progress = ProgressCalculator.Calculate(Course, professional, _events);
         Assert.Equal("canvas-patterns", progress.Modules[0].Module.Id);
-        Assert.Equal(ModuleState.Open, progress.Modules[0].State);
+        Assert.All(progress.Modules, m => Assert.Equal(ModuleState.Locked, m.State));
+        Assert.Equal("professional", progress.PendingPlacement?.Id);
         Assert.DoesNotContain(progress.Modules, m => m.Module.Path == "fundamentals");
+
+        Add(LearnerEventKinds.Placement, "professional", new JsonObject { ["by"] = "placement quiz" });
+        progress = ProgressCalculator.Calculate(Course, professional, _events);
+        Assert.Equal(ModuleState.Open, progress.Modules[0].State);
+        Assert.Null(progress.PendingPlacement);
 
         // Path 3 opens through its alternative only with a recorded placement.
         Assert.Equal(ModuleState.Locked, progress.Module("production-architecture")!.State);
@@ -129,6 +135,7 @@ public sealed class ProgressCalculatorTests
     {
         var specialist = Learner with { PathId = "specialization" };
         Add(LearnerEventKinds.Placement, "specialization", new JsonObject());
+        Assert.Equal(ModuleState.Open, ProgressCalculator.Calculate(Course, specialist, _events).Module("django-integration")!.State);
         foreach (var id in Course.FindTrack("django")!.Modules)
         {
             PassEverything(Course.FindModule(id)!);

@@ -84,6 +84,9 @@ public sealed record LearnerProgress(
     /// <summary>The learner's modules in study order: the enrolled path first, then the paths after it.</summary>
     public IEnumerable<ModuleProgress> InStudyOrder => Modules;
 
+    /// <summary>The path the learner enrolled in, while it waits for their placement (its prerequisites are not done here).</summary>
+    public LearningPath? PendingPlacement => Paths.FirstOrDefault(p => p.Path.Id == Enrollment.PathId && !p.Unlocked)?.Path;
+
     /// <summary>The first unlocked module not yet passed, in study order.</summary>
     public ModuleProgress? Current => Modules.FirstOrDefault(m => m.State is ModuleState.Open or ModuleState.InProgress);
 }

@@ -26,7 +26,8 @@ public static class ProgressCalculator
         // Paths in order: a path's modules can depend on earlier paths being complete, never on later ones.
         foreach (var path in studied)
         {
-            var pathUnlocked = path.Id == enrollment.PathId || PathPrerequisitesMet(course, path.Prerequisites, path.Id, paths, evidence);
+            // A learner who starts at a later path shows the "equivalent knowledge" with a placement (quiz or instructor).
+            var pathUnlocked = PathPrerequisitesMet(course, path.Prerequisites, path.Id, paths, evidence);
             foreach (var id in path.AllModules)
             {
                 if (course.FindModule(id) is not { } module)

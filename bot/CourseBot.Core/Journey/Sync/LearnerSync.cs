@@ -36,9 +36,10 @@ public sealed partial class LearnerSync(Course course, TimeProvider time, ILogge
             LogCertificate(logger, ledger.Repository, certificate.Key);
         }
 
+        await SyncPlacementAsync(github, ledger, recorder, progress, cancel).ConfigureAwait(false);
         foreach (var module in progress.Modules.Where(m => m.IsUnlocked))
         {
-            await SyncIssueAsync(github, ledger, recorder, progress, module, cancel).ConfigureAwait(false);
+            await SyncIssueAsync(github, ledger, recorder, module, cancel).ConfigureAwait(false);
         }
 
         foreach (var module in progress.Modules.Where(m => m.IsUnlocked && ledger.ModuleIssues.ContainsKey(m.Module.Id)))
@@ -50,19 +51,41 @@ public sealed partial class LearnerSync(Course course, TimeProvider time, ILogge
         await new ProgressCommitter(github, ledger, recorder, logger).CommitAsync(files, cancel).ConfigureAwait(false);
     }
 
-    private async Task SyncIssueAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, LearnerProgress progress, ModuleProgress module, CancellationToken cancel)
+    private async Task SyncIssueAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, ModuleProgress module, CancellationToken cancel)
     {
-        var id = module.Module.Id;
         int? milestone = module.Due is { } due ? await MilestoneAsync(github, ledger, recorder, due, cancel).ConfigureAwait(false) : null;
-        var title = ModuleIssueWriter.Title(module.Module);
-        var body = ModuleIssueWriter.Body(course, module);
         string[] labels = [LabelNames.Bot, LabelNames.Path(module.Module.Path), ModuleIssueWriter.Labels(module)];
-        var closed = module.State == ModuleState.Passed;
-        var hash = ContentHash.Of(title, body, string.Join(',', labels), milestone?.ToString(CultureInfo.InvariantCulture), closed ? "closed" : "open");
+        var issue = new DesiredIssue(module.Module.Id, ModuleIssueWriter.Title(module.Module), ModuleIssueWriter.Body(course, module), labels, milestone, module.State == ModuleState.Passed);
+        await EnsureIssueAsync(github, ledger, recorder, issue, cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>The placement issue of a learner who starts at a later path: open while placement is pending, closed once placed.</summary>
+    private async Task SyncPlacementAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, LearnerProgress progress, CancellationToken cancel)
+    {
+        if (course.FindPath(progress.Enrollment.PathId) is not { } path || Quizzes.PlacementQuiz.For(course, path) is not { } placement)
+        {
+            return;
+        }
+
+        var placed = progress.PendingPlacement is null;
+        if (placed && !ledger.ModuleIssues.ContainsKey(placement.Module.Id))
+        {
+            return; // placed before the bot ever needed to ask
+        }
+
+        var issue = new DesiredIssue(placement.Module.Id, placement.Module.Title, PlacementIssueWriter.Body(course, placement), [LabelNames.Bot, LabelNames.Path(path.Id)], null, placed);
+        await EnsureIssueAsync(github, ledger, recorder, issue, cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>Creates the issue, or updates it when what the bot would write differs from what it last wrote.</summary>
+    private async Task EnsureIssueAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, DesiredIssue desired, CancellationToken cancel)
+    {
+        var id = desired.Subject;
+        var hash = ContentHash.Of(desired.Title, desired.Body, string.Join(',', desired.Labels), desired.Milestone?.ToString(CultureInfo.InvariantCulture), desired.Closed ? "closed" : "open");
         if (!ledger.ModuleIssues.TryGetValue(id, out var number))
         {
-            var issue = new NewIssue(title) { Body = body, Milestone = milestone };
-            foreach (var label in labels)
+            var issue = new NewIssue(desired.Title) { Body = desired.Body, Milestone = desired.Milestone };
+            foreach (var label in desired.Labels)
             {
                 issue.Labels.Add(label);
             }
@@ -72,7 +95,7 @@ public sealed partial class LearnerSync(Course course, TimeProvider time, ILogge
             ledger.ModuleIssues[id] = number;
             await recorder.RecordAsync(LedgerKinds.Issue, id, new JsonObject { ["number"] = number }, cancel).ConfigureAwait(false);
             LogIssueOpened(logger, ledger.Repository, id, number);
-            if (!closed)
+            if (!desired.Closed)
             {
                 await recorder.RecordAsync(LedgerKinds.IssueState, id, new JsonObject { ["hash"] = hash }, cancel).ConfigureAwait(false);
                 ledger.IssueHashes[id] = hash;
@@ -85,8 +108,8 @@ public sealed partial class LearnerSync(Course course, TimeProvider time, ILogge
             return;
         }
 
-        var update = new IssueUpdate { Title = title, Body = body, Milestone = milestone, State = closed ? ItemState.Closed : ItemState.Open };
-        foreach (var label in labels)
+        var update = new IssueUpdate { Title = desired.Title, Body = desired.Body, Milestone = desired.Milestone, State = desired.Closed ? ItemState.Closed : ItemState.Open };
+        foreach (var label in desired.Labels)
         {
             update.AddLabel(label);
         }
@@ -95,6 +118,9 @@ public sealed partial class LearnerSync(Course course, TimeProvider time, ILogge
         ledger.IssueHashes[id] = hash;
         await recorder.RecordAsync(LedgerKinds.IssueState, id, new JsonObject { ["hash"] = hash }, cancel).ConfigureAwait(false);
     }
+
+    /// <summary>An issue as the bot wants it to be.</summary>
+    private sealed record DesiredIssue(string Subject, string Title, string Body, IReadOnlyList<string> Labels, int? Milestone, bool Closed);
 
     private static async Task<int> MilestoneAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, Progression.Milestone due, CancellationToken cancel)
     {

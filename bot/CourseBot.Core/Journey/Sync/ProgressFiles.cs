@@ -44,6 +44,12 @@ public sealed class ProgressFiles
             }
         }
 
+        if (progress.PendingPlacement is { } pending && PlacementQuiz.For(course, pending) is { } placement)
+        {
+            var form = QuizFormWriter.Write(placement.Module, placement.Assessment, placement.Quiz);
+            files[form.Path] = form.Yaml;
+        }
+
         Others = files;
     }
 

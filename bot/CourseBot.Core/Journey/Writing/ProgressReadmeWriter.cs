@@ -43,6 +43,8 @@ public static class ProgressReadmeWriter
         {
             var line = path.Unlocked || path.Passed > 0
                 ? $"{path.Passed} of {path.Total} Path {path.Path.Number} modules passed {(path.Complete ? "✅" : Bar(path.Passed, path.Total))}"
+                : progress.PendingPlacement?.Id == path.Path.Id
+                ? $"🔒 opens with your placement (the placement quiz in your Placement issue, or an instructor)"
                 : $"🔒 opens when {string.Join(" and ", path.Path.Prerequisites.Paths.Select(p => course.FindPath(p) is { } before ? $"Path {before.Number}" : p))} is complete";
             text.Append(CultureInfo.InvariantCulture, $"- **Path {path.Path.Number} · {path.Path.Title}**: {line}\n");
         }
