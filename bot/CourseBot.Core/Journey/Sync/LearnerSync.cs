@@ -36,6 +36,18 @@ public sealed partial class LearnerSync(Course course, TimeProvider time, ILogge
             LogCertificate(logger, ledger.Repository, certificate.Key);
         }
 
+        // The whole schedule of the enrolled path is visible from the start (later paths' milestones come as they open).
+        if (!ledger.Setup.Contains("milestones"))
+        {
+            var enrolled = course.FindPath(progress.Enrollment.PathId)?.AllModules.ToHashSet(StringComparer.Ordinal) ?? [];
+            foreach (var milestone in progress.Milestones.Where(m => m.Modules.Any(enrolled.Contains)))
+            {
+                await MilestoneAsync(github, ledger, recorder, milestone, cancel).ConfigureAwait(false);
+            }
+
+            await recorder.RecordAsync(LedgerKinds.Setup, "milestones", new JsonObject(), cancel).ConfigureAwait(false);
+        }
+
         await SyncPlacementAsync(github, ledger, recorder, progress, cancel).ConfigureAwait(false);
         foreach (var module in progress.Modules.Where(m => m.IsUnlocked))
         {
@@ -54,7 +66,7 @@ public sealed partial class LearnerSync(Course course, TimeProvider time, ILogge
     private async Task SyncIssueAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, ModuleProgress module, CancellationToken cancel)
     {
         int? milestone = module.Due is { } due ? await MilestoneAsync(github, ledger, recorder, due, cancel).ConfigureAwait(false) : null;
-        string[] labels = [LabelNames.Bot, LabelNames.Path(module.Module.Path), ModuleIssueWriter.Labels(module)];
+        string[] labels = [LabelNames.Bot, LabelNames.Path(module.Module.Path), LabelNames.Module(module.Module.Number), ModuleIssueWriter.Labels(module)];
         var issue = new DesiredIssue(module.Module.Id, ModuleIssueWriter.Title(module.Module), ModuleIssueWriter.Body(course, module), labels, milestone, module.State == ModuleState.Passed);
         await EnsureIssueAsync(github, ledger, recorder, issue, cancel).ConfigureAwait(false);
     }

@@ -58,7 +58,9 @@ public sealed class RepositorySetup(IGitHubClient github, JourneyOptions options
 
         if (!ledger.Setup.Contains("labels"))
         {
-            foreach (var (name, color, description) in LabelNames.All(course))
+            // Labels of later paths are created by GitHub when their first issue carries them.
+            var later = course.Paths.Where(p => p.Id != ledger.Enrollment.PathId).Select(p => LabelNames.Path(p.Id)).ToHashSet(StringComparer.Ordinal);
+            foreach (var (name, color, description) in LabelNames.All(course).Where(l => !later.Contains(l.Name)))
             {
                 try
                 {
