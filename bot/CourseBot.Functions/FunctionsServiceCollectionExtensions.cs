@@ -38,6 +38,8 @@ public static class FunctionsServiceCollectionExtensions
     {
         services.AddOptions<CourseBotFunctionsOptions>()
             .Bind(configuration.GetSection(CourseBotFunctionsOptions.Section))
+            // Without its own setting the store is the Functions host's storage account (as the services below assume).
+            .PostConfigure(options => options.Storage = options.Storage is { Length: > 0 } ? options.Storage : configuration["AzureWebJobsStorage"] ?? "")
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using CourseBot.Core.Storage;
+using CourseBot.Core.LabGrading;
 using CourseBot.Core.Journey;
 using CourseBot.Core.Storage.Azure;
 using CourseBot.Core.Webhooks;
@@ -40,6 +41,25 @@ public sealed class FunctionsWebhookTests : IAsyncLifetime
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = _azurite.ConnectionString }).Build();
         var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddCourseBotFunctions(configuration));
         Assert.Contains("refuses to start without a webhook secret", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Startup_Configured_ResolvesEveryFunctionsDependency()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = _azurite.ConnectionString,
+            ["CourseBot:Webhooks:Secret"] = WebhookRequests.Secret,
+            ["CourseBot:CurriculumPath"] = RepositoryPaths.Curriculum,
+            ["CourseBot:Journey:CourseRepository"] = "academy/celery-course",
+            ["CourseBot:Journey:TemplateRepository"] = "academy/celery-learner-template",
+        }).Build();
+        using var provider = new ServiceCollection().AddCourseBotFunctions(configuration).BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        Assert.IsType<OctokitWebhookDispatcher>(provider.GetRequiredService<IWebhookDispatcher>());
+        Assert.NotNull(provider.GetRequiredService<JourneyReconciler>());
+        Assert.NotNull(provider.GetRequiredService<GradeIntakeEndpoint>());
+        Assert.IsType<ProgressOpenLabs>(provider.GetRequiredService<IOpenLabs>());
+        Assert.IsType<QueuedLearnerChanges>(provider.GetRequiredService<ILearnerChanges>());
     }
 
     [Fact]
