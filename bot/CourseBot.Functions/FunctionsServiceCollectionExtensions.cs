@@ -80,6 +80,8 @@ public static class FunctionsServiceCollectionExtensions
         configuration.GetSection(GitHubAppOptions.Section).Bind(app);
         var resilience = new GitHubResilienceOptions();
         configuration.GetSection(GitHubResilienceOptions.Section).Bind(resilience);
+        services.AddSingleton(provider => new BlobLeaseLearnerLocks(storage, prefix, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ILearnerLocks>(provider => provider.GetRequiredService<BlobLeaseLearnerLocks>());
         services.AddCourseBotJourney(journey, app, resilience);
         return services;
     }

@@ -11,4 +11,5 @@ var host = builder.Build();
 // Tables, queue and container exist before the first webhook arrives.
 await host.Services.GetRequiredService<AzureDeliveryInbox>().InitializeAsync(CancellationToken.None).ConfigureAwait(false);
 await host.Services.GetRequiredService<AzureLearnerEvents>().InitializeAsync(CancellationToken.None).ConfigureAwait(false);
+await host.Services.GetRequiredService<BlobLeaseLearnerLocks>().InitializeAsync(CancellationToken.None).ConfigureAwait(false);
 await host.RunAsync().ConfigureAwait(false);

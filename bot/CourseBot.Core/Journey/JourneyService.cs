@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using CourseBot.Core.Curriculum.Model;
@@ -13,7 +12,7 @@ namespace CourseBot.Core.Journey;
 /// <summary>
 /// The learner journey's entry points, called from the queue. Each records what happened (once,
 /// however often GitHub delivers it), then lets <see cref="LearnerSync"/> bring the repository in
-/// line with the record. Work for one learner runs one at a time in this process.
+/// line with the record. Work for one learner runs one at a time (<see cref="ILearnerLocks"/>).
 /// </summary>
 public sealed partial class JourneyService(
     Course course,
@@ -21,13 +20,12 @@ public sealed partial class JourneyService(
     ILearnerEvents history,
     Func<long, IGitHubClient> clients,
     LearnerSync sync,
+    ILearnerLocks locks,
     QuizDesk quizzes,
     CommandDesk commands,
     TimeProvider time,
     ILogger<JourneyService> logger)
 {
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.OrdinalIgnoreCase);
-
     public JourneyOptions Options => options;
 
     /// <summary>The learner repository for a login: <c>{course owner}/{prefix}{login}</c>.</summary>
@@ -278,15 +276,10 @@ public sealed partial class JourneyService(
 
     private async Task LockedAsync(string repository, Func<Task> work)
     {
-        var gate = _locks.GetOrAdd(repository, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync().ConfigureAwait(false);
-        try
+        var held = await locks.AcquireAsync(repository, CancellationToken.None).ConfigureAwait(false);
+        await using (held.ConfigureAwait(false))
         {
             await work().ConfigureAwait(false);
-        }
-        finally
-        {
-            gate.Release();
         }
     }
 

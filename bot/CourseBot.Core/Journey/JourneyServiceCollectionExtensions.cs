@@ -3,6 +3,7 @@ using CourseBot.Core.GitHub;
 using CourseBot.Core.LabGrading;
 using CourseBot.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Octokit;
 
@@ -26,6 +27,7 @@ public static class JourneyServiceCollectionExtensions
             return installations.FirstOrDefault(i => string.Equals(i.Account?.Login, account, StringComparison.OrdinalIgnoreCase))?.Id
                 ?? throw new InvalidOperationException($"the App is not installed on {account}");
         });
+        services.TryAddSingleton<ILearnerLocks, ProcessLearnerLocks>();
         services.AddSingleton<Sync.LearnerSync>();
         services.AddSingleton<QuizDesk>();
         services.AddSingleton<CommandDesk>();
