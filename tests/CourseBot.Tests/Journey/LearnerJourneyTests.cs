@@ -85,6 +85,8 @@ public sealed class LearnerJourneyTests
         // One results comment per module, updated in place; the failed quiz is on record, and was retaken.
         var module2 = moduleIssues[1];
         Assert.Single(github.CommentsOn(Repository, module2.Number), c => c.Body.StartsWith(ResultsCommentWriter.Marker, StringComparison.Ordinal));
+        var congratulations = Assert.Single(github.CommentsOn(Repository, module2.Number), c => c.Body.StartsWith("🎉", StringComparison.Ordinal));
+        Assert.Equal($"🎉 **Module 02 passed** (quiz 100 %, labs 12 / 12). Next: #{moduleIssues[2].Number} (Module 03: Understanding Brokers and Backends).", congratulations.Body);
         var history = await harness.History.ReadAsync(Repository, CancellationToken.None);
         var quizzes = history.Where(e => e.Kind == LearnerEventKinds.QuizSubmitted).ToList();
         Assert.Equal(4, quizzes.Count); // modules 1 and 3 once, module 2 twice (failed, then passed)

@@ -49,9 +49,18 @@ public sealed partial class LearnerSync(Course course, TimeProvider time, ILogge
         }
 
         await SyncPlacementAsync(github, ledger, recorder, progress, cancel).ConfigureAwait(false);
+        var justPassed = new List<ModuleProgress>();
         foreach (var module in progress.Modules.Where(m => m.IsUnlocked))
         {
-            await SyncIssueAsync(github, ledger, recorder, module, cancel).ConfigureAwait(false);
+            if (await SyncIssueAsync(github, ledger, recorder, module, cancel).ConfigureAwait(false))
+            {
+                justPassed.Add(module);
+            }
+        }
+
+        foreach (var module in justPassed)
+        {
+            await CongratulateAsync(github, ledger, recorder, progress, module, cancel).ConfigureAwait(false);
         }
 
         foreach (var module in progress.Modules.Where(m => m.IsUnlocked && ledger.ModuleIssues.ContainsKey(m.Module.Id)))
@@ -63,12 +72,38 @@ public sealed partial class LearnerSync(Course course, TimeProvider time, ILogge
         await new ProgressCommitter(github, ledger, recorder, logger).CommitAsync(files, cancel).ConfigureAwait(false);
     }
 
-    private async Task SyncIssueAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, ModuleProgress module, CancellationToken cancel)
+    /// <summary>Returns true when this sync closed the module's open issue (the module was just passed).</summary>
+    private async Task<bool> SyncIssueAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, ModuleProgress module, CancellationToken cancel)
     {
         int? milestone = module.Due is { } due ? await MilestoneAsync(github, ledger, recorder, due, cancel).ConfigureAwait(false) : null;
         string[] labels = [LabelNames.Bot, LabelNames.Path(module.Module.Path), LabelNames.Module(module.Module.Number), ModuleIssueWriter.Labels(module)];
         var issue = new DesiredIssue(module.Module.Id, ModuleIssueWriter.Title(module.Module), ModuleIssueWriter.Body(course, module), labels, milestone, module.State == ModuleState.Passed);
+        var wasOpen = ledger.ModuleIssues.ContainsKey(module.Module.Id) && ledger.Events.Any(e => e.Kind == LedgerKinds.IssueState && e.Subject == module.Module.Id)
+            && !ledger.Replies.Contains("passed:" + module.Module.Id);
         await EnsureIssueAsync(github, ledger, recorder, issue, cancel).ConfigureAwait(false);
+        return wasOpen && issue.Closed;
+    }
+
+    /// <summary>One comment when a module is passed: what was recorded, and where to go next.</summary>
+    private static async Task CongratulateAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, LearnerProgress progress, ModuleProgress module, CancellationToken cancel)
+    {
+        var next = progress.Modules.Where(m => m.State is ModuleState.Open or ModuleState.InProgress && ledger.ModuleIssues.ContainsKey(m.Module.Id))
+            .Select(m => string.Create(CultureInfo.InvariantCulture, $"#{ledger.ModuleIssues[m.Module.Id]} ({ModuleIssueWriter.Title(m.Module)})")).ToList();
+        var scores = new List<string>();
+        if (module.QuizPercent is { } quiz)
+        {
+            scores.Add(string.Create(CultureInfo.InvariantCulture, $"quiz {quiz:0.#} %"));
+        }
+
+        if (module.LabScore is { } labs)
+        {
+            scores.Add(string.Create(CultureInfo.InvariantCulture, $"labs {labs.Score:0.##} / {labs.Max:0.##}"));
+        }
+
+        var text = string.Create(CultureInfo.InvariantCulture, $"🎉 **Module {module.Module.Number:00} passed**{(scores.Count > 0 ? " (" + string.Join(", ", scores) + ")" : "")}. ")
+            + (next.Count > 0 ? $"Next: {string.Join(" and ", next)}." : "Your README shows what comes next.");
+        await github.Issue.Comment.Create(ledger.Owner, ledger.Name, ledger.ModuleIssues[module.Module.Id], text).ConfigureAwait(false);
+        await recorder.RecordAsync(LedgerKinds.Reply, "passed:" + module.Module.Id, new JsonObject(), cancel).ConfigureAwait(false);
     }
 
     /// <summary>The placement issue of a learner who starts at a later path: open while placement is pending, closed once placed.</summary>
