@@ -39,6 +39,11 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
     private async Task<(string Text, bool Started)> DecideStartAsync(LearnerLedger ledger, LearnerRecorder recorder, CommentCreated comment, string? argument, CancellationToken cancel)
     {
         var progress = ledger.Progress(course)!;
+        if (!string.Equals(comment.Author, progress.Enrollment.Login, StringComparison.OrdinalIgnoreCase))
+        {
+            return ($"Only @{progress.Enrollment.Login} can start their own quizzes (the timer is theirs).", false);
+        }
+
         var moduleId = ledger.ModuleForIssue(comment.Issue);
         var targets = moduleId is null ? [] : Targets(ledger, progress, moduleId);
         if (moduleId is null || targets.Count == 0)

@@ -18,6 +18,9 @@ public sealed class JourneyEdgeTests
         var unstarted = await script.SubmitQuizAsync("intro-distributed-processing", 1, allCorrect: true);
         Assert.Contains("was not started", harness.GitHub.CommentsOn(Repository, unstarted).Single().Body, StringComparison.Ordinal);
 
+        await script.StepAsync(script.Comment(1, "grace", "/quiz"));
+        Assert.Contains("Only @ada can start their own quizzes", harness.GitHub.CommentsOn(Repository, script.ModuleIssue(1))[^1].Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(await harness.History.ReadAsync(Repository, CancellationToken.None), e => e.Kind == "quiz-started");
         await script.StepAsync(script.Comment(1, "ada", "/quiz"));
         var foreign = await script.SubmitQuizAsync("intro-distributed-processing", 1, allCorrect: true, author: "mallory");
         Assert.Contains("Only @ada's own quiz submissions", harness.GitHub.CommentsOn(Repository, foreign).Single().Body, StringComparison.Ordinal);
