@@ -235,7 +235,18 @@ public sealed partial class JourneyService(
             return;
         }
 
-        await EnrollAsync(opened.Installation, request, $"{opened.Repository}#{opened.Number}", cancel).ConfigureAwait(false);
+        try
+        {
+            await EnrollAsync(opened.Installation, request, $"{opened.Repository}#{opened.Number}", cancel).ConfigureAwait(false);
+        }
+        catch (CourseSetupException ex)
+        {
+            // The learner hears what happened; the delivery still fails, so it waits in the dead-letter list for a replay once fixed.
+            LogSetupBroken(logger, ex.Message);
+            await ReplyOnceAsync(github, RepositoryFor(opened.Author), opened.Repository, opened.Number, replyKey + ":setup",
+                $"Sorry @{opened.Author}, I could not create your course repository yet: the course is not fully set up on GitHub. Your request is kept, and your instructors can see why; you will get your repository here as soon as they fix it.", close: false, cancel).ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>Posts a reply unless this one was posted before (redelivered events), optionally closing the issue.</summary>
@@ -288,6 +299,9 @@ public sealed partial class JourneyService(
         var slash = repository.IndexOf('/', StringComparison.Ordinal);
         return (repository[..slash], repository[(slash + 1)..]);
     }
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "Enrollment stopped by the organisation's setup: {Reason}")]
+    private static partial void LogSetupBroken(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Enrolled {Login} in {Repository}: path {Path}, pace {Pace}")]
     private static partial void LogEnrolled(ILogger logger, string login, string repository, string path, string pace);
