@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using CourseBot.Core.GitHub;
 using CourseBot.GitHubEmulator;
 using CourseBot.Tests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
 using Octokit;
 
 namespace CourseBot.Tests.Emulator;
@@ -34,11 +33,7 @@ public sealed class EmulatorSchemaTests : IAsyncLifetime, IDisposable
         _installation = _github.AddInstallation(Org);
         _github.AddRepository(Org, "learner-template", new Dictionary<string, string> { ["README.md"] = "# Your Celery course\n", ["labs/first-app/tasks.py"] = "# TODO\n" }, template: true);
         _github.AddTeamMember(Org, "instructors", "grace", "maintainer");
-        _factory = new GitHubClientFactory(
-            new GitHubAppOptions { AppId = 1, PrivateKey = _key.ExportPkcs8PrivateKeyPem(), ApiBaseUrl = _github.ApiBaseUrl },
-            new GitHubResilienceOptions { ContentCreationSpacing = TimeSpan.Zero, RetryBase = TimeSpan.FromMilliseconds(20) },
-            TimeProvider.System,
-            NullLoggerFactory.Instance);
+        _factory = EmulatorClients.For(_github, _key);
     }
 
     public async Task DisposeAsync() => await _github.DisposeAsync();

@@ -2,8 +2,9 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using CourseBot.Core.GitHub;
 using CourseBot.GitHubEmulator;
-using Microsoft.Extensions.Logging.Abstractions;
 using Octokit;
+
+using CourseBot.Tests.Infrastructure;
 
 namespace CourseBot.Tests.Emulator;
 
@@ -20,11 +21,7 @@ public sealed class EmulatorTests : IAsyncLifetime, IDisposable
         _github = await GitHubEmulator.GitHubEmulator.StartAsync(new EmulatorOptions { GenerationDelay = TimeSpan.FromSeconds(3) });
         _installation = _github.AddInstallation("course-org");
         _github.AddRepository("course-org", "learner-template", new Dictionary<string, string> { ["README.md"] = "# Your Celery course\n", ["labs/first-celery-app/first-app-lab/tasks.py"] = "# TODO\n" }, template: true);
-        _factory = new GitHubClientFactory(
-            new GitHubAppOptions { AppId = 1, PrivateKey = _key.ExportPkcs8PrivateKeyPem(), ApiBaseUrl = _github.ApiBaseUrl },
-            new GitHubResilienceOptions { ContentCreationSpacing = TimeSpan.Zero, RetryBase = TimeSpan.FromMilliseconds(20) },
-            TimeProvider.System,
-            NullLoggerFactory.Instance);
+        _factory = EmulatorClients.For(_github, _key);
     }
 
     public async Task DisposeAsync() => await _github.DisposeAsync();
