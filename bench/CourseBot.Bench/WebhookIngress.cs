@@ -9,9 +9,11 @@ using CourseBot.Core.Curriculum.Validation;
 namespace CourseBot.Bench;
 
 /// <summary>
-/// Webhook ingress on loopback with signed payloads: every request is verified, stored in SQLite
-/// (WAL) and acknowledged. Open loop at 500 requests/s (the anchors' rate) for latency, then closed
-/// loop with 32 connections for the maximum rate.
+/// Webhook ingress on loopback with signed payloads, CourseBot beside the anchors in the same run:
+/// ours verifies, stores in SQLite (WAL) and acknowledges; Octokit.Webhooks.AspNetCore and Probot
+/// verify and run their (empty) handler before answering. Open loop at 500 requests/s (the anchors'
+/// rate) for latency, then closed loop with 32 connections for the maximum rate. The load client runs
+/// in this process on the same 2 cores as the server under test.
 /// </summary>
 internal static class WebhookIngress
 {
@@ -22,18 +24,45 @@ internal static class WebhookIngress
         var data = Directory.CreateTempSubdirectory("coursebot-bench-data-").FullName;
         var root = FindRoot();
         var course = CurriculumValidator.ValidateFolder(Path.Combine(root, "curriculum")).Course!;
-        await using var bot = BotServer.Build(course, "http://127.0.0.1:0", new Dictionary<string, string?>
+        var body = File.ReadAllText(Path.Combine(root, "bench", "CourseBot.Bench", "push-payload.json"));
+        var signature = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(body)));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"webhook-ingress ({body.Length:N0}-byte signed push payload, {Environment.ProcessorCount} cores; open loop 500 req/s for 10 s, then 32 connections for 5 s)"));
+
+        await using (var bot = BotServer.Build(course, "http://127.0.0.1:0", new Dictionary<string, string?>
         {
             ["CourseBot:Webhooks:Secret"] = Secret,
             ["CourseBot:DataDirectory"] = data,
             ["CourseBot:Queue:Worker"] = "false", // measure acknowledging, not processing
             ["Logging:LogLevel:Default"] = "Warning",
-        });
-        await bot.StartAsync().ConfigureAwait(false);
-        var body = File.ReadAllText(Path.Combine(root, "bench", "CourseBot.Bench", "push-payload.json"));
-        var signature = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(body)));
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(bot.Urls.First()) };
+        }))
+        {
+            await bot.StartAsync().ConfigureAwait(false);
+            await MeasureAsync("CourseBot (verify, store in SQLite WAL, 202)", new Uri(bot.Urls.First()), body, signature).ConfigureAwait(false);
+        }
 
+        await using (var octokit = await IngressTargets.OctokitWebhooksAsync(Secret).ConfigureAwait(false))
+        {
+            await MeasureAsync("Octokit.Webhooks.AspNetCore 4.2.3 (verify, deserialize, dispatch, 200)", new Uri(octokit.Urls.First()), body, signature).ConfigureAwait(false);
+        }
+
+        var port = FreePort();
+        using var probot = await IngressTargets.ProbotAsync(root, port, Secret).ConfigureAwait(false);
+        try
+        {
+            await MeasureAsync("Probot 14.3.2 (verify, parse, dispatch, 200)", new Uri($"http://127.0.0.1:{port}"), body, signature).ConfigureAwait(false);
+        }
+        finally
+        {
+            probot.Kill(entireProcessTree: true);
+            await probot.WaitForExitAsync().ConfigureAwait(false);
+        }
+
+        Directory.Delete(data, recursive: true);
+    }
+
+    private static async Task MeasureAsync(string name, Uri target, string body, string signature)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = target };
         await Fire(http, body, signature, 200).ConfigureAwait(false); // warm-up
 
         var latencies = new List<double>();
@@ -68,10 +97,16 @@ internal static class WebhookIngress
         })).ConfigureAwait(false);
         var rate = count / clock.Elapsed.TotalSeconds;
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"webhook-ingress ({body.Length:N0}-byte signed push payload, verify + SQLite WAL insert + 202, {Environment.ProcessorCount} cores)"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  500 req/s for {openLoop.TotalSeconds:0.0} s: ") + Stats.Describe(latencies) + string.Create(CultureInfo.InvariantCulture, $", p99 {Percentile(latencies, 0.99):0.00} ms"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  max rate, 32 connections, 5 s: {rate:0} req/s"));
-        Directory.Delete(data, recursive: true);
+        Console.WriteLine("  " + name);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    500 req/s for {openLoop.TotalSeconds:0.0} s: ") + Stats.Describe(latencies) + string.Create(CultureInfo.InvariantCulture, $", p99 {Percentile(latencies, 0.99):0.00} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    max rate, 32 connections, 5 s: {rate:0} req/s"));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task Timed(HttpClient http, string body, string signature, List<double> latencies)
@@ -101,7 +136,7 @@ internal static class WebhookIngress
         request.Headers.Add("X-GitHub-Delivery", Guid.NewGuid().ToString());
         request.Headers.Add("X-Hub-Signature-256", signature);
         using var response = await http.SendAsync(request).ConfigureAwait(false);
-        if ((int)response.StatusCode != 202)
+        if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"ingress answered {(int)response.StatusCode}");
         }
