@@ -6,10 +6,16 @@ namespace CourseBot.Core.Storage;
 /// The embedded store's one file, shared by the inbox and the learner history. WAL mode, and per
 /// connection <c>synchronous=NORMAL</c>: a committed write survives a killed process; only the last
 /// transactions before a power loss may be lost, in exchange for sub-millisecond commits.
+/// Checkpoints (copying the WAL back into the database) do not run inside a writer's commit, where
+/// they would hold up every webhook waiting behind it, but in the background every
+/// <see cref="CheckpointEvery"/> writes.
 /// </summary>
 internal sealed class SqliteDatabase
 {
+    private const int CheckpointEvery = 1000;
     private readonly string _connectionString;
+    private int _writes;
+    private int _checkpointing;
 
     public SqliteDatabase(string path, string schema)
     {
@@ -24,8 +30,34 @@ internal sealed class SqliteDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        Execute(connection, "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;");
+        Execute(connection, "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=0;");
         return connection;
+    }
+
+    /// <summary>Counts a committed write; every <see cref="CheckpointEvery"/> writes, one passive checkpoint runs in the background.</summary>
+    public void AfterWrite()
+    {
+        if (Interlocked.Increment(ref _writes) % CheckpointEvery != 0 || Interlocked.Exchange(ref _checkpointing, 1) == 1)
+        {
+            return;
+        }
+
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                using var connection = Open();
+                Execute(connection, "PRAGMA wal_checkpoint(PASSIVE);");
+            }
+            catch (SqliteException)
+            {
+                // busy or closing: the next one catches up
+            }
+            finally
+            {
+                Volatile.Write(ref _checkpointing, 0);
+            }
+        });
     }
 
     public static void Execute(SqliteConnection connection, string sql)

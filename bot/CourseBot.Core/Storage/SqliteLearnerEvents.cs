@@ -29,6 +29,7 @@ public sealed class SqliteLearnerEvents : ILearnerEvents
         command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$data", data);
         var seq = Convert.ToInt64(await command.ExecuteScalarAsync(cancel).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        _database.AfterWrite();
         return new LearnerEvent(seq, repository, kind, subject, at, data);
     }
 

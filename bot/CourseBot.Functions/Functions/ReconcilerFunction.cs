@@ -12,7 +12,7 @@ namespace CourseBot.Functions.Functions;
 /// </summary>
 public sealed partial class ReconcilerFunction(AzureDeliveryInbox inbox, JourneyReconciler journey, ILogger<ReconcilerFunction> logger)
 {
-    public static readonly TimeSpan StrandedAfter = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan StrandedAfter = AzureDeliveryInbox.InFlightFor;
 
     [Function("reconcile")]
     public async Task RunAsync([TimerTrigger("0 */5 * * * *")] TimerInfo timer, CancellationToken cancel)

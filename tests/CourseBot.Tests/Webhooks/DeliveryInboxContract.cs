@@ -10,6 +10,17 @@ public abstract class DeliveryInboxContract
     protected abstract IDeliveryInbox Inbox { get; }
 
     [Fact]
+    public async Task ConcurrentEnqueues_WithRepeatedIds_StoreEachDeliveryOnce()
+    {
+        var ids = Enumerable.Range(0, 40).Select(_ => NewId()).ToList();
+        var before = await Inbox.PendingAsync(CancellationToken.None);
+        var results = await Task.WhenAll(ids.Concat(ids).Select(id => Task.Run(() => Inbox.TryEnqueueAsync(Delivery(id), CancellationToken.None))));
+        Assert.Equal(40, results.Count(stored => stored));
+        Assert.Equal(before + 40, await Inbox.PendingAsync(CancellationToken.None));
+        Assert.All(ids, id => Assert.NotNull(Inbox.StatusAsync(id, CancellationToken.None).Result));
+    }
+
+    [Fact]
     public async Task Enqueue_Lease_Complete_MarksProcessed()
     {
         var id = NewId();

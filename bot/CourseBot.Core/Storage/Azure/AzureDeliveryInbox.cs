@@ -46,6 +46,9 @@ public sealed class AzureDeliveryInbox : IDeliveryInbox
         await _payloads.CreateIfNotExistsAsync(cancellationToken: cancel).ConfigureAwait(false);
     }
 
+    /// <summary>How long a delivery recorded but not yet queued is taken to be in flight (after that, a repeat or the reconciler queues it).</summary>
+    public static readonly TimeSpan InFlightFor = TimeSpan.FromMinutes(2);
+
     public async Task<bool> TryEnqueueAsync(WebhookDelivery delivery, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(delivery);
@@ -63,13 +66,29 @@ public sealed class AzureDeliveryInbox : IDeliveryInbox
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            var existing = await _deliveries.GetEntityAsync<TableEntity>(Partition, RowKey(delivery.DeliveryId), cancellationToken: cancel).ConfigureAwait(false);
-            if (existing.Value.GetBoolean("Queued") == true)
+            var existing = (await _deliveries.GetEntityAsync<TableEntity>(Partition, RowKey(delivery.DeliveryId), cancellationToken: cancel).ConfigureAwait(false)).Value;
+            if (existing.GetBoolean("Queued") == true)
             {
                 return false;
             }
 
-            // Recorded but never enqueued: this repeat finishes the job.
+            // Not queued yet: either the first request is enqueueing it right now (a concurrent
+            // duplicate must not enqueue it again), or that request died (the repeat finishes the
+            // job, after claiming the row so that only one repeat does).
+            var since = existing.GetDateTimeOffset("ClaimedAt") ?? existing.GetDateTimeOffset("ReceivedAt");
+            if (since > _time.GetUtcNow() - InFlightFor)
+            {
+                return false;
+            }
+
+            try
+            {
+                await _deliveries.UpdateEntityAsync(new TableEntity(Partition, existing.RowKey) { ["ClaimedAt"] = _time.GetUtcNow() }, existing.ETag, TableUpdateMode.Merge, cancel).ConfigureAwait(false);
+            }
+            catch (RequestFailedException claimed) when (claimed.Status == 412)
+            {
+                return false;
+            }
         }
 
         await _queue.SendMessageAsync(envelope, cancel).ConfigureAwait(false);
