@@ -114,14 +114,7 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
     {
         lock (State.Gate)
         {
-            var repo = State.Repos.GetValueOrDefault(fullName);
-            if (repo is null || !repo.Refs.TryGetValue(branch ?? repo.DefaultBranch, out var head))
-            {
-                return null;
-            }
-
-            var tree = State.Trees[State.Commits[head].Tree];
-            return tree.TryGetValue(path, out var blob) ? Encoding.UTF8.GetString(State.Blobs[blob]) : null;
+            return State.Repos.GetValueOrDefault(fullName) is { } repo ? ReadFileLocked(repo, path, branch) : null;
         }
     }
 

@@ -80,9 +80,10 @@ public sealed partial class GitHubEmulator
         };
     }
 
-    private string? ReadFileLocked(RepoState repo, string path)
+    /// <summary>A file on a branch (the default one when null); the caller holds the state's lock.</summary>
+    private string? ReadFileLocked(RepoState repo, string path, string? branch = null)
     {
-        if (!repo.Refs.TryGetValue(repo.DefaultBranch, out var head))
+        if (!repo.Refs.TryGetValue(branch ?? repo.DefaultBranch, out var head))
         {
             return null;
         }

@@ -43,12 +43,7 @@ public sealed partial class CommandDesk(Course course, JourneyOptions options, Q
             CommandKind.Approve or CommandKind.Place => await InstructorAsync(github, ledger, recorder, comment, command, cancel).ConfigureAwait(false),
             _ => ("", false),
         };
-        if (text.Length > 0)
-        {
-            await github.Issue.Comment.Create(ledger.Owner, ledger.Name, comment.Issue, text).ConfigureAwait(false);
-        }
-
-        await recorder.RecordAsync(LedgerKinds.Reply, replyKey, new JsonObject { ["issue"] = comment.Issue, ["command"] = command.Kind.ToString() }, cancel).ConfigureAwait(false);
+        await LearnerReplies.PostOnceAsync(github, ledger, recorder, comment.Issue, replyKey, text, close: false, repository: null, cancel).ConfigureAwait(false);
         return changed;
     }
 

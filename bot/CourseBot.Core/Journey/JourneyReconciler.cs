@@ -64,7 +64,7 @@ public sealed partial class JourneyReconciler(Course course, JourneyOptions opti
             return null;
         }
 
-        var graded = ledger.Events.Any(e => e.Kind == LearnerEventKinds.LabGraded && e.At >= push.At && e.Data.Contains(sha, StringComparison.Ordinal));
+        var graded = ledger.HasResultFor(sha);
         var openLabs = ledger.Progress(course)?.Modules.Any(m => m.IsUnlocked && m.State != Progression.ModuleState.Passed
             && m.Module.Assessments.Any(a => a.Grading == Grading.Auto)) == true;
         return graded || !openLabs ? null : sha;

@@ -138,7 +138,7 @@ public sealed partial class JourneyService(
     {
         await WithLearnerAsync(repository, async (ledger, recorder) =>
         {
-            if (ledger.Replies.Contains("regrade:" + sha) || ledger.Events.Any(e => e.Kind == LearnerEventKinds.LabGraded && e.Data.Contains(sha, StringComparison.Ordinal)))
+            if (ledger.Replies.Contains("regrade:" + sha) || ledger.HasResultFor(sha))
             {
                 return;
             }
@@ -252,20 +252,8 @@ public sealed partial class JourneyService(
     /// <summary>Posts a reply unless this one was posted before (redelivered events), optionally closing the issue.</summary>
     internal async Task ReplyOnceAsync(IGitHubClient github, string ledgerRepository, string issueRepository, int number, string key, string text, bool close, CancellationToken cancel)
     {
-        var (owner, name) = Split(issueRepository);
         var ledger = await LedgerAsync(ledgerRepository, cancel).ConfigureAwait(false);
-        if (ledger.Replies.Contains(key))
-        {
-            return;
-        }
-
-        await github.Issue.Comment.Create(owner, name, number, text).ConfigureAwait(false);
-        if (close)
-        {
-            await github.Issue.Update(owner, name, number, new IssueUpdate { State = ItemState.Closed, StateReason = ItemStateReason.Completed }).ConfigureAwait(false);
-        }
-
-        await new LearnerRecorder(history, ledgerRepository).RecordAsync(LedgerKinds.Reply, key, new JsonObject { ["issue"] = number }, cancel).ConfigureAwait(false);
+        await LearnerReplies.PostOnceAsync(github, ledger, new LearnerRecorder(history, ledgerRepository), number, key, text, close, issueRepository, cancel).ConfigureAwait(false);
     }
 
     private async Task WithLearnerAsync(string repository, Func<LearnerLedger, LearnerRecorder, Task> work, CancellationToken cancel)
@@ -292,12 +280,6 @@ public sealed partial class JourneyService(
         {
             await work().ConfigureAwait(false);
         }
-    }
-
-    private static (string Owner, string Name) Split(string repository)
-    {
-        var slash = repository.IndexOf('/', StringComparison.Ordinal);
-        return (repository[..slash], repository[(slash + 1)..]);
     }
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "Enrollment stopped by the organisation's setup: {Reason}")]

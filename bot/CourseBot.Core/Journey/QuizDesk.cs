@@ -31,8 +31,7 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
         }
 
         var reply = await DecideStartAsync(ledger, recorder, comment, argument, cancel).ConfigureAwait(false);
-        await github.Issue.Comment.Create(ledger.Owner, ledger.Name, comment.Issue, reply.Text).ConfigureAwait(false);
-        await recorder.RecordAsync(LedgerKinds.Reply, replyKey, new JsonObject { ["issue"] = comment.Issue }, cancel).ConfigureAwait(false);
+        await LearnerReplies.PostOnceAsync(github, ledger, recorder, comment.Issue, replyKey, reply.Text, close: false, repository: null, cancel).ConfigureAwait(false);
         return reply.Started;
     }
 
@@ -112,13 +111,7 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
             recorded = true;
         }
 
-        if (!ledger.Replies.Contains(replyKey))
-        {
-            await github.Issue.Comment.Create(ledger.Owner, ledger.Name, issue.Number, text).ConfigureAwait(false);
-            await github.Issue.Update(ledger.Owner, ledger.Name, issue.Number, new IssueUpdate { State = ItemState.Closed, StateReason = ItemStateReason.Completed }).ConfigureAwait(false);
-            await recorder.RecordAsync(LedgerKinds.Reply, replyKey, new JsonObject { ["issue"] = issue.Number }, cancel).ConfigureAwait(false);
-        }
-
+        await LearnerReplies.PostOnceAsync(github, ledger, recorder, issue.Number, replyKey, text, close: true, repository: null, cancel).ConfigureAwait(false);
         return recorded;
     }
 
@@ -128,16 +121,13 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
         ArgumentNullException.ThrowIfNull(github);
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(issue);
-        var key = $"quiz-edited:{issue.Number}";
-        if (!ledger.GradedQuizIssues.ContainsKey(issue.Number) || ledger.Replies.Contains(key))
+        if (ledger.GradedQuizIssues.ContainsKey(issue.Number)
+            && await LearnerReplies.PostOnceAsync(github, ledger, recorder, issue.Number, $"quiz-edited:{issue.Number}",
+                "This quiz was graded as first submitted; edits made afterwards are not graded again. To improve your score, comment `/quiz` in the module issue for a new attempt (after the cooldown).",
+                close: false, repository: null, cancel).ConfigureAwait(false))
         {
-            return;
+            LogEdited(logger, ledger.Repository, issue.Number);
         }
-
-        await github.Issue.Comment.Create(ledger.Owner, ledger.Name, issue.Number,
-            "This quiz was graded as first submitted; edits made afterwards are not graded again. To improve your score, comment `/quiz` in the module issue for a new attempt (after the cooldown).").ConfigureAwait(false);
-        await recorder.RecordAsync(LedgerKinds.Reply, key, new JsonObject { ["issue"] = issue.Number }, cancel).ConfigureAwait(false);
-        LogEdited(logger, ledger.Repository, issue.Number);
     }
 
     private (string Text, (string Key, JsonObject Data)? Record) Decide(LearnerLedger ledger, IssueOpened issue)

@@ -24,6 +24,9 @@ internal static class LearnerEventData
     public static double? Number(JsonObject? data, string name) =>
         data?[name] is JsonValue value && value.TryGetValue<double>(out var number) ? number : null;
 
+    public static long? Long(JsonObject? data, string name) =>
+        data?[name] is JsonValue value && value.TryGetValue<long>(out var number) ? number : null;
+
     public static bool Flag(JsonObject? data, string name, bool fallback = false) =>
         data?[name] is JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : fallback;
 

@@ -70,6 +70,10 @@ public sealed class LearnerLedger
 
     public string Name => Repository.Split('/')[1];
 
+    /// <summary>Whether a grading result for commit <paramref name="sha"/> was recorded.</summary>
+    public bool HasResultFor(string sha) =>
+        Events.Any(e => e.Kind == LearnerEventKinds.LabGraded && string.Equals((string?)Progression.LearnerEventData.Object(e)?["sha"], sha, StringComparison.OrdinalIgnoreCase));
+
     public string? ModuleForIssue(int number) => ModuleIssues.FirstOrDefault(m => m.Value == number).Key;
 
     public static LearnerLedger From(string repository, IReadOnlyList<LearnerEvent> events)
@@ -89,7 +93,7 @@ public sealed class LearnerLedger
 
     private void Apply(LearnerEvent entry)
     {
-        var data = Parse(entry.Data);
+        var data = Progression.LearnerEventData.Object(entry);
         switch (entry.Kind)
         {
             case LearnerEventKinds.Enrolled when Enrollment is null && data is not null:
@@ -181,18 +185,5 @@ public sealed class LearnerLedger
         }
     }
 
-    private static long? Long(JsonObject? data, string name) =>
-        data?[name] is JsonValue value && value.TryGetValue<long>(out var number) ? number : null;
-
-    private static JsonObject? Parse(string text)
-    {
-        try
-        {
-            return JsonNode.Parse(text) as JsonObject;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
-    }
+    private static long? Long(JsonObject? data, string name) => Progression.LearnerEventData.Long(data, name);
 }

@@ -78,8 +78,8 @@ public sealed partial class LearnerSync(Course course, TimeProvider time, ILogge
         int? milestone = module.Due is { } due ? await MilestoneAsync(github, ledger, recorder, due, cancel).ConfigureAwait(false) : null;
         string[] labels = [LabelNames.Bot, LabelNames.Path(module.Module.Path), LabelNames.Module(module.Module.Number), ModuleIssueWriter.Labels(module)];
         var issue = new DesiredIssue(module.Module.Id, ModuleIssueWriter.Title(module.Module), ModuleIssueWriter.Body(course, module), labels, milestone, module.State == ModuleState.Passed);
-        var wasOpen = ledger.ModuleIssues.ContainsKey(module.Module.Id) && ledger.Events.Any(e => e.Kind == LedgerKinds.IssueState && e.Subject == module.Module.Id)
-            && !ledger.Replies.Contains("passed:" + module.Module.Id);
+        // Written open before (a hash recorded) and not congratulated yet: closing it now means the module was just passed.
+        var wasOpen = ledger.IssueHashes.ContainsKey(module.Module.Id) && !ledger.Replies.Contains("passed:" + module.Module.Id);
         await EnsureIssueAsync(github, ledger, recorder, issue, cancel).ConfigureAwait(false);
         return wasOpen && issue.Closed;
     }
@@ -102,8 +102,7 @@ public sealed partial class LearnerSync(Course course, TimeProvider time, ILogge
 
         var text = string.Create(CultureInfo.InvariantCulture, $"🎉 **Module {module.Module.Number:00} passed**{(scores.Count > 0 ? " (" + string.Join(", ", scores) + ")" : "")}. ")
             + (next.Count > 0 ? $"Next: {string.Join(" and ", next)}." : "Your README shows what comes next.");
-        await github.Issue.Comment.Create(ledger.Owner, ledger.Name, ledger.ModuleIssues[module.Module.Id], text).ConfigureAwait(false);
-        await recorder.RecordAsync(LedgerKinds.Reply, "passed:" + module.Module.Id, new JsonObject(), cancel).ConfigureAwait(false);
+        await LearnerReplies.PostOnceAsync(github, ledger, recorder, ledger.ModuleIssues[module.Module.Id], "passed:" + module.Module.Id, text, close: false, repository: null, cancel).ConfigureAwait(false);
     }
 
     /// <summary>The placement issue of a learner who starts at a later path: open while placement is pending, closed once placed.</summary>
