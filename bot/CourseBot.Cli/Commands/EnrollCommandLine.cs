@@ -63,8 +63,13 @@ internal static class EnrollCommandLine
                 await Console.Error.WriteLineAsync($"{file.Name}: {problem}").ConfigureAwait(false);
             }
 
+            // serve reads its data folder from CourseBot:DataDirectory (default .coursebot in its working folder).
+            var bot = dataDirectory == BotServer.DefaultDataDirectory
+                ? "coursebot serve, run from this folder"
+                : $"coursebot serve with CourseBot__DataDirectory={dataDirectory}";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Cohort {parsed.GetValue(cohort)}: {requests.Count} learners read, {queued} queued, {requests.Count - queued} already queued before; {problems.Count} rows not enrolled. The running bot (coursebot serve --data {dataDirectory}) creates their repositories."));
+                $"Cohort {parsed.GetValue(cohort)}: {requests.Count} learners read, {queued} queued, "
+                + $"{requests.Count - queued} already queued before; {problems.Count} rows not enrolled. The running bot ({bot}) creates their repositories."));
             return problems.Count == 0 ? 0 : 1;
         });
         return command;

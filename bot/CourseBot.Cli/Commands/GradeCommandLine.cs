@@ -14,9 +14,9 @@ internal static class GradeCommandLine
         var curriculum = new Option<string?>("--curriculum", "-c") { Description = "The curriculum folder (default: ./curriculum, searched upwards)." };
         var classroom = new Option<string?>("--classroom") { Description = "Grade a GitHub Classroom autograding.json instead of a curriculum lab." };
         var resultFile = new Option<string?>("--result-file") { Description = "Also write the result JSON here." };
-        var broker = new Option<string?>("--broker") { Description = "Redis URL for Celery labs (default redis://127.0.0.1:6379/0; results use the next database)." };
+        var broker = new Option<string?>("--broker") { Description = "Redis URL for Celery labs (default: a private redis-server for this run; results use the next database)." };
         var command = new Command("grade", "Grade a lab on a local checkout, as the grading Action does.") { lab, workspace, curriculum, classroom, resultFile, broker };
-        command.SetAction((parsed, cancel) =>
+        command.SetAction(async (parsed, cancel) =>
         {
             var request = new GradeRequest
             {
@@ -26,7 +26,9 @@ internal static class GradeCommandLine
                 ClassroomFile = parsed.GetValue(classroom),
                 ResultFile = parsed.GetValue(resultFile),
             };
-            return GradeCommand.RunAsync(request, Environment(parsed.GetValue(broker)), new SandboxOptions(), Console.Out, cancel);
+            await using var redis = parsed.GetValue(broker) is null ? await PrivateRedis.StartAsync(Console.Error, cancel).ConfigureAwait(false) : null;
+            var environment = Environment(parsed.GetValue(broker) ?? redis?.BrokerUrl);
+            return await GradeCommand.RunAsync(request, environment, new SandboxOptions(), Console.Out, cancel).ConfigureAwait(false);
         });
         return command;
     }

@@ -13,7 +13,7 @@ internal static class LabCommandLine
     {
         var key = new Argument<string>("LAB") { Description = "module/lab, or a lab id unique in the course." };
         var curriculum = new Option<string?>("--curriculum", "-c") { Description = "The curriculum folder (default: ./curriculum, searched upwards)." };
-        var broker = new Option<string?>("--broker") { Description = "Redis URL for Celery labs (default redis://127.0.0.1:6379/0)." };
+        var broker = new Option<string?>("--broker") { Description = "Redis URL for Celery labs (default: a private redis-server for this run)." };
         var user = new Option<string>("--learner-user") { Description = "The user learner code runs as (root runs); give each grader on one machine its own.", DefaultValueFactory = _ => SandboxIdentity.LearnerUser };
         var prove = new Command("prove", "Grade a lab's starter (must not pass) and its reference solution (must score full marks).") { key, curriculum, broker, user };
         prove.SetAction(async (parsed, cancel) =>
@@ -30,7 +30,9 @@ internal static class LabCommandLine
                 return 2;
             }
 
-            var grader = new Grader(new SandboxOptions { LearnerUser = parsed.GetValue(user)! }, GradeCommandLine.Environment(parsed.GetValue(broker)));
+            await using var redis = parsed.GetValue(broker) is null ? await PrivateRedis.StartAsync(Console.Error, cancel).ConfigureAwait(false) : null;
+            var environment = GradeCommandLine.Environment(parsed.GetValue(broker) ?? redis?.BrokerUrl);
+            var grader = new Grader(new SandboxOptions { LearnerUser = parsed.GetValue(user)! }, environment);
             var repository = Path.GetDirectoryName(Path.GetFullPath(root))!;
             var outcome = await new LabProof(repository, grader).RunAsync(lab, cancel).ConfigureAwait(false);
             Console.WriteLine($"Starter of {lab.Key} (must not pass):");

@@ -66,7 +66,7 @@ public sealed class Chromium : IAsyncLifetime
     {
         if (!File.Exists(ExecutablePath))
         {
-            throw new InvalidOperationException($"{ExecutablePath} is missing: apt-get install chromium (.ci/run installs it)");
+            throw new InvalidOperationException($"{ExecutablePath} is missing: apt-get install chromium (./test installs it)");
         }
 
         _playwright = await Playwright.CreateAsync();
