@@ -51,6 +51,28 @@ public sealed class GraderActionTests : IDisposable
     }
 
     [Fact]
+    public void On_a_hosted_runner_the_unprivileged_account_reaches_the_grader_only_through_the_system_sudo()
+    {
+        // GitHub's ubuntu runners: the steps run as an account with passwordless sudo, and the learner
+        // planted a sudo of their own on PATH and in the checkout.
+        using var account = new RunnerUser();
+        InstallAction(FakeGrader.Sha256);
+        _runner.RunStepsAs(account.Uid, account.Gid);
+
+        var run = _runner.RunAction(new Dictionary<string, string> { ["bot-url"] = BotUrl });
+
+        Assert.True(run.Succeeded, run.Log);
+        Assert.Empty(HostileWorkspace.Ran(_runner));
+        Assert.Equal("0", File.ReadAllText(Path.Combine(_runner.Record, "grader-uid")).Trim());
+        var env = FakeGrader.Environment(_runner)!;
+        Assert.Equal(RunnerUser.Name, env["SUDO_USER"]);
+        Assert.DoesNotContain(_runner.Workspace, env["PATH"], StringComparison.Ordinal);
+        Assert.DoesNotContain(_runner.Root, env["PATH"], StringComparison.Ordinal);
+        Assert.Equal(_runner.JobEnv["ACTIONS_ID_TOKEN_REQUEST_URL"], env["ACTIONS_ID_TOKEN_REQUEST_URL"]);
+        Assert.Equal("7", run.Outputs["score"]);
+    }
+
+    [Fact]
     public void A_binary_whose_sha256_differs_from_the_recorded_one_is_refused_and_never_run()
     {
         InstallAction(new string('0', 64));

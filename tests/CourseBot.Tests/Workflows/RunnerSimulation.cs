@@ -72,6 +72,16 @@ internal sealed class RunnerSimulation : IDisposable
 
     public IReadOnlyDictionary<string, string> JobEnv => _jobEnv;
 
+    /// <summary>When set, steps run as this user and group (the hosted runner's account) instead of the test's own.</summary>
+    public (int Uid, int Gid)? RunAs { get; private set; }
+
+    /// <summary>Runs the following steps as this account, which then owns the runner's folders (as <c>runner</c> does on GitHub).</summary>
+    public void RunStepsAs(int uid, int gid)
+    {
+        RunAs = (uid, gid);
+        Chown(uid, gid, "-R", Root);
+    }
+
     /// <summary>Runs <c>action.yml</c> in <see cref="ActionPath"/> with these <c>with:</c> values; stops at the first failing step.</summary>
     public ActionRun RunAction(IReadOnlyDictionary<string, string> with)
     {
@@ -178,6 +188,14 @@ internal sealed class RunnerSimulation : IDisposable
         var script = Path.Combine(Temp, Guid.NewGuid().ToString("D") + ".sh");
         File.WriteAllText(script, step.Run);
         var (program, arguments) = ShellCommand.Resolve(step.Shell, script, env["PATH"]);
+        if (RunAs is { } account)
+        {
+            Chown(account.Uid, account.Gid, [files, script, .. Directory.GetFiles(files)]);
+
+            arguments = [$"--reuid={account.Uid}", $"--regid={account.Gid}", "--init-groups", "--", program, .. arguments];
+            program = "/usr/bin/setpriv";
+        }
+
         var (exit, output) = Start(program, arguments, workingDirectory, env);
         foreach (var (name, value) in FileCommands.Read(env["GITHUB_ENV"]))
         {
@@ -190,6 +208,16 @@ internal sealed class RunnerSimulation : IDisposable
         }
 
         return (exit, $"--- {step.Label} (exit {exit})\n{output}", FileCommands.Read(env["GITHUB_OUTPUT"]));
+    }
+
+    /// <summary>chown without following links (-h; -R does not descend through them either).</summary>
+    private static void Chown(int uid, int gid, params string[] paths)
+    {
+        var (exit, output) = Start("/bin/chown", ["-h", $"{uid}:{gid}", .. paths], "/", new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" });
+        if (exit != 0)
+        {
+            throw new IOException("chown failed: " + output);
+        }
     }
 
     private static (int Exit, string Output) Start(string program, IReadOnlyList<string> arguments, string workingDirectory, Dictionary<string, string> env)
