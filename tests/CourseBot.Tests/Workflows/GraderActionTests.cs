@@ -101,6 +101,19 @@ public sealed class GraderActionTests : IDisposable
     }
 
     [Fact]
+    public void A_runner_architecture_without_a_recorded_sha256_refuses_before_downloading()
+    {
+        // Publish leaves the arm64 SHA-256 empty when a release has no arm64 build.
+        InstallAction(sha256: "");
+
+        var run = _runner.RunAction(new Dictionary<string, string> { ["bot-url"] = BotUrl });
+
+        Assert.False(run.Succeeded);
+        Assert.Contains("records no SHA-256 for " + FakeGrader.AssetName, run.Log, StringComparison.Ordinal);
+        Assert.Empty(_release.Requests);
+    }
+
+    [Fact]
     public void A_step_output_the_learner_could_have_written_is_not_run()
     {
         // The grade step takes the path from the download step's output: point it at a planted program
