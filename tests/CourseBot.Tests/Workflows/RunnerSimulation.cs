@@ -25,7 +25,8 @@ internal sealed class RunnerSimulation : IDisposable
         File.SetUnixFileMode(Root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
             | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
         Temp = Directory.CreateDirectory(Path.Combine(Root, "_work", "_temp")).FullName;
-        ActionPath = Directory.CreateDirectory(Path.Combine(Root, "_work", "_actions", "course-org", "coursebot-grader", new string('a', 40))).FullName;
+        var actions = Path.Combine(Root, "_work", "_actions");
+        ActionPath = Directory.CreateDirectory(Path.Combine(actions, "course-org", "coursebot-grader", new string('a', 40))).FullName;
         Workspace = Directory.CreateDirectory(Path.Combine(Root, "_work", "celery-learner", "celery-learner")).FullName;
         Home = Directory.CreateDirectory(Path.Combine(Root, "home")).FullName;
         Record = Directory.CreateDirectory(Path.Combine(Root, "record")).FullName;
@@ -72,26 +73,35 @@ internal sealed class RunnerSimulation : IDisposable
 
     public IReadOnlyDictionary<string, string> JobEnv => _jobEnv;
 
+    /// <summary>
+    /// The job runs in a container (grade.yml's <c>container: debian:12</c>): steps run as root, and the
+    /// path contexts name folders that do not exist where the steps run.
+    /// </summary>
+    public bool ContainerJob { get; set; }
+
     /// <summary>When set, steps run as this user and group (the hosted runner's account) instead of the test's own.</summary>
     public (int Uid, int Gid)? RunAs { get; private set; }
 
-    /// <summary>Runs the following steps as this account, which then owns the runner's folders (as <c>runner</c> does on GitHub).</summary>
+    /// <summary>Runs the following steps as this account, which then owns the runner's folders (as <c>runner</c> does).</summary>
     public void RunStepsAs(int uid, int gid)
     {
         RunAs = (uid, gid);
         Chown(uid, gid, "-R", Root);
     }
 
-    /// <summary>Runs <c>action.yml</c> in <see cref="ActionPath"/> with these <c>with:</c> values; stops at the first failing step.</summary>
+    /// <summary>Runs <c>action.yml</c> in <see cref="ActionPath"/> with these <c>with:</c> values; stops at the first failure.</summary>
     public ActionRun RunAction(IReadOnlyDictionary<string, string> with)
     {
         var action = WorkflowDocument.Load(Path.Combine(ActionPath, "action.yml"));
+        // In a job container the path contexts keep naming the host's folders (actions/runner#2185);
+        // only the variables (RUNNER_TEMP, GITHUB_WORKSPACE, ...) are the container's.
+        var hostFolders = ContainerJob ? "/home/runner/work" : Path.Combine(Root, "_work");
         var context = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["runner.temp"] = Temp,
+            ["runner.temp"] = hostFolders + "/_temp",
             ["runner.arch"] = Arch,
-            ["github.workspace"] = Workspace,
-            ["github.action_path"] = ActionPath,
+            ["github.workspace"] = hostFolders + "/celery-learner/celery-learner",
+            ["github.action_path"] = hostFolders + ActionPath[(Root.Length + "/_work".Length)..],
         };
         foreach (var (name, value) in action.InputDefaults())
         {
@@ -146,7 +156,8 @@ internal sealed class RunnerSimulation : IDisposable
         }
     }
 
-    private (int Exit, string Output, IReadOnlyDictionary<string, string> Outputs) RunStep(WorkflowStep step, Dictionary<string, string> context)
+    private (int Exit, string Output, IReadOnlyDictionary<string, string> Outputs) RunStep(
+        WorkflowStep step, Dictionary<string, string> context)
     {
         if (step.Run is null)
         {
@@ -213,14 +224,16 @@ internal sealed class RunnerSimulation : IDisposable
     /// <summary>chown without following links (-h; -R does not descend through them either).</summary>
     private static void Chown(int uid, int gid, params string[] paths)
     {
-        var (exit, output) = Start("/bin/chown", ["-h", $"{uid}:{gid}", .. paths], "/", new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" });
+        var env = new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" };
+        var (exit, output) = Start("/bin/chown", ["-h", $"{uid}:{gid}", .. paths], "/", env);
         if (exit != 0)
         {
             throw new IOException("chown failed: " + output);
         }
     }
 
-    private static (int Exit, string Output) Start(string program, IReadOnlyList<string> arguments, string workingDirectory, Dictionary<string, string> env)
+    private static (int Exit, string Output) Start(
+        string program, IReadOnlyList<string> arguments, string workingDirectory, Dictionary<string, string> env)
     {
         var info = new ProcessStartInfo(program)
         {

@@ -16,7 +16,9 @@ internal static class ShellCommand
             _ when shell.Contains("{0}", StringComparison.Ordinal) => shell,
             _ => shell + " {0}",
         };
-        var parts = template.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Replace("{0}", script, StringComparison.Ordinal)).ToList();
+        var parts = template.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Replace("{0}", script, StringComparison.Ordinal))
+            .ToList();
         var program = Path.IsPathRooted(parts[0]) ? parts[0] : Which(parts[0], path);
         return (program, parts.Skip(1).ToList());
     }
