@@ -29,10 +29,15 @@ public sealed class GraderActionTests : IDisposable
     [Fact]
     public void Hostile_checkout_runs_nothing_and_the_verified_grader_runs_as_root_outside_it()
     {
+        // The grader step exactly as the published grade.yml calls it.
         InstallAction(FakeGrader.Sha256);
+        var gradeWorkflow = WorkflowDocument.Parse(WorkflowFiles.GradeWorkflow,
+            WorkflowPlaceholders.Fill(File.ReadAllText(WorkflowFiles.GradeWorkflow), WorkflowPlaceholders.Plausible));
+        var graderStep = gradeWorkflow.JobSteps("grade")[^1];
+        Assert.Equal(WorkflowPlaceholders.Plausible["__GRADER_ACTION__"], graderStep.Uses);
         var before = HostileWorkspace.Snapshot(_runner.Workspace);
 
-        var run = _runner.RunAction(new Dictionary<string, string> { ["bot-url"] = BotUrl });
+        var run = _runner.RunAction(graderStep.With);
 
         Assert.True(run.Succeeded, run.Log);
         Assert.Empty(HostileWorkspace.Ran(_runner));
@@ -42,7 +47,8 @@ public sealed class GraderActionTests : IDisposable
         Assert.Equal("/", File.ReadAllText(Path.Combine(_runner.Record, "grader-cwd")).Trim());
         var env = FakeGrader.Environment(_runner)!;
         Assert.Equal("/usr/sbin:/usr/bin:/sbin:/bin", env["PATH"]);
-        Assert.Equal(BotUrl, env["INPUT_BOT_URL"]);
+        Assert.Equal(WorkflowPlaceholders.Plausible["__BOT_URL__"], env["INPUT_BOT_URL"]);
+        Assert.Equal("false", env["INPUT_DRY_RUN"]);
         // The grader itself needs the OIDC request credentials (it mints the bot's tokens) ...
         Assert.Equal(_runner.JobEnv["ACTIONS_ID_TOKEN_REQUEST_TOKEN"], env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"]);
         Assert.Equal("7", run.Outputs["score"]);
