@@ -217,6 +217,18 @@ public sealed partial class GitHubEmulator
 
     private void MapOrganisations(RouteGroupBuilder api)
     {
+        // Organisation membership (the App reads it with members: read): 404 for anyone who is not a member.
+        Route(api, "GET", "/orgs/{org}/memberships/{username}", context =>
+        {
+            lock (State.Gate)
+            {
+                var org = Value(context, "org");
+                return Task.FromResult(State.OrgMembers.TryGetValue(org, out var members) && members.TryGetValue(Value(context, "username"), out var role)
+                    ? Results.Json(Shapes.OrgMembership(org, Value(context, "username"), role, BaseUrl))
+                    : NotFound());
+            }
+        });
+
         Route(api, "GET", "/orgs/{org}/teams/{team_slug}/memberships/{username}", context =>
         {
             lock (State.Gate)

@@ -137,11 +137,11 @@ internal sealed class LearnerScript(JourneyHarness harness, bool duplicate, int 
         var push = GitHub.Push(Repository, new Dictionary<string, string> { ["labs/first-celery-app/first-app-lab/tasks.py"] = "from celery import Celery\napp = Celery('tasks')\n" });
         await StepAsync(harness.Pushed(Repository, Learner, push, "labs/first-celery-app/first-app-lab/tasks.py"));
         calls = Calls();
-        Assert.Equal(201, await harness.GradeAsync(Repository, "first-celery-app/first-app-lab", push.After, 5, 7));
+        Assert.Equal(201, await harness.GradeAsync(Repository, "first-celery-app/first-app-lab", push.After, passed: false));
         await harness.IdleAsync();
         var gradedPush = Calls() - calls;
-        Assert.Equal(201, await harness.GradeAsync(Repository, "first-celery-app/first-app-lab", push.After, 7, 7));
-        Assert.Equal(201, await harness.GradeAsync(Repository, "first-celery-app/sync-async-exercise", push.After, 5, 5));
+        Assert.Equal(201, await harness.GradeAsync(Repository, "first-celery-app/first-app-lab", push.After, passed: true));
+        Assert.Equal(201, await harness.GradeAsync(Repository, "first-celery-app/sync-async-exercise", push.After, passed: true));
         await harness.IdleAsync();
         await StepAsync(Comment(2, Learner, "/quiz"));
         calls = Calls();
@@ -152,12 +152,12 @@ internal sealed class LearnerScript(JourneyHarness harness, bool duplicate, int 
         // Module 3: one lab, the instructor's approval and the quiz; the second lab's passing run completes the module.
         var push3 = GitHub.Push(Repository, new Dictionary<string, string> { ["labs/brokers-and-backends/redis-lab/celeryconfig.py"] = "broker_url = 'redis://'\n", ["README.md"] = "# My Celery course\n\nNotes of my own.\n\n" + GitHub.ReadFile(Repository, "README.md")!.Split("\n\n", 2)[1] });
         await StepAsync(harness.Pushed(Repository, Learner, push3, "README.md", "labs/brokers-and-backends/redis-lab/celeryconfig.py"));
-        Assert.Equal(201, await harness.GradeAsync(Repository, "brokers-and-backends/redis-lab", push3.After, 4, 4));
+        Assert.Equal(201, await harness.GradeAsync(Repository, "brokers-and-backends/redis-lab", push3.After, passed: true));
         await harness.IdleAsync();
         await StepAsync(Comment(3, "grace", "/approve broker-performance-exercise"));
         await QuizAsync("brokers-and-backends", 3, allCorrect: true);
         calls = Calls();
-        Assert.Equal(201, await harness.GradeAsync(Repository, "brokers-and-backends/rabbitmq-lab", push3.After, 6, 6));
+        Assert.Equal(201, await harness.GradeAsync(Repository, "brokers-and-backends/rabbitmq-lab", push3.After, passed: true));
         await harness.IdleAsync();
         var pushCompletion = Calls() - calls;
         Assert.Contains("Notes of my own.", GitHub.ReadFile(Repository, "README.md"), StringComparison.Ordinal);

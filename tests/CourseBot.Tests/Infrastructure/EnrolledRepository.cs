@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+using CourseBot.Core.Journey.Sync;
+using CourseBot.Core.Storage;
+
+namespace CourseBot.Tests.Infrastructure;
+
+/// <summary>
+/// A learner repository in the bot's record as enrollment leaves it (the enrollment, then the created
+/// repository with its ids), for tests of grading that do not run the whole journey.
+/// </summary>
+internal static class EnrolledRepository
+{
+    public static async Task RecordAsync(ILearnerEvents history, string repository, long id = TestOidcIssuer.RepositoryId, long ownerId = TestOidcIssuer.OwnerId)
+    {
+        var login = repository.Split('/')[1];
+        await history.AppendAsync(repository, LearnerEventKinds.Enrolled, "fundamentals",
+            new JsonObject { ["login"] = login, ["path"] = "fundamentals", ["pace"] = "part-time", ["start"] = "2026-12-01" }.ToJsonString(), CancellationToken.None);
+        await history.AppendAsync(repository, LedgerKinds.Repository, "",
+            new JsonObject { ["html_url"] = $"https://github.com/{repository}", ["id"] = id, ["owner_id"] = ownerId }.ToJsonString(), CancellationToken.None);
+    }
+}
