@@ -35,13 +35,21 @@ public sealed class SqliteReplayGuard : IReplayGuard
         _database.AfterWrite();
         if (inserted && Interlocked.Increment(ref _accepted) % PruneEvery == 0)
         {
-            await using var prune = connection.CreateCommand();
-            prune.CommandText = "DELETE FROM used_tokens WHERE expires < $now";
-            prune.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeSeconds());
-            await prune.ExecuteNonQueryAsync(cancel).ConfigureAwait(false);
+            await PruneAsync(cancel).ConfigureAwait(false);
         }
 
         return inserted;
+    }
+
+    /// <summary>Forgets the ids of tokens that have expired (they are refused by their <c>exp</c> claim from then on).</summary>
+    public async Task PruneAsync(CancellationToken cancel)
+    {
+        await using var connection = _database.Open();
+        await using var prune = connection.CreateCommand();
+        prune.CommandText = "DELETE FROM used_tokens WHERE expires < $now";
+        prune.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeSeconds());
+        await prune.ExecuteNonQueryAsync(cancel).ConfigureAwait(false);
+        _database.AfterWrite();
     }
 
     /// <summary>How many token ids are remembered (tests check the pruning).</summary>

@@ -22,6 +22,9 @@ internal sealed class JourneyHarness : IAsyncDisposable
     public const string CourseRepository = "academy/celery-course";
     public const string Template = "academy/celery-learner-template";
     public const string Secret = "journey-webhook-secret";
+
+    /// <summary>Members of <see cref="Org"/> who enroll in the tests; anyone else is a passer-by.</summary>
+    public static readonly string[] Learners = ["ada", "bob"];
     private static readonly Core.LabGrading.LabRulesReader Labs = new(RepositoryPaths.Curriculum);
     private static readonly Lazy<JsonArray> Examples = new(() =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "webhooks", "examples.json")))!["examples"]!.AsArray());
@@ -68,6 +71,12 @@ internal sealed class JourneyHarness : IAsyncDisposable
         github.AddRepository(Org, "celery-course", new Dictionary<string, string> { ["README.md"] = "# Celery course\n" });
         github.AddRepository(Org, "celery-learner-template", TemplateFiles(), template: true);
         github.AddTeamMember(Org, "instructors", "grace");
+        // The learners the tests enroll are members of the organisation (the default enrollment policy).
+        foreach (var learner in Learners)
+        {
+            github.AddOrgMember(Org, learner);
+        }
+
         var issuer = await TestOidcIssuer.StartAsync();
         using var key = RSA.Create(2048);
         var settings = issuer.BotSettings("none");
