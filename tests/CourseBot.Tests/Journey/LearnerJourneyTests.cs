@@ -83,12 +83,17 @@ public sealed class LearnerJourneyTests
         Assert.NotNull(github.ReadFile(Repository, ".github/ISSUE_TEMPLATE/quiz-04-quiz.yml"));
         Assert.Null(github.ReadFile(Repository, ".github/ISSUE_TEMPLATE/quiz-05-quiz.yml"));
 
+        // The failed run's traceback (a check's "detail") is in the record for instructors, never in what the learner reads.
+        Assert.DoesNotContain(github.State.Repos[Repository].Comments.Values, c => c.Body.Contains("Traceback", StringComparison.Ordinal));
+        Assert.DoesNotContain("Traceback", readme, StringComparison.Ordinal);
+
         // One results comment per module, updated in place; the failed quiz is on record, and was retaken.
         var module2 = moduleIssues[1];
         Assert.Single(github.CommentsOn(Repository, module2.Number), c => c.Body.StartsWith(ResultsCommentWriter.Marker, StringComparison.Ordinal));
         var congratulations = Assert.Single(github.CommentsOn(Repository, module2.Number), c => c.Body.StartsWith("🎉", StringComparison.Ordinal));
         Assert.Equal($"🎉 **Module 02 passed** (quiz 100 %, labs 16 / 16). Next: #{moduleIssues[2].Number} (Module 03: Understanding Brokers and Backends).", congratulations.Body);
         var history = await harness.History.ReadAsync(Repository, CancellationToken.None);
+        Assert.Contains(history, e => e.Kind == LearnerEventKinds.LabGraded && e.Data.Contains("Traceback", StringComparison.Ordinal));
         var quizzes = history.Where(e => e.Kind == LearnerEventKinds.QuizSubmitted).ToList();
         Assert.Equal(4, quizzes.Count); // modules 1 and 3 once, module 2 twice (failed, then passed)
         Assert.Single(history, e => e.Kind == LearnerEventKinds.Enrolled);
