@@ -223,8 +223,9 @@ public sealed partial class GitHubEmulator
             lock (State.Gate)
             {
                 var org = Value(context, "org");
-                return Task.FromResult(State.OrgMembers.TryGetValue(org, out var members) && members.TryGetValue(Value(context, "username"), out var role)
-                    ? Results.Json(Shapes.OrgMembership(org, Value(context, "username"), role, BaseUrl))
+                var user = Value(context, "username");
+                return Task.FromResult(State.OrgMembers.TryGetValue(org, out var members) && members.TryGetValue(user, out var role)
+                    ? Results.Json(Shapes.OrgMembership(org, user, role, BaseUrl))
                     : NotFound());
             }
         });

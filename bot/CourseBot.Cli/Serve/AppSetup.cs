@@ -39,7 +39,10 @@ internal sealed partial class AppSetup(GitHubAppOptions github, string secretsFi
         "Enter the one-time setup code that <code>coursebot serve</code> printed on its console when it started.</p>" +
         "<form method=\"post\" action=\"/setup\"><input name=\"code\" autocomplete=\"off\" autofocus> <button>Continue</button></form><p>");
 
-    /// <summary>The setup page: a form that posts the manifest to GitHub (for an organisation, or the signed-in user); its state belongs to <paramref name="session"/>.</summary>
+    /// <summary>
+    /// The setup page: a form that posts the manifest to GitHub (for an organisation, or the signed-in
+    /// user); its state belongs to <paramref name="session"/>.
+    /// </summary>
     public string Page(Uri publicUrl, string? organisation, string session)
     {
         var state = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
@@ -70,7 +73,8 @@ internal sealed partial class AppSetup(GitHubAppOptions github, string secretsFi
     }
 
     /// <summary>GitHub's redirect: exchanges the one-time code for the App's credentials and stores them.</summary>
-    public async Task<(int Status, string Html)> CompleteAsync(string? code, string? state, string session, HttpClient http, CancellationToken cancel)
+    public async Task<(int Status, string Html)> CompleteAsync(
+        string? code, string? state, string session, HttpClient http, CancellationToken cancel)
     {
         if (state is null || !_states.TryGetValue(state, out var bound) || bound.Until < time.GetUtcNow()
             || !string.Equals(bound.Session, session, StringComparison.Ordinal) || !_states.TryRemove(state, out _))
@@ -135,7 +139,8 @@ internal sealed partial class AppSetup(GitHubAppOptions github, string secretsFi
             $"<code>{WebUtility.HtmlEncode(secretsFile)}</code>. Install it on your organisation{(htmlUrl is null ? "" : $" (<a href=\"{WebUtility.HtmlEncode(htmlUrl)}/installations/new\">install</a>)")}, then restart <code>coursebot serve</code>."));
     }
 
-    [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "Setup mode: no GitHub App is configured. Open {SetupUrl} and enter the one-time code {Code}")]
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Warning,
+        Message = "Setup mode: no GitHub App is configured. Open {SetupUrl} and enter the one-time code {Code}")]
     private static partial void LogSetupCode(ILogger logger, Uri setupUrl, string code);
 
     private static string Html(string message) => $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>CourseBot setup</title></head><body><h1>CourseBot setup</h1><p>{message}</p></body></html>";

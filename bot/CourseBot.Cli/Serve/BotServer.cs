@@ -72,7 +72,8 @@ internal static class BotServer
         var database = Path.Combine(dataDirectory, "coursebot.db");
         builder.Services.AddSingleton<IDeliveryInbox>(provider => new SqliteDeliveryInbox(database, provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ILearnerEvents>(provider => new SqliteLearnerEvents(database, provider.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton<IReplayGuard>(provider => new SqliteReplayGuard(database, provider.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<IReplayGuard>(provider =>
+            new SqliteReplayGuard(database, provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<WebhookIngress>();
         builder.Services.AddSingleton<WebhookEventProcessor, CourseBotWebhookProcessor>();
         builder.Services.AddSingleton<IWebhookDispatcher, OctokitWebhookDispatcher>();

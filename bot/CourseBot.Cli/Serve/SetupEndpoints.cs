@@ -6,6 +6,8 @@ namespace CourseBot.Cli.Serve;
 /// </summary>
 internal static class SetupEndpoints
 {
+    private const string HtmlType = "text/html; charset=utf-8";
+
     public static void MapSetup(this IEndpointRouteBuilder app, string? publicUrl)
     {
         app.MapGet("/setup", (HttpRequest request, AppSetup setup, SetupAccess access, string? org) =>
@@ -15,12 +17,10 @@ internal static class SetupEndpoints
                 return Results.NotFound();
             }
 
-            if (!access.IsSession(request.Cookies[SetupAccess.CookieName]))
-            {
-                return Results.Content(AppSetup.CodePage(wrong: false), "text/html; charset=utf-8");
-            }
-
-            return Results.Content(setup.Page(PublicUrl(request, publicUrl), org, request.Cookies[SetupAccess.CookieName]!), "text/html; charset=utf-8");
+            var session = request.Cookies[SetupAccess.CookieName];
+            return access.IsSession(session)
+                ? Results.Content(setup.Page(PublicUrl(request, publicUrl), org, session!), HtmlType)
+                : Results.Content(AppSetup.CodePage(wrong: false), HtmlType);
         });
         app.MapPost("/setup", async (HttpRequest request, AppSetup setup, SetupAccess access, CancellationToken cancel) =>
         {
@@ -32,7 +32,7 @@ internal static class SetupEndpoints
             var form = request.HasFormContentType ? await request.ReadFormAsync(cancel).ConfigureAwait(false) : null;
             if (access.Open(form?["code"].ToString()) is not { } session)
             {
-                return Results.Content(AppSetup.CodePage(wrong: true), "text/html; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
+                return Results.Content(AppSetup.CodePage(wrong: true), HtmlType, statusCode: StatusCodes.Status403Forbidden);
             }
 
             // Lax: GitHub's redirect back to /setup/callback is a top-level navigation, which carries the cookie.
@@ -42,7 +42,8 @@ internal static class SetupEndpoints
             });
             return Results.Redirect("/setup");
         });
-        app.MapGet("/setup/callback", async (HttpRequest request, AppSetup setup, SetupAccess access, string? code, string? state, CancellationToken cancel) =>
+        app.MapGet("/setup/callback", async (
+            HttpRequest request, AppSetup setup, SetupAccess access, string? code, string? state, CancellationToken cancel) =>
         {
             if (!setup.IsOpen)
             {
@@ -52,14 +53,14 @@ internal static class SetupEndpoints
             var session = request.Cookies[SetupAccess.CookieName];
             if (!access.IsSession(session))
             {
-                return Results.Content(AppSetup.CodePage(wrong: false), "text/html; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
+                return Results.Content(AppSetup.CodePage(wrong: false), HtmlType, statusCode: StatusCodes.Status403Forbidden);
             }
 
             using var http = new HttpClient();
             http.DefaultRequestHeaders.UserAgent.ParseAdd("coursebot-setup");
             http.DefaultRequestHeaders.Accept.ParseAdd("application/vnd.github+json");
             var (status, html) = await setup.CompleteAsync(code, state, session!, http, cancel).ConfigureAwait(false);
-            return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+            return Results.Content(html, HtmlType, statusCode: status);
         });
     }
 

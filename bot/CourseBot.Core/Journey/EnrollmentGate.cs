@@ -25,11 +25,13 @@ public sealed class EnrollmentGate(JourneyOptions options)
             case EnrollmentPolicy.Roster:
                 return ledger.Enrollment is not null
                     ? null
-                    : "this course enrolls learners from its roster only. Ask your instructors to add you; if they already have, your repository is on its way";
+                    : "this course enrolls learners from its roster only. "
+                      + "Ask your instructors to add you; if they already have, your repository is on its way";
             case EnrollmentPolicy.OrgMembers:
                 return await MembershipRefusalAsync(github, login).ConfigureAwait(false);
             default:
-                return $"enrollment is closed while the course's setting CourseBot:Journey:Enrollment ('{options.Enrollment}') is not one of org-members, roster, open";
+                return $"enrollment is closed while the course's setting CourseBot:Journey:Enrollment ('{options.Enrollment}') "
+                    + "is not one of org-members, roster, open";
         }
     }
 
@@ -41,11 +43,13 @@ public sealed class EnrollmentGate(JourneyOptions options)
             var membership = await github.Organization.Member.GetOrganizationMembership(org, login).ConfigureAwait(false);
             return membership.State.TryParse(out var state) && state == MembershipState.Active
                 ? null
-                : $"your invitation to the {org} organisation is not accepted yet. Accept it (https://github.com/orgs/{org}/invitation), then open a new **Enroll** issue";
+                : $"your invitation to the {org} organisation is not accepted yet. "
+                  + $"Accept it (https://github.com/orgs/{org}/invitation), then open a new **Enroll** issue";
         }
         catch (NotFoundException)
         {
-            return $"this course is for members of the {org} organisation. Ask your instructors for an invitation, then open a new **Enroll** issue";
+            return $"this course is for members of the {org} organisation. "
+                + "Ask your instructors for an invitation, then open a new **Enroll** issue";
         }
     }
 }

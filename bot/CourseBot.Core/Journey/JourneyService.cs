@@ -241,7 +241,8 @@ public sealed partial class JourneyService(
         {
             LogRefused(logger, opened.Author, refusal);
             await ReplyOnceAsync(github, RepositoryFor(opened.Author), opened.Repository, opened.Number, replyKey,
-                $"Hi @{opened.Author}, I could not enroll you: {refusal}. Nothing was created.", close: false, cancel).ConfigureAwait(false);
+                $"Hi @{opened.Author}, I could not enroll you: {refusal}. Nothing was created.",
+                close: false, cancel).ConfigureAwait(false);
             return;
         }
 

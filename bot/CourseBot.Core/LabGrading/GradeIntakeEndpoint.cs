@@ -94,11 +94,13 @@ public sealed partial class GradeIntakeEndpoint(
         }
 
         var record = GradeRecord.Of(run, result, scored);
-        var entry = await history.AppendAsync(run.Repository, LearnerEventKinds.LabGraded, result.Lab, record.ToJsonString(), cancel).ConfigureAwait(false);
+        var entry = await history.AppendAsync(run.Repository, LearnerEventKinds.LabGraded, result.Lab, record.ToJsonString(), cancel)
+            .ConfigureAwait(false);
         // The learner's issue, results comment and README follow from the queue, not in this request.
         await changes.ChangedAsync(run.Repository, $"grade-{entry.Sequence}", cancel).ConfigureAwait(false);
         LogRecorded(logger, run.Repository, result.Lab, run.Sha, run.RunId, scored.Score, scored.MaxScore);
-        return new IntakeResponse(201, $"recorded as event {entry.Sequence}: {scored.Score:0.##} / {scored.MaxScore}, {(scored.Passed ? "passed" : "not passed")}");
+        var verdict = scored.Passed ? "passed" : "not passed";
+        return new IntakeResponse(201, $"recorded as event {entry.Sequence}: {scored.Score:0.##} / {scored.MaxScore}, {verdict}");
     }
 
     /// <summary>The body, or null when it is larger than <see cref="MaxBodyBytes"/> (read no further than that).</summary>

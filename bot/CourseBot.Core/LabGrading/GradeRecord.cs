@@ -18,7 +18,12 @@ public static class GradeRecord
         ArgumentNullException.ThrowIfNull(scored);
         var sent = result.Body.DeepClone().AsObject();
         // What the run claimed is kept for audit, but the copy the views read carries the bot's numbers.
-        var claimed = new JsonObject { ["score"] = sent["score"]?.DeepClone(), ["max_score"] = sent["max_score"]?.DeepClone(), ["passed"] = sent["passed"]?.DeepClone() };
+        var claimed = new JsonObject
+        {
+            ["score"] = sent["score"]?.DeepClone(),
+            ["max_score"] = sent["max_score"]?.DeepClone(),
+            ["passed"] = sent["passed"]?.DeepClone(),
+        };
         sent["score"] = scored.Score;
         sent["max_score"] = scored.MaxScore;
         sent["passed"] = scored.Passed;

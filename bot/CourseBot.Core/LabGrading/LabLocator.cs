@@ -10,7 +10,8 @@ public static class LabLocator
     {
         ArgumentNullException.ThrowIfNull(key);
         var parts = key.Split('/');
-        if (parts.Length != 2 || parts.Any(p => p.Length == 0 || p.Contains("..", StringComparison.Ordinal) || p.Contains('\\', StringComparison.Ordinal)))
+        if (parts.Length != 2
+            || parts.Any(p => p.Length == 0 || p.Contains("..", StringComparison.Ordinal) || p.Contains('\\', StringComparison.Ordinal)))
         {
             return null;
         }

@@ -25,7 +25,8 @@ public static class ReportedResultParser
             return (null, "the result is not a JSON object");
         }
 
-        if (body["version"] is not JsonValue version || version.GetValueKind() != JsonValueKind.Number || !version.TryGetValue<int>(out var number) || number != 1)
+        if (body["version"] is not JsonValue version || version.GetValueKind() != JsonValueKind.Number
+            || !version.TryGetValue<int>(out var number) || number != 1)
         {
             return (null, "the result is not a version 1 grade result: \"version\" must be the number 1");
         }
@@ -98,7 +99,8 @@ public static class ReportedResultParser
         node[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 
     private static double? Number(JsonObject node, string name) =>
-        node[name] is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<double>(out var number) && double.IsFinite(number) ? number : null;
+        node[name] is JsonValue value && value.GetValueKind() == JsonValueKind.Number
+        && value.TryGetValue<double>(out var number) && double.IsFinite(number) ? number : null;
 
     private static string? Optional(JsonObject node, string name, JsonValueKind kind, string at = "the result") =>
         !node.TryGetPropertyValue(name, out var value) || value is null || value.GetValueKind() == kind

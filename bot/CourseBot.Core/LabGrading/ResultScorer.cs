@@ -28,7 +28,8 @@ public static class ResultScorer
         {
             if (CheckOf(lab, test.Name) is not { } check)
             {
-                return (null, $"'{test.Name}' is not a check of lab {lab.Key} (its checks: {string.Join(", ", lab.Checks.Select(c => c.Name))})");
+                var known = string.Join(", ", lab.Checks.Select(c => c.Name));
+                return (null, $"'{test.Name}' is not a check of lab {lab.Key} (its checks: {known})");
             }
 
             if (!string.Equals(test.Kind, check.Kind, StringComparison.Ordinal))
@@ -66,13 +67,14 @@ public static class ResultScorer
                 return (null, $"check '{check.Name}' scores {Show(points)}, above its maximum of {check.Points}");
             }
 
-            scored.Add(new ScoredCheck(check.Name, check.Kind, check.Points, Math.Round(Math.Min(points, check.Points), 2), tests.All(t => t.Status == "passed")));
+            var score = Math.Round(Math.Min(points, check.Points), 2);
+            scored.Add(new ScoredCheck(check.Name, check.Kind, check.Points, score, tests.All(t => t.Status == "passed")));
         }
 
-        var score = Math.Round(scored.Sum(c => c.Score), 2);
+        var total = Math.Round(scored.Sum(c => c.Score), 2);
         var max = lab.MaxScore;
-        var passed = max > 0 ? score * 100 >= lab.PassPercent * max - Rounding : scored.All(c => c.Passed);
-        return (new ScoredResult(score, max, passed, scored), null);
+        var passed = max > 0 ? total * 100 >= lab.PassPercent * max - Rounding : scored.All(c => c.Passed);
+        return (new ScoredResult(total, max, passed, scored), null);
     }
 
     /// <summary>The check an entry reports on: the exact name, else the longest check name it extends with ": ".</summary>

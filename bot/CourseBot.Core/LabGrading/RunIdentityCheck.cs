@@ -32,9 +32,12 @@ public sealed class RunIdentityCheck(GradingOptions options, ILearnerEvents hist
             return $"{run.Repository} is not a learner repository this bot created";
         }
 
-        return run.RepositoryId == id.ToString(CultureInfo.InvariantCulture) && run.RepositoryOwnerId == owner.ToString(CultureInfo.InvariantCulture)
+        var same = run.RepositoryId == id.ToString(CultureInfo.InvariantCulture)
+            && run.RepositoryOwnerId == owner.ToString(CultureInfo.InvariantCulture);
+        return same
             ? null
-            : $"{run.Repository} (repository id {run.RepositoryId}, owner id {run.RepositoryOwnerId}) is not the repository enrolled under that name " +
-              $"(id {id}, owner id {owner}): a repository deleted and created again is not the learner's";
+            : $"{run.Repository} (repository id {run.RepositoryId}, owner id {run.RepositoryOwnerId}) "
+              + $"is not the repository enrolled under that name (id {id}, owner id {owner}): "
+              + "a repository deleted and created again is not the learner's";
     }
 }

@@ -131,7 +131,8 @@ public sealed class GitHubOidcVerifier(OidcOptions options, IJwksSource keys, IR
     }
 
     private static bool IsKeyFetchFailure(Exception ex, CancellationToken cancel) =>
-        ex is HttpRequestException or JsonException or KeyNotFoundException or InvalidOperationException or CryptographicException or FormatException
+        ex is HttpRequestException or JsonException or KeyNotFoundException
+            or InvalidOperationException or CryptographicException or FormatException
         || (ex is OperationCanceledException && !cancel.IsCancellationRequested);
 
     private static string? Text(JsonElement element, string name) =>

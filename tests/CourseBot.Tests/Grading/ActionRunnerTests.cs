@@ -100,6 +100,7 @@ public sealed class ActionRunnerTests
             },
             new GradingEnvironment(), new SandboxOptions(), log, http, CancellationToken.None);
         Assert.Equal(2, exit);
-        Assert.Contains("the bot refused the grading bundle (403): course-org/not-enrolled is not a learner repository this bot created", log.ToString(), StringComparison.Ordinal);
+        Assert.Contains("the bot refused the grading bundle (403): course-org/not-enrolled is not a learner repository this bot created",
+            log.ToString(), StringComparison.Ordinal);
     }
 }

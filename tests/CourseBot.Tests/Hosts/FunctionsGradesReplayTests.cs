@@ -38,7 +38,8 @@ public sealed class FunctionsGradesReplayTests(Azurite azurite)
 
         using var restarted = await InstanceAsync(issuer);
         Assert.Equal(401, await PostAsync(restarted, token));
-        Assert.Single(await restarted.GetRequiredService<ILearnerEvents>().ReadAsync(Repository, CancellationToken.None), e => e.Kind == LearnerEventKinds.LabGraded);
+        var history = await restarted.GetRequiredService<ILearnerEvents>().ReadAsync(Repository, CancellationToken.None);
+        Assert.Single(history, e => e.Kind == LearnerEventKinds.LabGraded);
     }
 
     private async Task<ServiceProvider> InstanceAsync(TestOidcIssuer issuer)
@@ -48,7 +49,8 @@ public sealed class FunctionsGradesReplayTests(Azurite azurite)
         settings["CourseBot:Prefix"] = _prefix;
         settings["CourseBot:CurriculumPath"] = RepositoryPaths.Curriculum;
         settings["CourseBot:Webhooks:Secret"] = WebhookRequests.Secret;
-        var provider = new ServiceCollection().AddCourseBotFunctions(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).BuildServiceProvider();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var provider = new ServiceCollection().AddCourseBotFunctions(configuration).BuildServiceProvider();
         // What Program.cs does before the host runs.
         await provider.GetRequiredService<AzureDeliveryInbox>().InitializeAsync(CancellationToken.None);
         await provider.GetRequiredService<AzureLearnerEvents>().InitializeAsync(CancellationToken.None);

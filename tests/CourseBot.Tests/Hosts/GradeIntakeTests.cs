@@ -56,7 +56,8 @@ public sealed class GradeIntakeTests : IAsyncLifetime, IDisposable
     public async Task VerifiedResult_IsScoredByTheBot_AndRecordedOnce()
     {
         var token = _issuer.Mint(Repo);
-        var (status, body) = await PostAsync(_http, token, Result(tasks: [("tasks: add returns sum", 3, 3), ("tasks: mul returns product", 0, 3)]));
+        var halfDone = Result(tasks: [("tasks: add returns sum", 3, 3), ("tasks: mul returns product", 0, 3)]);
+        var (status, body) = await PostAsync(_http, token, halfDone);
         Assert.Equal(HttpStatusCode.Created, status);
         Assert.Contains("4 / 7, not passed", body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(_http, token, Result())).Status); // the same token again
@@ -101,9 +102,12 @@ public sealed class GradeIntakeTests : IAsyncLifetime, IDisposable
     [Theory]
     [InlineData("""{"version":"1","lab":"LAB","sha":"SHA","tests":[]}""", "\"version\" must be the number 1")]
     [InlineData("""{"version":2,"lab":"LAB","sha":"SHA","tests":[]}""", "\"version\" must be the number 1")]
-    [InlineData("""{"version":1,"lab":"LAB","sha":"SHA","tests":[{"name":"app module","kind":"file","status":"passed","score":"1","max_score":1}]}""", "tests[0] needs \"score\" and \"max_score\" as numbers")]
-    [InlineData("""{"version":1,"lab":"LAB","sha":"SHA","tests":[{"name":"app module","kind":"file","status":"great","score":1,"max_score":1}]}""", "tests[0].status must be one of")]
-    [InlineData("""{"version":1,"lab":"LAB","sha":"SHA","tests":[{"name":"app module","kind":"file","status":"passed","score":1,"max_score":1,"detail":7}]}""", "tests[0].detail must be text")]
+    [InlineData("""{"version":1,"lab":"LAB","sha":"SHA","tests":[{"name":"app module","kind":"file","status":"passed","score":"1","max_score":1}]}""",
+        "tests[0] needs \"score\" and \"max_score\" as numbers")]
+    [InlineData("""{"version":1,"lab":"LAB","sha":"SHA","tests":[{"name":"app module","kind":"file","status":"great","score":1,"max_score":1}]}""",
+        "tests[0].status must be one of")]
+    [InlineData("""{"version":1,"lab":"LAB","sha":"SHA","tests":[{"name":"app module","kind":"file","status":"passed","score":1,"max_score":1,"detail":7}]}""",
+        "tests[0].detail must be text")]
     [InlineData("""{"version":1,"lab":"LAB","sha":"SHA","passed":"yes","tests":[]}""", "passed must be true or false")]
     [InlineData("""{"version":1,"lab":"LAB","sha":"SHA","tests":{}}""", "has no \"tests\" list")]
     [InlineData("""[1,2]""", "the result is not a JSON object")]
@@ -111,7 +115,8 @@ public sealed class GradeIntakeTests : IAsyncLifetime, IDisposable
     public async Task WrongTypes_Are400_AndDoNotUseTheTokenUp(string body, string reason)
     {
         var token = _issuer.Mint(Repo);
-        var (status, text) = await PostAsync(_http, token, body.Replace("LAB", Lab, StringComparison.Ordinal).Replace("SHA", Sha, StringComparison.Ordinal));
+        body = body.Replace("LAB", Lab, StringComparison.Ordinal).Replace("SHA", Sha, StringComparison.Ordinal);
+        var (status, text) = await PostAsync(_http, token, body);
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains(reason, Unescape(text), StringComparison.Ordinal);
 
@@ -124,7 +129,8 @@ public sealed class GradeIntakeTests : IAsyncLifetime, IDisposable
     [InlineData("other-commit", HttpStatusCode.Conflict, "but the run graded 0123456789abcdef")]
     [InlineData("no-token", HttpStatusCode.Unauthorized, "Authorization: Bearer")]
     [InlineData("learner-workflow", HttpStatusCode.Unauthorized, "is not the course's grading workflow")]
-    [InlineData("recreated-repository", HttpStatusCode.Forbidden, "(repository id 9999, owner id 1001) is not the repository enrolled under that name (id 4242")]
+    [InlineData("recreated-repository", HttpStatusCode.Forbidden,
+        "(repository id 9999, owner id 1001) is not the repository enrolled under that name (id 4242")]
     [InlineData("transferred-repository", HttpStatusCode.Forbidden, "owner id 666) is not the repository enrolled")]
     [InlineData("self-hosted", HttpStatusCode.Forbidden, "the run used a 'self-hosted' runner")]
     [InlineData("not-enrolled", HttpStatusCode.Forbidden, "course-org/learner-bob is not a learner repository this bot created")]
@@ -171,7 +177,8 @@ public sealed class GradeIntakeTests : IAsyncLifetime, IDisposable
         var (status, text) = await PostAsync(http, token, Result());
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Contains("token was already used", text, StringComparison.Ordinal);
-        Assert.Single(await restarted.Services.GetRequiredService<ILearnerEvents>().ReadAsync(Repo, CancellationToken.None), e => e.Kind == LearnerEventKinds.LabGraded);
+        var history = await restarted.Services.GetRequiredService<ILearnerEvents>().ReadAsync(Repo, CancellationToken.None);
+        Assert.Single(history, e => e.Kind == LearnerEventKinds.LabGraded);
     }
 
     [Fact]
@@ -193,7 +200,8 @@ public sealed class GradeIntakeTests : IAsyncLifetime, IDisposable
     public async Task KeysUnavailable_Is503_AndDoNotUseTheTokenUp()
     {
         // A second instance whose issuer keys cannot be fetched (nothing listens there).
-        await using var blind = await StartBotAsync(new() { ["CourseBot:Oidc:JwksUri"] = $"http://127.0.0.1:{LoopbackPorts.Free()}/.well-known/jwks" });
+        var nowhere = $"http://127.0.0.1:{LoopbackPorts.Free()}/.well-known/jwks";
+        await using var blind = await StartBotAsync(new() { ["CourseBot:Oidc:JwksUri"] = nowhere });
         using var http = new HttpClient { BaseAddress = new Uri(blind.Urls.First()) };
         var token = _issuer.Mint(Repo);
         var (status, text) = await PostAsync(http, token, Result());
@@ -206,7 +214,8 @@ public sealed class GradeIntakeTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task CheckDetail_StaysInTheRecord_AndNeverReachesTheLearnersResults()
     {
-        const string Traceback = "Traceback (most recent call last):\n  File \"hidden/test_first_app.py\", line 12, in test_mul\n    assert HIDDEN_EXPECTATION == 12";
+        const string Traceback = "Traceback (most recent call last):\n"
+            + "  File \"hidden/test_first_app.py\", line 12, in test_mul\n    assert HIDDEN_EXPECTATION == 12";
         var result = JsonNode.Parse(Result(tasks: [("tasks: mul returns product", 0, 6)]))!.AsObject();
         var failed = result["tests"]![1]!.AsObject();
         failed["message"] = "mul(3, 4) should return 12";
@@ -215,7 +224,8 @@ public sealed class GradeIntakeTests : IAsyncLifetime, IDisposable
 
         var record = JsonNode.Parse(Assert.Single(await GradesAsync()).Data)!.AsObject();
         Assert.Equal(Traceback, (string?)record["result"]!["tests"]![1]!["detail"]);
-        var comment = ResultsCommentWriter.Write(Course.FindModule("first-celery-app")!, new Dictionary<string, JsonObject> { [Lab] = record }, "https://github.com/" + Repo);
+        var latest = new Dictionary<string, JsonObject> { [Lab] = record };
+        var comment = ResultsCommentWriter.Write(Course.FindModule("first-celery-app")!, latest, "https://github.com/" + Repo);
         Assert.Contains("mul(3, 4) should return 12", comment, StringComparison.Ordinal);
         Assert.DoesNotContain("HIDDEN_EXPECTATION", comment, StringComparison.Ordinal);
         Assert.DoesNotContain("Traceback", comment, StringComparison.Ordinal);
@@ -262,11 +272,15 @@ public sealed class GradeIntakeTests : IAsyncLifetime, IDisposable
 
         static JsonObject Entry(string name, string kind, double score, double max) => new()
         {
-            ["name"] = name, ["kind"] = kind, ["status"] = score >= max ? "passed" : "failed", ["score"] = score, ["max_score"] = max, ["duration_ms"] = 1,
+            ["name"] = name, ["kind"] = kind, ["status"] = score >= max ? "passed" : "failed",
+            ["score"] = score, ["max_score"] = max, ["duration_ms"] = 1,
         };
     }
 
-    private static string Unescape(string json) => json.Replace("\\u0027", "'", StringComparison.Ordinal).Replace("\\u0022", "\"", StringComparison.Ordinal).Replace("\\\"", "\"", StringComparison.Ordinal);
+    private static string Unescape(string json) => json
+        .Replace("\\u0027", "'", StringComparison.Ordinal)
+        .Replace("\\u0022", "\"", StringComparison.Ordinal)
+        .Replace("\\\"", "\"", StringComparison.Ordinal);
 
     private static async Task<(HttpStatusCode Status, string Body)> PostAsync(HttpClient http, string? token, string body)
     {

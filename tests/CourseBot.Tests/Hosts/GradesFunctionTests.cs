@@ -32,11 +32,15 @@ public sealed class GradesFunctionTests : IDisposable
         await EnrolledRepository.RecordAsync(history, "org/learner");
         var inbox = new SqliteDeliveryInbox(database, TimeProvider.System);
         var verifier = new GitHubOidcVerifier(oidc, keys, new SqliteReplayGuard(database, TimeProvider.System), TimeProvider.System);
-        var function = new GradesFunction(new GradeIntakeEndpoint(oidc, verifier, new RunIdentityCheck(grading, history), new ConfiguredOpenLabs(grading),
-            new LabRulesReader(RepositoryPaths.Curriculum), history, new QueuedLearnerChanges(inbox), NullLogger<GradeIntakeEndpoint>.Instance));
+        var endpoint = new GradeIntakeEndpoint(
+            oidc, verifier, new RunIdentityCheck(grading, history), new ConfiguredOpenLabs(grading),
+            new LabRulesReader(RepositoryPaths.Curriculum),
+            history, new QueuedLearnerChanges(inbox), NullLogger<GradeIntakeEndpoint>.Instance);
+        var function = new GradesFunction(endpoint);
         const string result = """
-            {"version":1,"lab":"first-celery-app/first-app-lab","sha":"0123456789abcdef0123456789abcdef01234567","status":"passed","score":7,"max_score":7,"passed":true,
-             "isolated":true,"notes":[],"tests":[{"name":"app module","kind":"file","status":"passed","score":1,"max_score":1,"duration_ms":2},
+            {"version":1,"lab":"first-celery-app/first-app-lab","sha":"0123456789abcdef0123456789abcdef01234567",
+             "status":"passed","score":7,"max_score":7,"passed":true,"isolated":true,"notes":[],
+             "tests":[{"name":"app module","kind":"file","status":"passed","score":1,"max_score":1,"duration_ms":2},
              {"name":"tasks: add","kind":"celery","status":"passed","score":6,"max_score":6,"duration_ms":900}]}
             """;
 

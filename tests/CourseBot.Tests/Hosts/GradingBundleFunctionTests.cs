@@ -28,8 +28,9 @@ public sealed class GradingBundleFunctionTests
         using var http = new HttpClient();
         using var keys = new HttpJwksSource(http, oidc, TimeProvider.System);
         var verifier = new GitHubOidcVerifier(oidc, keys, new SqliteReplayGuard(database, TimeProvider.System), TimeProvider.System);
-        var function = new GradingBundleFunction(new GradingBundleEndpoint(oidc, verifier, new RunIdentityCheck(grading, history), new ConfiguredOpenLabs(grading),
-            new GradingBundleBuilder(Workspace.Curriculum), NullLogger<GradingBundleEndpoint>.Instance));
+        var endpoint = new GradingBundleEndpoint(oidc, verifier, new RunIdentityCheck(grading, history), new ConfiguredOpenLabs(grading),
+            new GradingBundleBuilder(Workspace.Curriculum), NullLogger<GradingBundleEndpoint>.Instance);
+        var function = new GradingBundleFunction(endpoint);
 
         var request = new DefaultHttpContext().Request;
         request.Headers.Authorization = "Bearer " + issuer.Mint("org/learner");

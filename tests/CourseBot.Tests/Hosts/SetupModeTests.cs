@@ -108,7 +108,7 @@ public sealed partial class SetupModeTests : IDisposable
         using var owner = new HttpClient { BaseAddress = new Uri(bot.Urls.First()) };
         using var stranger = new HttpClient { BaseAddress = new Uri(bot.Urls.First()) };
 
-        using (var wrong = await stranger.PostAsync(new Uri("/setup", UriKind.Relative), new FormUrlEncodedContent([new("code", "NOT-THE-CODE")])))
+        using (var wrong = await SendCodeAsync(stranger, "NOT-THE-CODE"))
         {
             Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
         }
@@ -143,11 +143,11 @@ public sealed partial class SetupModeTests : IDisposable
         using var http = new HttpClient { BaseAddress = new Uri(bot.Urls.First()) };
         for (var i = 0; i < SetupAccess.MaxAttempts; i++)
         {
-            using var wrong = await http.PostAsync(new Uri("/setup", UriKind.Relative), new FormUrlEncodedContent([new("code", $"GUESS{i}")]));
+            using var wrong = await SendCodeAsync(http, $"GUESS{i}");
             Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
         }
 
-        using var late = await http.PostAsync(new Uri("/setup", UriKind.Relative), new FormUrlEncodedContent([new("code", bot.Services.GetRequiredService<SetupAccess>().Code)]));
+        using var late = await SendCodeAsync(http, bot.Services.GetRequiredService<SetupAccess>().Code);
         Assert.Equal(HttpStatusCode.Forbidden, late.StatusCode);
     }
 
@@ -219,9 +219,15 @@ public sealed partial class SetupModeTests : IDisposable
     private static async Task UnlockAsync(HttpClient http, Microsoft.AspNetCore.Builder.WebApplication bot)
     {
         var code = bot.Services.GetRequiredService<SetupAccess>().Code;
-        using var unlocked = await http.PostAsync(new Uri("/setup", UriKind.Relative), new FormUrlEncodedContent([new("code", code.ToLowerInvariant())]));
+        using var unlocked = await SendCodeAsync(http, code.ToLowerInvariant());
         Assert.Equal(HttpStatusCode.OK, unlocked.StatusCode); // redirected to the setup page
         Assert.Contains("Create the GitHub App", await unlocked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpResponseMessage> SendCodeAsync(HttpClient http, string code)
+    {
+        using var form = new FormUrlEncodedContent([new("code", code)]);
+        return await http.PostAsync(new Uri("/setup", UriKind.Relative), form);
     }
 
     [GeneratedRegex("<form method=\"post\" action=\"([^\"]+)\"")]

@@ -10,12 +10,13 @@ namespace CourseBot.Tests.Infrastructure;
 /// </summary>
 internal static class EnrolledRepository
 {
-    public static async Task RecordAsync(ILearnerEvents history, string repository, long id = TestOidcIssuer.RepositoryId, long ownerId = TestOidcIssuer.OwnerId)
+    public static async Task RecordAsync(
+        ILearnerEvents history, string repository, long id = TestOidcIssuer.RepositoryId, long ownerId = TestOidcIssuer.OwnerId)
     {
         var login = repository.Split('/')[1];
-        await history.AppendAsync(repository, LearnerEventKinds.Enrolled, "fundamentals",
-            new JsonObject { ["login"] = login, ["path"] = "fundamentals", ["pace"] = "part-time", ["start"] = "2026-12-01" }.ToJsonString(), CancellationToken.None);
-        await history.AppendAsync(repository, LedgerKinds.Repository, "",
-            new JsonObject { ["html_url"] = $"https://github.com/{repository}", ["id"] = id, ["owner_id"] = ownerId }.ToJsonString(), CancellationToken.None);
+        var enrolled = new JsonObject { ["login"] = login, ["path"] = "fundamentals", ["pace"] = "part-time", ["start"] = "2026-12-01" };
+        await history.AppendAsync(repository, LearnerEventKinds.Enrolled, "fundamentals", enrolled.ToJsonString(), CancellationToken.None);
+        var created = new JsonObject { ["html_url"] = $"https://github.com/{repository}", ["id"] = id, ["owner_id"] = ownerId };
+        await history.AppendAsync(repository, LedgerKinds.Repository, "", created.ToJsonString(), CancellationToken.None);
     }
 }

@@ -201,15 +201,17 @@ internal sealed class JourneyHarness : IAsyncDisposable
             var ok = passed || check != rules.Checks[^1];
             tests.Add(new JsonObject
             {
-                ["name"] = check.Name, ["kind"] = check.Kind, ["status"] = ok ? "passed" : "failed", ["score"] = ok ? check.Points : 0, ["max_score"] = check.Points,
-                ["duration_ms"] = 900, ["message"] = ok ? null : "add(2, 2) returned <b>5</b> @grace", ["hint"] = ok ? null : "Define add in tasks.py",
+                ["name"] = check.Name, ["kind"] = check.Kind, ["status"] = ok ? "passed" : "failed",
+                ["score"] = ok ? check.Points : 0, ["max_score"] = check.Points, ["duration_ms"] = 900,
+                ["message"] = ok ? null : "add(2, 2) returned <b>5</b> @grace", ["hint"] = ok ? null : "Define add in tasks.py",
                 ["detail"] = ok ? null : "Traceback (most recent call last): assert add(2, 2) == 4",
             });
         }
 
         var result = new JsonObject
         {
-            ["version"] = 1, ["lab"] = lab, ["sha"] = sha, ["status"] = passed ? "passed" : "failed", ["score"] = 0, ["max_score"] = rules.MaxScore,
+            ["version"] = 1, ["lab"] = lab, ["sha"] = sha, ["status"] = passed ? "passed" : "failed",
+            ["score"] = 0, ["max_score"] = rules.MaxScore,
             ["passed"] = passed, ["isolated"] = true, ["notes"] = new JsonArray(), ["tests"] = tests,
         };
         var parts = repository.Split('/');

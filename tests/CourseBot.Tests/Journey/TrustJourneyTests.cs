@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using CourseBot.Core.Storage;
 
@@ -10,7 +11,9 @@ namespace CourseBot.Tests.Journey;
 [Collection(JourneyGroup.Name)]
 public sealed class TrustJourneyTests
 {
-    private const string Body = "### Path\n\nPath 1: Celery Fundamentals\n\n### Pace\n\nPart-time (most learners)\n\n### Start date\n\n2026-12-01";
+    private const string Body = "### Path\n\nPath 1: Celery Fundamentals\n\n### Pace\n\nPart-time (most learners)\n\n"
+        + "### Start date\n\n2026-12-01";
+    private static readonly Dictionary<string, int> OneReply = new() { ["POST /repos/{owner}/{repo}/issues/{issue_number}/comments"] = 1 };
 
     [Fact]
     public async Task NonMember_UnderOrgMembers_IsToldWhy_AndNothingIsCreated()
@@ -25,7 +28,7 @@ public sealed class TrustJourneyTests
         Assert.False(harness.GitHub.State.Repos.ContainsKey("academy/celery-eve"));
         Assert.DoesNotContain(harness.GitHub.State.Repos.Values, r => r.Invitations.ContainsKey("eve"));
         // One write: the reply. No repository generated, no invitation, no label, no issue.
-        Assert.Equal(new Dictionary<string, int> { ["POST /repos/{owner}/{repo}/issues/{issue_number}/comments"] = 1 }, Delta(before, Writes(harness)));
+        Assert.Equal(OneReply, Delta(before, Writes(harness)));
         Assert.DoesNotContain(await harness.History.LearnersAsync(CancellationToken.None), r => r == "academy/celery-eve");
     }
 
@@ -35,21 +38,23 @@ public sealed class TrustJourneyTests
     [InlineData("everyone", "ada", "is not one of org-members, roster, open")]
     public async Task OtherPolicies_RefuseWithAReason_AndCreateNothing(string policy, string login, string reason)
     {
-        await using var harness = await JourneyHarness.StartAsync(new Dictionary<string, string?> { ["CourseBot:Journey:Enrollment"] = policy });
+        await using var harness = await JourneyHarness.StartAsync(Policy(policy));
         var before = Writes(harness);
         var issue = await EnrollByFormAsync(harness, login);
 
-        Assert.Contains(reason, Assert.Single(harness.GitHub.CommentsOn(JourneyHarness.CourseRepository, issue)).Body, StringComparison.Ordinal);
+        var reply = Assert.Single(harness.GitHub.CommentsOn(JourneyHarness.CourseRepository, issue)).Body;
+        Assert.Contains(reason, reply, StringComparison.Ordinal);
         Assert.False(harness.GitHub.State.Repos.ContainsKey($"academy/celery-{login}"));
-        Assert.Equal(new Dictionary<string, int> { ["POST /repos/{owner}/{repo}/issues/{issue_number}/comments"] = 1 }, Delta(before, Writes(harness)));
+        Assert.Equal(OneReply, Delta(before, Writes(harness)));
     }
 
     [Fact]
     public async Task OpenPolicy_EnrollsAPasserBy()
     {
-        await using var harness = await JourneyHarness.StartAsync(new Dictionary<string, string?> { ["CourseBot:Journey:Enrollment"] = "open" });
+        await using var harness = await JourneyHarness.StartAsync(Policy("open"));
         var issue = await EnrollByFormAsync(harness, "eve");
-        Assert.Contains("Welcome, @eve", harness.GitHub.CommentsOn(JourneyHarness.CourseRepository, issue).Single().Body, StringComparison.Ordinal);
+        var reply = harness.GitHub.CommentsOn(JourneyHarness.CourseRepository, issue).Single().Body;
+        Assert.Contains("Welcome, @eve", reply, StringComparison.Ordinal);
         Assert.True(harness.GitHub.State.Repos.ContainsKey("academy/celery-eve"));
     }
 
@@ -64,8 +69,9 @@ public sealed class TrustJourneyTests
         var script = new LearnerScript(harness, duplicate: false, seed: 11);
         await script.EnrollAsync();
         const string Repository = "academy/celery-ada";
-        var push = harness.GitHub.Push(Repository, new Dictionary<string, string> { ["labs/first-celery-app/first-app-lab/tasks.py"] = "app = None\n" });
-        await script.StepAsync(harness.Pushed(Repository, "ada", push, "labs/first-celery-app/first-app-lab/tasks.py"));
+        const string TasksFile = "labs/first-celery-app/first-app-lab/tasks.py";
+        var push = harness.GitHub.Push(Repository, new Dictionary<string, string> { [TasksFile] = "app = None\n" });
+        await script.StepAsync(harness.Pushed(Repository, "ada", push, TasksFile));
         Assert.Equal(201, await harness.GradeAsync(Repository, "first-celery-app/first-app-lab", push.After, passed: false));
         await harness.IdleAsync();
 
@@ -76,8 +82,9 @@ public sealed class TrustJourneyTests
 
         // A token that names the old id but comes from another organisation is refused too.
         Assert.Equal(403, await harness.GradeAsync(Repository, "first-celery-app/first-app-lab", push.After, passed: true,
-            c => c["repository_owner_id"] = harness.GitHub.AccountId("elsewhere").ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        var grades = (await harness.History.ReadAsync(Repository, CancellationToken.None)).Where(e => e.Kind == LearnerEventKinds.LabGraded).ToList();
+            c => c["repository_owner_id"] = harness.GitHub.AccountId("elsewhere").ToString(CultureInfo.InvariantCulture)));
+        var history = await harness.History.ReadAsync(Repository, CancellationToken.None);
+        var grades = history.Where(e => e.Kind == LearnerEventKinds.LabGraded).ToList();
         Assert.False((bool)JsonNode.Parse(Assert.Single(grades).Data)!["passed"]!);
         Assert.NotEqual(0, impostor.Id);
     }
@@ -85,7 +92,8 @@ public sealed class TrustJourneyTests
     private static async Task<int> EnrollByFormAsync(JourneyHarness harness, string login)
     {
         var enroll = harness.GitHub.OpenIssueAs(JourneyHarness.CourseRepository, login, "[Enroll] " + login, Body, "enroll");
-        await harness.SendAsync(harness.IssueOpened(JourneyHarness.CourseRepository, enroll.Number, login, "[Enroll] " + login, Body, "enroll"));
+        var opened = harness.IssueOpened(JourneyHarness.CourseRepository, enroll.Number, login, "[Enroll] " + login, Body, "enroll");
+        await harness.SendAsync(opened);
         await harness.IdleAsync();
         return enroll.Number;
     }
@@ -96,5 +104,9 @@ public sealed class TrustJourneyTests
             && !c.Key.EndsWith("/access_tokens", StringComparison.Ordinal)).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
 
     private static Dictionary<string, int> Delta(Dictionary<string, int> before, Dictionary<string, int> after) =>
-        after.Select(a => (a.Key, Count: a.Value - before.GetValueOrDefault(a.Key))).Where(a => a.Count > 0).ToDictionary(a => a.Key, a => a.Count, StringComparer.Ordinal);
+        after.Select(a => (a.Key, Count: a.Value - before.GetValueOrDefault(a.Key)))
+            .Where(a => a.Count > 0)
+            .ToDictionary(a => a.Key, a => a.Count, StringComparer.Ordinal);
+
+    private static Dictionary<string, string?> Policy(string policy) => new() { ["CourseBot:Journey:Enrollment"] = policy };
 }

@@ -40,7 +40,9 @@ public abstract class ReplayGuardContract
         for (var round = 0; round < 5; round++)
         {
             var id = Guid.NewGuid().ToString();
-            var accepted = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => instances[i % instances.Count].TryAcceptAsync(id, Soon, CancellationToken.None)));
+            var attempts = Enumerable.Range(0, 12)
+                .Select(i => instances[i % instances.Count].TryAcceptAsync(id, Soon, CancellationToken.None));
+            var accepted = await Task.WhenAll(attempts);
             Assert.Single(accepted, a => a);
         }
     }
@@ -55,7 +57,8 @@ public abstract class ReplayGuardContract
         const int Expired = 100;
         for (var i = 0; i < Expired; i++)
         {
-            Assert.True(await guard.TryAcceptAsync(Guid.NewGuid().ToString(), TimeProvider.System.GetUtcNow().AddHours(-3), CancellationToken.None));
+            var expiredAt = TimeProvider.System.GetUtcNow().AddHours(-3);
+            Assert.True(await guard.TryAcceptAsync(Guid.NewGuid().ToString(), expiredAt, CancellationToken.None));
         }
 
         await PruneAsync(guard, Expired);
@@ -94,5 +97,6 @@ public sealed class AzureReplayGuardContract(Azurite azurite) : ReplayGuardContr
 
     protected override Task PruneAsync(IReplayGuard guard, int tokens) => ((AzureReplayGuard)guard).PruneAsync(CancellationToken.None);
 
-    private AzureReplayGuard New() => new(azurite?.ConnectionString ?? throw new ArgumentNullException(nameof(azurite)), _prefix, TimeProvider.System);
+    private AzureReplayGuard New() =>
+        new(azurite?.ConnectionString ?? throw new ArgumentNullException(nameof(azurite)), _prefix, TimeProvider.System);
 }

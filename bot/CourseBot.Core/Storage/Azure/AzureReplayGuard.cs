@@ -27,7 +27,8 @@ public sealed class AzureReplayGuard(string connectionString, string prefix, Tim
         ArgumentException.ThrowIfNullOrEmpty(tokenId);
         try
         {
-            await _table.AddEntityAsync(new TableEntity(Hour(expires), Key(tokenId)) { ["Expires"] = expires }, cancel).ConfigureAwait(false);
+            var row = new TableEntity(Hour(expires), Key(tokenId)) { ["Expires"] = expires };
+            await _table.AddEntityAsync(row, cancel).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
         {
@@ -46,7 +47,9 @@ public sealed class AzureReplayGuard(string connectionString, string prefix, Tim
     public async Task PruneAsync(CancellationToken cancel)
     {
         var current = Hour(time.GetUtcNow());
-        await foreach (var row in _table.QueryAsync<TableEntity>(r => r.PartitionKey.CompareTo(current) < 0, select: ["PartitionKey", "RowKey"], cancellationToken: cancel).ConfigureAwait(false))
+        var past = _table.QueryAsync<TableEntity>(
+            r => r.PartitionKey.CompareTo(current) < 0, select: ["PartitionKey", "RowKey"], cancellationToken: cancel);
+        await foreach (var row in past.ConfigureAwait(false))
         {
             await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancel).ConfigureAwait(false);
         }
