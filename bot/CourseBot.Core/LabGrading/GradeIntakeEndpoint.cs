@@ -44,7 +44,7 @@ public sealed partial class GradeIntakeEndpoint(
         }
 
         // The body is checked before the token is used up: a run whose result is malformed can send it again.
-        var bytes = await ReadAsync(body, cancel).ConfigureAwait(false);
+        var bytes = await Webhooks.WebhookIngress.ReadAsync(body, MaxBodyBytes, cancel).ConfigureAwait(false);
         if (bytes is null)
         {
             return Refuse(413, "result larger than 1 MiB");
@@ -101,25 +101,6 @@ public sealed partial class GradeIntakeEndpoint(
         LogRecorded(logger, run.Repository, result.Lab, run.Sha, run.RunId, scored.Score, scored.MaxScore);
         var verdict = scored.Passed ? "passed" : "not passed";
         return new IntakeResponse(201, $"recorded as event {entry.Sequence}: {scored.Score:0.##} / {scored.MaxScore}, {verdict}");
-    }
-
-    /// <summary>The body, or null when it is larger than <see cref="MaxBodyBytes"/> (read no further than that).</summary>
-    private static async Task<byte[]?> ReadAsync(Stream body, CancellationToken cancel)
-    {
-        using var limited = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(buffer, cancel).ConfigureAwait(false)) > 0)
-        {
-            if (limited.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            limited.Write(buffer, 0, read);
-        }
-
-        return limited.ToArray();
     }
 
     private IntakeResponse Refuse(int status, string reason)

@@ -102,9 +102,8 @@ public sealed partial class SetupModeTests : IDisposable
     [Fact]
     public async Task Setup_WithoutTheConsoleCode_OrFromAnotherBrowser_IsRefused()
     {
-        await using var github = await ScriptedGitHub.StartAsync();
-        await using var bot = BotServer.Build(Course, "http://127.0.0.1:0", Settings(github));
-        await bot.StartAsync();
+        await using var run = await SetupRun.StartAsync(this);
+        var (github, bot) = (run.GitHub, run.Bot);
         using var owner = new HttpClient { BaseAddress = new Uri(bot.Urls.First()) };
         using var stranger = new HttpClient { BaseAddress = new Uri(bot.Urls.First()) };
 
@@ -137,9 +136,8 @@ public sealed partial class SetupModeTests : IDisposable
     [Fact]
     public async Task Setup_TooManyWrongCodes_ClosesTheCode()
     {
-        await using var github = await ScriptedGitHub.StartAsync();
-        await using var bot = BotServer.Build(Course, "http://127.0.0.1:0", Settings(github));
-        await bot.StartAsync();
+        await using var run = await SetupRun.StartAsync(this);
+        var (github, bot) = (run.GitHub, run.Bot);
         using var http = new HttpClient { BaseAddress = new Uri(bot.Urls.First()) };
         for (var i = 0; i < SetupAccess.MaxAttempts; i++)
         {
@@ -189,9 +187,8 @@ public sealed partial class SetupModeTests : IDisposable
     [Fact]
     public async Task Setup_SecretsFileWrittenMeanwhile_IsNeverOverwritten()
     {
-        await using var github = await ScriptedGitHub.StartAsync();
-        await using var bot = BotServer.Build(Course, "http://127.0.0.1:0", Settings(github));
-        await bot.StartAsync();
+        await using var run = await SetupRun.StartAsync(this);
+        var (github, bot) = (run.GitHub, run.Bot);
         using var http = new HttpClient { BaseAddress = new Uri(bot.Urls.First()) };
         await UnlockAsync(http, bot);
         var action = FormAction().Match(await http.GetStringAsync("/setup")).Groups[1].Value;
@@ -204,6 +201,28 @@ public sealed partial class SetupModeTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, done.StatusCode);
         Assert.Equal("{\"by\":\"hand\"}", await File.ReadAllTextAsync(secrets));
         Assert.Empty(github.Requests);
+    }
+
+    /// <summary>A bot in setup mode over the test's data folder, with GitHub's conversion endpoint played by a scripted server.</summary>
+    private sealed class SetupRun(ScriptedGitHub github, Microsoft.AspNetCore.Builder.WebApplication bot) : IAsyncDisposable
+    {
+        public ScriptedGitHub GitHub => github;
+
+        public Microsoft.AspNetCore.Builder.WebApplication Bot => bot;
+
+        public static async Task<SetupRun> StartAsync(SetupModeTests test)
+        {
+            var github = await ScriptedGitHub.StartAsync();
+            var bot = BotServer.Build(Course, "http://127.0.0.1:0", test.Settings(github));
+            await bot.StartAsync();
+            return new SetupRun(github, bot);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await bot.DisposeAsync();
+            await github.DisposeAsync();
+        }
     }
 
     private static Core.Curriculum.Model.Course Course => CurriculumValidator.ValidateFolder(RepositoryPaths.Curriculum).Course!;
