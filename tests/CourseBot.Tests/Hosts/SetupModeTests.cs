@@ -5,8 +5,10 @@ using System.Text.RegularExpressions;
 using CourseBot.Cli.Serve;
 using CourseBot.Core.Curriculum.Validation;
 using CourseBot.Tests.GitHub;
+using CourseBot.Tests.Infrastructure;
 using CourseBot.Tests.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CourseBot.Tests.Hosts;
 
@@ -112,6 +114,11 @@ public sealed partial class SetupModeTests : IDisposable
             Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
         }
 
+        // The code is on the console, and only there: no page shows it.
+        var code = bot.Services.GetRequiredService<SetupAccess>().Code;
+        Assert.Contains(run.Logs.Messages, m => m.Contains($"enter the one-time code {code}", StringComparison.Ordinal));
+        Assert.DoesNotContain(code, await owner.GetStringAsync("/setup"), StringComparison.Ordinal);
+
         await UnlockAsync(owner, bot);
         var action = FormAction().Match(await owner.GetStringAsync("/setup?org=course-org")).Groups[1].Value;
         var state = action[(action.IndexOf("state=", StringComparison.Ordinal) + 6)..];
@@ -204,18 +211,22 @@ public sealed partial class SetupModeTests : IDisposable
     }
 
     /// <summary>A bot in setup mode over the test's data folder, with GitHub's conversion endpoint played by a scripted server.</summary>
-    private sealed class SetupRun(ScriptedGitHub github, Microsoft.AspNetCore.Builder.WebApplication bot) : IAsyncDisposable
+    private sealed class SetupRun(ScriptedGitHub github, Microsoft.AspNetCore.Builder.WebApplication bot, CapturedLogs logs) : IAsyncDisposable
     {
         public ScriptedGitHub GitHub => github;
 
         public Microsoft.AspNetCore.Builder.WebApplication Bot => bot;
 
+        /// <summary>What the bot wrote to its console.</summary>
+        public CapturedLogs Logs => logs;
+
         public static async Task<SetupRun> StartAsync(SetupModeTests test)
         {
             var github = await ScriptedGitHub.StartAsync();
-            var bot = BotServer.Build(Course, "http://127.0.0.1:0", test.Settings(github));
+            var logs = new CapturedLogs();
+            var bot = BotServer.Build(Course, "http://127.0.0.1:0", test.Settings(github), services => services.AddSingleton<ILoggerProvider>(logs));
             await bot.StartAsync();
-            return new SetupRun(github, bot);
+            return new SetupRun(github, bot, logs);
         }
 
         public async ValueTask DisposeAsync()
