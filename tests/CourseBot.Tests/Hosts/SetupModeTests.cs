@@ -211,7 +211,8 @@ public sealed partial class SetupModeTests : IDisposable
     }
 
     /// <summary>A bot in setup mode over the test's data folder, with GitHub's conversion endpoint played by a scripted server.</summary>
-    private sealed class SetupRun(ScriptedGitHub github, Microsoft.AspNetCore.Builder.WebApplication bot, CapturedLogs logs) : IAsyncDisposable
+    private sealed class SetupRun(ScriptedGitHub github, Microsoft.AspNetCore.Builder.WebApplication bot, CapturedLogs logs)
+        : IAsyncDisposable
     {
         public ScriptedGitHub GitHub => github;
 
@@ -224,7 +225,8 @@ public sealed partial class SetupModeTests : IDisposable
         {
             var github = await ScriptedGitHub.StartAsync();
             var logs = new CapturedLogs();
-            var bot = BotServer.Build(Course, "http://127.0.0.1:0", test.Settings(github), services => services.AddSingleton<ILoggerProvider>(logs));
+            var bot = BotServer.Build(Course, "http://127.0.0.1:0", test.Settings(github),
+                services => services.AddSingleton<ILoggerProvider>(logs));
             await bot.StartAsync();
             return new SetupRun(github, bot, logs);
         }
