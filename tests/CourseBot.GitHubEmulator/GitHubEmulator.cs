@@ -111,13 +111,16 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
         AddOrgMember(org, user);
     }
 
-    /// <summary>Makes <paramref name="user"/> a member of <paramref name="org"/> (role <c>member</c> or <c>admin</c>).</summary>
-    public void AddOrgMember(string org, string user, string role = "member")
+    /// <summary>
+    /// Makes <paramref name="user"/> a member of <paramref name="org"/> (role <c>member</c> or <c>admin</c>);
+    /// <paramref name="state"/> <c>pending</c> is an invitation not accepted yet.
+    /// </summary>
+    public void AddOrgMember(string org, string user, string role = "member", string state = "active")
     {
         lock (State.Gate)
         {
             var members = State.OrgMembers.TryGetValue(org, out var m) ? m : State.OrgMembers[org] = new(StringComparer.OrdinalIgnoreCase);
-            members.TryAdd(user, role);
+            members.TryAdd(user, (role, state));
         }
     }
 

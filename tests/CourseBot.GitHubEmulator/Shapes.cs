@@ -9,11 +9,11 @@ internal static class Shapes
     /// <summary>An account's id: stable for the emulator's process, different for different logins.</summary>
     public static long AccountId(string login) => Math.Abs((long)login.GetHashCode(StringComparison.Ordinal));
 
-    /// <summary>GET /orgs/{org}/memberships/{username}: an active membership and its role.</summary>
-    public static Dictionary<string, object?> OrgMembership(string org, string login, string role, string baseUrl) => new()
+    /// <summary>GET /orgs/{org}/memberships/{username}: a membership (active, or pending until the invitation is accepted).</summary>
+    public static Dictionary<string, object?> OrgMembership(string org, string login, string role, string state, string baseUrl) => new()
     {
         ["url"] = $"{baseUrl}orgs/{org}/memberships/{login}",
-        ["state"] = "active",
+        ["state"] = state,
         ["role"] = role,
         ["organization_url"] = $"{baseUrl}orgs/{org}",
         ["organization"] = Organization(org, baseUrl),

@@ -32,6 +32,20 @@ public sealed class TrustJourneyTests
         Assert.DoesNotContain(await harness.History.LearnersAsync(CancellationToken.None), r => r == "academy/celery-eve");
     }
 
+    [Fact]
+    public async Task InvitedButNotYetMember_IsToldToAcceptTheInvitation_AndNothingIsCreated()
+    {
+        await using var harness = await JourneyHarness.StartAsync();
+        harness.GitHub.AddOrgMember(JourneyHarness.Org, "eve", state: "pending");
+        var before = Writes(harness);
+        var issue = await EnrollByFormAsync(harness, "eve");
+
+        var reply = Assert.Single(harness.GitHub.CommentsOn(JourneyHarness.CourseRepository, issue)).Body;
+        Assert.Contains("your invitation to the academy organisation is not accepted yet", reply, StringComparison.Ordinal);
+        Assert.False(harness.GitHub.State.Repos.ContainsKey("academy/celery-eve"));
+        Assert.Equal(OneReply, Delta(before, Writes(harness)));
+    }
+
     [Theory]
     [InlineData("roster", "eve", "enrolls learners from its roster only")]
     [InlineData("roster", "ada", "enrolls learners from its roster only")]
