@@ -27,17 +27,19 @@ public sealed class RunIdentityCheck(GradingOptions options, ILearnerEvents hist
         }
 
         var ledger = LearnerLedger.From(run.Repository, await history.ReadAsync(run.Repository, cancel).ConfigureAwait(false));
-        if (ledger.Enrollment is null || ledger.RepositoryId is not { } id || ledger.RepositoryOwnerId is not { } owner)
+        if (ledger.Enrollment is null || ledger.RepositoryId is not { } id)
         {
             return $"{run.Repository} is not a learner repository this bot created";
         }
 
-        var same = run.RepositoryId == id.ToString(CultureInfo.InvariantCulture)
-            && run.RepositoryOwnerId == owner.ToString(CultureInfo.InvariantCulture);
+        // Repository ids are never reused, so the id alone tells a re-created repository apart; the owner's id
+        // (recorded since enrollments kept it) also refuses a repository transferred out of the organisation.
+        var owner = ledger.RepositoryOwnerId?.ToString(CultureInfo.InvariantCulture);
+        var same = run.RepositoryId == id.ToString(CultureInfo.InvariantCulture) && (owner is null || run.RepositoryOwnerId == owner);
         return same
             ? null
             : $"{run.Repository} (repository id {run.RepositoryId}, owner id {run.RepositoryOwnerId}) "
-              + $"is not the repository enrolled under that name (id {id}, owner id {owner}): "
+              + $"is not the repository enrolled under that name (id {id}, owner id {owner ?? "not recorded"}): "
               + "a repository deleted and created again is not the learner's";
     }
 }

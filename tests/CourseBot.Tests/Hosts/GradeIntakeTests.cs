@@ -23,6 +23,7 @@ public sealed class GradeIntakeTests : IAsyncLifetime, IDisposable
     private const string Repo = "course-org/learner-ada";
     private const string Lab = "first-celery-app/first-app-lab";
     private const string Sha = "0123456789abcdef0123456789abcdef01234567";
+    private const string OlderRepo = "course-org/learner-grace";
     private readonly string _data = Directory.CreateTempSubdirectory("coursebot-grades-").FullName;
     private TestOidcIssuer _issuer = null!;
     private WebApplication _bot = null!;
@@ -156,6 +157,18 @@ public sealed class GradeIntakeTests : IAsyncLifetime, IDisposable
         Assert.Empty(await GradesAsync());
     }
 
+    [Theory]
+    [InlineData("4343", HttpStatusCode.Created)]
+    [InlineData("9999", HttpStatusCode.Forbidden)]
+    public async Task RecordWithoutOwnerId_StillPinsTheRepositoryId(string repositoryId, HttpStatusCode expected)
+    {
+        // Enrolled before the bot recorded the owner's id: the repository id (never reused) decides.
+        await EnrolledRepository.RecordAsync(History, OlderRepo, id: 4343, ownerId: null);
+        var token = _issuer.Mint(OlderRepo, c => c["repository_id"] = repositoryId);
+        var (status, text) = await PostAsync(_http, token, Result());
+        Assert.True(expected == status, text);
+    }
+
     [Fact]
     public async Task SelfHostedRunner_IsAccepted_WhenTheCourseAllowsIt()
     {
@@ -235,6 +248,7 @@ public sealed class GradeIntakeTests : IAsyncLifetime, IDisposable
     private async Task<WebApplication> StartBotAsync(Dictionary<string, string?>? extra = null)
     {
         var settings = _issuer.BotSettings(Repo, Lab);
+        settings[$"CourseBot:Grading:Repositories:{OlderRepo}:0"] = Lab;
         settings["CourseBot:DataDirectory"] = _data;
         settings["CourseBot:Queue:Worker"] = "false";
         foreach (var (name, value) in extra ?? [])

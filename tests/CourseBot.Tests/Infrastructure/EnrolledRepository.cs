@@ -10,8 +10,12 @@ namespace CourseBot.Tests.Infrastructure;
 /// </summary>
 internal static class EnrolledRepository
 {
+    /// <param name="history">The bot's store.</param>
+    /// <param name="repository">owner/name.</param>
+    /// <param name="id">The repository's id as recorded.</param>
+    /// <param name="ownerId">The owner's id as recorded; null as in records made before the bot kept it.</param>
     public static async Task RecordAsync(
-        ILearnerEvents history, string repository, long id = TestOidcIssuer.RepositoryId, long ownerId = TestOidcIssuer.OwnerId)
+        ILearnerEvents history, string repository, long id = TestOidcIssuer.RepositoryId, long? ownerId = TestOidcIssuer.OwnerId)
     {
         var login = repository.Split('/')[1];
         var enrolled = new JsonObject { ["login"] = login, ["path"] = "fundamentals", ["pace"] = "part-time", ["start"] = "2026-12-01" };
