@@ -71,6 +71,9 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<IDeliveryInbox>(provider => provider.GetRequiredService<AzureDeliveryInbox>());
         services.AddSingleton(provider => new AzureLearnerEvents(storage, prefix, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ILearnerEvents>(provider => provider.GetRequiredService<AzureLearnerEvents>());
+        // Used token ids in the table every instance shares: a replay to another instance is refused too.
+        services.AddSingleton(provider => new AzureReplayGuard(storage, prefix, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IReplayGuard>(provider => provider.GetRequiredService<AzureReplayGuard>());
         services.AddSingleton<WebhookIngress>();
         services.AddSingleton<WebhookEventProcessor, CourseBotWebhookProcessor>();
         services.AddSingleton<IWebhookDispatcher, OctokitWebhookDispatcher>();

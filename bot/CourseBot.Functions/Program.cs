@@ -12,4 +12,5 @@ var host = builder.Build();
 await host.Services.GetRequiredService<AzureDeliveryInbox>().InitializeAsync(CancellationToken.None).ConfigureAwait(false);
 await host.Services.GetRequiredService<AzureLearnerEvents>().InitializeAsync(CancellationToken.None).ConfigureAwait(false);
 await host.Services.GetRequiredService<BlobLeaseLearnerLocks>().InitializeAsync(CancellationToken.None).ConfigureAwait(false);
+await host.Services.GetRequiredService<AzureReplayGuard>().InitializeAsync(CancellationToken.None).ConfigureAwait(false);
 await host.RunAsync().ConfigureAwait(false);

@@ -28,6 +28,12 @@ public sealed class EmulatorState
     /// <summary>org -> team slug -> user -> role.</summary>
     public Dictionary<string, Dictionary<string, Dictionary<string, string>>> Teams { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// org -> user -> (role: admin or member, state: active, or pending until the invitation is accepted);
+    /// a team member is an active member of the team's organisation.
+    /// </summary>
+    public Dictionary<string, Dictionary<string, (string Role, string State)>> OrgMembers { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public ConcurrentDictionary<string, (long Installation, DateTimeOffset Expires)> Tokens { get; } = new(StringComparer.Ordinal);
 
     public long NextId() => Interlocked.Increment(ref _nextId);

@@ -107,6 +107,33 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
             var members = teams.TryGetValue(team, out var m) ? m : teams[team] = new(StringComparer.OrdinalIgnoreCase);
             members[user] = role;
         }
+
+        AddOrgMember(org, user);
+    }
+
+    /// <summary>
+    /// Makes <paramref name="user"/> a member of <paramref name="org"/> (role <c>member</c> or <c>admin</c>);
+    /// <paramref name="state"/> <c>pending</c> is an invitation not accepted yet.
+    /// </summary>
+    public void AddOrgMember(string org, string user, string role = "member", string state = "active")
+    {
+        lock (State.Gate)
+        {
+            var members = State.OrgMembers.TryGetValue(org, out var m) ? m : State.OrgMembers[org] = new(StringComparer.OrdinalIgnoreCase);
+            members.TryAdd(user, (role, state));
+        }
+    }
+
+    /// <summary>The numeric id GitHub gives an account (user or organisation) in the emulator's responses.</summary>
+    public long AccountId(string login) => Shapes.AccountId(login);
+
+    /// <summary>Deletes a repository, as its owner would in the web interface (an actor, not a route the bot calls).</summary>
+    public void DeleteRepository(string fullName)
+    {
+        lock (State.Gate)
+        {
+            State.Repos.Remove(fullName);
+        }
     }
 
     /// <summary>A file's content on a branch as the emulator holds it (null when absent).</summary>

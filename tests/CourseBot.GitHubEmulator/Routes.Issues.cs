@@ -217,6 +217,19 @@ public sealed partial class GitHubEmulator
 
     private void MapOrganisations(RouteGroupBuilder api)
     {
+        // Organisation membership (the App reads it with members: read): 404 for anyone who is neither a member nor invited.
+        Route(api, "GET", "/orgs/{org}/memberships/{username}", context =>
+        {
+            lock (State.Gate)
+            {
+                var org = Value(context, "org");
+                var user = Value(context, "username");
+                return Task.FromResult(State.OrgMembers.TryGetValue(org, out var members) && members.TryGetValue(user, out var member)
+                    ? Results.Json(Shapes.OrgMembership(org, user, member.Role, member.State, BaseUrl))
+                    : NotFound());
+            }
+        });
+
         Route(api, "GET", "/orgs/{org}/teams/{team_slug}/memberships/{username}", context =>
         {
             lock (State.Gate)

@@ -6,13 +6,48 @@ namespace CourseBot.GitHubEmulator;
 /// </summary>
 internal static class Shapes
 {
+    /// <summary>An account's id: stable for the emulator's process, different for different logins.</summary>
+    public static long AccountId(string login) => Math.Abs((long)login.GetHashCode(StringComparison.Ordinal));
+
+    /// <summary>GET /orgs/{org}/memberships/{username}: a membership (active, or pending until the invitation is accepted).</summary>
+    public static Dictionary<string, object?> OrgMembership(string org, string login, string role, string state, string baseUrl) => new()
+    {
+        ["url"] = $"{baseUrl}orgs/{org}/memberships/{login}",
+        ["state"] = state,
+        ["role"] = role,
+        ["organization_url"] = $"{baseUrl}orgs/{org}",
+        ["organization"] = Organization(org, baseUrl),
+        ["user"] = User(login, baseUrl),
+        ["permissions"] = new Dictionary<string, object?> { ["can_create_repository"] = role == "admin" },
+    };
+
+    public static Dictionary<string, object?> Organization(string org, string baseUrl)
+    {
+        var url = $"{baseUrl}orgs/{org}";
+        return new()
+        {
+            ["login"] = org,
+            ["id"] = AccountId(org),
+            ["node_id"] = "O_" + org,
+            ["url"] = url,
+            ["repos_url"] = url + "/repos",
+            ["events_url"] = url + "/events",
+            ["hooks_url"] = url + "/hooks",
+            ["issues_url"] = url + "/issues",
+            ["members_url"] = url + "/members{/member}",
+            ["public_members_url"] = url + "/public_members{/member}",
+            ["avatar_url"] = $"https://avatars.githubusercontent.com/{org}",
+            ["description"] = null,
+        };
+    }
+
     public static Dictionary<string, object?> User(string login, string baseUrl)
     {
         var url = $"{baseUrl}users/{login}";
         return new()
         {
             ["login"] = login,
-            ["id"] = Math.Abs((long)login.GetHashCode(StringComparison.Ordinal)),
+            ["id"] = AccountId(login),
             ["node_id"] = "U_" + login,
             ["type"] = login.EndsWith("[bot]", StringComparison.Ordinal) ? "Bot" : "User",
             ["site_admin"] = false,

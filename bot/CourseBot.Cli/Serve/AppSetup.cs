@@ -11,12 +11,20 @@ namespace CourseBot.Cli.Serve;
 /// Setup mode: with no GitHub App configured, <c>coursebot serve</c> offers a page that registers
 /// one through GitHub's App Manifest flow (as Probot does) and keeps the returned id, key and
 /// webhook secret in the local secrets file (mode 0600), never in the repository. The App's
-/// permissions and events come from <c>bot/app-manifest.json</c>.
+/// permissions and events come from <c>bot/app-manifest.json</c>. Setup is open only while no App is
+/// configured: once the secrets file exists it is never written again (a second run of the flow
+/// would hand the bot to whoever ran it).
 /// </summary>
-internal sealed class AppSetup(GitHubAppOptions github, string secretsFile, TimeProvider time)
+internal sealed partial class AppSetup(GitHubAppOptions github, string secretsFile, TimeProvider time)
 {
     public const string SecretsFileName = "secrets.json";
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _states = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Session, DateTimeOffset Until)> _states = new(StringComparer.Ordinal);
+
+    /// <summary>False once the secrets file exists (written by this flow, or by hand): every setup route answers 404 then.</summary>
+    public bool IsOpen => !File.Exists(secretsFile);
+
+    /// <summary>Prints where setup runs and the one-time code that opens it, on the bot's console only.</summary>
+    public static void Announce(ILogger logger, Uri setupUrl, string code) => LogSetupCode(logger, setupUrl, code);
 
     public static JsonObject Manifest()
     {
@@ -25,11 +33,20 @@ internal sealed class AppSetup(GitHubAppOptions github, string secretsFile, Time
         return JsonNode.Parse(stream)!.AsObject();
     }
 
-    /// <summary>The setup page: a form that posts the manifest to GitHub (for an organisation, or the signed-in user).</summary>
-    public string Page(Uri publicUrl, string? organisation)
+    /// <summary>The form that asks for the one-time code from the console.</summary>
+    public static string CodePage(bool wrong) => Html(
+        (wrong ? "<strong>That code is not right.</strong> " : "") +
+        "Enter the one-time setup code that <code>coursebot serve</code> printed on its console when it started.</p>" +
+        "<form method=\"post\" action=\"/setup\"><input name=\"code\" autocomplete=\"off\" autofocus> <button>Continue</button></form><p>");
+
+    /// <summary>
+    /// The setup page: a form that posts the manifest to GitHub (for an organisation, or the signed-in
+    /// user); its state belongs to <paramref name="session"/>.
+    /// </summary>
+    public string Page(Uri publicUrl, string? organisation, string session)
     {
         var state = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        _states[state] = time.GetUtcNow().AddMinutes(30);
+        _states[state] = (session, time.GetUtcNow().AddMinutes(30));
         var manifest = Manifest();
         manifest["url"] = publicUrl.ToString();
         manifest["hook_attributes"] = new JsonObject { ["url"] = new Uri(publicUrl, WebhookEndpoints.Path).ToString(), ["active"] = true };
@@ -56,11 +73,18 @@ internal sealed class AppSetup(GitHubAppOptions github, string secretsFile, Time
     }
 
     /// <summary>GitHub's redirect: exchanges the one-time code for the App's credentials and stores them.</summary>
-    public async Task<(int Status, string Html)> CompleteAsync(string? code, string? state, HttpClient http, CancellationToken cancel)
+    public async Task<(int Status, string Html)> CompleteAsync(
+        string? code, string? state, string session, HttpClient http, CancellationToken cancel)
     {
-        if (state is null || !_states.TryRemove(state, out var until) || until < time.GetUtcNow())
+        if (state is null || !_states.TryGetValue(state, out var bound) || bound.Until < time.GetUtcNow()
+            || !string.Equals(bound.Session, session, StringComparison.Ordinal) || !_states.TryRemove(state, out _))
         {
-            return (400, Html("This setup link is unknown or has expired. Start again from /setup."));
+            return (400, Html("This setup link is unknown, has expired, or was started in another browser. Start again from /setup."));
+        }
+
+        if (!IsOpen)
+        {
+            return (409, Html("A GitHub App is already configured for this bot; its secrets file is left as it is."));
         }
 
         if (string.IsNullOrEmpty(code) || code.Length > 100 || !code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
@@ -93,25 +117,31 @@ internal sealed class AppSetup(GitHubAppOptions github, string secretsFile, Time
         };
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(secretsFile))!);
         // Created owner-only before the secret is written, so it is never readable by others, even briefly.
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        // CreateNew: a secrets file that appeared meanwhile is never overwritten.
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        await using (var file = new FileStream(secretsFile, options))
+        try
         {
+            await using var file = new FileStream(secretsFile, options);
             await JsonSerializer.SerializeAsync(file, secrets, cancellationToken: cancel).ConfigureAwait(false);
         }
-
-        if (!OperatingSystem.IsWindows())
+        catch (IOException) when (File.Exists(secretsFile))
         {
-            File.SetUnixFileMode(secretsFile, UnixFileMode.UserRead | UnixFileMode.UserWrite); // also when the file existed before
+            return (409, Html("A GitHub App is already configured for this bot; its secrets file is left as it is."));
         }
+
         var htmlUrl = root.TryGetProperty("html_url", out var url) ? url.GetString() : null;
         return (200, Html($"The GitHub App <b>{WebUtility.HtmlEncode(root.GetProperty("name").GetString() ?? "")}</b> is registered; its key and webhook secret are in " +
             $"<code>{WebUtility.HtmlEncode(secretsFile)}</code>. Install it on your organisation{(htmlUrl is null ? "" : $" (<a href=\"{WebUtility.HtmlEncode(htmlUrl)}/installations/new\">install</a>)")}, then restart <code>coursebot serve</code>."));
     }
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Warning,
+        Message = "Setup mode: no GitHub App is configured. Open {SetupUrl} and enter the one-time code {Code}")]
+    private static partial void LogSetupCode(ILogger logger, Uri setupUrl, string code);
 
     private static string Html(string message) => $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>CourseBot setup</title></head><body><h1>CourseBot setup</h1><p>{message}</p></body></html>";
 }

@@ -72,6 +72,8 @@ internal static class BotServer
         var database = Path.Combine(dataDirectory, "coursebot.db");
         builder.Services.AddSingleton<IDeliveryInbox>(provider => new SqliteDeliveryInbox(database, provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ILearnerEvents>(provider => new SqliteLearnerEvents(database, provider.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<IReplayGuard>(provider =>
+            new SqliteReplayGuard(database, provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<WebhookIngress>();
         builder.Services.AddSingleton<WebhookEventProcessor, CourseBotWebhookProcessor>();
         builder.Services.AddSingleton<IWebhookDispatcher, OctokitWebhookDispatcher>();
@@ -93,6 +95,9 @@ internal static class BotServer
         builder.Services.AddCourseBotJourney(journey, github, resilience);
         builder.Services.AddSingleton(provider => new AppSetup(github, secretsFile, provider.GetRequiredService<TimeProvider>()));
         var setupMode = !github.IsConfigured || string.IsNullOrEmpty(webhooks.Secret);
+        // Setup runs only for a bot with no App at all: App settings or a secrets file (even half-filled) close it for good.
+        var setupOpen = !github.IsConfigured && github.AppId == 0 && !File.Exists(secretsFile);
+        builder.Services.AddSingleton(provider => new SetupAccess(provider.GetRequiredService<TimeProvider>()));
         if (!setupMode && journey.IsConfigured)
         {
             builder.Services.AddHostedService<JourneyReconcilerService>();
@@ -104,7 +109,16 @@ internal static class BotServer
         app.MapCatalog(setupMode);
         app.MapGrading();
         app.MapWebhooks();
-        app.MapSetup(builder.Configuration["CourseBot:PublicUrl"]);
+        if (setupOpen)
+        {
+            var publicUrl = builder.Configuration["CourseBot:PublicUrl"];
+            app.MapSetup(publicUrl);
+            app.Lifetime.ApplicationStarted.Register(() => AppSetup.Announce(
+                app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<AppSetup>(),
+                new Uri(new Uri(publicUrl is { Length: > 0 } ? publicUrl : app.Urls.First()), "/setup"),
+                app.Services.GetRequiredService<SetupAccess>().Code));
+        }
+
         return app;
     }
 }

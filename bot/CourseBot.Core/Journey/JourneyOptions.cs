@@ -20,6 +20,18 @@ public sealed class JourneyOptions
     /// <summary>The App's installation on the course organisation, for work that does not come with one (roster enrollment); 0: looked up.</summary>
     public long InstallationId { get; set; }
 
+    /// <summary>Who may enroll by the Enroll form: <c>org-members</c> (default), <c>roster</c> or <c>open</c>.</summary>
+    public string Enrollment { get; set; } = "org-members";
+
+    /// <summary><see cref="Enrollment"/> read; a value that is none of the three closes form enrollment rather than guessing.</summary>
+    public EnrollmentPolicy EnrollmentPolicy => Enrollment.Trim().ToLowerInvariant() switch
+    {
+        "org-members" => EnrollmentPolicy.OrgMembers,
+        "roster" => EnrollmentPolicy.Roster,
+        "open" => EnrollmentPolicy.Open,
+        _ => EnrollmentPolicy.Unknown,
+    };
+
     /// <summary>The pace used when an enrollment does not name one.</summary>
     public string DefaultPace { get; set; } = "part-time";
 

@@ -23,6 +23,7 @@ public sealed partial class JourneyService(
     ILearnerLocks locks,
     QuizDesk quizzes,
     CommandDesk commands,
+    EnrollmentGate gate,
     TimeProvider time,
     ILogger<JourneyService> logger)
 {
@@ -235,6 +236,16 @@ public sealed partial class JourneyService(
             return;
         }
 
+        // Who may enroll is decided before anything is created: a refused request costs one reply.
+        if (await gate.RefusalAsync(github, opened.Author, existing).ConfigureAwait(false) is { } refusal)
+        {
+            LogRefused(logger, opened.Author, refusal);
+            await ReplyOnceAsync(github, RepositoryFor(opened.Author), opened.Repository, opened.Number, replyKey,
+                $"Hi @{opened.Author}, I could not enroll you: {refusal}. Nothing was created.",
+                close: false, cancel).ConfigureAwait(false);
+            return;
+        }
+
         try
         {
             await EnrollAsync(opened.Installation, request, $"{opened.Repository}#{opened.Number}", cancel).ConfigureAwait(false);
@@ -284,6 +295,9 @@ public sealed partial class JourneyService(
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "Enrollment stopped by the organisation's setup: {Reason}")]
     private static partial void LogSetupBroken(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Enrollment of {Login} refused: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string login, string reason);
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Enrolled {Login} in {Repository}: path {Path}, pace {Pace}")]
     private static partial void LogEnrolled(ILogger logger, string login, string repository, string path, string pace);

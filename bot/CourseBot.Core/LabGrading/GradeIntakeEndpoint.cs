@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using CourseBot.Core.Oidc;
 using CourseBot.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -8,11 +6,21 @@ namespace CourseBot.Core.LabGrading;
 
 /// <summary>
 /// <c>POST /api/grades</c>, host-neutral: a result counts only when it comes with a fresh OIDC
-/// token of the course's grading workflow, for an enrolled repository, for a lab open for it, and
-/// for the commit the token names. The accepted result is appended to the learner's history with
-/// the run that produced it; anything else is refused with a reason and logged.
+/// token of the course's grading workflow, from the repository the bot enrolled (its ids, not just
+/// its name), for a lab open for it, for the commit the token names, and when its checks are the
+/// lab's own. Points, maximum and pass are the bot's, computed from the lab's <c>lab.yml</c>; the
+/// result is appended to the learner's history with the run that produced it (check details for
+/// instructors included). Anything else is refused with a reason and logged.
 /// </summary>
-public sealed partial class GradeIntakeEndpoint(OidcOptions options, GitHubOidcVerifier verifier, IOpenLabs openLabs, ILearnerEvents history, Journey.ILearnerChanges changes, ILogger<GradeIntakeEndpoint> logger)
+public sealed partial class GradeIntakeEndpoint(
+    OidcOptions options,
+    GitHubOidcVerifier verifier,
+    RunIdentityCheck identity,
+    IOpenLabs openLabs,
+    LabRulesReader labs,
+    ILearnerEvents history,
+    Journey.ILearnerChanges changes,
+    ILogger<GradeIntakeEndpoint> logger)
 {
     public const long MaxBodyBytes = 1 << 20;
 
@@ -35,58 +43,64 @@ public sealed partial class GradeIntakeEndpoint(OidcOptions options, GitHubOidcV
             return Refuse(verified.Failure == OidcFailure.KeysUnavailable ? 503 : 401, verified.Reason);
         }
 
-        JsonObject result;
-        try
+        // The body is checked before the token is used up: a run whose result is malformed can send it again.
+        var bytes = await Webhooks.WebhookIngress.ReadAsync(body, MaxBodyBytes, cancel).ConfigureAwait(false);
+        if (bytes is null)
         {
-            using var limited = new MemoryStream();
-            await body.CopyToAsync(limited, cancel).ConfigureAwait(false);
-            if (limited.Length > MaxBodyBytes)
-            {
-                return Refuse(413, "result larger than 1 MiB");
-            }
-
-            result = JsonNode.Parse(limited.ToArray())?.AsObject() ?? throw new JsonException("empty");
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-        {
-            return Refuse(400, "the result is not a JSON object");
+            return Refuse(413, "result larger than 1 MiB");
         }
 
-        var lab = (string?)result["lab"];
-        var sha = (string?)result["sha"];
-        if (result["version"]?.GetValue<int>() != 1 || lab is null || result["score"] is null || result["max_score"] is null || result["passed"] is null)
+        var (result, problem) = ReportedResultParser.Parse(bytes);
+        if (result is null)
         {
-            return Refuse(400, "the result is not a version 1 grade result (lab, sha, score, max_score, passed)");
+            return Refuse(400, problem ?? "the result is not a version 1 grade result");
         }
 
-        if (!(await openLabs.ForAsync(run.Repository, cancel).ConfigureAwait(false)).Contains(lab, StringComparer.Ordinal))
+        var accepted = await verifier.AcceptOnceAsync(run, cancel).ConfigureAwait(false);
+        if (!accepted.Succeeded)
         {
-            return Refuse(403, $"lab {lab} is not open for {run.Repository}");
+            return Refuse(401, accepted.Reason);
         }
 
-        if (!string.Equals(sha, run.Sha, StringComparison.OrdinalIgnoreCase))
+        return await RecordAsync(run, result, cancel).ConfigureAwait(false);
+    }
+
+    private async Task<IntakeResponse> RecordAsync(ActionsRunClaims run, ReportedResult result, CancellationToken cancel)
+    {
+        if (await identity.RefusalAsync(run, cancel).ConfigureAwait(false) is { } refusal)
         {
-            return Refuse(409, $"the result is for commit {sha} but the run graded {run.Sha}");
+            return Refuse(403, refusal);
         }
 
-        var record = new JsonObject
+        if (!(await openLabs.ForAsync(run.Repository, cancel).ConfigureAwait(false)).Contains(result.Lab, StringComparer.Ordinal))
         {
-            ["run_id"] = run.RunId,
-            ["run_attempt"] = run.RunAttempt,
-            ["sha"] = run.Sha,
-            ["ref"] = run.Ref,
-            ["workflow"] = run.JobWorkflowRef,
-            ["score"] = result["score"]!.DeepClone(),
-            ["max_score"] = result["max_score"]!.DeepClone(),
-            ["passed"] = result["passed"]!.DeepClone(),
-            ["isolated"] = result["isolated"]?.DeepClone(),
-            ["result"] = result.DeepClone(),
-        };
-        var entry = await history.AppendAsync(run.Repository, LearnerEventKinds.LabGraded, lab, record.ToJsonString(), cancel).ConfigureAwait(false);
+            return Refuse(403, $"lab {result.Lab} is not open for {run.Repository}");
+        }
+
+        if (!string.Equals(result.Sha, run.Sha, StringComparison.OrdinalIgnoreCase))
+        {
+            return Refuse(409, $"the result is for commit {result.Sha} but the run graded {run.Sha}");
+        }
+
+        if (labs.Find(result.Lab) is not { } rules)
+        {
+            return Refuse(422, $"lab {result.Lab} has no checks this bot can score it by");
+        }
+
+        var (scored, problem) = ResultScorer.Score(rules, result);
+        if (scored is null)
+        {
+            return Refuse(422, problem ?? "the result does not match the lab's checks");
+        }
+
+        var record = GradeRecord.Of(run, result, scored);
+        var entry = await history.AppendAsync(run.Repository, LearnerEventKinds.LabGraded, result.Lab, record.ToJsonString(), cancel)
+            .ConfigureAwait(false);
         // The learner's issue, results comment and README follow from the queue, not in this request.
         await changes.ChangedAsync(run.Repository, $"grade-{entry.Sequence}", cancel).ConfigureAwait(false);
-        LogRecorded(logger, run.Repository, lab, run.Sha, run.RunId, (double?)result["score"] ?? 0, (double?)result["max_score"] ?? 0);
-        return new IntakeResponse(201, $"recorded as event {entry.Sequence}");
+        LogRecorded(logger, run.Repository, result.Lab, run.Sha, run.RunId, scored.Score, scored.MaxScore);
+        var verdict = scored.Passed ? "passed" : "not passed";
+        return new IntakeResponse(201, $"recorded as event {entry.Sequence}: {scored.Score:0.##} / {scored.MaxScore}, {verdict}");
     }
 
     private IntakeResponse Refuse(int status, string reason)

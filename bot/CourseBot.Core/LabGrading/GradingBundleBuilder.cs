@@ -5,7 +5,6 @@ namespace CourseBot.Core.LabGrading;
 /// <summary>Reads labs' check files and hidden tests out of the curriculum folder into a <see cref="GradingBundle"/>.</summary>
 public sealed class GradingBundleBuilder(string curriculumRoot)
 {
-    private const string LabsFolder = CurriculumLoader.LabsFolder;
     private const string LabFile = CurriculumLoader.LabFile;
     private const string HiddenFolder = CurriculumLoader.HiddenFolder;
     private const long MaxFileBytes = 1 << 20;
@@ -16,29 +15,13 @@ public sealed class GradingBundleBuilder(string curriculumRoot)
         var labs = new List<BundledLab>();
         foreach (var key in labKeys)
         {
-            if (Locate(key) is { } folder)
+            if (LabLocator.Locate(curriculumRoot, key) is { } folder)
             {
                 labs.Add(new BundledLab(key, Files(folder)));
             }
         }
 
         return new GradingBundle(GradingBundle.CurrentVersion, repository, sha, labs);
-    }
-
-    private string? Locate(string key)
-    {
-        var parts = key.Split('/');
-        if (parts.Length != 2 || parts.Any(p => p.Length == 0 || p.Contains("..", StringComparison.Ordinal)))
-        {
-            return null;
-        }
-
-        var modules = Path.Combine(curriculumRoot, CurriculumLoader.ModulesFolder);
-        var moduleDir = Directory.Exists(modules)
-            ? Directory.EnumerateDirectories(modules).FirstOrDefault(d => CurriculumLoader.ModuleIdOf(d) == parts[0])
-            : null;
-        var labDir = moduleDir is null ? null : Path.Combine(moduleDir, LabsFolder, parts[1]);
-        return labDir is not null && File.Exists(Path.Combine(labDir, LabFile)) ? labDir : null;
     }
 
     /// <summary>lab.yml and everything under hidden/: nothing else of the lab folder (solution/ stays home).</summary>

@@ -5,9 +5,16 @@ namespace CourseBot.Core.LabGrading;
 
 /// <summary>
 /// <c>GET /api/grading/bundle</c>, host-neutral: verifies the caller's OIDC token and returns the
-/// bundles of the labs open for the token's repository. Both hosts map their request onto this.
+/// bundles of the labs open for the token's repository, only to the repository the bot enrolled
+/// (its ids) on a runner the course trusts. Both hosts map their request onto this.
 /// </summary>
-public sealed partial class GradingBundleEndpoint(OidcOptions options, GitHubOidcVerifier verifier, IOpenLabs openLabs, GradingBundleBuilder builder, ILogger<GradingBundleEndpoint> logger)
+public sealed partial class GradingBundleEndpoint(
+    OidcOptions options,
+    GitHubOidcVerifier verifier,
+    RunIdentityCheck identity,
+    IOpenLabs openLabs,
+    GradingBundleBuilder builder,
+    ILogger<GradingBundleEndpoint> logger)
 {
     public async Task<BundleResponse> HandleAsync(string? authorization, CancellationToken cancel)
     {
@@ -30,11 +37,24 @@ public sealed partial class GradingBundleEndpoint(OidcOptions options, GitHubOid
             return BundleResponse.Refuse(verified.Failure == OidcFailure.KeysUnavailable ? 503 : 401, verified.Reason);
         }
 
+        if (await identity.RefusalAsync(claims, cancel).ConfigureAwait(false) is { } refusal)
+        {
+            LogRefused(logger, refusal);
+            return BundleResponse.Refuse(403, refusal);
+        }
+
         var labs = await openLabs.ForAsync(claims.Repository, cancel).ConfigureAwait(false);
         if (labs.Count == 0)
         {
             LogNotEnrolled(logger, claims.Repository);
             return BundleResponse.Refuse(403, $"{claims.Repository} is not an enrolled learner repository with open labs");
+        }
+
+        var accepted = await verifier.AcceptOnceAsync(claims, cancel).ConfigureAwait(false);
+        if (!accepted.Succeeded)
+        {
+            LogRefused(logger, accepted.Reason);
+            return BundleResponse.Refuse(401, accepted.Reason);
         }
 
         var bundle = builder.Build(claims.Repository, claims.Sha, labs);

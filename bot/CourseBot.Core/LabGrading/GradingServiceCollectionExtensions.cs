@@ -15,9 +15,10 @@ public static class GradingServiceCollectionExtensions
         services.AddSingleton(oidc);
         services.AddSingleton(grading);
         services.AddSingleton<IJwksSource>(provider => new HttpJwksSource(new HttpClient { Timeout = TimeSpan.FromSeconds(10) }, oidc, provider.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IReplayGuard>(provider => new MemoryReplayGuard(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<GitHubOidcVerifier>();
         services.AddSingleton<IOpenLabs, ConfiguredOpenLabs>();
+        services.AddSingleton<RunIdentityCheck>();
+        services.AddSingleton(new LabRulesReader(curriculumRoot));
         services.AddSingleton(new GradingBundleBuilder(curriculumRoot));
         services.AddSingleton<GradingBundleEndpoint>();
         services.AddSingleton<GradeIntakeEndpoint>();

@@ -6,8 +6,10 @@ namespace CourseBot.Core.Oidc;
 
 /// <summary>
 /// Verifies a GitHub Actions OIDC token: RS256 signature by a key of the configured issuer, issuer,
-/// audience, expiry, the course's grading workflow at an allowed ref, and a token id not seen
-/// before. It fails closed: anything unexpected is a refusal with a reason, never a pass.
+/// audience, expiry, the course's grading workflow at an allowed ref. It fails closed: anything
+/// unexpected is a refusal with a reason, never a pass. Verifying does not use the token up: the
+/// endpoints check the request first (a malformed result must not cost the run its one token), then
+/// call <see cref="AcceptOnceAsync"/>.
 /// </summary>
 public sealed class GitHubOidcVerifier(OidcOptions options, IJwksSource keys, IReplayGuard replays, TimeProvider time)
 {
@@ -49,9 +51,10 @@ public sealed class GitHubOidcVerifier(OidcOptions options, IJwksSource keys, IR
         {
             key = Text(header, "kid") is { } kid ? await keys.FindKeyAsync(kid, cancel).ConfigureAwait(false) : null;
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (IsKeyFetchFailure(ex, cancel))
         {
-            return OidcVerificationResult.Fail(OidcFailure.KeysUnavailable, $"the issuer's keys could not be fetched: {ex.Message}");
+            // The issuer is down or answered nonsense: the run may try again (503), and nothing was used up.
+            return OidcVerificationResult.Fail(OidcFailure.KeysUnavailable, $"the issuer's keys could not be fetched: {ex.GetType().Name}");
         }
 
         if (key is null)
@@ -97,21 +100,18 @@ public sealed class GitHubOidcVerifier(OidcOptions options, IJwksSource keys, IR
             return OidcVerificationResult.Fail(OidcFailure.WrongWorkflow, $"job_workflow_ref '{workflow}' is not the course's grading workflow at an allowed ref");
         }
 
-        string[] required = ["repository", "repository_id", "sha", "ref", "run_id", "jti"];
+        string[] required = ["repository", "repository_id", "repository_owner_id", "sha", "ref", "run_id", "jti"];
         if (required.FirstOrDefault(name => string.IsNullOrEmpty(Text(payload, name))) is { } missing)
         {
             return OidcVerificationResult.Fail(OidcFailure.MissingClaim, $"claim '{missing}' is missing");
         }
 
         var expires = DateTimeOffset.FromUnixTimeSeconds(exp) + options.ClockSkew;
-        if (!replays.TryAccept(Text(payload, "jti")!, expires))
-        {
-            return OidcVerificationResult.Fail(OidcFailure.Replayed, "token was already used");
-        }
-
         return OidcVerificationResult.Success(new ActionsRunClaims(
             Text(payload, "repository")!,
             Text(payload, "repository_id")!,
+            Text(payload, "repository_owner_id")!,
+            Text(payload, "runner_environment") ?? "",
             Text(payload, "sha")!,
             Text(payload, "ref")!,
             Text(payload, "run_id")!,
@@ -120,6 +120,20 @@ public sealed class GitHubOidcVerifier(OidcOptions options, IJwksSource keys, IR
             Text(payload, "jti")!,
             expires));
     }
+
+    /// <summary>Marks a verified token used; false when it was used before (by this or any other instance).</summary>
+    public async Task<OidcVerificationResult> AcceptOnceAsync(ActionsRunClaims claims, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        return await replays.TryAcceptAsync(claims.TokenId, claims.Expires, cancel).ConfigureAwait(false)
+            ? OidcVerificationResult.Success(claims)
+            : OidcVerificationResult.Fail(OidcFailure.Replayed, "token was already used");
+    }
+
+    private static bool IsKeyFetchFailure(Exception ex, CancellationToken cancel) =>
+        ex is HttpRequestException or JsonException or KeyNotFoundException
+            or InvalidOperationException or CryptographicException or FormatException
+        || (ex is OperationCanceledException && !cancel.IsCancellationRequested);
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -17,8 +17,22 @@ public enum OidcFailure
     KeysUnavailable,
 }
 
-/// <summary>The claims of a verified GitHub Actions run that the bot relies on.</summary>
-public sealed record ActionsRunClaims(string Repository, string RepositoryId, string Sha, string Ref, string RunId, string RunAttempt, string JobWorkflowRef, string TokenId, DateTimeOffset Expires);
+/// <summary>
+/// The claims of a verified GitHub Actions run that the bot relies on. The ids, unlike the name, are
+/// never reused: a repository deleted and created again under the same name gets a new one.
+/// </summary>
+public sealed record ActionsRunClaims(
+    string Repository,
+    string RepositoryId,
+    string RepositoryOwnerId,
+    string RunnerEnvironment,
+    string Sha,
+    string Ref,
+    string RunId,
+    string RunAttempt,
+    string JobWorkflowRef,
+    string TokenId,
+    DateTimeOffset Expires);
 
 /// <summary>A verified token's claims, or why the token was refused (an expected failure, not an exception).</summary>
 public sealed record OidcVerificationResult(ActionsRunClaims? Claims, OidcFailure Failure, string Reason)

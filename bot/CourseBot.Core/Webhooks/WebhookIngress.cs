@@ -109,7 +109,11 @@ public sealed partial class WebhookIngress(WebhookOptions options, IDeliveryInbo
         return CryptographicOperations.FixedTimeEquals(actual, expected);
     }
 
-    private static async Task<byte[]?> ReadAsync(Stream body, long max, CancellationToken cancel)
+    /// <summary>
+    /// The body, or null when it is larger than <paramref name="max"/> (read no further than that).
+    /// The grade intake reads its results with it too.
+    /// </summary>
+    internal static async Task<byte[]?> ReadAsync(Stream body, long max, CancellationToken cancel)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];

@@ -173,6 +173,9 @@ public sealed class EmulatorSchemaTests : IAsyncLifetime, IDisposable
 
         // Octokit only has the id-based team membership call.
         await GetAsync($"orgs/{Org}/teams/instructors/memberships/grace");
+
+        // Who may enroll under org-members: the organisation membership of the learner.
+        await client.Organization.Member.GetOrganizationMembership(Org, "grace");
     }
 
     /// <summary>A GET with the installation token over a plain HttpClient, for routes Octokit does not call.</summary>

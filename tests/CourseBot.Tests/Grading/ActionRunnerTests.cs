@@ -21,6 +21,7 @@ public sealed class ActionRunnerTests
         settings["CourseBot:DataDirectory"] = Directory.CreateTempSubdirectory("coursebot-intake-").FullName;
         await using var bot = BotServer.Build(course, "http://127.0.0.1:0", settings);
         await bot.StartAsync();
+        await EnrolledRepository.RecordAsync(bot.Services.GetRequiredService<ILearnerEvents>(), issuer.RunRepository);
         using var workspace = new Workspace(GraderTests.GoodGreeter);
         var results = Path.Combine(Path.GetTempPath(), "coursebot-results-" + Guid.NewGuid().ToString("N"));
         var outputs = results + ".out";
@@ -52,7 +53,7 @@ public sealed class ActionRunnerTests
             Assert.True(File.Exists(Path.Combine(results, "demo-greeter-lab.json")));
             Assert.Contains("The bot recorded the result for demo/greeter-lab.", log.ToString(), StringComparison.Ordinal);
             var history = await bot.Services.GetRequiredService<ILearnerEvents>().ReadAsync(issuer.RunRepository, CancellationToken.None);
-            var graded = Assert.Single(history);
+            var graded = Assert.Single(history, e => e.Kind == LearnerEventKinds.LabGraded);
             Assert.Equal((LearnerEventKinds.LabGraded, "demo/greeter-lab"), (graded.Kind, graded.Subject));
             Assert.Contains("\"run_id\":\"987654\"", graded.Data, StringComparison.Ordinal);
         }
@@ -81,7 +82,9 @@ public sealed class ActionRunnerTests
         await using var issuer = await TestOidcIssuer.StartAsync();
         issuer.RunRepository = "course-org/not-enrolled";
         var course = CurriculumValidator.ValidateFolder(RepositoryPaths.Curriculum).Course! with { RootDirectory = Workspace.Curriculum };
-        await using var bot = BotServer.Build(course, "http://127.0.0.1:0", issuer.BotSettings("course-org/learner-ada", "demo/greeter-lab"));
+        var settings = issuer.BotSettings("course-org/learner-ada", "demo/greeter-lab");
+        settings["CourseBot:DataDirectory"] = Directory.CreateTempSubdirectory("coursebot-refused-").FullName;
+        await using var bot = BotServer.Build(course, "http://127.0.0.1:0", settings);
         await bot.StartAsync();
         using var http = new HttpClient();
         var log = new StringWriter();
@@ -97,6 +100,7 @@ public sealed class ActionRunnerTests
             },
             new GradingEnvironment(), new SandboxOptions(), log, http, CancellationToken.None);
         Assert.Equal(2, exit);
-        Assert.Contains("the bot refused the grading bundle (403): course-org/not-enrolled is not an enrolled learner repository with open labs", log.ToString(), StringComparison.Ordinal);
+        Assert.Contains("the bot refused the grading bundle (403): course-org/not-enrolled is not a learner repository this bot created",
+            log.ToString(), StringComparison.Ordinal);
     }
 }

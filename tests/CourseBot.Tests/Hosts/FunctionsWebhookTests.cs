@@ -60,6 +60,7 @@ public sealed class FunctionsWebhookTests : IAsyncLifetime
         Assert.NotNull(provider.GetRequiredService<GradeIntakeEndpoint>());
         Assert.IsType<ProgressOpenLabs>(provider.GetRequiredService<IOpenLabs>());
         Assert.IsType<QueuedLearnerChanges>(provider.GetRequiredService<ILearnerChanges>());
+        Assert.IsType<AzureReplayGuard>(provider.GetRequiredService<Core.Oidc.IReplayGuard>());
     }
 
     [Fact]

@@ -27,16 +27,28 @@ public sealed class GradesFunctionTests : IDisposable
         grading.Repositories["org/learner"] = ["first-celery-app/first-app-lab"];
         using var http = new HttpClient();
         using var keys = new HttpJwksSource(http, oidc, TimeProvider.System);
-        var history = new SqliteLearnerEvents(Path.Combine(_dir, "coursebot.db"), TimeProvider.System);
-        var inbox = new SqliteDeliveryInbox(Path.Combine(_dir, "coursebot.db"), TimeProvider.System);
-        var function = new GradesFunction(new GradeIntakeEndpoint(oidc, new GitHubOidcVerifier(oidc, keys, new MemoryReplayGuard(TimeProvider.System), TimeProvider.System), new ConfiguredOpenLabs(grading), history, new QueuedLearnerChanges(inbox), NullLogger<GradeIntakeEndpoint>.Instance));
-        const string result = """{"version":1,"lab":"first-celery-app/first-app-lab","sha":"0123456789abcdef0123456789abcdef01234567","status":"passed","score":7,"max_score":7,"passed":true,"isolated":true,"notes":[],"tests":[]}""";
+        var database = Path.Combine(_dir, "coursebot.db");
+        var history = new SqliteLearnerEvents(database, TimeProvider.System);
+        await EnrolledRepository.RecordAsync(history, "org/learner");
+        var inbox = new SqliteDeliveryInbox(database, TimeProvider.System);
+        var verifier = new GitHubOidcVerifier(oidc, keys, new SqliteReplayGuard(database, TimeProvider.System), TimeProvider.System);
+        var endpoint = new GradeIntakeEndpoint(
+            oidc, verifier, new RunIdentityCheck(grading, history), new ConfiguredOpenLabs(grading),
+            new LabRulesReader(RepositoryPaths.Curriculum),
+            history, new QueuedLearnerChanges(inbox), NullLogger<GradeIntakeEndpoint>.Instance);
+        var function = new GradesFunction(endpoint);
+        const string result = """
+            {"version":1,"lab":"first-celery-app/first-app-lab","sha":"0123456789abcdef0123456789abcdef01234567",
+             "status":"passed","score":7,"max_score":7,"passed":true,"isolated":true,"notes":[],
+             "tests":[{"name":"app module","kind":"file","status":"passed","score":1,"max_score":1,"duration_ms":2},
+             {"name":"tasks: add","kind":"celery","status":"passed","score":6,"max_score":6,"duration_ms":900}]}
+            """;
 
         var recorded = Assert.IsType<JsonResult>(await function.RunAsync(Request(result, issuer.Mint("org/learner")), CancellationToken.None));
         Assert.Equal(201, recorded.StatusCode);
         var forged = Assert.IsType<JsonResult>(await function.RunAsync(Request(result, null), CancellationToken.None));
         Assert.Equal(401, forged.StatusCode);
-        Assert.Single(await history.ReadAsync("org/learner", CancellationToken.None));
+        Assert.Single(await history.ReadAsync("org/learner", CancellationToken.None), e => e.Kind == LearnerEventKinds.LabGraded);
         // The learner's repository is brought up to date from the queue, not in the request.
         var queued = await inbox.LeaseAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
         Assert.Equal(QueuedLearnerChanges.SyncEvent, queued?.Delivery.Event);

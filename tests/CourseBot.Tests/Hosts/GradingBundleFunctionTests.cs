@@ -1,5 +1,6 @@
 using CourseBot.Core.LabGrading;
 using CourseBot.Core.Oidc;
+using CourseBot.Core.Storage;
 using CourseBot.Functions.Functions;
 using CourseBot.Tests.Grading;
 using CourseBot.Tests.Infrastructure;
@@ -15,6 +16,10 @@ public sealed class GradingBundleFunctionTests
     [Fact]
     public async Task RunAsync_VerifiedToken_ReturnsBundle_AndRefusesWithoutToken()
     {
+        var data = Directory.CreateTempSubdirectory("coursebot-fbundle-").FullName;
+        var database = Path.Combine(data, "coursebot.db");
+        var history = new SqliteLearnerEvents(database, TimeProvider.System);
+        await EnrolledRepository.RecordAsync(history, "org/learner");
         await using var issuer = await TestOidcIssuer.StartAsync();
         var oidc = new OidcOptions { Issuer = issuer.Issuer, Audience = TestOidcIssuer.Audience };
         oidc.AllowedWorkflowRefs.Add(TestOidcIssuer.Workflow);
@@ -22,8 +27,10 @@ public sealed class GradingBundleFunctionTests
         grading.Repositories["org/learner"] = ["demo/greeter-lab"];
         using var http = new HttpClient();
         using var keys = new HttpJwksSource(http, oidc, TimeProvider.System);
-        var verifier = new GitHubOidcVerifier(oidc, keys, new MemoryReplayGuard(TimeProvider.System), TimeProvider.System);
-        var function = new GradingBundleFunction(new GradingBundleEndpoint(oidc, verifier, new ConfiguredOpenLabs(grading), new GradingBundleBuilder(Workspace.Curriculum), NullLogger<GradingBundleEndpoint>.Instance));
+        var verifier = new GitHubOidcVerifier(oidc, keys, new SqliteReplayGuard(database, TimeProvider.System), TimeProvider.System);
+        var endpoint = new GradingBundleEndpoint(oidc, verifier, new RunIdentityCheck(grading, history), new ConfiguredOpenLabs(grading),
+            new GradingBundleBuilder(Workspace.Curriculum), NullLogger<GradingBundleEndpoint>.Instance);
+        var function = new GradingBundleFunction(endpoint);
 
         var request = new DefaultHttpContext().Request;
         request.Headers.Authorization = "Bearer " + issuer.Mint("org/learner");
@@ -32,5 +39,6 @@ public sealed class GradingBundleFunctionTests
 
         var refused = Assert.IsType<JsonResult>(await function.RunAsync(new DefaultHttpContext().Request, CancellationToken.None));
         Assert.Equal(401, refused.StatusCode);
+        Directory.Delete(data, recursive: true);
     }
 }

@@ -6,7 +6,9 @@ using CourseBot.Cli.Serve;
 using CourseBot.Core.Curriculum.Validation;
 using CourseBot.Tests.Grading;
 using CourseBot.Tests.Infrastructure;
+using CourseBot.Core.Storage;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CourseBot.Tests.Hosts;
 
@@ -14,6 +16,7 @@ namespace CourseBot.Tests.Hosts;
 public sealed class GradingBundleTests : IAsyncLifetime, IDisposable
 {
     private const string Repo = "course-org/learner-ada";
+    private readonly string _data = Directory.CreateTempSubdirectory("coursebot-bundle-").FullName;
     private TestOidcIssuer _issuer = null!;
     private WebApplication _bot = null!;
     private HttpClient _http = null!;
@@ -22,12 +25,19 @@ public sealed class GradingBundleTests : IAsyncLifetime, IDisposable
     {
         _issuer = await TestOidcIssuer.StartAsync();
         var course = CurriculumValidator.ValidateFolder(RepositoryPaths.Curriculum).Course! with { RootDirectory = Workspace.Curriculum };
-        _bot = BotServer.Build(course, "http://127.0.0.1:0", _issuer.BotSettings(Repo, "demo/greeter-lab", "demo/tasks-lab"));
+        var settings = _issuer.BotSettings(Repo, "demo/greeter-lab", "demo/tasks-lab");
+        settings["CourseBot:DataDirectory"] = _data;
+        _bot = BotServer.Build(course, "http://127.0.0.1:0", settings);
         await _bot.StartAsync();
+        await EnrolledRepository.RecordAsync(_bot.Services.GetRequiredService<ILearnerEvents>(), Repo);
         _http = new HttpClient { BaseAddress = new Uri(_bot.Urls.First()) };
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        Directory.Delete(_data, recursive: true);
+    }
 
     public async Task DisposeAsync()
     {
@@ -111,7 +121,18 @@ public sealed class GradingBundleTests : IAsyncLifetime, IDisposable
     {
         var (status, body) = await GetAsync(_issuer.Mint("course-org/someone-else"));
         Assert.Equal(HttpStatusCode.Forbidden, status);
-        Assert.Contains("course-org/someone-else is not an enrolled learner repository", body, StringComparison.Ordinal);
+        Assert.Contains("course-org/someone-else is not a learner repository this bot created", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("repository_id", "9999", "is not the repository enrolled under that name")]
+    [InlineData("repository_owner_id", "666", "is not the repository enrolled under that name")]
+    [InlineData("runner_environment", "self-hosted", "this course grades on GitHub-hosted runners only")]
+    public async Task Bundle_RecreatedRepositoryOrSelfHostedRunner_Is403(string claim, string value, string reason)
+    {
+        var (status, body) = await GetAsync(_issuer.Mint(Repo, c => c[claim] = value));
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Contains(reason, body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,6 +18,10 @@ public sealed class TestOidcIssuer : IAsyncDisposable
     public const string Workflow = "course-org/course/.github/workflows/grade.yml@refs/heads/main";
     public const string KeyId = "test-key-1";
 
+    /// <summary>The ids tokens carry unless a test changes them (<see cref="EnrolledRepository"/> records the same).</summary>
+    public const long RepositoryId = 4242;
+    public const long OwnerId = 1001;
+
     private readonly RSA _key = RSA.Create(2048);
     private readonly WebApplication _app;
 
@@ -75,7 +79,9 @@ public sealed class TestOidcIssuer : IAsyncDisposable
             ["aud"] = Audience,
             ["sub"] = $"repo:{repository}:ref:refs/heads/main",
             ["repository"] = repository,
-            ["repository_id"] = "4242",
+            ["repository_id"] = RepositoryId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["repository_owner_id"] = OwnerId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["runner_environment"] = "github-hosted",
             ["ref"] = "refs/heads/main",
             ["sha"] = "0123456789abcdef0123456789abcdef01234567",
             ["run_id"] = "987654",

@@ -22,6 +22,10 @@ internal sealed class JourneyHarness : IAsyncDisposable
     public const string CourseRepository = "academy/celery-course";
     public const string Template = "academy/celery-learner-template";
     public const string Secret = "journey-webhook-secret";
+
+    /// <summary>Members of <see cref="Org"/> who enroll in the tests; anyone else is a passer-by.</summary>
+    public static readonly string[] Learners = ["ada", "bob"];
+    private static readonly Core.LabGrading.LabRulesReader Labs = new(RepositoryPaths.Curriculum);
     private static readonly Lazy<JsonArray> Examples = new(() =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "webhooks", "examples.json")))!["examples"]!.AsArray());
 
@@ -67,6 +71,12 @@ internal sealed class JourneyHarness : IAsyncDisposable
         github.AddRepository(Org, "celery-course", new Dictionary<string, string> { ["README.md"] = "# Celery course\n" });
         github.AddRepository(Org, "celery-learner-template", TemplateFiles(), template: true);
         github.AddTeamMember(Org, "instructors", "grace");
+        // The learners the tests enroll are members of the organisation (the default enrollment policy).
+        foreach (var learner in Learners)
+        {
+            github.AddOrgMember(Org, learner);
+        }
+
         var issuer = await TestOidcIssuer.StartAsync();
         using var key = RSA.Create(2048);
         var settings = issuer.BotSettings("none");
@@ -176,24 +186,44 @@ internal sealed class JourneyHarness : IAsyncDisposable
         Assert.Equal(System.Net.HttpStatusCode.Accepted, status);
     }
 
-    /// <summary>The grading Action's last step: the result with a grading-run token for <paramref name="sha"/>.</summary>
-    public async Task<int> GradeAsync(string repository, string lab, string sha, double score, double max)
+    /// <summary>
+    /// The grading Action's last step: a result for <paramref name="sha"/> with one entry per check of
+    /// the lab's own <c>lab.yml</c> (all passing, or the last one failing), posted with a grading-run
+    /// token that carries the ids GitHub (the emulator) gave the repository.
+    /// </summary>
+    public async Task<int> GradeAsync(string repository, string lab, string sha, bool passed, Action<JsonObject>? claims = null)
     {
         var run = Interlocked.Increment(ref _runs);
-        var passed = score >= max;
+        var rules = Labs.Find(lab) ?? throw new InvalidOperationException($"no lab {lab} in the curriculum");
+        var tests = new JsonArray();
+        foreach (var check in rules.Checks)
+        {
+            var ok = passed || check != rules.Checks[^1];
+            tests.Add(new JsonObject
+            {
+                ["name"] = check.Name, ["kind"] = check.Kind, ["status"] = ok ? "passed" : "failed",
+                ["score"] = ok ? check.Points : 0, ["max_score"] = check.Points, ["duration_ms"] = 900,
+                ["message"] = ok ? null : "add(2, 2) returned <b>5</b> @grace", ["hint"] = ok ? null : "Define add in tasks.py",
+                ["detail"] = ok ? null : "Traceback (most recent call last): assert add(2, 2) == 4",
+            });
+        }
+
         var result = new JsonObject
         {
-            ["version"] = 1, ["lab"] = lab, ["sha"] = sha, ["status"] = passed ? "passed" : "failed", ["score"] = score, ["max_score"] = max,
-            ["passed"] = passed, ["isolated"] = true, ["notes"] = new JsonArray(),
-            ["tests"] = new JsonArray(
-                new JsonObject { ["name"] = "app module", ["kind"] = "file", ["status"] = "passed", ["score"] = 1, ["max_score"] = 1, ["duration_ms"] = 3 },
-                new JsonObject { ["name"] = "tasks | through Redis", ["kind"] = "celery", ["status"] = passed ? "passed" : "failed", ["score"] = score - 1, ["max_score"] = max - 1, ["duration_ms"] = 900, ["message"] = passed ? null : "add(2, 2) returned <b>5</b> @grace", ["hint"] = "Define add in tasks.py" }),
+            ["version"] = 1, ["lab"] = lab, ["sha"] = sha, ["status"] = passed ? "passed" : "failed",
+            ["score"] = 0, ["max_score"] = rules.MaxScore,
+            ["passed"] = passed, ["isolated"] = true, ["notes"] = new JsonArray(), ["tests"] = tests,
         };
+        var parts = repository.Split('/');
+        var repo = GitHub.State.Repo(parts[0], parts[1]);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/grades") { Content = new StringContent(result.ToJsonString(), Encoding.UTF8, "application/json") };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Issuer.Mint(repository, c =>
         {
             c["sha"] = sha;
             c["run_id"] = (100000 + run).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            c["repository_id"] = repo?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0";
+            c["repository_owner_id"] = GitHub.AccountId(parts[0]).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            claims?.Invoke(c);
         }));
         using var response = await _http.SendAsync(request);
         return (int)response.StatusCode;

@@ -35,6 +35,12 @@ public sealed class LearnerLedger
 
     public string? RepositoryUrl { get; private set; }
 
+    /// <summary>GitHub's id of the repository the bot created at enrollment (names can be reused; ids cannot).</summary>
+    public long? RepositoryId { get; private set; }
+
+    /// <summary>GitHub's id of the account that owned it then (the course organisation).</summary>
+    public long? RepositoryOwnerId { get; private set; }
+
     public HashSet<string> Setup { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, int> Milestones { get; } = new(StringComparer.Ordinal);
@@ -111,6 +117,8 @@ public sealed class LearnerLedger
                 break;
             case LedgerKinds.Repository:
                 RepositoryUrl = (string?)data?["html_url"];
+                RepositoryId = Long(data, "id");
+                RepositoryOwnerId = Long(data, "owner_id");
                 Setup.Add("repository");
                 break;
             case LedgerKinds.Setup:

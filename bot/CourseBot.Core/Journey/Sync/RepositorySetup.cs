@@ -50,7 +50,11 @@ public sealed class RepositorySetup(IGitHubClient github, JourneyOptions options
                 throw new CourseSetupException($"the template repository {options.TemplateRepository} does not exist, is not marked as a template, or the App is not installed on it", ex);
             }
 
-            await recorder.RecordAsync(LedgerKinds.Repository, "", new JsonObject { ["html_url"] = repository.HtmlUrl, ["id"] = repository.Id }, cancel).ConfigureAwait(false);
+            await recorder.RecordAsync(LedgerKinds.Repository, "", new JsonObject
+            {
+                // The ids pin grading to this repository: one deleted and created again under the name is another.
+                ["html_url"] = repository.HtmlUrl, ["id"] = repository.Id, ["owner_id"] = repository.Owner?.Id,
+            }, cancel).ConfigureAwait(false);
         }
 
         if (ledger.Head is null)

@@ -1,0 +1,13 @@
+namespace CourseBot.Core.LabGrading;
+
+/// <summary>
+/// What the bot itself knows of a lab's grading, from the lab's own <c>lab.yml</c>: its checks with
+/// their points, and the pass mark. Results are scored against this, never against what a run claims.
+/// </summary>
+public sealed record LabRules(string Key, int PassPercent, IReadOnlyList<LabCheckRule> Checks)
+{
+    public int MaxScore => Checks.Sum(c => c.Points);
+}
+
+/// <summary>One check of a lab: its name, its kind (<c>white-box</c> is labelled as such) and the points it is worth.</summary>
+public sealed record LabCheckRule(string Name, string Kind, int Points);

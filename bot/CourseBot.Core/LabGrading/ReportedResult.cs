@@ -1,0 +1,12 @@
+using System.Text.Json.Nodes;
+
+namespace CourseBot.Core.LabGrading;
+
+/// <summary>
+/// A grade result as the run sent it, with its types checked. It is a claim: the score, maximum and
+/// pass it carries are not used; <see cref="ResultScorer"/> recomputes them from the lab's checks.
+/// </summary>
+public sealed record ReportedResult(string Lab, string? Sha, IReadOnlyList<ReportedCheck> Tests, JsonObject Body);
+
+/// <summary>One entry of the result's <c>tests</c>: a check, or one hidden test of a check (named <c>check: test</c>).</summary>
+public sealed record ReportedCheck(string Name, string Kind, string Status, double Score, double MaxScore);

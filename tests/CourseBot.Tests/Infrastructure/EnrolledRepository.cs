@@ -1,0 +1,26 @@
+using System.Text.Json.Nodes;
+using CourseBot.Core.Journey.Sync;
+using CourseBot.Core.Storage;
+
+namespace CourseBot.Tests.Infrastructure;
+
+/// <summary>
+/// A learner repository in the bot's record as enrollment leaves it (the enrollment, then the created
+/// repository with its ids), for tests of grading that do not run the whole journey.
+/// </summary>
+internal static class EnrolledRepository
+{
+    /// <param name="history">The bot's store.</param>
+    /// <param name="repository">owner/name.</param>
+    /// <param name="id">The repository's id as recorded.</param>
+    /// <param name="ownerId">The owner's id as recorded; null as in records made before the bot kept it.</param>
+    public static async Task RecordAsync(
+        ILearnerEvents history, string repository, long id = TestOidcIssuer.RepositoryId, long? ownerId = TestOidcIssuer.OwnerId)
+    {
+        var login = repository.Split('/')[1];
+        var enrolled = new JsonObject { ["login"] = login, ["path"] = "fundamentals", ["pace"] = "part-time", ["start"] = "2026-12-01" };
+        await history.AppendAsync(repository, LearnerEventKinds.Enrolled, "fundamentals", enrolled.ToJsonString(), CancellationToken.None);
+        var created = new JsonObject { ["html_url"] = $"https://github.com/{repository}", ["id"] = id, ["owner_id"] = ownerId };
+        await history.AppendAsync(repository, LedgerKinds.Repository, "", created.ToJsonString(), CancellationToken.None);
+    }
+}
