@@ -50,7 +50,7 @@ public sealed class PytestCheckRunner : ICheckRunner
         var testFile = Path.Combine(sandbox.HiddenRoot, check.TestFile);
 
         // Hidden tests never import learner code, so collecting them as the grader runs nothing of the learner's.
-        var collected = await GraderPytest.RunAsync(context, [.. CommonArguments(testFile, sandbox.HiddenRoot), "--collect-only", "-p", "no:warnings"],
+        var collected = await GraderPytest.RunAsync(context, [.. CommonArguments(testFile, sandbox.HiddenRoot, "no"), "--collect-only", "-p", "no:warnings"],
             CollectTimeout, cancel).ConfigureAwait(false);
         var expected = HiddenTestIds.FromCollectOnly(collected.Output, Path.GetRelativePath(sandbox.HiddenRoot, testFile));
         if (collected.ExitCode != 0 || expected.Count == 0)
@@ -60,8 +60,9 @@ public sealed class PytestCheckRunner : ICheckRunner
                 collected.Output)];
         }
 
-        // Plain asserts: a failure's message is the author's, never an expression rewritten from the hidden source.
-        var ran = await GraderPytest.RunAsync(context, [.. CommonArguments(testFile, sandbox.HiddenRoot), "--assert=plain", "--junitxml", report],
+        // Plain asserts: a failure's message is the author's, never an expression rewritten from the hidden source. The
+        // long traceback with locals goes only to the result's detail, for instructors.
+        var ran = await GraderPytest.RunAsync(context, [.. CommonArguments(testFile, sandbox.HiddenRoot, "long"), "-l", "--assert=plain", "--junitxml", report],
             check.Timeout, cancel).ConfigureAwait(false);
         return Results(check, expected, family: false, report, ran.TimedOut, ran.ExitCode, ran.Output);
     }
@@ -84,7 +85,7 @@ public sealed class PytestCheckRunner : ICheckRunner
         await sandbox.GiveToLearnerAsync(folder, cancel).ConfigureAwait(false);
 
         var report = Path.Combine(folder, "junit.xml");
-        var arguments = CommonArguments(Path.Combine(folder, Path.GetFileName(check.TestFile)), folder).Append("--junitxml").Append(report);
+        var arguments = CommonArguments(Path.Combine(folder, Path.GetFileName(check.TestFile)), folder, "short").Append("--junitxml").Append(report);
         var command = string.Join(' ', new[] { context.Environment.Python, "-m", "pytest" }.Concat(arguments).Select(Shell.Quote));
         var variables = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -133,13 +134,13 @@ public sealed class PytestCheckRunner : ICheckRunner
         await resource.CopyToAsync(file, cancel).ConfigureAwait(false);
     }
 
-    private static IEnumerable<string> CommonArguments(string testFile, string rootDirectory) =>
+    private static IEnumerable<string> CommonArguments(string testFile, string rootDirectory, string traceback) =>
     [
         testFile,
         "-c", Path.Combine(rootDirectory, "pytest.ini"), "--rootdir", rootDirectory,
         "--noconftest", "-p", "no:cacheprovider",
         "-o", "junit_family=xunit1",
-        "-q", "--tb=short", "--no-header",
+        "-q", "--tb=" + traceback, "--no-header",
     ];
 
     private static List<TestResult> Results(PytestCheck check, IReadOnlyList<string> expected, bool family, string report, bool timedOut, int exitCode, string output)
