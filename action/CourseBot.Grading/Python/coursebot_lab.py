@@ -11,10 +11,13 @@ whole test session. This module's backend turns every stored failure into data: 
 (a plain `Exception` of the grader's, named after the reported type, carrying strings only). Use
 `outcome()`/`run()` to read a task's end as data, and `Outcome.expect_failure()` to assert on it.
 """
+import json
 import os
 import re
+import threading
 import time
 from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from celery import Celery
 from celery.app.backends import by_url
@@ -148,6 +151,42 @@ def send(name, *args, **options):
 def call(name, *args, timeout=10, **options):
     """Sends task `name` and waits for its result; a failure raises a `TaskFailure` (data, never the worker's class)."""
     return send(name, *args, **options).get(timeout=timeout)
+
+
+def serve(handle):
+    """Serves JSON over HTTP on loopback, in this (the grader's) process, for the learner's worker to call.
+
+    `handle(method, path, body)` gets the request's JSON body (None when empty or not JSON) and returns
+    `(status, answer)`; answers go back as JSON. A hidden test that judges behaviour through a service it
+    serves itself owns what it measures: the learner's code can call it, never write its records.
+    Returns the server, with its address in `.url`; call `.shutdown()` when done.
+    """
+
+    class Handler(BaseHTTPRequestHandler):
+        def _answer(self):
+            raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            try:
+                body = json.loads(raw) if raw else None
+            except ValueError:
+                body = None
+            status, answer = handle(self.command, self.path, body)
+            data = json.dumps(answer).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        do_GET = do_POST = do_PUT = do_DELETE = _answer
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server.url = f"http://127.0.0.1:{server.server_address[1]}"
+    return server
 
 
 def inspect(timeout=2.0):

@@ -1,4 +1,8 @@
+using CourseBot.Cli.Serve;
+using CourseBot.Core.Curriculum.Validation;
+using CourseBot.Grading;
 using CourseBot.Grading.Reporting;
+using CourseBot.Grading.Sandbox;
 using CourseBot.Tests.Infrastructure;
 
 namespace CourseBot.Tests.Grading;
@@ -208,6 +212,67 @@ public sealed class HostileWorkerTests(RedisServer redis)
         Assert.Equal(8, result.Tests.Count);
         Assert.True(result.Score <= 2, $"the forged attempt log scored {result.Score}");
         AssertNothingChanged(workspace, before, null);
+    }
+
+    [Fact]
+    public async Task ActionRun_TwoLabsWithAHostileWorker_ScoresEachRightAndLetsNoCommandThrough()
+    {
+        await using var issuer = await TestOidcIssuer.StartAsync();
+        var course = CurriculumValidator.ValidateFolder(RepositoryPaths.Curriculum).Course! with { RootDirectory = Workspace.Curriculum };
+        var settings = issuer.BotSettings(issuer.RunRepository, "demo/tasks-lab", "demo/greeter-lab");
+        settings["CourseBot:DataDirectory"] = Directory.CreateTempSubdirectory("coursebot-intake-").FullName;
+        await using var bot = BotServer.Build(course, "http://127.0.0.1:0", settings);
+        await bot.StartAsync();
+        // tasks-lab: add is right, mul stores a KeyboardInterrupt (which once ended the session and left add alone in the
+        // report, 3 of 3 points), and every task prints workflow commands; greeter-lab is solved.
+        using var workspace = new Workspace(new Dictionary<string, string>(GraderTests.GoodGreeter)
+        {
+            ["labs/demo/tasks-lab/tasks.py"] = "import sys\n" + Header.Replace("@app.task\ndef ok", "print('##[set-output name=passed;]true')\n" +
+                "print('::error::pwned', file=sys.stderr)\n\n@app.task\ndef ok", StringComparison.Ordinal) +
+                "@app.task\ndef add(x, y):\n    return x + y\n\n@app.task\ndef xsum(numbers):\n    return sum(numbers)\n\n" +
+                "@app.task(bind=True)\ndef mul(self, x, y):\n    print('##[add-mask]x')\n" +
+                "    self.backend.store_result(self.request.id,\n" +
+                "        {'exc_type': 'KeyboardInterrupt', 'exc_module': 'builtins', 'exc_message': []}, 'FAILURE')\n" +
+                "    raise Ignore()\n",
+        });
+        var before = WorkspaceSnapshot.Of(workspace.Root);
+        var results = Directory.CreateTempSubdirectory("coursebot-results-").FullName;
+        using var http = new HttpClient();
+        var log = new StringWriter();
+        try
+        {
+            var exit = await ActionRunner.RunAsync(
+                new ActionContext
+                {
+                    Workspace = workspace.Root,
+                    BotUrl = new Uri(bot.Urls.First() + "/"),
+                    Audience = TestOidcIssuer.Audience,
+                    TokenRequestUrl = issuer.TokenRequestUrl,
+                    TokenRequestToken = TestOidcIssuer.RequestToken,
+                    Sha = "0123456789abcdef0123456789abcdef01234567",
+                    ResultDirectory = results,
+                },
+                new GradingEnvironment { BrokerUrl = redis.Url(0), BackendUrl = redis.Url(1) },
+                new SandboxOptions(),
+                log,
+                http,
+                CancellationToken.None);
+
+            var tasks = System.Text.Json.JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(results, "demo-tasks-lab.json")), GradeResultJsonContext.Default.GradeResult)!;
+            var greeter = System.Text.Json.JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(results, "demo-greeter-lab.json")), GradeResultJsonContext.Default.GradeResult)!;
+            Assert.NotEqual(0, exit);
+            Assert.Equal(["passed", "failed", "passed"], tasks.Tests.Select(t => t.Status));
+            Assert.Equal((2.0, 3.0), (tasks.Score, tasks.MaxScore));
+            Assert.Equal((5.0, true), (greeter.Score, greeter.Passed));
+            Assert.DoesNotContain("##[", log.ToString(), StringComparison.Ordinal);
+            Assert.All(RunnerCommandLog.Executed(log.ToString()), c => Assert.StartsWith("::error title=tasks: mul returns the product::", c, StringComparison.Ordinal));
+            Assert.Single(RunnerCommandLog.Executed(log.ToString()));
+            AssertNothingChanged(workspace, before, null);
+        }
+        finally
+        {
+            Directory.Delete(results, recursive: true);
+        }
     }
 
     /// <summary>The runner would execute only the grader's own annotations, one per failing test, with escaped text.</summary>
