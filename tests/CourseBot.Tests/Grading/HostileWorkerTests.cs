@@ -265,7 +265,7 @@ public sealed class HostileWorkerTests(RedisServer redis)
             Assert.Equal((2.0, 3.0), (tasks.Score, tasks.MaxScore));
             Assert.Equal((5.0, true), (greeter.Score, greeter.Passed));
             Assert.DoesNotContain("##[", log.ToString(), StringComparison.Ordinal);
-            Assert.All(RunnerCommandLog.Executed(log.ToString()), c => Assert.StartsWith("::error title=tasks: mul returns the product::", c, StringComparison.Ordinal));
+            Assert.All(RunnerCommandLog.Executed(log.ToString()), c => Assert.StartsWith("::error title=tasks%3A mul returns the product::", c, StringComparison.Ordinal));
             Assert.Single(RunnerCommandLog.Executed(log.ToString()));
             AssertNothingChanged(workspace, before, null);
         }

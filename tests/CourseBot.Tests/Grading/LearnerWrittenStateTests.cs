@@ -35,6 +35,8 @@ public sealed class LearnerWrittenStateTests
 
     [Theory]
     [InlineData("task-definition/retry-logic-exercise")]
+    [InlineData("distributed-patterns/saga-lab")]
+    [InlineData("distributed-patterns/split-brain-exercise")]
     public void Find_LabsWhoseHiddenTestsOwnWhatTheyMeasure_AreNotFlagged(string key)
     {
         var lab = LabReader.Find(RepositoryPaths.Curriculum, key).Lab!;

@@ -5,15 +5,13 @@ service itself, on loopback, and counts and times every request they receive. Wh
 how often, and the receipts they hand out, are chosen here per run, so no file or key the
 learner's code can write decides the score. Every scenario is sent at once when the module
 starts (retries wait in the worker, so they overlap); each test then waits for its own."""
-import json
 import secrets
 import threading
 import time
 import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from coursebot_lab import outcome, send
+from coursebot_lab import outcome, send, serve
 
 RUN = secrets.token_hex(4)
 
@@ -37,7 +35,11 @@ class Services:
         self.answers = {}
         self.lock = threading.Lock()
 
-    def handle(self, kind, ident):
+    def handle(self, method, path, body):
+        parts = path.strip("/").split("/")
+        if method != "POST" or len(parts) != 2 or parts[0] not in ("charge", "reserve"):
+            return 404, {"error": "no such service"}
+        kind, ident = parts[0], urllib.parse.unquote(parts[1])
         with self.lock:
             if ident not in self.script:
                 return 404, {"error": "unknown id"}
@@ -53,42 +55,15 @@ class Services:
         with self.lock:
             self.answers[ident] = token
         if kind == "charge":
-            return 200, {"payment_id": ident, "attempt": attempt, "receipt": token}
+            return 200, {"payment_id": ident, "amount": body.get("amount") if isinstance(body, dict) else None, "attempt": attempt, "receipt": token}
         return 200, {"sku": ident, "attempt": attempt, "reservation": token}
-
-
-def serve(services):
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self):
-            length = int(self.headers.get("Content-Length") or 0)
-            body = json.loads(self.rfile.read(length) or b"{}")
-            parts = self.path.strip("/").split("/")
-            if len(parts) != 2 or parts[0] not in ("charge", "reserve"):
-                status, answer = 404, {"error": "no such service"}
-            else:
-                status, answer = services.handle(parts[0], urllib.parse.unquote(parts[1]))
-                if status == 200 and parts[0] == "charge":
-                    answer["amount"] = body.get("amount")
-            data = json.dumps(answer).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 @pytest.fixture(scope="module")
 def services():
     state = Services()
-    server = serve(state)
-    state.url = f"http://127.0.0.1:{server.server_address[1]}"
+    server = serve(state.handle)
+    state.url = server.url
     yield state
     server.shutdown()
 

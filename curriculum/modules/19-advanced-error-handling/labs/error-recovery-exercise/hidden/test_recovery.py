@@ -10,6 +10,7 @@ import pytest
 import redis
 
 from coursebot_lab import app, call, send, wait_until
+from coursebot_lab import outcome as ended
 
 store = redis.Redis.from_url(os.environ["COURSEBOT_BROKER_URL"], decode_responses=True)
 DEAD_LETTERS = "recovery:dead-letters"
@@ -38,8 +39,8 @@ def parked_for(record):
 
 
 def outcome(result):
-    value = result.get(timeout=30, propagate=False)
-    return ("ok", value) if result.successful() else (type(result.result).__name__, str(result.result))
+    done = ended(result, timeout=30)
+    return ("ok", done.value) if done.succeeded else (done.error_type, done.error_message)
 
 
 @pytest.fixture(scope="module")
