@@ -36,6 +36,7 @@ public sealed class LearnerWrittenStateTests
     [Theory]
     [InlineData("task-definition/retry-logic-exercise")]
     [InlineData("distributed-patterns/saga-lab")]
+    [InlineData("error-handling-logging/failure-scenarios-lab")]
     [InlineData("distributed-patterns/split-brain-exercise")]
     public void Find_LabsWhoseHiddenTestsOwnWhatTheyMeasure_AreNotFlagged(string key)
     {
