@@ -37,6 +37,7 @@ public sealed class LearnerWrittenStateTests
     [InlineData("task-definition/retry-logic-exercise")]
     [InlineData("distributed-patterns/saga-lab")]
     [InlineData("error-handling-logging/failure-scenarios-lab")]
+    [InlineData("advanced-error-handling/error-recovery-exercise")]
     [InlineData("distributed-patterns/split-brain-exercise")]
     public void Find_LabsWhoseHiddenTestsOwnWhatTheyMeasure_AreNotFlagged(string key)
     {
