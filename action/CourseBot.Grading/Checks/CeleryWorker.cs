@@ -1,4 +1,5 @@
 using CourseBot.Grading.Labs;
+using CourseBot.Grading.Reporting;
 using CourseBot.Grading.Sandbox;
 
 namespace CourseBot.Grading.Checks;
@@ -41,6 +42,10 @@ public static class CeleryWorker
         return new Started(null, time.GetElapsedTime(started), $"your worker was not ready within {spec.StartTimeout.TotalSeconds:0} s:\n" + Tail(output));
     }
 
-
-    private static string Tail(string text) => text.Length <= 3000 ? text : "[...]\n" + text[^3000..];
+    /// <summary>
+    /// The end of the worker's log, which the learner's code wrote: it is quoted in messages that reach the log,
+    /// the summary and annotations, so no line of it starts a command and no legacy <c>##[</c> survives.
+    /// </summary>
+    private static string Tail(string text) =>
+        WorkflowCommands.QuoteLines(text.Length <= 3000 ? text : "[...]\n" + text[^3000..], "| ").TrimEnd('\n');
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using CourseBot.Grading.Labs;
 using CourseBot.Grading.Reporting;
@@ -7,15 +6,18 @@ using CourseBot.Grading.Sandbox;
 namespace CourseBot.Grading.Checks;
 
 /// <summary>
-/// Runs a hidden pytest file and turns its JUnit report into one result per test, sharing the
-/// check's points. <c>celery</c> tests run as the grader, in their own process, and reach the
-/// learner's worker only through the broker; their report is written where only the grader can
-/// write. <c>white-box</c> tests import learner code, so they run as the learner user and are
-/// labelled as such.
+/// Runs a hidden pytest file and turns its JUnit report into one result per test, sharing the check's points
+/// over the tests the grader found before the run (<see cref="HiddenTestIds"/>): a session that ends early, or
+/// ends with a status other than 0 or 1, cannot shrink the denominator. <c>celery</c> tests run as the grader,
+/// in their own process, and reach the learner's worker only through the broker; their report is written where
+/// only the grader can write. <c>white-box</c> tests import learner code, so they run as the learner user and
+/// are labelled as such.
 /// </summary>
 public sealed class PytestCheckRunner : ICheckRunner
 {
     public const string HelperModule = "coursebot_lab.py";
+
+    private static readonly TimeSpan CollectTimeout = TimeSpan.FromSeconds(60);
 
     private int _runs;
 
@@ -25,7 +27,7 @@ public sealed class PytestCheckRunner : ICheckRunner
         var run = Interlocked.Increment(ref _runs).ToString(CultureInfo.InvariantCulture);
         if (!check.WhiteBox && context.WorkerFailure is { } failure)
         {
-            return [Failed(check, TestStatus.Error, failure, null)];
+            return [PytestScoring.CheckFailed(check, TestStatus.Error, failure, null)];
         }
 
         return check.WhiteBox
@@ -45,48 +47,36 @@ public sealed class PytestCheckRunner : ICheckRunner
         }
 
         await WriteHelperAsync(sandbox.HiddenRoot, cancel).ConfigureAwait(false);
+        var testFile = Path.Combine(sandbox.HiddenRoot, check.TestFile);
 
-        var info = new ProcessStartInfo(context.Environment.Python) { UseShellExecute = false, WorkingDirectory = sandbox.HiddenRoot, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in PytestArguments(Path.Combine(sandbox.HiddenRoot, check.TestFile), sandbox.HiddenRoot, report))
+        // Hidden tests never import learner code, so collecting them as the grader runs nothing of the learner's.
+        var collected = await GraderPytest.RunAsync(context, [.. CommonArguments(testFile, sandbox.HiddenRoot, "no"), "--collect-only", "-p", "no:warnings"],
+            CollectTimeout, cancel).ConfigureAwait(false);
+        var expected = HiddenTestIds.FromCollectOnly(collected.Output, Path.GetRelativePath(sandbox.HiddenRoot, testFile));
+        if (collected.ExitCode != 0 || expected.Count == 0)
         {
-            info.ArgumentList.Add(arg);
+            return [PytestScoring.CheckFailed(check, TestStatus.Error,
+                $"the grader could not list the hidden tests (pytest exit status {HiddenTestIds.DescribeExit(collected.ExitCode)}): tell your instructor",
+                collected.Output)];
         }
 
-        // The grader's own process: never the learner's path, never a learner import.
-        info.Environment.Clear();
-        info.Environment["PATH"] = "/usr/bin:/bin";
-        info.Environment["HOME"] = sandbox.ResultsRoot;
-        info.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-        info.Environment["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1";
-        info.Environment["COURSEBOT_BROKER_URL"] = context.Environment.BrokerUrl;
-        info.Environment["COURSEBOT_BACKEND_URL"] = context.Environment.BackendUrl;
-        info.Environment["COURSEBOT_QUEUES"] = string.Join(',', context.Lab.Workers.SelectMany(w => w.Queues).Distinct());
-
-        var started = context.Time.GetTimestamp();
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start pytest");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancel);
-        var stderr = process.StandardError.ReadToEndAsync(cancel);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        deadline.CancelAfter(check.Timeout);
-        var timedOut = false;
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
-        {
-            timedOut = true;
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-
-        var output = await stdout.ConfigureAwait(false) + await stderr.ConfigureAwait(false);
-        return Results(check, report, timedOut, output, context.Time.GetElapsedTime(started));
+        // Plain asserts: a failure's message is the author's, never an expression rewritten from the hidden source. The
+        // long traceback with locals goes only to the result's detail, for instructors.
+        var ran = await GraderPytest.RunAsync(context, [.. CommonArguments(testFile, sandbox.HiddenRoot, "long"), "-l", "--assert=plain", "--junitxml", report],
+            check.Timeout, cancel).ConfigureAwait(false);
+        return Results(check, expected, family: false, report, ran.TimedOut, ran.ExitCode, ran.Output);
     }
 
     private static async Task<IReadOnlyList<TestResult>> RunWhiteBoxAsync(PytestCheck check, CheckContext context, string run, CancellationToken cancel)
     {
         var sandbox = context.Sandbox;
+        // What the learner's process must report, from the grader's copy, parsed and never imported.
+        var listed = await ListTestsAsync(context, Path.Combine(sandbox.HiddenRoot, check.TestFile), cancel).ConfigureAwait(false);
+        if (listed.Count == 0)
+        {
+            return [PytestScoring.CheckFailed(check, TestStatus.Error, "the grader could not list the white-box tests: tell your instructor", null)];
+        }
+
         // The learner's process must read this test, so it gets a copy of its own (white-box tests are not secret).
         var folder = Path.Combine(sandbox.Root, $"whitebox-{run}");
         Directory.CreateDirectory(folder);
@@ -95,7 +85,8 @@ public sealed class PytestCheckRunner : ICheckRunner
         await sandbox.GiveToLearnerAsync(folder, cancel).ConfigureAwait(false);
 
         var report = Path.Combine(folder, "junit.xml");
-        var command = string.Join(' ', new[] { context.Environment.Python }.Concat(PytestArguments(Path.Combine(folder, Path.GetFileName(check.TestFile)), folder, report)).Select(Shell.Quote));
+        var arguments = CommonArguments(Path.Combine(folder, Path.GetFileName(check.TestFile)), folder, "short").Append("--junitxml").Append(report);
+        var command = string.Join(' ', new[] { context.Environment.Python, "-m", "pytest" }.Concat(arguments).Select(Shell.Quote));
         var variables = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["PYTHONPATH"] = context.LabDirectory,
@@ -106,7 +97,26 @@ public sealed class PytestCheckRunner : ICheckRunner
         var result = await sandbox.RunAsync(command, context.LabDirectory, null, check.Timeout, cancel, variables).ConfigureAwait(false);
         // The learner's user wrote the report: read it only if it is a plain file in that folder.
         var safeReport = LearnerSandbox.ResolveInside(folder, "junit.xml");
-        return Results(check, safeReport ?? Path.Combine(folder, "missing.xml"), result.TimedOut, result.Stdout.Text + result.Stderr.Text, result.Duration);
+        var expected = HiddenTestIds.FromAstListing(string.Join('\n', listed), check.TestFile);
+        return Results(check, expected, family: true, safeReport ?? Path.Combine(folder, "missing.xml"), result.TimedOut, result.ExitCode ?? -1,
+            result.Stdout.Text + result.Stderr.Text);
+    }
+
+    /// <summary>The test functions of a file, parsed by the grader's Python (<see cref="HiddenTestIds.AstLister"/>).</summary>
+    private static async Task<List<string>> ListTestsAsync(CheckContext context, string testFile, CancellationToken cancel)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo(context.Environment.Python) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "-I", "-c", HiddenTestIds.AstLister, testFile })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(info) ?? throw new InvalidOperationException("could not start python");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancel);
+        _ = await process.StandardError.ReadToEndAsync(cancel).ConfigureAwait(false);
+        await process.WaitForExitAsync(cancel).ConfigureAwait(false);
+        var output = await stdout.ConfigureAwait(false);
+        return process.ExitCode == 0 ? [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] : [];
     }
 
     /// <summary>Writes <c>coursebot_lab.py</c> (broker helpers for hidden tests) beside the tests.</summary>
@@ -124,20 +134,28 @@ public sealed class PytestCheckRunner : ICheckRunner
         await resource.CopyToAsync(file, cancel).ConfigureAwait(false);
     }
 
-    private static IEnumerable<string> PytestArguments(string testFile, string rootDirectory, string report) =>
+    private static IEnumerable<string> CommonArguments(string testFile, string rootDirectory, string traceback) =>
     [
-        "-m", "pytest", testFile,
+        testFile,
         "-c", Path.Combine(rootDirectory, "pytest.ini"), "--rootdir", rootDirectory,
         "--noconftest", "-p", "no:cacheprovider",
-        "--junitxml", report, "-o", "junit_family=xunit1",
-        "-q", "--tb=short", "--no-header",
+        "-o", "junit_family=xunit1",
+        "-q", "--tb=" + traceback, "--no-header",
     ];
 
-    private static List<TestResult> Results(PytestCheck check, string report, bool timedOut, string output, TimeSpan duration)
+    private static List<TestResult> Results(PytestCheck check, IReadOnlyList<string> expected, bool family, string report, bool timedOut, int exitCode, string output)
     {
         if (timedOut)
         {
-            return [Failed(check, TestStatus.Timeout, $"the hidden tests did not finish within {check.Timeout.TotalSeconds:0} s", output)];
+            return [PytestScoring.CheckFailed(check, TestStatus.Timeout, $"the hidden tests did not finish within {check.Timeout.TotalSeconds:0} s", output)];
+        }
+
+        // 0: all passed, 1: some failed. Anything else (interrupted, internal error, usage, nothing collected) means the
+        // session did not run as the grader asked, whatever its report says.
+        if (exitCode is not (0 or 1))
+        {
+            return [PytestScoring.CheckFailed(check, TestStatus.Error,
+                $"the test session ended abnormally (pytest exit status {HiddenTestIds.DescribeExit(exitCode)}), so this check scores 0", output)];
         }
 
         List<JUnitCase> cases;
@@ -148,35 +166,9 @@ public sealed class PytestCheckRunner : ICheckRunner
         }
         catch (Exception ex) when (ex is IOException or System.Xml.XmlException or UnauthorizedAccessException)
         {
-            return [Failed(check, TestStatus.Error, "the hidden tests produced no report", output)];
+            return [PytestScoring.CheckFailed(check, TestStatus.Error, "the hidden tests produced no report", output)];
         }
 
-        if (cases.Count == 0)
-        {
-            return [Failed(check, TestStatus.Error, "the hidden tests collected no test", output)];
-        }
-
-        var share = Math.Round((double)check.Points / cases.Count, 4);
-        return cases.Select(c => new TestResult(
-            $"{check.Name}: {Describe(c.Name)}",
-            check.Kind,
-            c.Outcome switch { JUnitOutcome.Passed => TestStatus.Passed, JUnitOutcome.Error => TestStatus.Error, _ => TestStatus.Failed },
-            c.Outcome == JUnitOutcome.Passed ? share : 0,
-            share,
-            c.Outcome == JUnitOutcome.Passed ? null : FirstLine(c.Message) ?? "failed",
-            c.Outcome == JUnitOutcome.Passed ? null : c.Details,
-            null,
-            null,
-            (long)(c.Seconds * 1000),
-            c.Outcome == JUnitOutcome.Passed ? null : check.Hint)).ToList();
+        return PytestScoring.Score(check, expected, family, cases);
     }
-
-    /// <summary><c>test_add_returns_sum</c> -> <c>add returns sum</c>: hidden test names are written to be read.</summary>
-    private static string Describe(string testName) => (testName.StartsWith("test_", StringComparison.Ordinal) ? testName[5..] : testName).Replace('_', ' ');
-
-    private static string? FirstLine(string? text) => text?.Split('\n', 2)[0].Trim() is { Length: > 0 } line ? (line.Length > 300 ? line[..300] + "..." : line) : null;
-
-    private static TestResult Failed(PytestCheck check, string status, string message, string? output) =>
-        new(check.Name, check.Kind, status, 0, check.Points, message, string.IsNullOrEmpty(output) ? null : output, null, null, 0, check.Hint);
-
 }

@@ -8,10 +8,19 @@ public static class ConsoleReport
     /// <summary>GitHub shows at most 10 error annotations per step.</summary>
     public const int MaxAnnotations = 10;
 
+    /// <summary>
+    /// Names, messages and notes quote learner text (worker tails, white-box reports), so the whole table is
+    /// printed with workflow commands stopped, and each line quoted besides.
+    /// </summary>
     public static void WriteTable(GradeResult result, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(output);
+        WorkflowCommands.WriteInert(output, inert => WriteRows(result, inert));
+    }
+
+    private static void WriteRows(GradeResult result, TextWriter output)
+    {
         var invariant = CultureInfo.InvariantCulture;
         var width = Math.Min(60, result.Tests.Select(t => t.Name.Length).DefaultIfEmpty(5).Max());
         foreach (var test in result.Tests)

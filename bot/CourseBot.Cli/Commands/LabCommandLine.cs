@@ -39,10 +39,19 @@ internal static class LabCommandLine
             ConsoleReport.WriteTable(outcome.OnStarter, Console.Out);
             Console.WriteLine($"Reference solution of {lab.Key} (must score full marks):");
             ConsoleReport.WriteTable(outcome.OnSolution, Console.Out);
-            foreach (var test in outcome.OnSolution.Tests.Where(t => t.Score < t.MaxScore && t.Output is not null))
+            // The course author may read their own hidden tests' tracebacks (the detail learners never see); printed inert.
+            WorkflowCommands.WriteInert(Console.Out, inert =>
             {
-                Console.Write(WorkflowCommands.QuoteLines($"{test.Name} output:\n{test.Output}", "    "));
-            }
+                foreach (var test in outcome.OnSolution.Tests.Where(t => t.Score < t.MaxScore && (t.Detail ?? t.Output) is not null))
+                {
+                    inert.Write(WorkflowCommands.QuoteLines($"{test.Name} output:\n{test.Detail ?? test.Output}", "    "));
+                }
+
+                foreach (var finding in LearnerWrittenState.Find(lab, new LabProof(repository, grader).StarterOf(lab)))
+                {
+                    inert.WriteLine(finding);
+                }
+            });
 
             Console.WriteLine(outcome.Proven ? $"PROVEN: {lab.Key}" : $"NOT PROVEN: {lab.Key}");
             return outcome.Proven ? 0 : 1;

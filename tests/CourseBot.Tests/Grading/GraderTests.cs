@@ -129,10 +129,12 @@ public sealed class GraderTests
             """);
         using var workspace = new Workspace(new Dictionary<string, string> { ["README.md"] = "x" });
         await harness.GradeAsync("inject-lab", workspace);
-        var lines = harness.Log.Split('\n');
-        Assert.DoesNotContain(lines, l => l.TrimStart().StartsWith("##[", StringComparison.Ordinal));
-        // The only workflow commands in the log are the grader's own annotations, with learner text escaped.
-        Assert.All(lines.Where(l => l.TrimStart().StartsWith("::", StringComparison.Ordinal)), l => Assert.StartsWith("::error title=tries commands::", l, StringComparison.Ordinal));
+        // No legacy command anywhere in a line, and the only workflow command the runner would execute is the grader's
+        // own annotation, with learner text escaped: the table is printed with commands stopped by a random token.
+        Assert.DoesNotContain("##[", harness.Log, StringComparison.Ordinal);
+        Assert.Contains("::stop-commands::", harness.Log, StringComparison.Ordinal);
+        Assert.All(RunnerCommandLog.Executed(harness.Log), l => Assert.StartsWith("::error title=tries commands::", l, StringComparison.Ordinal));
+        Assert.Single(RunnerCommandLog.Executed(harness.Log));
         // In the summary learner output is shown as text: HTML-encoded inside <pre>.
         Assert.Contains("&lt;/pre&gt;&lt;script&gt;alert(1)&lt;/script&gt;", harness.Summary, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", harness.Summary, StringComparison.Ordinal);

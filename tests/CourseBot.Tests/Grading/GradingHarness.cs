@@ -34,6 +34,13 @@ internal sealed class GradingHarness : IDisposable
 
     private string ResultFile => Path.Combine(_dir, "result.json");
 
+    /// <summary>Grades against another curriculum (the course's own, for its labs).</summary>
+    public GradingHarness WithCurriculum(string curriculum)
+    {
+        Curriculum = curriculum;
+        return this;
+    }
+
     /// <summary>Uses a curriculum of its own with one lab (module demo) defined by <paramref name="labYaml"/> and hidden files.</summary>
     public GradingHarness WithLab(string labId, string labYaml, IReadOnlyDictionary<string, string>? hidden = null)
     {

@@ -45,7 +45,7 @@ public abstract class LabProofTests(RedisServer redis, string learnerUser)
         }
 
         Assert.False(outcome.OnStarter.Passed, $"{key}: the starter code already passes ({outcome.OnStarter.Score}/{outcome.OnStarter.MaxScore})");
-        var failures = string.Join("\n", outcome.OnSolution.Tests.Where(t => t.Score < t.MaxScore).Select(t => $"{t.Name}: {t.Status} {t.Message}\n{t.Output}"));
+        var failures = string.Join("\n", outcome.OnSolution.Tests.Where(t => t.Score < t.MaxScore).Select(t => $"{t.Name}: {t.Status} {t.Message}\n{t.Detail ?? t.Output}"));
         Assert.True(outcome.Proven, $"{key}: the reference solution scores {outcome.OnSolution.Score}/{outcome.OnSolution.MaxScore}\n{failures}\n{string.Join("\n", outcome.OnSolution.Notes)}");
     }
 }

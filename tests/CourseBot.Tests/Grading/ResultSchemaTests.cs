@@ -24,6 +24,21 @@ public sealed class ResultSchemaTests
     }
 
     [Fact]
+    public void Schema_CapsTheInstructorsDetail()
+    {
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "action", "result.schema.json")));
+        var capped = TestResult.CapDetail(new string('x', 50_000))!;
+        var test = new TestResult("t", "celery", TestStatus.Failed, 0, 1, "m", null, null, null, 0, null, capped);
+        var result = new GradeResult(1, "m/l", null, "failed", 0, 1, false, true, [], [test]);
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(result, GradeResultJsonContext.Default.GradeResult));
+        Assert.Equal([], JsonSchemaSubset.Validate(schema.RootElement, json.RootElement));
+        Assert.EndsWith("\n[...]", json.RootElement.GetProperty("tests")[0].GetProperty("detail").GetString(), StringComparison.Ordinal);
+        using var longer = JsonDocument.Parse($$"""{"name":"t","kind":"celery","status":"failed","score":0,"max_score":1,"duration_ms":0,"detail":"{{new string('x', 8_007)}}"}""");
+        var testSchema = schema.RootElement.GetProperty("properties").GetProperty("tests").GetProperty("items");
+        Assert.EndsWith("longer than 8006 characters", Assert.Single(JsonSchemaSubset.Validate(testSchema, longer.RootElement)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Schema_RejectsAForgedExtraField()
     {
         using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "action", "result.schema.json")));

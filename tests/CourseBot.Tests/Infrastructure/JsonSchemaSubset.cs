@@ -50,6 +50,11 @@ internal static partial class JsonSchemaSubset
             errors.Add($"{path}: below {minimum.GetDouble()}");
         }
 
+        if (schema.TryGetProperty("maxLength", out var maxLength) && value.ValueKind == JsonValueKind.String && value.GetString()!.Length > maxLength.GetInt32())
+        {
+            errors.Add($"{path}: longer than {maxLength.GetInt32()} characters");
+        }
+
         if (schema.TryGetProperty("pattern", out var pattern) && value.ValueKind == JsonValueKind.String && !Regex.IsMatch(value.GetString()!, pattern.GetString()!))
         {
             errors.Add($"{path}: does not match {pattern.GetString()}");

@@ -1,47 +1,55 @@
-"""Three pretend services the saga coordinates (provided: do not change this file).
+"""Three remote services the saga coordinates: a flight, a hotel and a payment (provided: do not change this file).
 
-Each call appends what it did to the trip's ledger, a Redis list `saga-lab:<trip id>:ledger`, which
-is what the grader reads. A call fails with ServiceError, before doing anything, when the trip's
-"fail_at" names its service ("flight", "hotel" or "payment"): that is how the grader makes each
-step fail in turn.
+They answer over HTTP at the trip's "services_url". A call fails with ServiceError, before doing
+anything, when the service refuses the trip (the grader makes each step fail in turn that way).
+The services keep their own record of what each trip did; this file records nothing.
 """
-import os
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
 
-import redis
-
-ledger = redis.Redis.from_url(os.environ.get("CELERY_BROKER_URL", "redis://localhost:6379/0"), decode_responses=True)
+_opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
 class ServiceError(Exception):
     """The remote service refused the request."""
 
 
-def _record(trip, service, action):
-    if action in ("reserve_flight", "reserve_hotel", "charge_card") and trip.get("fail_at") == service:
-        raise ServiceError(f"{service} service refused trip {trip['id']}")
-    ledger.rpush(f"saga-lab:{trip['id']}:ledger", action)
+def _call(trip, action):
+    request = urllib.request.Request(
+        trip["services_url"].rstrip("/") + "/" + action + "/" + urllib.parse.quote(trip["id"], safe=""),
+        data=b"{}",
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    try:
+        with _opener.open(request, timeout=5) as response:
+            json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        raise ServiceError(error.read().decode(errors="replace")) from None
     return f"{action}:{trip['id']}"
 
 
 def reserve_flight(trip):
-    return _record(trip, "flight", "reserve_flight")
+    return _call(trip, "reserve_flight")
 
 
 def cancel_flight(trip):
-    return _record(trip, "flight", "cancel_flight")
+    return _call(trip, "cancel_flight")
 
 
 def reserve_hotel(trip):
-    return _record(trip, "hotel", "reserve_hotel")
+    return _call(trip, "reserve_hotel")
 
 
 def cancel_hotel(trip):
-    return _record(trip, "hotel", "cancel_hotel")
+    return _call(trip, "cancel_hotel")
 
 
 def charge_card(trip):
-    return _record(trip, "payment", "charge_card")
+    return _call(trip, "charge_card")
 
 
 def refund_card(trip):
-    return _record(trip, "payment", "refund_card")
+    return _call(trip, "refund_card")

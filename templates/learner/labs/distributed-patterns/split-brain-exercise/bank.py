@@ -1,18 +1,21 @@
-"""A slow, non-idempotent payment provider (provided: do not change this file).
+"""The client of a slow, non-idempotent payment provider (provided: do not change this file).
 
-apply_charge takes a moment (a network call) and then moves money: calling it twice for one payment
-charges the customer twice. The grader reads the account's balance and charge list from Redis:
-`split-lab:balance:<account>` and `split-lab:charges:<account>`.
+The provider answers over HTTP at `bank_url` (a task argument). A charge takes a moment (a network
+call) and then moves money: calling it twice for one payment charges the customer twice. The
+provider keeps the balances and charge lists itself; this file records nothing.
 """
-import os
-import time
+import json
+import urllib.request
 
-import redis
-
-ledger = redis.Redis.from_url(os.environ.get("CELERY_BROKER_URL", "redis://localhost:6379/0"), decode_responses=True)
+_opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
-def apply_charge(payment_id, account, amount):
-    time.sleep(0.3)
-    ledger.incrby(f"split-lab:balance:{account}", amount)
-    ledger.rpush(f"split-lab:charges:{account}", payment_id)
+def apply_charge(bank_url, payment_id, account, amount):
+    request = urllib.request.Request(
+        bank_url.rstrip("/") + "/charge",
+        data=json.dumps({"payment_id": payment_id, "account": account, "amount": amount}).encode(),
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    with _opener.open(request, timeout=10) as response:
+        return json.loads(response.read())

@@ -19,11 +19,11 @@ def record_key(record_id):
 
 
 @app.task(name="splitbrain.charge")
-def charge(payment_id, account, amount):
+def charge(bank_url, payment_id, account, amount):
     # TODO 1: make this idempotent. The same payment may be delivered twice, even to two workers at
     #         the same moment: claim the payment id atomically in Redis (SET ... NX) before the side
     #         effect, and return "duplicate" without charging when the claim fails.
-    bank.apply_charge(payment_id, account, amount)
+    bank.apply_charge(bank_url, payment_id, account, amount)
     return "applied"
 
 

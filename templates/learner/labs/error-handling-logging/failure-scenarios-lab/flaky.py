@@ -1,19 +1,27 @@
-"""A stand-in for an unreliable service (module 9 lab). Nothing to change here.
+"""The client of an unreliable service (module 9 lab). Nothing to change here.
 
-call(key, failures) fails with ConnectionError the first `failures` times it is called for `key`,
-and answers from then on. It counts the calls in Redis, so every worker process, and every retry,
-sees the same count; you (and the grader) can read it: GET lab09:calls:<key>.
+call(service_url, key, failures) asks the service at `service_url` for an answer about `key`. The
+service fails with a connection error the first `failures` times it is asked about a key, and
+answers from then on; it counts the calls itself, so every worker process, and every retry, meets
+the same count. This file records nothing.
 """
-import os
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
 
-import redis
-
-store = redis.Redis.from_url(os.environ.get("CELERY_BROKER_URL", "redis://localhost:6379/0"))
+_opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
-def call(key, failures):
-    calls = store.incr(f"lab09:calls:{key}")
-    store.expire(f"lab09:calls:{key}", 3600)
-    if calls <= failures:
-        raise ConnectionError(f"service unavailable (call {calls} for {key!r})")
-    return 1.08
+def call(service_url, key, failures):
+    request = urllib.request.Request(
+        service_url.rstrip("/") + "/call/" + urllib.parse.quote(str(key), safe=""),
+        data=json.dumps({"failures": failures}).encode(),
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    try:
+        with _opener.open(request, timeout=5) as response:
+            return json.loads(response.read())["rate"]
+    except urllib.error.HTTPError as error:
+        raise ConnectionError(error.read().decode(errors="replace")) from None

@@ -21,8 +21,8 @@ class InvalidOrder(ValueError):
 # Scenario 1, a transient error: the rate service is sometimes down for a moment.
 # TODO 1: retry automatically on ConnectionError only, at most 3 times, 0.2 s apart.
 @app.task(bind=True)
-def fetch_rate(self, key, failures):
-    rate = flaky.call(key, failures)
+def fetch_rate(self, service_url, key, failures):
+    rate = flaky.call(service_url, key, failures)
     return {"key": key, "rate": rate, "attempts": self.request.retries + 1}
 
 
@@ -34,7 +34,7 @@ def submit_order(self, order):
     # TODO 3: before calling the gateway, raise InvalidOrder (and log a warning) when
     #         - order has no "id":                      InvalidOrder("order has no id")
     #         - "quantity" is not a positive integer:   InvalidOrder(f"order {id}: quantity must be a positive integer")
-    flaky.call(f"order-{order['id']}", order.get("gateway_failures", 0))
+    flaky.call(order["gateway_url"], f"order-{order['id']}", order.get("gateway_failures", 0))
     return {"id": order["id"], "status": "accepted", "attempts": self.request.retries + 1}
 
 

@@ -1,17 +1,17 @@
 """Reference solution: module 4, retry logic exercise."""
 from celery import Celery
 
-import flaky_service
-from flaky_service import GatewayTimeout, ServiceUnavailable
+import services
+from services import GatewayTimeout, ServiceUnavailable
 
 app = Celery("tasks")
 app.conf.update(task_serializer="json", result_serializer="json", accept_content=["json"])
 
 
 @app.task(bind=True, max_retries=3)
-def charge_payment(self, payment_id, amount, fail_times=0, declined=False):
+def charge_payment(self, service_url, payment_id, amount):
     try:
-        receipt = flaky_service.charge(payment_id, amount, fail_times, declined)
+        receipt = services.charge(service_url, payment_id, amount)
     except GatewayTimeout as exc:
         raise self.retry(exc=exc, countdown=0.5)
     return {**receipt, "retries": self.request.retries}
@@ -25,5 +25,5 @@ def charge_payment(self, payment_id, amount, fail_times=0, declined=False):
     retry_jitter=False,
     max_retries=3,
 )
-def reserve_stock(self, sku, fail_times=0):
-    return {**flaky_service.reserve(sku, fail_times), "retries": self.request.retries}
+def reserve_stock(self, service_url, sku):
+    return {**services.reserve(service_url, sku), "retries": self.request.retries}

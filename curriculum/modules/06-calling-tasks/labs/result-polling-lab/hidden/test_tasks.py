@@ -3,7 +3,7 @@ the worker applies (STARTED state, expiry), read through the broker and the Redi
 import os
 
 import redis
-from coursebot_lab import call, send, wait_until
+from coursebot_lab import call, outcome, send, wait_until
 
 
 def test_slow_add_returns_the_sum():
@@ -11,9 +11,7 @@ def test_slow_add_returns_the_sum():
 
 
 def test_fail_fails_with_value_error():
-    result = send("tasks.fail", "boom")
-    error = result.get(timeout=10, propagate=False)
-    assert result.state == "FAILURE" and type(error).__name__ == "ValueError", f"{result.state}: {error!r}"
+    outcome(send("tasks.fail", "boom")).expect_failure("ValueError")
 
 
 def test_running_tasks_report_started():

@@ -1,6 +1,6 @@
 """Hidden tests for module 6's chains exercise, black-box: each step by name through the broker,
 then a chain of them built here from signatures by name, as any other client could."""
-from coursebot_lab import app, call, send
+from coursebot_lab import app, call, outcome, send
 
 DOC1 = "The cat sat on the mat. The cat slept."
 
@@ -10,9 +10,7 @@ def test_fetch_text_returns_the_document():
 
 
 def test_fetch_text_of_an_unknown_document_fails():
-    result = send("tasks.fetch_text", "doc-404")
-    error = result.get(timeout=10, propagate=False)
-    assert result.state == "FAILURE" and type(error).__name__ == "ValueError", f"{result.state}: {error!r}"
+    outcome(send("tasks.fetch_text", "doc-404")).expect_failure("ValueError")
 
 
 def test_count_words_counts_lower_cased_words():

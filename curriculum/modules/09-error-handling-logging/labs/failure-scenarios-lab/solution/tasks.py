@@ -21,8 +21,8 @@ RETRY = {"autoretry_for": (ConnectionError,), "max_retries": 3, "default_retry_d
 
 
 @app.task(bind=True, **RETRY)
-def fetch_rate(self, key, failures):
-    rate = flaky.call(key, failures)
+def fetch_rate(self, service_url, key, failures):
+    rate = flaky.call(service_url, key, failures)
     return {"key": key, "rate": rate, "attempts": self.request.retries + 1}
 
 
@@ -35,7 +35,7 @@ def submit_order(self, order):
     if not isinstance(quantity, int) or isinstance(quantity, bool) or quantity <= 0:
         logger.warning("rejected order %s: quantity %r", order["id"], quantity)
         raise InvalidOrder(f"order {order['id']}: quantity must be a positive integer")
-    flaky.call(f"order-{order['id']}", order.get("gateway_failures", 0))
+    flaky.call(order["gateway_url"], f"order-{order['id']}", order.get("gateway_failures", 0))
     return {"id": order["id"], "status": "accepted", "attempts": self.request.retries + 1}
 
 

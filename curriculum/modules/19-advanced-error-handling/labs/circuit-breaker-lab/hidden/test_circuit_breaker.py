@@ -13,7 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 import redis
 
-from coursebot_lab import call, send
+from coursebot_lab import call, outcome, send
 
 PORT = 18019
 RESET_TIMEOUT = 2.0
@@ -78,11 +78,8 @@ def fresh():
 
 def price(queue="alpha", symbol="ACME"):
     """(outcome, value): ("ok", result) or the name of the exception the task failed with."""
-    result = send("tasks.get_price", symbol, queue=queue)
-    value = result.get(timeout=10, propagate=False)
-    if result.successful():
-        return "ok", value
-    return type(result.result).__name__, str(result.result)
+    done = outcome(send("tasks.get_price", symbol, queue=queue))
+    return ("ok", done.value) if done.succeeded else (done.error_type, done.error_message)
 
 
 def state(queue="alpha"):

@@ -2,14 +2,21 @@
 
 One batch of records is sent at the start (retries wait in the worker at the same time), then each
 test looks at one aspect of how it was handled. The replay test runs last.
+
+The partner system is served here, on loopback: it counts attempts and keeps the imported records
+itself, so nothing the learner's code writes decides them. The dead-letter list is the learner's
+own output and is read from Redis.
 """
 import json
 import os
+import threading
+import urllib.parse
 
 import pytest
 import redis
 
-from coursebot_lab import app, call, send, wait_until
+from coursebot_lab import app, call, send, serve, wait_until
+from coursebot_lab import outcome as ended
 
 store = redis.Redis.from_url(os.environ["COURSEBOT_BROKER_URL"], decode_responses=True)
 DEAD_LETTERS = "recovery:dead-letters"
@@ -19,8 +26,38 @@ BAD = {"id": "bad-1", "valid": False}
 STUCK = {"id": "stuck-1", "fail_times": 5}  # fails 4 attempts, so it is parked; succeeds on the 6th (after a replay)
 
 
+class Partner:
+    """Fails a record's first `fail_times` attempts with 503 (an invalid one with 422), then imports it."""
+
+    def __init__(self):
+        self.script = {r["id"]: (r.get("valid", True), r.get("fail_times", 0)) for r in (OK, BAD, STUCK)}
+        self.attempts = {}
+        self.imported = set()
+        self.lock = threading.Lock()
+
+    def handle(self, method, path, body):
+        if method != "POST" or not path.startswith("/store/"):
+            return 404, {"error": "no such path"}
+        ident = urllib.parse.unquote(path[len("/store/"):])
+        with self.lock:
+            if ident not in self.script:
+                return 404, {"error": f"unknown record {ident}"}
+            self.attempts[ident] = count = self.attempts.get(ident, 0) + 1
+            valid, fail_times = self.script[ident]
+            if not valid:
+                return 422, {"error": f"record {ident} is invalid"}
+            if count <= fail_times:
+                return 503, {"error": f"partner timed out on record {ident} (attempt {count})"}
+            self.imported.add(ident)
+            return 200, {"attempts": count}
+
+
+PARTNER = Partner()
+
+
 def attempts(record):
-    return int(store.get(f"recovery:attempts:{record['id']}") or 0)
+    with PARTNER.lock:
+        return PARTNER.attempts.get(record["id"], 0)
 
 
 def parked():
@@ -38,14 +75,17 @@ def parked_for(record):
 
 
 def outcome(result):
-    value = result.get(timeout=30, propagate=False)
-    return ("ok", value) if result.successful() else (type(result.result).__name__, str(result.result))
+    done = ended(result, timeout=30)
+    return ("ok", done.value) if done.succeeded else (done.error_type, done.error_message)
 
 
 @pytest.fixture(scope="module")
 def batch():
     for key in store.scan_iter("recovery:*"):
         store.delete(key)
+    server = serve(PARTNER.handle)
+    for record in (OK, BAD, STUCK):
+        record["partner_url"] = server.url
     sent = {name: send("tasks.import_record", record) for name, record in (("ok", OK), ("bad", BAD), ("stuck", STUCK))}
     outcomes = {name: outcome(result) for name, result in sent.items()}
     wait_until(lambda: len(parked()) >= 2, timeout=2)  # on_failure runs after the failure is stored
@@ -89,7 +129,7 @@ def test_replaying_resends_every_parked_job(batch):
     results = [outcome(app.AsyncResult(task_id)) for task_id in ids]
     assert ("ok", {"id": "stuck-1", "attempts": 6}) in results, (
         f"the replayed {STUCK['id']} should fail once more, be retried, and be imported on attempt 6; replay results: {results}")
-    assert store.sismember("recovery:imported", "stuck-1")
+    assert "stuck-1" in PARTNER.imported
     wait_until(lambda: parked_for(BAD), timeout=2)
     assert parked_for(STUCK) == [], f"{STUCK['id']} succeeded after the replay: it must have left {DEAD_LETTERS}"
     assert len(parked_for(BAD)) == 1, f"{BAD['id']} fails again when replayed, so it should be parked again (once): {parked()}"

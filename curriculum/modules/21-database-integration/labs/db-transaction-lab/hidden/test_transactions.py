@@ -9,7 +9,7 @@ import uuid
 
 import redis
 
-from coursebot_lab import call, send, wait_until
+from coursebot_lab import call, outcome, send, wait_until
 
 store = redis.Redis.from_url(os.environ["COURSEBOT_BROKER_URL"], decode_responses=True)
 
@@ -30,9 +30,8 @@ def charges(ref):
 
 def place(ref, items, timeout=15):
     """("ok", result) or (exception class name, message)."""
-    result = send("tasks.place_order", ref, items)
-    value = result.get(timeout=timeout, propagate=False)
-    return ("ok", value) if result.successful() else (type(result.result).__name__, str(result.result))
+    done = outcome(send("tasks.place_order", ref, items), timeout=timeout)
+    return ("ok", done.value) if done.succeeded else (done.error_type, done.error_message)
 
 
 def test_an_order_is_saved_with_its_lines_and_total():
@@ -99,8 +98,8 @@ def test_concurrent_orders_never_oversell():
     results = [send("tasks.place_order", fresh(), [{"sku": a, "qty": 1}]) for _ in range(12)]
     outcomes = []
     for result in results:
-        result.get(timeout=30, propagate=False)
-        outcomes.append("ok" if result.successful() else type(result.result).__name__)
+        done = outcome(result, timeout=30)
+        outcomes.append("ok" if done.succeeded else done.error_type)
     stock = call("tasks.get_stock", a)
     assert outcomes.count("ok") == 5 and outcomes.count("OutOfStock") == 7, (
         f"12 concurrent orders for 5 items in stock: expected 5 ok and 7 OutOfStock, got {sorted(outcomes)} (stock now {stock})")

@@ -1,20 +1,61 @@
-"""Hidden tests for module 30's saga lab: the saga runs on two real workers; each step fails in turn."""
-import os
+"""Hidden tests for module 30's saga lab: the saga runs on two real workers; each step fails in turn.
+
+The grader owns what it measures: this module serves the flight, hotel and payment services itself
+on loopback and keeps each trip's ledger (the calls that did something) in its own memory; the
+learner's code reaches them only over HTTP, so no key the learner can write decides the score."""
+import threading
 import uuid
 
-import redis
-from coursebot_lab import call, registered, wait_until
+from coursebot_lab import call, registered, serve, wait_until
 
-ledger_store = redis.Redis.from_url(os.environ["COURSEBOT_BROKER_URL"], decode_responses=True)
 FINAL = ("completed", "compensated")
+REFUSABLE = {"reserve_flight": "flight", "reserve_hotel": "hotel", "charge_card": "payment"}
+ACTIONS = set(REFUSABLE) | {"cancel_flight", "cancel_hotel", "refund_card"}
+
+
+class Services:
+    """The flight, hotel and payment services: which trip each refuses, and what each trip did."""
+
+    def __init__(self):
+        self.fail_at = {}
+        self.ledgers = {}
+        self.lock = threading.Lock()
+        self.server = None
+
+    def handle(self, method, path, body):
+        parts = path.strip("/").split("/")
+        if method != "POST" or len(parts) != 2:
+            return 404, {"error": "no such path"}
+        action, trip_id = parts
+        with self.lock:
+            if action not in ACTIONS or trip_id not in self.fail_at:
+                return 404, {"error": "unknown trip or action"}
+            if REFUSABLE.get(action) and self.fail_at[trip_id] == REFUSABLE[action]:
+                return 409, {"error": f"{REFUSABLE[action]} service refused trip {trip_id}"}
+            self.ledgers[trip_id].append(action)
+            return 200, {"done": action}
+
+    def url(self):
+        with self.lock:
+            if self.server is None:
+                self.server = serve(self.handle)
+            return self.server.url
+
+
+SERVICES = Services()
 
 
 def new_trip(fail_at=None):
-    return {"id": "trip-" + uuid.uuid4().hex[:12], "fail_at": fail_at}
+    trip = {"id": "trip-" + uuid.uuid4().hex[:12], "fail_at": fail_at, "services_url": SERVICES.url()}
+    with SERVICES.lock:
+        SERVICES.fail_at[trip["id"]] = fail_at
+        SERVICES.ledgers[trip["id"]] = []
+    return trip
 
 
 def ledger(trip):
-    return ledger_store.lrange(f"saga-lab:{trip['id']}:ledger", 0, -1)
+    with SERVICES.lock:
+        return list(SERVICES.ledgers.get(trip["id"], []))
 
 
 def status(trip):

@@ -4,13 +4,20 @@ Two real workers, alpha and beta, each consume their own queue, so a test decide
 what: the same payment is delivered twice (one after the other, and to both workers at once), and
 two workers hold the same lease (the first one's lease expires during a pause, as in a GC pause or
 a network partition), so the stale owner's late write must be rejected by its fencing token.
+
+The grader owns what it measures: the payment provider is served by this module on loopback and
+keeps the balances and charge lists in its own memory, so no key the learner can write decides
+whether a customer was charged twice. The fenced record is the learner's own output (the hash
+their writes produce) and is read from Redis.
 """
 import os
+import threading
 import time
 import uuid
 
+import pytest
 import redis
-from coursebot_lab import call, send
+from coursebot_lab import call, send, serve
 
 data = redis.Redis.from_url(os.environ["COURSEBOT_BROKER_URL"], decode_responses=True)
 
@@ -19,40 +26,69 @@ def fresh(prefix):
     return f"{prefix}-{uuid.uuid4().hex[:10]}"
 
 
-def account_state(account):
-    return int(data.get(f"split-lab:balance:{account}") or 0), data.lrange(f"split-lab:charges:{account}", 0, -1)
+class Bank:
+    """The payment provider: slow, non-idempotent, and the only keeper of balances and charge lists."""
+
+    def __init__(self):
+        self.balances = {}
+        self.charges = {}
+        self.lock = threading.Lock()
+
+    def handle(self, method, path, body):
+        if method != "POST" or path != "/charge" or not isinstance(body, dict):
+            return 404, {"error": "no such service"}
+        time.sleep(0.3)  # the network call: long enough for two workers to overlap
+        account = str(body.get("account"))
+        with self.lock:
+            self.balances[account] = self.balances.get(account, 0) + int(body.get("amount") or 0)
+            self.charges.setdefault(account, []).append(str(body.get("payment_id")))
+        return 200, {"charged": True}
+
+
+@pytest.fixture(scope="module")
+def bank():
+    state = Bank()
+    server = serve(state.handle)
+    state.url = server.url
+    yield state
+    server.shutdown()
+
+
+def account_state(bank, account):
+    with bank.lock:
+        return bank.balances.get(account, 0), list(bank.charges.get(account, []))
 
 
 def record(record_id):
     return data.hgetall(f"split-lab:record:{record_id}")
 
 
-def test_a_redelivered_charge_is_applied_once():
+def test_a_redelivered_charge_is_applied_once(bank):
     account, payment = fresh("acct"), fresh("pay")
     task_id = str(uuid.uuid4())
-    assert send("splitbrain.charge", payment, account, 25, queue="alpha", task_id=task_id).get(timeout=10) == "applied"
+    assert send("splitbrain.charge", bank.url, payment, account, 25, queue="alpha", task_id=task_id).get(timeout=10) == "applied"
     # The broker delivers the very same message again (same task id), as after a lost acknowledgement.
-    send("splitbrain.charge", payment, account, 25, queue="alpha", task_id=task_id)
+    send("splitbrain.charge", bank.url, payment, account, 25, queue="alpha", task_id=task_id)
     # alpha runs one task at a time, in order: once this one is done, the redelivery has run too.
-    send("splitbrain.charge", fresh("pay"), fresh("acct"), 1, queue="alpha").get(timeout=10)
-    assert account_state(account) == (25, [payment]), "the redelivered message charged the customer again"
+    send("splitbrain.charge", bank.url, fresh("pay"), fresh("acct"), 1, queue="alpha").get(timeout=10)
+    assert account_state(bank, account) == (25, [payment]), "the redelivered message charged the customer again"
 
 
-def test_the_same_charge_on_two_workers_at_once_is_applied_once():
+def test_the_same_charge_on_two_workers_at_once_is_applied_once(bank):
     account, payment = fresh("acct"), fresh("pay")
-    on_alpha = send("splitbrain.charge", payment, account, 40, queue="alpha")
-    on_beta = send("splitbrain.charge", payment, account, 40, queue="beta")
+    on_alpha = send("splitbrain.charge", bank.url, payment, account, 40, queue="alpha")
+    on_beta = send("splitbrain.charge", bank.url, payment, account, 40, queue="beta")
     outcomes = sorted([on_alpha.get(timeout=10), on_beta.get(timeout=10)])
-    assert account_state(account) == (40, [payment]), "both workers charged the customer"
+    assert account_state(bank, account) == (40, [payment]), "both workers charged the customer"
     assert outcomes == ["applied", "duplicate"]
 
 
-def test_different_payments_are_all_applied():
+def test_different_payments_are_all_applied(bank):
     account = fresh("acct")
     payments = [fresh("pay") for _ in range(3)]
-    results = [send("splitbrain.charge", p, account, 10, queue=q) for p, q in zip(payments, ["alpha", "beta", "alpha"])]
+    results = [send("splitbrain.charge", bank.url, p, account, 10, queue=q) for p, q in zip(payments, ["alpha", "beta", "alpha"])]
     assert [r.get(timeout=10) for r in results] == ["applied"] * 3
-    balance, charges = account_state(account)
+    balance, charges = account_state(bank, account)
     assert balance == 30 and sorted(charges) == sorted(payments)
 
 

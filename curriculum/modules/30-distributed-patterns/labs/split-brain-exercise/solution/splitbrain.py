@@ -38,10 +38,10 @@ def record_key(record_id):
 
 
 @app.task(name="splitbrain.charge")
-def charge(payment_id, account, amount):
+def charge(bank_url, payment_id, account, amount):
     if not store.set(f"split-lab:idempotency:{payment_id}", "claimed", nx=True, ex=24 * 3600):
         return "duplicate"
-    bank.apply_charge(payment_id, account, amount)
+    bank.apply_charge(bank_url, payment_id, account, amount)
     return "applied"
 
 

@@ -11,7 +11,7 @@ import time
 import pytest
 from celery.exceptions import TimeoutError as ResultTimeout
 
-from coursebot_lab import app, call, send
+from coursebot_lab import app, call, outcome, send
 
 CONCURRENCY = 3
 
@@ -56,9 +56,7 @@ def test_tasks_run_on_the_pools_threads():
 
 def test_a_failing_task_reports_its_exception(your_pool):
     result = send("tasks.fail", "boom")
-    with pytest.raises(Exception) as raised:
-        result.get(timeout=5)
-    assert type(raised.value).__name__ == "ValueError" and "boom" in str(raised.value), f"got {raised.value!r}"
+    outcome(result, timeout=5).expect_failure("ValueError", contains="boom")
     assert result.state == "FAILURE"
     assert call("tasks.add", 1, 1, timeout=5) == 2, "the worker stopped serving after a failure"
 
