@@ -1,0 +1,31 @@
+using Octokit;
+
+namespace CourseBot.Core.Publishing;
+
+/// <summary>Creates the instructors team (closed: visible to the organisation) when the organisation has none by that slug.</summary>
+public sealed class TeamProvisioner(IGitHubClient github)
+{
+    public async Task EnsureAsync(string org, string slug, bool dryRun, PublishPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var exists = await ExistsAsync(org, slug).ConfigureAwait(false);
+        plan.Add(new PlanItem(PlanKind.Team, $"{org}/{slug}", exists ? PlanAction.Unchanged : PlanAction.Create, "closed"));
+        if (!exists && !dryRun)
+        {
+            await github.Organization.Team.Create(org, new NewTeam(slug) { Privacy = TeamPrivacy.Closed, Description = "Course instructors: approve reviews, place learners." }).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<bool> ExistsAsync(string org, string slug)
+    {
+        try
+        {
+            await new ApiConnection(github.Connection).Get<Team>(new Uri($"orgs/{org}/teams/{slug}", UriKind.Relative)).ConfigureAwait(false);
+            return true;
+        }
+        catch (NotFoundException)
+        {
+            return false;
+        }
+    }
+}
