@@ -3,8 +3,8 @@ using Octokit;
 namespace CourseBot.Core.Publishing;
 
 /// <summary>
-/// Brings a branch's files to what publish wants in one Git Data commit (blobs, one tree on the old
-/// one, a commit, the ref moved), and only for files whose content differs: each file's git blob
+/// Brings a branch's files to what publish wants in one Git Data commit (a tree on the old one with
+/// the changed files' contents, a commit, the ref moved), and only for files whose content differs: each file's git blob
 /// name is compared with the branch tree's, so publishing the same files again writes nothing.
 /// Files the repository has and publish does not name are left alone (an admin may add some).
 /// </summary>
@@ -38,11 +38,12 @@ public sealed class RepositoryFilesWriter(IGitHubClient github)
             return null;
         }
 
+        // Contents inline in the tree: GitHub stores the blobs itself, so a publish is three content-creating
+        // requests (tree, commit, ref) however many files changed, well inside the secondary rate limit.
         var newTree = new NewTree { BaseTree = tree };
         foreach (var file in changed)
         {
-            var blob = await github.Git.Blob.Create(owner, name, new NewBlob { Content = Convert.ToBase64String(file.Bytes), Encoding = EncodingType.Base64 }).ConfigureAwait(false);
-            newTree.Tree.Add(new NewTreeItem { Path = file.Path, Mode = file.Mode, Type = TreeType.Blob, Sha = blob.Sha });
+            newTree.Tree.Add(new NewTreeItem { Path = file.Path, Mode = file.Mode, Type = TreeType.Blob, Content = file.Text });
         }
 
         var created = await github.Git.Tree.Create(owner, name, newTree).ConfigureAwait(false);
