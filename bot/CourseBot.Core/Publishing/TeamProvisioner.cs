@@ -12,7 +12,15 @@ public sealed class TeamProvisioner(IGitHubClient github)
         plan.Add(new PlanItem(PlanKind.Team, $"{org}/{slug}", exists ? PlanAction.Unchanged : PlanAction.Create, "closed"));
         if (!exists && !dryRun)
         {
-            await github.Organization.Team.Create(org, new NewTeam(slug) { Privacy = TeamPrivacy.Closed, Description = "Course instructors: approve reviews, place learners." }).ConfigureAwait(false);
+            try
+            {
+                await github.Organization.Team.Create(org, new NewTeam(slug) { Privacy = TeamPrivacy.Closed, Description = "Course instructors: approve reviews, place learners." }).ConfigureAwait(false);
+            }
+            catch (ForbiddenException ex)
+            {
+                // The App may only read members; everything else is published by then.
+                throw new InvalidOperationException($"cannot create the team {org}/{slug} ({ex.Message}): create it on GitHub, or publish with an organisation owner's token", ex);
+            }
         }
     }
 
