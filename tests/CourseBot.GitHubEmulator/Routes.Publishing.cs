@@ -34,7 +34,10 @@ public sealed partial class GitHubEmulator
                 };
                 if ((bool?)body["auto_init"] == true)
                 {
-                    var readme = new Dictionary<string, string>(StringComparer.Ordinal) { ["README.md"] = State.StoreBlob(Encoding.UTF8.GetBytes($"# {name}\n")) };
+                    var readme = new Dictionary<string, string>(StringComparer.Ordinal)
+                    {
+                        ["README.md"] = State.StoreBlob(Encoding.UTF8.GetBytes($"# {name}\n")),
+                    };
                     repo.Refs[repo.DefaultBranch] = State.StoreCommit(State.StoreTree(readme), null, "Initial commit", Time.GetUtcNow());
                 }
 
@@ -138,7 +141,8 @@ public sealed partial class GitHubEmulator
             lock (State.Gate)
             {
                 var org = Value(context, "org");
-                return Task.FromResult(State.Installations.FirstOrDefault(i => string.Equals(i.Value, org, StringComparison.OrdinalIgnoreCase)) is { Value: not null } found
+                var installation = State.Installations.FirstOrDefault(i => string.Equals(i.Value, org, StringComparison.OrdinalIgnoreCase));
+                return Task.FromResult(installation is { Value: not null } found
                     ? Results.Json(Shapes.Installation(found.Key, found.Value, BaseUrl, _startedAt))
                     : NotFound());
             }

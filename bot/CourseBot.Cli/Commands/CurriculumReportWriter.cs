@@ -63,7 +63,8 @@ internal static class CurriculumReportWriter
     }
 }
 
-internal sealed record JsonReport(string Curriculum, bool Valid, CourseSummary? Summary, List<JsonLabPackages> LabPackages, List<JsonDiagnostic> Errors);
+internal sealed record JsonReport(
+    string Curriculum, bool Valid, CourseSummary? Summary, List<JsonLabPackages> LabPackages, List<JsonDiagnostic> Errors);
 
 internal sealed record JsonLabPackages(string Lab, List<string> Packages);
 

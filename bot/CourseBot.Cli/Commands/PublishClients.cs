@@ -14,10 +14,12 @@ internal static class PublishClients
 {
     private static readonly ProductHeaderValue Product = new("coursebot-publish", "1.0");
 
-    public static async Task<(IGitHubClient Client, IDisposable? Owner)> CreateAsync(string? token, Uri? apiUrl, string dataDirectory, string org)
+    public static async Task<(IGitHubClient Client, IDisposable? Owner)> CreateAsync(PublishCredentials credentials, string org)
     {
+        var (token, apiUrl, dataDirectory) = credentials;
+        var secrets = Path.GetFullPath(Path.Combine(dataDirectory, AppSetup.SecretsFileName));
         var settings = new ConfigurationBuilder()
-            .AddJsonFile(Path.GetFullPath(Path.Combine(dataDirectory, AppSetup.SecretsFileName)), optional: true, reloadOnChange: false)
+            .AddJsonFile(secrets, optional: true, reloadOnChange: false)
             .AddEnvironmentVariables()
             .Build();
         var app = new GitHubAppOptions();
@@ -35,7 +37,8 @@ internal static class PublishClients
 
         if (!app.IsConfigured)
         {
-            throw new InvalidOperationException("no credentials: give --token (or GITHUB_TOKEN) of an organisation admin, or configure the App (coursebot serve's setup mode)");
+            throw new InvalidOperationException(
+                "no credentials: give --token (or GITHUB_TOKEN) of an organisation owner, or configure the App (setup mode)");
         }
 
         var resilience = new GitHubResilienceOptions();

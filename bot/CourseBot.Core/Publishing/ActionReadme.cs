@@ -9,8 +9,9 @@ internal static class ActionReadme
         # CourseBot grader
 
         The grading action of the course in this organisation. Learners do not use it directly: their
-        repositories call the course's reusable workflow (`{settings.Organisation}/{settings.CourseRepository}/{PublishSources.GradeWorkflow}`),
-        which runs this action pinned by commit SHA.
+        repositories call the course's reusable workflow
+        (`{settings.Organisation}/{settings.CourseRepository}/{PublishSources.GradeWorkflow}`), which runs this
+        action pinned by commit SHA.
 
         It holds only `action.yml`. That downloads the released grader {settings.Grader.Version} from
         {settings.Grader.ReleaseUrl}, checks its SHA-256 against the value recorded in `action.yml`, and refuses

@@ -22,8 +22,10 @@ public sealed class CoursePublisher(IGitHubClient github)
         var org = settings.Organisation;
         var message = $"coursebot: publish the course (grader {settings.Grader.Version})";
 
-        var actionSha = await PublishRepositoryAsync(settings, settings.ActionRepository, "CourseBot's grading action (pinned by the course's grade.yml).",
-            new RepositoryNeeds(Template: false, SharedActions: true), ActionFiles(settings, sources), message, dryRun, plan).ConfigureAwait(false);
+        var shared = new RepositoryNeeds(Template: false, SharedActions: true);
+        var actionSha = await PublishRepositoryAsync(settings, settings.ActionRepository,
+            "CourseBot's grading action (pinned by the course's grade.yml).", shared, ActionFiles(settings, sources), message, dryRun, plan)
+            .ConfigureAwait(false);
         plan.GraderAction = $"{org}/{settings.ActionRepository}@{actionSha ?? Pending(org, settings.ActionRepository)}";
 
         var courseValues = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -32,13 +34,16 @@ public sealed class CoursePublisher(IGitHubClient github)
             ["BOT_URL"] = settings.BotUrl.ToString().TrimEnd('/'),
             ["GRADER_ACTION"] = plan.GraderAction,
         };
-        var courseSha = await PublishRepositoryAsync(settings, settings.CourseRepository, "The course: enroll here (issue form); learners' grading runs its grade.yml.",
-            new RepositoryNeeds(Template: false, SharedActions: true), Filled(sources.Course(), courseValues), message, dryRun, plan).ConfigureAwait(false);
-        plan.CourseWorkflow = $"{org}/{settings.CourseRepository}/{PublishSources.GradeWorkflow}@{courseSha ?? Pending(org, settings.CourseRepository)}";
+        var courseSha = await PublishRepositoryAsync(settings, settings.CourseRepository,
+            "The course: enroll here; learners' grading runs its grade.yml.", shared, Filled(sources.Course(), courseValues),
+            message, dryRun, plan).ConfigureAwait(false);
+        var coursePin = courseSha ?? Pending(org, settings.CourseRepository);
+        plan.CourseWorkflow = $"{org}/{settings.CourseRepository}/{PublishSources.GradeWorkflow}@{coursePin}";
 
         var templateValues = new Dictionary<string, string>(StringComparer.Ordinal) { ["COURSE_WORKFLOW"] = plan.CourseWorkflow };
         await PublishRepositoryAsync(settings, settings.TemplateRepository, "What each learner's course repository is generated from.",
-            new RepositoryNeeds(Template: true, SharedActions: false), Filled(sources.LearnerTemplate(), templateValues), message, dryRun, plan).ConfigureAwait(false);
+            new RepositoryNeeds(Template: true, SharedActions: false), Filled(sources.LearnerTemplate(), templateValues),
+            message, dryRun, plan).ConfigureAwait(false);
 
         await _teams.EnsureAsync(org, settings.InstructorsTeam, dryRun, plan).ConfigureAwait(false);
         return plan;
@@ -48,7 +53,8 @@ public sealed class CoursePublisher(IGitHubClient github)
         IReadOnlyList<PublishedFile> files, string message, bool dryRun, PublishPlan plan)
     {
         var exists = await _repositories.EnsureAsync(settings.Organisation, name, description, needs, dryRun, plan).ConfigureAwait(false);
-        return await _files.WriteAsync(settings.Organisation, name, settings.Branch, files, message, exists, dryRun, plan).ConfigureAwait(false);
+        var branch = new PublishedBranch(settings.Organisation, name, settings.Branch, Exists: exists);
+        return await _files.WriteAsync(branch, files, message, dryRun, plan).ConfigureAwait(false);
     }
 
     private static List<PublishedFile> ActionFiles(PublishSettings settings, PublishSources sources)

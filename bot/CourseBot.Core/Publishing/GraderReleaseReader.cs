@@ -34,7 +34,8 @@ public static partial class GraderReleaseReader
             return (null, "no SHA-256 for linux-x64 (give --grader-sha256 coursebot-grader-linux-x64.sha256)");
         }
 
-        return (new GraderRelease(version, releaseUrl, x64, byArchitecture.GetValueOrDefault("linux-arm64") ?? GraderRelease.Unavailable), null);
+        var arm64 = byArchitecture.GetValueOrDefault("linux-arm64") ?? GraderRelease.Unavailable;
+        return (new GraderRelease(version, releaseUrl, x64, arm64), null);
     }
 
     private static (string? Architecture, string? Hex, string? Problem) FromFile(string path)
@@ -59,7 +60,8 @@ public static partial class GraderReleaseReader
     }
 
     private static (string? Architecture, string? Hex, string? Problem) Checked(string architecture, string hex, string source) =>
-        architecture is not ("linux-x64" or "linux-arm64") ? (null, null, $"{source}: architecture '{architecture}' is not linux-x64 or linux-arm64")
+        architecture is not ("linux-x64" or "linux-arm64")
+            ? (null, null, $"{source}: architecture '{architecture}' is not linux-x64 or linux-arm64")
         : !Sha256().IsMatch(hex) ? (null, null, $"{source}: '{hex}' is not a SHA-256 (64 hex digits)")
         : (architecture, hex.ToLowerInvariant(), null);
 

@@ -30,7 +30,8 @@ public sealed class PublishPlan
         {
             var action = item.Action.ToString().ToLowerInvariant();
             var kind = item.Kind.ToString().ToLowerInvariant();
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {action,-9} {kind,-10} {item.Target}{(item.Detail.Length > 0 ? "  (" + item.Detail + ")" : "")}");
+            var detail = item.Detail.Length > 0 ? "  (" + item.Detail + ")" : "";
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {action,-9} {kind,-10} {item.Target}{detail}");
         }
 
         text.AppendLine(CultureInfo.InvariantCulture, $"{Changes} change(s), {_items.Count - Changes} unchanged.");

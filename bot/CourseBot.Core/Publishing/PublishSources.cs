@@ -12,12 +12,12 @@ public sealed class PublishSources(string root)
     public const string GradeWorkflow = ".github/workflows/grade.yml";
 
     /// <summary>Build and test leftovers in a working copy that are no part of a template.</summary>
-    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { "__pycache__", ".pytest_cache", ".mypy_cache", ".venv" };
+    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { "__pycache__", ".pytest_cache", ".venv" };
 
     public PublishedFile ActionYml => Read(Path.Combine(root, "action", ActionFile), ActionFile);
 
     public IReadOnlyList<PublishedFile> Course() =>
-        [.. Folder(Path.Combine(root, "templates", "course")), Read(Path.Combine(root, ".github", "workflows", "grade.yml"), GradeWorkflow)];
+        [.. Folder(Path.Combine(root, "templates", "course")), Read(Path.Combine(root, GradeWorkflow), GradeWorkflow)];
 
     public IReadOnlyList<PublishedFile> LearnerTemplate() => Folder(Path.Combine(root, "templates", "learner"));
 
@@ -25,7 +25,7 @@ public sealed class PublishSources(string root)
     {
         if (!Directory.Exists(folder))
         {
-            throw new DirectoryNotFoundException($"{folder} not found: run publish from a checkout of the CourseBot repository (or give --source)");
+            throw new DirectoryNotFoundException($"{folder} not found: publish from a checkout of CourseBot (or give --source)");
         }
 
         return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)

@@ -11,11 +11,16 @@ namespace CourseBot.Core.Publishing;
 public sealed class RepositoryFilesWriter(IGitHubClient github)
 {
     /// <summary>The branch's head after the write (the old head when nothing changed; null when a dry run would commit).</summary>
-    public async Task<string?> WriteAsync(string owner, string name, string branch, IReadOnlyList<PublishedFile> files, string message, bool exists, bool dryRun, PublishPlan plan)
+    public async Task<string?> WriteAsync(
+        PublishedBranch target, IReadOnlyList<PublishedFile> files, string message, bool dryRun, PublishPlan plan)
     {
+        ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(plan);
-        var (head, tree, existing) = exists ? await ReadBranchAsync(owner, name, branch).ConfigureAwait(false) : (null, null, new Dictionary<string, string>());
+        var (owner, name, branch, exists) = target;
+        var (head, tree, existing) = exists
+            ? await ReadBranchAsync(owner, name, branch).ConfigureAwait(false)
+            : (null, null, new Dictionary<string, string>());
         var changed = new List<PublishedFile>();
         foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
@@ -47,12 +52,14 @@ public sealed class RepositoryFilesWriter(IGitHubClient github)
         }
 
         var created = await github.Git.Tree.Create(owner, name, newTree).ConfigureAwait(false);
-        var commit = await github.Git.Commit.Create(owner, name, head is null ? new NewCommit(message, created.Sha) : new NewCommit(message, created.Sha, head)).ConfigureAwait(false);
+        var parents = head is null ? new NewCommit(message, created.Sha) : new NewCommit(message, created.Sha, head);
+        var commit = await github.Git.Commit.Create(owner, name, parents).ConfigureAwait(false);
         await github.Git.Reference.Update(owner, name, $"heads/{branch}", new ReferenceUpdate(commit.Sha)).ConfigureAwait(false);
         return commit.Sha;
     }
 
-    private async Task<(string Head, string Tree, Dictionary<string, string> Files)> ReadBranchAsync(string owner, string name, string branch)
+    private async Task<(string Head, string Tree, Dictionary<string, string> Files)> ReadBranchAsync(
+        string owner, string name, string branch)
     {
         var head = await github.Repository.Commit.Get(owner, name, branch).ConfigureAwait(false);
         var tree = await github.Git.Tree.GetRecursive(owner, name, head.Commit.Tree.Sha).ConfigureAwait(false);

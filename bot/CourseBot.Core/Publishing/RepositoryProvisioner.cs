@@ -20,13 +20,21 @@ public sealed class RepositoryProvisioner(IGitHubClient github)
         plan.Add(new PlanItem(PlanKind.Repository, full, repository is null ? PlanAction.Create : PlanAction.Unchanged, "private"));
         if (repository is null && !dryRun)
         {
-            await github.Repository.Create(org, new NewRepository(name) { Private = true, AutoInit = true, IsTemplate = needs.Template, Description = description }).ConfigureAwait(false);
+            var created = new NewRepository(name)
+            {
+                Private = true,
+                AutoInit = true,
+                IsTemplate = needs.Template,
+                Description = description,
+            };
+            await github.Repository.Create(org, created).ConfigureAwait(false);
         }
 
         if (needs.Template)
         {
             var isTemplate = repository?.IsTemplate == true;
-            plan.Add(new PlanItem(PlanKind.Setting, $"{full} is_template", repository is null ? PlanAction.Create : isTemplate ? PlanAction.Unchanged : PlanAction.Update, "true"));
+            var action = repository is null ? PlanAction.Create : isTemplate ? PlanAction.Unchanged : PlanAction.Update;
+            plan.Add(new PlanItem(PlanKind.Setting, $"{full} is_template", action, "true"));
             if (repository is not null && !isTemplate && !dryRun)
             {
                 await github.Repository.Edit(org, name, new RepositoryUpdate { IsTemplate = true }).ConfigureAwait(false);

@@ -14,12 +14,14 @@ public sealed class TeamProvisioner(IGitHubClient github)
         {
             try
             {
-                await github.Organization.Team.Create(org, new NewTeam(slug) { Privacy = TeamPrivacy.Closed, Description = "Course instructors: approve reviews, place learners." }).ConfigureAwait(false);
+                var team = new NewTeam(slug) { Privacy = TeamPrivacy.Closed, Description = "Course instructors" };
+                await github.Organization.Team.Create(org, team).ConfigureAwait(false);
             }
             catch (ForbiddenException ex)
             {
                 // The App may only read members; everything else is published by then.
-                throw new InvalidOperationException($"cannot create the team {org}/{slug} ({ex.Message}): create it on GitHub, or publish with an organisation owner's token", ex);
+                throw new InvalidOperationException(
+                    $"cannot create the team {org}/{slug} ({ex.Message}): create it on GitHub, or publish with an owner's token", ex);
             }
         }
     }
@@ -28,7 +30,8 @@ public sealed class TeamProvisioner(IGitHubClient github)
     {
         try
         {
-            await new ApiConnection(github.Connection).Get<Team>(new Uri($"orgs/{org}/teams/{slug}", UriKind.Relative)).ConfigureAwait(false);
+            var uri = new Uri($"orgs/{org}/teams/{slug}", UriKind.Relative);
+            await new ApiConnection(github.Connection).Get<Team>(uri).ConfigureAwait(false);
             return true;
         }
         catch (NotFoundException)

@@ -64,7 +64,7 @@ public sealed class CoursePublishCommandTests : IAsyncLifetime, IDisposable
         var (exit, _, error) = await RunAsync(PublishHarness.Settings(RepositoryPaths.Root), dryRun: true, token: null);
 
         Assert.Equal(1, exit);
-        Assert.Contains("give --token (or GITHUB_TOKEN)", error, StringComparison.Ordinal);
+        Assert.Contains("give --token (or GITHUB_TOKEN) of an organisation owner", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class CoursePublishCommandTests : IAsyncLifetime, IDisposable
         Environment.SetEnvironmentVariable("GITHUB_TOKEN", null);
         try
         {
-            var exit = await CourseCommandLine.RunAsync(settings, dryRun, token, _harness.GitHub.ApiBaseUrl, _data, output, error);
+            var exit = await CourseCommandLine.RunAsync(settings, dryRun, new PublishCredentials(token, _harness.GitHub.ApiBaseUrl, _data), output, error);
             return (exit, output.ToString(), error.ToString());
         }
         finally

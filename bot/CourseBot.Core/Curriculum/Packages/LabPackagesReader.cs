@@ -27,8 +27,11 @@ public static partial class LabPackagesReader
             }
 
             // A folder that is no lab or exercise of the module is LabFolderRule's to report.
-            var graded = module.Assessments.Where(a => a.Kind is AssessmentKind.Lab or AssessmentKind.Exercise).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-            foreach (var labDir in Directory.EnumerateDirectories(folder).Where(d => graded.Contains(Path.GetFileName(d))).Order(StringComparer.Ordinal))
+            var graded = module.Assessments.Where(a => a.Kind is AssessmentKind.Lab or AssessmentKind.Exercise)
+                .Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+            var labDirs = Directory.EnumerateDirectories(folder)
+                .Where(d => graded.Contains(Path.GetFileName(d))).Order(StringComparer.Ordinal);
+            foreach (var labDir in labDirs)
             {
                 var file = Path.Combine(labDir, CurriculumLoader.LabFile);
                 if (File.Exists(file) && Read(file, display.Of(file), bag) is { } read)

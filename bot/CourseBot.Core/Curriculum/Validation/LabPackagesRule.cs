@@ -22,7 +22,8 @@ internal sealed class LabPackagesRule : ICurriculumRule
 
         if (PythonModuleCatalog.Load(course.RootDirectory) is not { } catalog)
         {
-            bag.Add(SourceLocation.OfFile($"{Path.GetFileName(course.RootDirectory)}/{PythonModuleCatalog.Folder}/{PythonModuleCatalog.PackagesFile}"), "",
+            var lists = $"{Path.GetFileName(course.RootDirectory)}/{PythonModuleCatalog.Folder}/{PythonModuleCatalog.PackagesFile}";
+            bag.Add(SourceLocation.OfFile(lists), "",
                 "the Python module lists are missing: lab packages cannot be checked (run packages/generate.sh)");
             return;
         }
@@ -33,7 +34,8 @@ internal sealed class LabPackagesRule : ICurriculumRule
             foreach (var unknown in lab.Packages.Where(p => !catalog.Knows(p)))
             {
                 bag.Add(lab.Location, LabPackagesReader.Field,
-                    $"lab {lab.Key}: package '{unknown}' is not in {PythonModuleCatalog.Folder}/{PythonModuleCatalog.PackagesFile} (install it on Debian 12 and run generate.sh)");
+                    $"lab {lab.Key}: package '{unknown}' is not in {PythonModuleCatalog.Folder}/{PythonModuleCatalog.PackagesFile}"
+                    + " (install it on Debian 12 and run generate.sh)");
             }
 
             var sources = LabSources.Of(course, lab);
@@ -42,8 +44,8 @@ internal sealed class LabPackagesRule : ICurriculumRule
             {
                 foreach (var import in PythonImports.Read(File.ReadAllText(file)).DistinctBy(i => i.Module))
                 {
-                    if (catalog.IsStdlib(import.Module) || own.Contains(import.Module) || PythonModuleCatalog.GraderModules.Contains(import.Module)
-                        || catalog.IsProvided(import.Module, lab.Packages))
+                    if (catalog.IsStdlib(import.Module) || own.Contains(import.Module)
+                        || PythonModuleCatalog.GraderModules.Contains(import.Module) || catalog.IsProvided(import.Module, lab.Packages))
                     {
                         continue;
                     }
@@ -51,7 +53,8 @@ internal sealed class LabPackagesRule : ICurriculumRule
                     var providers = catalog.Providers(import.Module).Take(3).ToList();
                     var fix = providers.Count == 0 ? "no known Debian package provides it" : $"declare {string.Join(" or ", providers)}";
                     bag.Add(new SourceLocation(display.Of(file), import.Line, 1), LabPackagesReader.Field,
-                        $"lab {lab.Key}: imports '{import.Module}', which none of its packages [{string.Join(", ", lab.Packages)}] provides ({fix})");
+                        $"lab {lab.Key}: imports '{import.Module}', which none of its packages [{string.Join(", ", lab.Packages)}]"
+                        + $" provides ({fix})");
                 }
             }
         }
