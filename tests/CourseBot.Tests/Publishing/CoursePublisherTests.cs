@@ -83,7 +83,9 @@ public sealed class CoursePublisherTests : IAsyncLifetime
             Assert.All(repos.Values, r => Assert.NotNull(_harness.GitHub.State.Commits[r.Refs["main"]].Parent));
         }
 
+        // 3 repositories, 2 Actions access settings, 1 team, and per repository one tree, one commit, one ref.
         var writes = _harness.Writes;
+        Assert.Equal(15, writes);
         var second = await _harness.PublishAsync(RepositoryPaths.Root, dryRun: false);
 
         Assert.Equal(0, _harness.Writes - writes);

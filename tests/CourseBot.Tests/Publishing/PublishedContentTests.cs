@@ -64,6 +64,10 @@ public sealed class PublishedContentTests : IAsyncLifetime
 
         Assert.Contains(found, f => f.Contains("holds all of curriculum/modules/02-first-celery-app/labs/first-app-lab/hidden/test_first_app.py", StringComparison.Ordinal));
         Assert.Contains("x/README.md: holds an answer: key", found);
+
+        // One line of a hidden test that no starter shows is enough.
+        var line = File.ReadAllLines(hidden).Select(l => l.Trim()).First(l => l.StartsWith("def test_the_three_tasks", StringComparison.Ordinal));
+        Assert.Contains(Secrets.Find("y/notes.md", "see " + line), f => f.StartsWith("y/notes.md: holds a line of", StringComparison.Ordinal));
         Assert.Contains("x/README.md: placeholder __GRADER_ACTION__ left", found);
         Assert.Contains("x/README.md: placeholder COURSE_OWNER left", found);
     }
