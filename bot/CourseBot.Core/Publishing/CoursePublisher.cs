@@ -14,6 +14,9 @@ public sealed class CoursePublisher(IGitHubClient github)
     private readonly RepositoryFilesWriter _files = new(github);
     private readonly TeamProvisioner _teams = new(github);
 
+    private static readonly string[] CourseKeys = ["COURSE_OWNER", "BOT_URL", "GRADER_ACTION"];
+    private static readonly string[] TemplateKeys = ["COURSE_WORKFLOW"];
+
     public async Task<PublishPlan> PublishAsync(PublishSettings settings, bool dryRun)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -22,9 +25,16 @@ public sealed class CoursePublisher(IGitHubClient github)
         var org = settings.Organisation;
         var message = $"coursebot: publish the course (grader {settings.Grader.Version})";
 
+        // Every source is read and checked before anything is written: a placeholder publish cannot fill
+        // would reach GitHub as a workflow that does not run (or trusts the wrong owner).
+        var actionFiles = ActionFiles(settings, sources);
+        var courseFiles = sources.Course();
+        var templateFiles = sources.LearnerTemplate();
+        RefuseUnexpected([(actionFiles, []), (courseFiles, CourseKeys), (templateFiles, TemplateKeys)]);
+
         var shared = new RepositoryNeeds(Template: false, SharedActions: true);
         var actionSha = await PublishRepositoryAsync(settings, settings.ActionRepository,
-            "CourseBot's grading action (pinned by the course's grade.yml).", shared, ActionFiles(settings, sources), message, dryRun, plan)
+            "CourseBot's grading action (pinned by the course's grade.yml).", shared, actionFiles, message, dryRun, plan)
             .ConfigureAwait(false);
         plan.GraderAction = $"{org}/{settings.ActionRepository}@{actionSha ?? Pending(org, settings.ActionRepository)}";
 
@@ -35,14 +45,14 @@ public sealed class CoursePublisher(IGitHubClient github)
             ["GRADER_ACTION"] = plan.GraderAction,
         };
         var courseSha = await PublishRepositoryAsync(settings, settings.CourseRepository,
-            "The course: enroll here; learners' grading runs its grade.yml.", shared, Filled(sources.Course(), courseValues),
+            "The course: enroll here; learners' grading runs its grade.yml.", shared, Filled(courseFiles, courseValues),
             message, dryRun, plan).ConfigureAwait(false);
         var coursePin = courseSha ?? Pending(org, settings.CourseRepository);
         plan.CourseWorkflow = $"{org}/{settings.CourseRepository}/{PublishSources.GradeWorkflow}@{coursePin}";
 
         var templateValues = new Dictionary<string, string>(StringComparer.Ordinal) { ["COURSE_WORKFLOW"] = plan.CourseWorkflow };
         await PublishRepositoryAsync(settings, settings.TemplateRepository, "What each learner's course repository is generated from.",
-            new RepositoryNeeds(Template: true, SharedActions: false), Filled(sources.LearnerTemplate(), templateValues),
+            new RepositoryNeeds(Template: true, SharedActions: false), Filled(templateFiles, templateValues),
             message, dryRun, plan).ConfigureAwait(false);
 
         await _teams.EnsureAsync(org, settings.InstructorsTeam, dryRun, plan).ConfigureAwait(false);
@@ -68,6 +78,18 @@ public sealed class CoursePublisher(IGitHubClient github)
             ["GRADER_SHA256_LINUX_ARM64"] = grader.Sha256LinuxArm64,
         };
         return Filled([sources.ActionYml, new PublishedFile("README.md", ActionReadme.For(settings))], values);
+    }
+
+    private static void RefuseUnexpected(IEnumerable<(IReadOnlyList<PublishedFile> Files, string[] Known)> sources)
+    {
+        var problems = sources
+            .SelectMany(s => s.Files.SelectMany(f => Placeholders.Unexpected(f.Text, s.Known).Distinct().Select(p => $"{f.Path}: {p}")))
+            .ToList();
+        if (problems.Count > 0)
+        {
+            var list = string.Join("; ", problems);
+            throw new InvalidOperationException($"placeholders publish has no value for (nothing was written): {list}");
+        }
     }
 
     private static List<PublishedFile> Filled(IEnumerable<PublishedFile> files, IReadOnlyDictionary<string, string> values) =>

@@ -138,6 +138,20 @@ public sealed class CoursePublisherTests : IAsyncLifetime
         Assert.Equal("the admin's own notes\n", _harness.GitHub.ReadFile($"{Org}/celery-learner-template", "NOTES.md"));
     }
 
+    [Fact]
+    public async Task APlaceholderPublishCannotFill_IsRefusedBeforeAnythingIsWritten()
+    {
+        var source = CopySources();
+        File.AppendAllText(Path.Combine(source, "templates", "learner", "README.md"), "\nAsk __COURSE_TEACHER__.\n");
+        File.AppendAllText(Path.Combine(source, "templates", "course", "README.md"), "\nRun by COURSE_OWNER.\n");
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => _harness.PublishAsync(source, dryRun: false));
+
+        Assert.Equal("placeholders publish has no value for (nothing was written): README.md: COURSE_OWNER; README.md: __COURSE_TEACHER__", refused.Message);
+        Assert.Equal(0, _harness.Writes);
+        Assert.Empty(_harness.GitHub.State.Repos);
+    }
+
     /// <summary>The files publish reads, in a folder a test may change.</summary>
     private static string CopySources()
     {
