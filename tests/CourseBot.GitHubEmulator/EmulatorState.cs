@@ -34,9 +34,15 @@ public sealed class EmulatorState
     /// </summary>
     public Dictionary<string, Dictionary<string, (string Role, string State)>> OrgMembers { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>"org/slug" -> team id, given on first sight.</summary>
+    public Dictionary<string, long> TeamIds { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public ConcurrentDictionary<string, (long Installation, DateTimeOffset Expires)> Tokens { get; } = new(StringComparer.Ordinal);
 
     public long NextId() => Interlocked.Increment(ref _nextId);
+
+    public long TeamId(string org, string slug) =>
+        TeamIds.TryGetValue($"{org}/{slug}", out var id) ? id : TeamIds[$"{org}/{slug}"] = NextId();
 
     public RepoState? Repo(string owner, string name) => Repos.GetValueOrDefault($"{owner}/{name}");
 
@@ -81,6 +87,9 @@ public sealed class RepoState(long id, string owner, string name)
     public bool Private { get; set; } = true;
 
     public bool IsTemplate { get; set; }
+
+    /// <summary>Who may use this repository's actions and reusable workflows: none, user or organization.</summary>
+    public string ActionsAccess { get; set; } = "none";
 
     public DateTimeOffset CreatedAt { get; init; }
 

@@ -71,6 +71,7 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
         emulator.MapPulls(api);
         emulator.MapOrganisations(api);
         emulator.MapCommits(api);
+        emulator.MapPublishing(api);
         await app.StartAsync().ConfigureAwait(false);
         return emulator;
     }

@@ -4,7 +4,7 @@ namespace CourseBot.GitHubEmulator;
 /// GitHub's JSON shapes: every field the api.github.com OpenAPI description requires of a response
 /// (checked by the emulator's schema test), with the values the emulator's state gives them.
 /// </summary>
-internal static class Shapes
+internal static partial class Shapes
 {
     /// <summary>An account's id: stable for the emulator's process, different for different logins.</summary>
     public static long AccountId(string login) => Math.Abs((long)login.GetHashCode(StringComparison.Ordinal));

@@ -19,6 +19,9 @@ public sealed record LabDefinition(
     string HiddenDirectory,
     SourceLocation Location)
 {
+    /// <summary>The Debian packages the grading job installs for this lab (<c>packages:</c>; checked by curriculum validate).</summary>
+    public ImmutableArray<string> Packages { get; init; } = [];
+
     /// <summary>The id used on the command line and in results: <c>module/lab</c>.</summary>
     public string Key => $"{Module}/{Id}";
 

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using CourseBot.Core.Curriculum;
 using CourseBot.Core.Curriculum.Loading;
 using CourseBot.Core.Curriculum.Model;
+using CourseBot.Core.Curriculum.Packages;
 
 namespace CourseBot.Grading.Labs;
 
@@ -95,7 +96,10 @@ public static class LabReader
             Workers: ReadWorkers(map),
             Checks: map.Maps("checks").Select(c => ReadCheck(c, hidden)).OfType<CheckDefinition>().ToImmutableArray(),
             HiddenDirectory: hidden,
-            Location: map.Location);
+            Location: map.Location)
+        {
+            Packages = map.Strings(LabPackagesReader.Field, required: false),
+        };
         map.Finish();
 
         if (lab.Checks.OfType<PytestCheck>().Any(c => !c.WhiteBox) && lab.Workers.IsEmpty)

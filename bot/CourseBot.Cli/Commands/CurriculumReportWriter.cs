@@ -28,6 +28,16 @@ internal static class CurriculumReportWriter
             output.WriteLine(string.Create(invariant, $"  {Count(s.CertificationLevels, "certification level")}, {Count(s.Paces, "pace")}"));
         }
 
+        if (!report.LabPackages.IsEmpty)
+        {
+            var union = report.LabPackages.SelectMany(l => l.Packages).Distinct(StringComparer.Ordinal).Count();
+            output.WriteLine(string.Create(invariant, $"  Debian packages the grading job installs per lab ({union} in all):"));
+            foreach (var lab in report.LabPackages)
+            {
+                output.WriteLine($"    {lab.Key}: {string.Join(' ', lab.Packages)}");
+            }
+        }
+
         foreach (var diagnostic in report.Diagnostics)
         {
             output.WriteLine(diagnostic.ToString());
@@ -47,12 +57,16 @@ internal static class CurriculumReportWriter
             root,
             report.IsValid,
             report.Summary,
+            report.LabPackages.Select(l => new JsonLabPackages(l.Key, [.. l.Packages])).ToList(),
             report.Diagnostics.Select(d => new JsonDiagnostic(d.Location.File, d.Location.Line, d.Location.Column, d.Field, d.Message)).ToList());
         output.WriteLine(JsonSerializer.Serialize(json, ReportJsonContext.Default.JsonReport));
     }
 }
 
-internal sealed record JsonReport(string Curriculum, bool Valid, CourseSummary? Summary, List<JsonDiagnostic> Errors);
+internal sealed record JsonReport(
+    string Curriculum, bool Valid, CourseSummary? Summary, List<JsonLabPackages> LabPackages, List<JsonDiagnostic> Errors);
+
+internal sealed record JsonLabPackages(string Lab, List<string> Packages);
 
 internal sealed record JsonDiagnostic(string File, int Line, int Column, string Field, string Message);
 

@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
+using CourseBot.Core.Curriculum;
 using CourseBot.Core.Curriculum.Loading;
+using CourseBot.Core.Curriculum.Packages;
 
 namespace CourseBot.Core.LabGrading;
 
@@ -13,16 +16,22 @@ public sealed class GradingBundleBuilder(string curriculumRoot)
     public GradingBundle Build(string repository, string sha, IEnumerable<string> labKeys)
     {
         var labs = new List<BundledLab>();
+        var packages = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var key in labKeys)
         {
             if (LabLocator.Locate(curriculumRoot, key) is { } folder)
             {
                 labs.Add(new BundledLab(key, Files(folder)));
+                packages.UnionWith(PackagesOf(folder));
             }
         }
 
-        return new GradingBundle(GradingBundle.CurrentVersion, repository, sha, labs);
+        return new GradingBundle(GradingBundle.CurrentVersion, repository, sha, labs) { Packages = [.. packages] };
     }
+
+    /// <summary>The lab's <c>packages:</c>; a lab.yml that does not read gives none (curriculum validate reports it).</summary>
+    private static ImmutableArray<string> PackagesOf(string labDir) =>
+        LabPackagesReader.Read(Path.Combine(labDir, LabFile), LabFile, new DiagnosticBag()) is { } read ? read.Packages : [];
 
     /// <summary>lab.yml and everything under hidden/: nothing else of the lab folder (solution/ stays home).</summary>
     private static Dictionary<string, string> Files(string labDir)

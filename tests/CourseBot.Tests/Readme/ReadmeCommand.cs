@@ -10,9 +10,18 @@ internal sealed partial record ReadmeCommand(string Text, int ExpectedExit)
     {
         var commands = new List<ReadmeCommand>();
         var inBash = false;
+        var pending = "";
         foreach (var raw in File.ReadLines(readmePath))
         {
-            var line = raw.Trim();
+            // A line ending in a backslash continues on the next one, as bash reads it.
+            var line = pending + raw.Trim();
+            pending = "";
+            if (inBash && line.EndsWith('\\'))
+            {
+                pending = line[..^1];
+                continue;
+            }
+
             if (line.StartsWith("```", StringComparison.Ordinal))
             {
                 inBash = !inBash && line == "```bash";

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CourseBot.GitHubEmulator;
 using CourseBot.Tests.Infrastructure;
 
 namespace CourseBot.Tests.Readme;
@@ -25,9 +26,10 @@ public sealed class ReadmeCommandsTests
         ("./coursebot grade", "NOT PASSED"),
         ("./coursebot enroll", "2 learners read, 2 queued"),
         ("./coursebot events failed", "No failed deliveries."),
+        ("./coursebot course publish", "Dry run: nothing is written."),
     ];
 
-    private static readonly string[] SideEffects = ["./coursebot serve", "./coursebot enroll", "./coursebot events"];
+    private static readonly string[] SideEffects = ["./coursebot serve", "./coursebot enroll", "./coursebot events", "./coursebot course publish"];
 
     [Fact]
     public void Readme_ShowsTheTwoSetUpCommandsFirst()
@@ -59,6 +61,22 @@ public sealed class ReadmeCommandsTests
             }
 
             await File.WriteAllTextAsync(Path.Combine(folder.FullName, "roster.csv"), "github_username,name\nada-l,Ada\ngrace-h,Grace\n");
+            // What an admin has at hand for `course publish`: the release's checksum files, and a token of an owner
+            // of the organisation (here ORG on the emulator, reached the way any GitHub host is configured).
+            foreach (var arch in new[] { "x64", "arm64" })
+            {
+                await File.WriteAllTextAsync(Path.Combine(folder.FullName, $"coursebot-grader-linux-{arch}.sha256"),
+                    $"{new string('a', 64)}  coursebot-grader-linux-{arch}\n");
+            }
+
+            await using var github = await GitHubEmulator.GitHubEmulator.StartAsync(new EmulatorOptions());
+            var token = "ghp_readme" + Guid.NewGuid().ToString("N");
+            github.State.Tokens[token] = (github.AddInstallation("ORG"), github.Time.GetUtcNow().AddHours(1));
+            var environment = new Dictionary<string, string>
+            {
+                ["GITHUB_TOKEN"] = token,
+                ["CourseBot__GitHub__ApiBaseUrl"] = github.ApiBaseUrl.ToString(),
+            };
             foreach (var command in Commands())
             {
                 if (command.Text == "./coursebot serve")
@@ -67,9 +85,11 @@ public sealed class ReadmeCommandsTests
                 }
                 else
                 {
-                    await RunAsync(command, folder.FullName);
+                    await RunAsync(command, folder.FullName, environment);
                 }
             }
+
+            Assert.Empty(github.State.Repos);
 
             Assert.True(File.Exists(Path.Combine(folder.FullName, ".coursebot", "coursebot.db")), "enroll queued into the folder's own store");
         }
@@ -85,9 +105,9 @@ public sealed class ReadmeCommandsTests
     private static string? Expectation(ReadmeCommand command) =>
         Expectations.FirstOrDefault(e => command.Text.StartsWith(e.Start, StringComparison.Ordinal)).Expected;
 
-    private static async Task RunAsync(ReadmeCommand command, string folder)
+    private static async Task RunAsync(ReadmeCommand command, string folder, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var (exit, output) = await ShellAsync(command.Text, folder);
+        var (exit, output) = await ShellAsync(command.Text, folder, environment);
         Assert.True(exit == command.ExpectedExit, $"'{command.Text}' in {folder} exited {exit}, expected {command.ExpectedExit}:\n{output}");
         var expected = Expectation(command) ?? throw new InvalidOperationException($"no expectation for '{command.Text}'");
         Assert.True(output.Contains(expected, StringComparison.Ordinal), $"'{command.Text}' in {folder} did not print '{expected}':\n{output}");
@@ -133,9 +153,9 @@ public sealed class ReadmeCommandsTests
         }
     }
 
-    private static async Task<(int Exit, string Output)> ShellAsync(string command, string folder)
+    private static async Task<(int Exit, string Output)> ShellAsync(string command, string folder, IReadOnlyDictionary<string, string>? environment)
     {
-        using var process = Start(command, folder);
+        using var process = Start(command, folder, environment);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(CommandTimeout);
@@ -143,7 +163,7 @@ public sealed class ReadmeCommandsTests
         return (process.ExitCode, await stdout + await stderr);
     }
 
-    private static Process Start(string command, string folder)
+    private static Process Start(string command, string folder, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("bash", ["-c", command])
         {
@@ -153,6 +173,11 @@ public sealed class ReadmeCommandsTests
             RedirectStandardError = true,
         };
         info.Environment.Remove("COURSEBOT_CONFIGURATION");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         return Process.Start(info) ?? throw new InvalidOperationException("bash did not start");
     }
 }

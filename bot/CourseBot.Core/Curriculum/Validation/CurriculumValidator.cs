@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CourseBot.Core.Curriculum.Loading;
 using CourseBot.Core.Curriculum.Model;
+using CourseBot.Core.Curriculum.Packages;
 
 namespace CourseBot.Core.Curriculum.Validation;
 
@@ -23,6 +24,7 @@ public sealed class CurriculumValidator
             new PaceRule(),
             new LessonRule(),
             new LabFolderRule(),
+            new LabPackagesRule(),
         ];
     }
 
@@ -55,12 +57,14 @@ public sealed class CurriculumValidator
             }
         }
 
+        // Each lab's packages, for the report (problems reading them are the rule's to report).
+        var labs = loaded.Course is { } read ? LabPackagesReader.ReadAll(read, new DiagnosticBag()).ToImmutableArray() : [];
         var ordered = bag.Items
             .OrderBy(d => d.Location.File, StringComparer.Ordinal)
             .ThenBy(d => d.Location.Line)
             .ThenBy(d => d.Location.Column)
             .ToImmutableArray();
-        return new CurriculumReport(loaded.Course, ordered);
+        return new CurriculumReport(loaded.Course, ordered) { LabPackages = labs };
     }
 }
 
@@ -68,6 +72,9 @@ public sealed class CurriculumValidator
 public sealed record CurriculumReport(Course? Course, ImmutableArray<CurriculumDiagnostic> Diagnostics)
 {
     public bool IsValid => Course is not null && Diagnostics.IsEmpty;
+
+    /// <summary>The Debian packages each lab declares (what the grading job installs for it).</summary>
+    public ImmutableArray<LabPackages> LabPackages { get; init; } = [];
 
     public CourseSummary? Summary => Course is null ? null : CourseSummary.Of(Course);
 }

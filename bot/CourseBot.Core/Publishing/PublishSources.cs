@@ -1,0 +1,44 @@
+namespace CourseBot.Core.Publishing;
+
+/// <summary>
+/// The files each published repository is made of, read from a checkout of this repository:
+/// <c>action/action.yml</c> (the Action), <c>templates/course/</c> plus <c>.github/workflows/grade.yml</c>
+/// (the course repository), <c>templates/learner/</c> (the learner template). Nothing else: the
+/// curriculum (hidden tests, solutions, quiz keys) stays with the bot.
+/// </summary>
+public sealed class PublishSources(string root)
+{
+    public const string ActionFile = "action.yml";
+    public const string GradeWorkflow = ".github/workflows/grade.yml";
+
+    /// <summary>Build and test leftovers in a working copy that are no part of a template.</summary>
+    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { "__pycache__", ".pytest_cache", ".venv" };
+
+    public PublishedFile ActionYml => Read(Path.Combine(root, "action", ActionFile), ActionFile);
+
+    public IReadOnlyList<PublishedFile> Course() =>
+        [.. Folder(Path.Combine(root, "templates", "course")), Read(Path.Combine(root, GradeWorkflow), GradeWorkflow)];
+
+    public IReadOnlyList<PublishedFile> LearnerTemplate() => Folder(Path.Combine(root, "templates", "learner"));
+
+    private static List<PublishedFile> Folder(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"{folder} not found: publish from a checkout of CourseBot (or give --source)");
+        }
+
+        return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(f => (Full: f, Relative: Path.GetRelativePath(folder, f).Replace('\\', '/')))
+            .Where(f => !f.Relative.Split('/').Any(Skipped.Contains) && !f.Relative.EndsWith(".pyc", StringComparison.Ordinal))
+            .OrderBy(f => f.Relative, StringComparer.Ordinal)
+            .Select(f => Read(f.Full, f.Relative))
+            .ToList();
+    }
+
+    private static PublishedFile Read(string full, string relative)
+    {
+        var executable = !OperatingSystem.IsWindows() && (File.GetUnixFileMode(full) & UnixFileMode.UserExecute) != 0;
+        return new PublishedFile(relative, File.ReadAllText(full), executable);
+    }
+}
