@@ -15,22 +15,14 @@ internal static class CourseCommandLine
     public static Command Build()
     {
         var org = new Option<string>("--org") { Description = "The organisation the course runs in.", Required = true };
-        var botUrl = new Option<Uri>("--bot-url")
-        {
-            Description = "The bot's public URL (the OIDC audience grading tokens are minted for).",
-            Required = true,
-        };
+        var botUrl = AbsoluteUri("--bot-url", "The bot's public URL (the OIDC audience grading tokens are minted for).", required: true);
         var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be created or changed; write nothing." };
         var course = Named("--course-repo", "The course repository", "celery-course");
         var template = Named("--template-repo", "The learner template repository", "celery-learner-template");
         var action = Named("--action-repo", "The grading Action's repository", "coursebot-grader");
         var team = Named("--instructors-team", "The instructors team's slug", "instructors");
         var version = new Option<string>("--grader-version") { Description = "The released grader's version (1.2.3).", Required = true };
-        var releaseUrl = new Option<Uri>("--grader-release-url")
-        {
-            Description = "Where the release's binaries are (.../releases/download/v1.2.3).",
-            Required = true,
-        };
+        var releaseUrl = AbsoluteUri("--grader-release-url", "Where the release's binaries are (.../releases/download/v1.2.3).", required: true);
         var sha = new Option<string[]>("--grader-sha256")
         {
             Description = "A coursebot-grader-linux-ARCH.sha256 file from the release, or linux-ARCH=HEX (repeat per architecture).",
@@ -38,7 +30,7 @@ internal static class CourseCommandLine
             AllowMultipleArgumentsPerToken = true,
         };
         var token = new Option<string?>("--token") { Description = "An organisation owner's token (default GITHUB_TOKEN; else the App)." };
-        var api = new Option<Uri?>("--api-url") { Description = "GitHub's REST base URL (default https://api.github.com/)." };
+        var api = AbsoluteUri("--api-url", "GitHub's REST base URL (default https://api.github.com/).", required: false);
         var source = new Option<string?>("--source") { Description = "The checkout to publish from (default: the one with ./curriculum)." };
         var data = Named("--data", "The bot's data folder, for the App's secrets", BotServer.DefaultDataDirectory);
         var publish = new Command("publish", "Create or update the course's repositories and team in the organisation (idempotent).")
@@ -105,4 +97,25 @@ internal static class CourseCommandLine
           CourseBot__Oidc__Audience={settings.BotUrl.ToString().TrimEnd('/')}
           CourseBot__Oidc__AllowedWorkflowRefs__0={plan.CourseWorkflow}
         """;
+
+    /// <summary>
+    /// An absolute URL option. System.CommandLine's own Uri conversion refuses ordinary https URLs in this version,
+    /// so the text is parsed here and a bad value is a usage error naming the option.
+    /// </summary>
+    private static Option<Uri?> AbsoluteUri(string name, string description, bool required) => new(name)
+    {
+        Description = description,
+        Required = required,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+            {
+                return uri;
+            }
+
+            result.AddError($"{name} must be an absolute http(s) URL, not '{text}'");
+            return null;
+        },
+    };
 }

@@ -63,13 +63,13 @@ public sealed class CoursePublisherTests : IAsyncLifetime
         Assert.Equal($"{Org}/celery-course/.github/workflows/grade.yml@{courseHead}", first.CourseWorkflow);
         var grade = _harness.GitHub.ReadFile($"{Org}/celery-course", ".github/workflows/grade.yml")!;
         Assert.Contains($"uses: {Org}/coursebot-grader@{actionHead}", grade, StringComparison.Ordinal);
-        Assert.Contains("bot-url: https://bot.example.org\n", grade, StringComparison.Ordinal);
+        Assert.Contains("bot-url: 'https://bot.example.org'\n", grade, StringComparison.Ordinal);
         Assert.Contains($"github.repository_owner == '{Org}'", grade, StringComparison.Ordinal);
         var shim = _harness.GitHub.ReadFile($"{Org}/celery-learner-template", ".github/workflows/grade.yml")!;
         Assert.Contains($"uses: {Org}/celery-course/.github/workflows/grade.yml@{courseHead}", shim, StringComparison.Ordinal);
         var action = _harness.GitHub.ReadFile($"{Org}/coursebot-grader", "action.yml")!;
-        Assert.Contains("GRADER_SHA256_LINUX_X64: " + new string('a', 64), action, StringComparison.Ordinal);
-        Assert.Contains("GRADER_VERSION: 1.0.0", action, StringComparison.Ordinal);
+        Assert.Contains("GRADER_SHA256_LINUX_X64: '" + new string('a', 64) + "'", action, StringComparison.Ordinal);
+        Assert.Contains("GRADER_VERSION: '1.0.0'", action, StringComparison.Ordinal);
 
         lock (_harness.GitHub.State.Gate)
         {

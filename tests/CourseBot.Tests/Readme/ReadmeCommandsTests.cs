@@ -55,7 +55,7 @@ public sealed class ReadmeCommandsTests
         var folder = Directory.CreateTempSubdirectory("coursebot-readme-");
         try
         {
-            foreach (var linked in new[] { "coursebot", "curriculum", "templates" })
+            foreach (var linked in new[] { "coursebot", "curriculum", "templates", "action", ".github" })
             {
                 File.CreateSymbolicLink(Path.Combine(folder.FullName, linked), Path.Combine(RepositoryPaths.Root, linked));
             }
