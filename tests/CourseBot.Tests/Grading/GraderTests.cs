@@ -200,9 +200,9 @@ public sealed class GraderTests
         Assert.Contains("*white-box*", harness.Summary, StringComparison.Ordinal);
     }
 
+    /// <summary>Live processes of any lab's learner user (every lab has its own, with a user id from the grader's range).</summary>
     internal static List<int> LearnerProcesses()
     {
-        var uid = File.ReadLines("/etc/passwd").Select(l => l.Split(':')).First(f => f[0] == SandboxIdentity.LearnerUser)[2];
         return Directory.EnumerateDirectories("/proc")
             .Where(d => int.TryParse(Path.GetFileName(d), out _))
             .Where(d =>
@@ -212,7 +212,7 @@ public sealed class GraderTests
                     // A zombie (Z) or dying (X) process runs nothing and holds nothing; it only waits to be reaped.
                     var status = File.ReadAllLines(Path.Combine(d, "status"));
                     return !status.Any(l => l.StartsWith("State:\tZ", StringComparison.Ordinal) || l.StartsWith("State:\tX", StringComparison.Ordinal))
-                        && status.Any(l => l.StartsWith("Uid:", StringComparison.Ordinal) && l.Split('\t', StringSplitOptions.RemoveEmptyEntries)[1] == uid);
+                        && status.Any(l => l.StartsWith("Uid:", StringComparison.Ordinal) && IsLearnerUid(l.Split('\t', StringSplitOptions.RemoveEmptyEntries)[1]));
                 }
                 catch (IOException)
                 {
@@ -222,4 +222,8 @@ public sealed class GraderTests
             .Select(d => int.Parse(Path.GetFileName(d), System.Globalization.CultureInfo.InvariantCulture))
             .ToList();
     }
+
+    internal static bool IsLearnerUid(string uid) =>
+        long.TryParse(uid, System.Globalization.CultureInfo.InvariantCulture, out var id)
+        && id >= SandboxIdentity.FirstLabUid && id < (long)SandboxIdentity.FirstLabUid + SandboxIdentity.LabUidCount;
 }
