@@ -79,6 +79,37 @@ internal sealed class DirectoryHandle : IDisposable
         return fd >= 0 ? new DirectoryHandle(fd, Describe(name)) : null;
     }
 
+    /// <summary>
+    /// Opens a regular file below this folder for reading. Links are followed only while they stay
+    /// below it: the kernel checks every step (<c>openat2</c> with <c>RESOLVE_BENEATH</c>), so a link swapped
+    /// in mid-lookup cannot lead out. Where <c>openat2</c> is missing (old kernels, strict seccomp) no link
+    /// is followed at all. Null when missing, outside, or not a regular file (a FIFO, a device).
+    /// </summary>
+    public Microsoft.Win32.SafeHandles.SafeFileHandle? OpenFileBeneath(string relativePath)
+    {
+        const int flags = OReadOnly | OCloseOnExec | ONonBlocking;
+        var fd = OpenAt2(_fd, Utf8Z(relativePath), flags, ResolveBeneath | ResolveNoMagicLinks);
+        if (fd < 0 && Marshal.GetLastPInvokeError() is ENoSys or EPerm)
+        {
+            fd = OpenWithoutLinks(relativePath, flags);
+        }
+
+        if (fd < 0)
+        {
+            return null;
+        }
+
+        var file = new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true);
+        var buffer = new byte[256];
+        if (StatX(fd, Empty, AtEmptyPath, StatxOwnerAndMode, buffer) != 0 || (BitConverter.ToUInt16(buffer.AsSpan(28)) & 0xF000) != 0x8000)
+        {
+            file.Dispose();
+            return null;
+        }
+
+        return file;
+    }
+
     /// <summary>Makes a new sub-folder (failing if the name exists at all) and gives it its owner and mode by descriptor.</summary>
     public DirectoryHandle CreateChild(string name, UnixFileMode mode, int uid, int gid)
     {
@@ -194,6 +225,33 @@ internal sealed class DirectoryHandle : IDisposable
                 throw Failure("set the owner of", Describe(name));
             }
         }
+    }
+
+    /// <summary>The fallback of <see cref="OpenFileBeneath"/>: one component at a time, refusing every link and every <c>..</c>.</summary>
+    private int OpenWithoutLinks(string relativePath, int flags)
+    {
+        var parts = relativePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0 || parts.Any(p => p == ".."))
+        {
+            return -1;
+        }
+
+        var folder = Dup(_fd);
+        for (var i = 0; i < parts.Length - 1 && folder >= 0; i++)
+        {
+            var next = OpenAt(folder, Utf8Z(parts[i]), OReadOnly | ODirectory | ONoFollow | OCloseOnExec, 0);
+            Close(folder);
+            folder = next;
+        }
+
+        if (folder < 0)
+        {
+            return -1;
+        }
+
+        var fd = OpenAt(folder, Utf8Z(parts[^1]), flags | ONoFollow, 0);
+        Close(folder);
+        return fd;
     }
 
     public void Dispose()

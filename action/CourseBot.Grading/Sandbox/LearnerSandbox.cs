@@ -319,10 +319,14 @@ public sealed class LearnerSandbox : IAsyncDisposable
     }
 
     /// <summary>
-    /// Resolves a path inside the learner's work folder, following links; null when it does not
-    /// exist or leads outside the work folder (so the grader never reads a file for the learner).
+    /// Opens a regular file of the learner's work copy for reading, race-free: no link leads out of the
+    /// work folder even if a learner process swaps one in while root opens it. Null when missing or outside.
     /// </summary>
-    public string? ResolveInsideWork(string relativePath) => ResolveInside(WorkRoot, relativePath);
+    public FileStream? OpenInsideWork(string relativePath)
+    {
+        using var work = DirectoryHandle.Open(WorkRoot, requireRootOwned: false);
+        return work.OpenFileBeneath(relativePath) is { } file ? new FileStream(file, FileAccess.Read) : null;
+    }
 
     /// <summary>Resolves <paramref name="relativePath"/> under <paramref name="folder"/>; null when missing or when links lead outside it.</summary>
     public static string? ResolveInside(string folder, string relativePath)

@@ -16,7 +16,15 @@ internal static unsafe partial class NativeMethods
     public const int AtEmptyPath = 0x1000;
     public const int ENoEnt = 2;
     public const int EExist = 17;
+    public const int ENoSys = 38;
+    public const int EPerm = 1;
     public const int OReadOnly = 0;
+    public const int ONonBlocking = 0x800;
+    public const int ResolveNoMagicLinks = 0x02;
+    public const int ResolveBeneath = 0x08;
+
+    /// <summary>openat2's number: the same on x86-64 and arm64 (syscalls added since 5.x share one table).</summary>
+    private const nint SysOpenAt2 = 437;
     public const int OCloseOnExec = 0x80000;
 
     /// <summary>STATX_TYPE | STATX_MODE | STATX_UID | STATX_GID.</summary>
@@ -72,6 +80,23 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport("libc", EntryPoint = "closedir")]
     public static partial void CloseDirectoryStream(nint stream);
+
+    [LibraryImport("libc", EntryPoint = "syscall", SetLastError = true)]
+    private static partial int SysCall(nint number, int directory, byte[] name, ulong* how, nuint size);
+
+    /// <summary>
+    /// <c>openat2</c> (Linux 5.6+; glibc has no wrapper): opens <paramref name="name"/> below <paramref name="directory"/>
+    /// with <paramref name="resolve"/> rules the kernel applies at every step of the lookup.
+    /// </summary>
+    public static int OpenAt2(int directory, byte[] name, int flags, int resolve)
+    {
+        // struct open_how { u64 flags; u64 mode; u64 resolve; }
+        var how = stackalloc ulong[3];
+        how[0] = (ulong)flags;
+        how[1] = 0;
+        how[2] = (ulong)resolve;
+        return SysCall(SysOpenAt2, directory, name, how, 24);
+    }
 
     [LibraryImport("libc", EntryPoint = "realpath", StringMarshalling = StringMarshalling.Utf8)]
     private static partial nint RealPath(string path, nint resolved);

@@ -112,28 +112,30 @@ public sealed class LabIsolationTests(RedisServer redis)
     }
 
     [Fact]
-    public async Task Sandbox_ParentOthersCanWrite_IsRefused()
+    public async Task Action_SandboxCannotBeMadeSafely_StopsGradingWithAnError()
     {
-        // Beside the real parent, in /run (root's, 0755): only the folder's own mode makes it unsafe.
-        var parent = Directory.CreateDirectory("/run/coursebot-test-" + Guid.NewGuid().ToString("N")[..12]).FullName;
-        var link = parent + "-link";
+        var results = Directory.CreateTempSubdirectory("coursebot-results-").FullName;
+        using var workspace = new Workspace(GraderTests.GoodGreeter);
+        var log = new StringWriter();
+        using var http = new HttpClient();
         try
         {
-            File.SetUnixFileMode(parent, (UnixFileMode)0x1FF);
-            var open = new SandboxOptions { SandboxParent = Path.Combine(parent, "sandboxes") };
-            var refused = await Assert.ThrowsAsync<SandboxException>(() => LearnerSandbox.CreateAsync(".", open, CancellationToken.None));
-            Assert.Equal($"{parent} must belong to root and be writable by no one else (owner 0, mode 777)", refused.Message);
+            var exit = await ActionRunner.RunAsync(
+                new ActionContext { Workspace = workspace.Root, Curriculum = Workspace.Curriculum, Lab = "greeter-lab", ResultDirectory = results, DryRun = true },
+                new GradingEnvironment(),
+                new SandboxOptions { SandboxParent = Path.Combine(Path.GetTempPath(), "coursebot-unsafe-parent") },
+                log,
+                http,
+                CancellationToken.None);
 
-            // A parent reached through a link is refused too: the link is not followed.
-            File.SetUnixFileMode(parent, SandboxFolders.Traversable);
-            File.CreateSymbolicLink(link, parent);
-            await Assert.ThrowsAsync<IOException>(() => LearnerSandbox.CreateAsync(".", new SandboxOptions { SandboxParent = Path.Combine(link, "sandboxes") }, CancellationToken.None));
-            Assert.Empty(Directory.EnumerateFileSystemEntries(parent));
+            Assert.Equal(2, exit);
+            Assert.Contains("grading stopped at greeter-lab", log.ToString(), StringComparison.Ordinal);
+            Assert.Contains("/tmp must belong to root and be writable by no one else", log.ToString(), StringComparison.Ordinal);
+            Assert.Empty(Directory.EnumerateFiles(results, "*.json"));
         }
         finally
         {
-            File.Delete(link);
-            Directory.Delete(parent, recursive: true);
+            Directory.Delete(results, recursive: true);
         }
     }
 
