@@ -109,7 +109,8 @@ public static class ActionRunner
             {
                 // A learner process that outlived its lab could still reach the broker (and answer the next
                 // lab's tasks): no further lab is graded, and this one's result is not sent.
-                await output.WriteLineAsync(WorkflowCommands.Annotation("error", "coursebot-grader", $"grading stopped at {lab}: {ex.Message}")).ConfigureAwait(false);
+                var stopped = WorkflowCommands.Annotation("error", "coursebot-grader", $"grading stopped at {lab}: {ex.Message}");
+                await output.WriteLineAsync(stopped).ConfigureAwait(false);
                 return 2;
             }
 

@@ -268,7 +268,8 @@ internal sealed class DirectoryHandle : IDisposable
         var self = Self();
         if (self.Uid != 0 || (self.Mode & 0x12) != 0)
         {
-            throw new SandboxException($"{Path} must belong to root and be writable by no one else (owner {self.Uid}, mode {Convert.ToString(self.Mode & 0xFFF, 8)})");
+            var mode = Convert.ToString(self.Mode & 0xFFF, 8);
+            throw new SandboxException($"{Path} must belong to root and be writable by no one else (owner {self.Uid}, mode {mode})");
         }
     }
 

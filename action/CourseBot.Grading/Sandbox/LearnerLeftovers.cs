@@ -13,7 +13,10 @@ internal static class LearnerLeftovers
 
     private const int MaxDepth = 64;
 
-    /// <summary>Removes every entry owned by <paramref name="uid"/> under <paramref name="folders"/>; returns how many (and what could not be removed).</summary>
+    /// <summary>
+    /// Removes every entry owned by <paramref name="uid"/> under <paramref name="folders"/>; returns how many,
+    /// and what could not be removed.
+    /// </summary>
     public static (int Removed, List<string> Failed) Remove(int uid, IEnumerable<string> folders)
     {
         var removed = 0;

@@ -107,7 +107,10 @@ public sealed class LearnerSandbox : IAsyncDisposable
         }
 
         CopyTree(workspace, sandbox.WorkRoot);
-        sandbox._notes.Add($"Learner code ran as your own user ({sandbox.Identity.UserName}), not a separate one: the grader was not started as root. Results are for practice; only the course's grading workflow records grades.");
+        sandbox._notes.Add($"Learner code ran as your own user ({sandbox.Identity.UserName}), not a separate one: " +
+            "the grader was not started as root. " +
+            "Its processes were stopped by scanning for them, which a fast fork chain can outrun. " +
+            "Results are for practice; only the course's grading workflow records grades.");
         return sandbox;
     }
 

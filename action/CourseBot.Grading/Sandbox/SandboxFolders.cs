@@ -16,7 +16,10 @@ internal static class SandboxFolders
 
     public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
-    /// <summary>Makes <c>parent/random</c> (root, 0711: the learner may pass through to its own folders and list nothing) and returns its path.</summary>
+    /// <summary>
+    /// Makes <c>parent/random</c> (root, 0711: the learner may pass through to its own folders and list
+    /// nothing) and returns its path.
+    /// </summary>
     public static string CreateRoot(string parent)
     {
         var name = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));

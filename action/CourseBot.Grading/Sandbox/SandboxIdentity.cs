@@ -26,12 +26,16 @@ public sealed partial record SandboxIdentity(string UserName, int Uid, int Gid, 
     /// <summary>Learner code runs as the grader's own user (not root): nothing to create or delete.</summary>
     public static SandboxIdentity Unswitched(string home) => new(Environment.UserName, -1, -1, home, Switched: false);
 
-    /// <summary>Creates a fresh user, with a group of the same id, named <paramref name="prefix"/>-random, whose home is <paramref name="home"/> (not created here).</summary>
+    /// <summary>
+    /// Creates a fresh user, with a group of the same id, named <paramref name="prefix"/>-random, whose
+    /// home is <paramref name="home"/> (not created here).
+    /// </summary>
     public static async Task<SandboxIdentity> CreateAsync(string prefix, string home, CancellationToken cancel)
     {
         if (!PrefixPattern().IsMatch(prefix))
         {
-            throw new ArgumentException($"'{prefix}' is not a valid prefix for the learner's user name (a-z, 0-9, '-', at most 23)", nameof(prefix));
+            throw new ArgumentException(
+                $"'{prefix}' is not a valid prefix for the learner's user name (a-z, 0-9, '-', at most 23)", nameof(prefix));
         }
 
         for (var attempt = 0; attempt < 5; attempt++)

@@ -9,7 +9,10 @@ public sealed record SandboxOptions
     /// </summary>
     public string LearnerUser { get; init; } = SandboxIdentity.LearnerUser;
 
-    /// <summary>Where each lab's sandbox folder is made (root runs): root's, writable by no one else, as is every folder above it.</summary>
+    /// <summary>
+    /// Where each lab's sandbox folder is made (root runs): root's, writable by no one else, as is every
+    /// folder above it.
+    /// </summary>
     public string SandboxParent { get; init; } = SandboxFolders.DefaultParent;
 
     /// <summary>World-writable folders cleared of the learner user's files after each lab (root runs).</summary>

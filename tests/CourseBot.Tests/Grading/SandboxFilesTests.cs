@@ -23,7 +23,8 @@ public sealed class SandboxFilesTests
             // A parent reached through a link is refused too: the link is not followed.
             File.SetUnixFileMode(parent, SandboxFolders.Traversable);
             File.CreateSymbolicLink(link, parent);
-            await Assert.ThrowsAsync<IOException>(() => LearnerSandbox.CreateAsync(".", new SandboxOptions { SandboxParent = Path.Combine(link, "sandboxes") }, CancellationToken.None));
+            var behindLink = new SandboxOptions { SandboxParent = Path.Combine(link, "sandboxes") };
+            await Assert.ThrowsAsync<IOException>(() => LearnerSandbox.CreateAsync(".", behindLink, CancellationToken.None));
             Assert.Empty(Directory.EnumerateFileSystemEntries(parent));
         }
         finally
