@@ -184,7 +184,8 @@ public sealed class LearnerSandbox : IAsyncDisposable
 
         if (Identity.Switched)
         {
-            LeftoversRemoved = LearnerLeftovers.Remove(Identity.Uid, _options.SharedFolders).Removed;
+            // What cannot be removed (a busy mount point) belongs to a user id no later lab gets.
+            LearnerLeftovers.Remove(Identity.Uid, _options.SharedFolders);
             SandboxFolders.Remove(Root);
             await Identity.DeleteAsync(CancellationToken.None).ConfigureAwait(false);
             return;
@@ -199,9 +200,6 @@ public sealed class LearnerSandbox : IAsyncDisposable
             // A file still held by a dying process; the OS temp cleaner removes it later.
         }
     }
-
-    /// <summary>How many files or folders of the learner user were removed from the shared folders when the lab ended.</summary>
-    public int LeftoversRemoved { get; private set; }
 
     private (Process Process, string Stdout, string Stderr) Start(string command, string workingDirectory, string? stdin, IReadOnlyDictionary<string, string>? environment)
     {
