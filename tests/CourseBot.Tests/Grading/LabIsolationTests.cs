@@ -49,6 +49,11 @@ public sealed class LabIsolationTests(RedisServer redis)
                 run: "sh chain.sh /dev/shm/{{marker}}-alive & sleep 0.5; cat /dev/shm/{{marker}}-alive >/dev/null && echo running"
                 output: running
                 points: 1
+              - name: the chain is gone after its check
+                kind: command
+                run: "a=$(cat /dev/shm/{{marker}}-alive); sleep 0.5; b=$(cat /dev/shm/{{marker}}-alive); [ \"$a\" = \"$b\" ] && echo stopped"
+                output: stopped
+                points: 1
               - { name: plant a link in the sandbox folder, kind: command, run: "ln -s / \"$HOME/../escape\" && echo planted", output: planted, points: 1 }
               - { name: plant a link beside the sandboxes, kind: command, run: "ln -s / {{SandboxFolders.DefaultParent}}/escape && echo planted", output: planted, points: 1 }
             """, new Dictionary<string, string>());
@@ -92,9 +97,10 @@ public sealed class LabIsolationTests(RedisServer redis)
             Assert.True(exit == 1, log);
             Assert.Equal(
                 [("plant links and leave files", TestStatus.Passed), ("start a fork-and-exit chain", TestStatus.Passed),
+                 ("the chain is gone after its check", TestStatus.Passed),
                  ("plant a link in the sandbox folder", TestStatus.Failed), ("plant a link beside the sandboxes", TestStatus.Failed)],
                 attack.Tests.Select(t => (t.Name, t.Status)));
-            Assert.Equal((2.0, 4.0), (attack.Score, attack.MaxScore));
+            Assert.Equal((3.0, 5.0), (attack.Score, attack.MaxScore));
             Assert.True(victim.Tests.Where(t => t.Kind == "celery").All(t => t.Status == TestStatus.Passed), log);
             Assert.NotEqual(TestStatus.Passed, Assert.Single(victim.Tests, t => t.Name == "read what the first lab left").Status);
             Assert.NotEqual(TestStatus.Passed, Assert.Single(victim.Tests, t => t.Name == "read the hidden tests").Status);
