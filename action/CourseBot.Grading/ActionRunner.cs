@@ -99,7 +99,21 @@ public static class ActionRunner
                 SummaryFile = context.SummaryFile,
                 Annotations = true,
             };
-            var (labExit, result) = await GradeCommand.GradeAsync(request, environment, options, output, cancel).ConfigureAwait(false);
+            int labExit;
+            GradeResult? result;
+            try
+            {
+                (labExit, result) = await GradeCommand.GradeAsync(request, environment, options, output, cancel).ConfigureAwait(false);
+            }
+            catch (SandboxException ex)
+            {
+                // A learner process that outlived its lab could still reach the broker (and answer the next
+                // lab's tasks): no further lab is graded, and this one's result is not sent.
+                var stopped = WorkflowCommands.Annotation("error", "coursebot-grader", $"grading stopped at {lab}: {ex.Message}");
+                await output.WriteLineAsync(stopped).ConfigureAwait(false);
+                return 2;
+            }
+
             exit = Math.Max(exit, labExit);
             if (result is null)
             {

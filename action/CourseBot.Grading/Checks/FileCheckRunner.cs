@@ -17,18 +17,20 @@ public sealed class FileCheckRunner : ICheckRunner
         var shown = relative.Replace('\\', '/');
 
         string? failure = null;
-        var real = context.Sandbox.ResolveInsideWork(relative);
-        if (real is null || !File.Exists(real))
+        // Opened by descriptor below the work folder: a learner's worker, still running, cannot swap in a
+        // link between a check of the path and the read (root would read the link's target).
+        using var file = context.Sandbox.OpenInsideWork(relative);
+        if (file is null)
         {
             failure = $"`{shown}` was not found in your repository";
         }
-        else if (new FileInfo(real).Length > MaxBytes)
+        else if (file.Length > MaxBytes)
         {
             failure = $"`{shown}` is larger than {MaxBytes >> 20} MiB";
         }
         else
         {
-            var content = File.ReadAllText(real);
+            var content = new StreamReader(file).ReadToEnd();
             if (check.Matches is { } pattern && !Regex.IsMatch(content, pattern, RegexOptions.Multiline, TimeSpan.FromSeconds(2)))
             {
                 failure = $"`{shown}` does not contain what the check looks for (/{pattern}/)";

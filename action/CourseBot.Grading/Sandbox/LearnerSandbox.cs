@@ -42,22 +42,35 @@ public sealed class LearnerSandbox : IAsyncDisposable
     public static async Task<LearnerSandbox> CreateAsync(string workspace, SandboxOptions options, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var identity = await SandboxIdentity.AcquireAsync(options.LearnerUser, cancel).ConfigureAwait(false);
-        var root = Path.Combine(Path.GetTempPath(), "coursebot-grade-" + Guid.NewGuid().ToString("N")[..12]);
-        var sandbox = new LearnerSandbox(root, identity, options);
-        Directory.CreateDirectory(root);
-        // The learner user may pass through to work/, but list nothing and read nothing else here.
-        File.SetUnixFileMode(root, OwnerOnly | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
-        foreach (var folder in new[] { sandbox.HiddenRoot, sandbox.ResultsRoot, Path.Combine(root, "runs") })
+        if (!SandboxIdentity.IsRoot)
         {
-            Directory.CreateDirectory(folder);
-            File.SetUnixFileMode(folder, OwnerOnly);
+            return CreateUnswitched(workspace, options);
         }
 
-        CopyTree(workspace, sandbox.WorkRoot);
-        if (identity.Switched)
+        var root = SandboxFolders.CreateRoot(options.SandboxParent);
+        SandboxIdentity? identity = null;
+        try
         {
-            await Processes.RunToEndAsync("chown", ["-R", $"{identity.Uid}:{identity.Gid}", sandbox.WorkRoot], cancel).ConfigureAwait(false);
+            identity = await SandboxIdentity.CreateAsync(options.LearnerUser, Path.Combine(root, "home"), cancel).ConfigureAwait(false);
+            var sandbox = new LearnerSandbox(root, identity, options);
+            using (var folder = DirectoryHandle.Open(root, requireRootOwned: true))
+            {
+                foreach (var name in new[] { "hidden", "results", "runs", "work" })
+                {
+                    folder.CreateChild(name, OwnerOnly, 0, 0).Dispose();
+                }
+
+                foreach (var name in new[] { "home", "tmp" })
+                {
+                    folder.CreateChild(name, OwnerOnly, identity.Uid, identity.Gid).Dispose();
+                }
+
+                // The user is new and has no process yet: nothing can change the copy while root makes it.
+                CopyTree(workspace, sandbox.WorkRoot);
+                using var work = folder.OpenChild(NativeMethods.Utf8Z("work"));
+                work.ChangeOwnerOfTree(identity.Uid, identity.Gid);
+            }
+
             if (options.RestrictNetwork)
             {
                 await sandbox.RestrictNetworkAsync(cancel).ConfigureAwait(false);
@@ -66,12 +79,38 @@ public sealed class LearnerSandbox : IAsyncDisposable
             {
                 sandbox._notes.Add("Network access was not restricted (disabled in the grader's options).");
             }
+
+            return sandbox;
         }
-        else
+        catch
         {
-            sandbox._notes.Add($"Learner code ran as your own user ({identity.UserName}), not a separate one: the grader was not started as root. Results are for practice; only the course's grading workflow records grades.");
+            SandboxFolders.Remove(root);
+            if (identity is not null)
+            {
+                await identity.DeleteAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>A local run as the grader's own user: a private folder in the temp folder, no user switch.</summary>
+    private static LearnerSandbox CreateUnswitched(string workspace, SandboxOptions options)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "coursebot-grade-" + Guid.NewGuid().ToString("N")[..12]);
+        var sandbox = new LearnerSandbox(root, SandboxIdentity.Unswitched(Path.Combine(root, "home")), options);
+        Directory.CreateDirectory(root);
+        File.SetUnixFileMode(root, OwnerOnly);
+        foreach (var folder in new[] { "hidden", "results", "runs", "home", "tmp" })
+        {
+            Directory.CreateDirectory(Path.Combine(root, folder));
         }
 
+        CopyTree(workspace, sandbox.WorkRoot);
+        sandbox._notes.Add($"Learner code ran as your own user ({sandbox.Identity.UserName}), not a separate one: " +
+            "the grader was not started as root. " +
+            "Its processes were stopped by scanning for them, which a fast fork chain can outrun. " +
+            "Results are for practice; only the course's grading workflow records grades.");
         return sandbox;
     }
 
@@ -122,18 +161,34 @@ public sealed class LearnerSandbox : IAsyncDisposable
     {
         ["PATH"] = "/usr/local/bin:/usr/bin:/bin",
         ["HOME"] = Identity.Home,
+        ["TMPDIR"] = Path.Combine(Root, "tmp"),
         ["LANG"] = "C.UTF-8",
         ["PYTHONDONTWRITEBYTECODE"] = "1",
         ["PYTHONUNBUFFERED"] = "1",
         ["COURSEBOT_SANDBOX"] = _token,
     };
 
+    /// <summary>
+    /// Ends the lab: kills every learner process, removes the learner user's files from the shared
+    /// folders and the sandbox folder (following no link), and deletes the lab's user, so the next lab
+    /// starts from nothing this one's code left behind. Throws <see cref="SandboxException"/> when a
+    /// process would not die: then nothing is deleted and grading must stop.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         KillAll();
         foreach (var rule in _firewallRules)
         {
             await Processes.RunToEndAsync(rule[0], ["-D", .. rule[1..]], CancellationToken.None, throwOnFailure: false).ConfigureAwait(false);
+        }
+
+        if (Identity.Switched)
+        {
+            // What cannot be removed (a busy mount point) belongs to a user id no later lab gets.
+            LearnerLeftovers.Remove(Identity.Uid, _options.SharedFolders);
+            SandboxFolders.Remove(Root);
+            await Identity.DeleteAsync(CancellationToken.None).ConfigureAwait(false);
+            return;
         }
 
         try
@@ -156,7 +211,9 @@ public sealed class LearnerSandbox : IAsyncDisposable
         File.WriteAllText(stderr, "");
 
         // sh (as the grader) opens the files, then execs: prlimit -> setpriv (drops to the learner) -> sh -c command.
-        var info = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, WorkingDirectory = workingDirectory };
+        // Root starts in the sandbox root (its own folder); the learner's shell changes to the learner's
+        // folder, so root never resolves a path through a folder the learner can change.
+        var info = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, WorkingDirectory = Root };
         info.ArgumentList.Add("-c");
         info.ArgumentList.Add("i=$1; o=$2; e=$3; shift 3; exec \"$@\" <\"$i\" >\"$o\" 2>\"$e\"");
         info.ArgumentList.Add("sh");
@@ -170,6 +227,9 @@ public sealed class LearnerSandbox : IAsyncDisposable
 
         info.ArgumentList.Add("/bin/sh");
         info.ArgumentList.Add("-c");
+        info.ArgumentList.Add("cd -- \"$1\" || exit 126; exec /bin/sh -c \"$2\"");
+        info.ArgumentList.Add("sh");
+        info.ArgumentList.Add(workingDirectory);
         info.ArgumentList.Add(command);
 
         info.Environment.Clear();
@@ -260,10 +320,14 @@ public sealed class LearnerSandbox : IAsyncDisposable
     }
 
     /// <summary>
-    /// Resolves a path inside the learner's work folder, following links; null when it does not
-    /// exist or leads outside the work folder (so the grader never reads a file for the learner).
+    /// Opens a regular file of the learner's work copy for reading, race-free: no link leads out of the
+    /// work folder even if a learner process swaps one in while root opens it. Null when missing or outside.
     /// </summary>
-    public string? ResolveInsideWork(string relativePath) => ResolveInside(WorkRoot, relativePath);
+    public FileStream? OpenInsideWork(string relativePath)
+    {
+        using var work = DirectoryHandle.Open(WorkRoot, requireRootOwned: false);
+        return work.OpenFileBeneath(relativePath) is { } file ? new FileStream(file, FileAccess.Read) : null;
+    }
 
     /// <summary>Resolves <paramref name="relativePath"/> under <paramref name="folder"/>; null when missing or when links lead outside it.</summary>
     public static string? ResolveInside(string folder, string relativePath)
@@ -273,13 +337,16 @@ public sealed class LearnerSandbox : IAsyncDisposable
         return real is not null && folderReal is not null && real.StartsWith(folderReal + "/", StringComparison.Ordinal) ? real : null;
     }
 
-    /// <summary>Hands a folder the grader prepared to the learner user (white-box tests run there).</summary>
-    public async Task GiveToLearnerAsync(string folder, CancellationToken cancel)
+    /// <summary>Hands a folder the grader prepared to the learner user (white-box tests run there); links in it are not followed.</summary>
+    public Task GiveToLearnerAsync(string folder, CancellationToken cancel)
     {
         if (Identity.Switched)
         {
-            await Processes.RunToEndAsync("chown", ["-R", $"{Identity.Uid}:{Identity.Gid}", folder], cancel).ConfigureAwait(false);
+            using var handle = DirectoryHandle.Open(folder, requireRootOwned: false);
+            handle.ChangeOwnerOfTree(Identity.Uid, Identity.Gid);
         }
+
+        return Task.CompletedTask;
     }
 }
 

@@ -14,7 +14,7 @@ internal static class LabCommandLine
         var key = new Argument<string>("LAB") { Description = "module/lab, or a lab id unique in the course." };
         var curriculum = new Option<string?>("--curriculum", "-c") { Description = "The curriculum folder (default: ./curriculum, searched upwards)." };
         var broker = new Option<string?>("--broker") { Description = "Redis URL for Celery labs (default: a private redis-server for this run)." };
-        var user = new Option<string>("--learner-user") { Description = "The user learner code runs as (root runs); give each grader on one machine its own.", DefaultValueFactory = _ => SandboxIdentity.LearnerUser };
+        var user = new Option<string>("--learner-user") { Description = "The prefix of the names of the users learner code runs as (root runs: a fresh user per lab).", DefaultValueFactory = _ => SandboxIdentity.LearnerUser };
         var prove = new Command("prove", "Grade a lab's starter (must not pass) and its reference solution (must score full marks).") { key, curriculum, broker, user };
         prove.SetAction(async (parsed, cancel) =>
         {

@@ -202,26 +202,44 @@ public sealed class GraderTests
         Assert.Contains("*white-box*", harness.Summary, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Live processes of this suite's lab users (prefix <see cref="SandboxIdentity.LearnerUser"/>), or of a
+    /// lab user already deleted (a leftover). Lab proofs running beside these tests have prefixes of their own;
+    /// their users are read before and after the scan, so one made or deleted meanwhile is still told apart.
+    /// </summary>
     internal static List<int> LearnerProcesses()
     {
-        var uid = File.ReadLines("/etc/passwd").Select(l => l.Split(':')).First(f => f[0] == SandboxIdentity.LearnerUser)[2];
-        return Directory.EnumerateDirectories("/proc")
+        var others = OtherGradersUids();
+        var found = Directory.EnumerateDirectories("/proc")
             .Where(d => int.TryParse(Path.GetFileName(d), out _))
-            .Where(d =>
+            .Select(d =>
             {
                 try
                 {
                     // A zombie (Z) or dying (X) process runs nothing and holds nothing; it only waits to be reaped.
                     var status = File.ReadAllLines(Path.Combine(d, "status"));
-                    return !status.Any(l => l.StartsWith("State:\tZ", StringComparison.Ordinal) || l.StartsWith("State:\tX", StringComparison.Ordinal))
-                        && status.Any(l => l.StartsWith("Uid:", StringComparison.Ordinal) && l.Split('\t', StringSplitOptions.RemoveEmptyEntries)[1] == uid);
+                    var dead = status.Any(l => l.StartsWith("State:\tZ", StringComparison.Ordinal) || l.StartsWith("State:\tX", StringComparison.Ordinal));
+                    var uid = status.FirstOrDefault(l => l.StartsWith("Uid:", StringComparison.Ordinal))?.Split('\t', StringSplitOptions.RemoveEmptyEntries)[1];
+                    return (Pid: int.Parse(Path.GetFileName(d), System.Globalization.CultureInfo.InvariantCulture), Uid: dead ? null : uid);
                 }
                 catch (IOException)
                 {
-                    return false;
+                    return (Pid: 0, Uid: null);
                 }
             })
-            .Select(d => int.Parse(Path.GetFileName(d), System.Globalization.CultureInfo.InvariantCulture))
+            .Where(p => p.Uid is not null && IsLearnerUid(p.Uid))
             .ToList();
+        others.UnionWith(OtherGradersUids());
+        return found.Where(p => !others.Contains(p.Uid!)).Select(p => p.Pid).ToList();
     }
+
+    internal static bool IsLearnerUid(string uid) =>
+        long.TryParse(uid, System.Globalization.CultureInfo.InvariantCulture, out var id)
+        && id >= SandboxIdentity.FirstLabUid && id < (long)SandboxIdentity.FirstLabUid + SandboxIdentity.LabUidCount;
+
+    private static HashSet<string> OtherGradersUids() =>
+        File.ReadLines("/etc/passwd").Select(l => l.Split(':'))
+            .Where(f => f.Length > 2 && !f[0].StartsWith(SandboxIdentity.LearnerUser + "-", StringComparison.Ordinal))
+            .Select(f => f[2])
+            .ToHashSet(StringComparer.Ordinal);
 }
