@@ -1,9 +1,11 @@
 using CourseBot.Cli.Serve;
 using CourseBot.Core.Curriculum.Validation;
+using CourseBot.Core.Storage;
 using CourseBot.Grading;
 using CourseBot.Grading.Reporting;
 using CourseBot.Grading.Sandbox;
 using CourseBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CourseBot.Tests.Grading;
 
@@ -223,6 +225,8 @@ public sealed class HostileWorkerTests(RedisServer redis)
         settings["CourseBot:DataDirectory"] = Directory.CreateTempSubdirectory("coursebot-intake-").FullName;
         await using var bot = BotServer.Build(course, "http://127.0.0.1:0", settings);
         await bot.StartAsync();
+        // The bot grades only repositories it enrolled (ids pinned at enrollment).
+        await EnrolledRepository.RecordAsync(bot.Services.GetRequiredService<ILearnerEvents>(), issuer.RunRepository);
         // tasks-lab: add is right, mul stores a KeyboardInterrupt (which once ended the session and left add alone in the
         // report, 3 of 3 points), and every task prints workflow commands; greeter-lab is solved.
         using var workspace = new Workspace(new Dictionary<string, string>(GraderTests.GoodGreeter)

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using CourseBot.Cli.Serve;
 using CourseBot.Core.Curriculum.Validation;
+using CourseBot.Core.Storage;
 using CourseBot.Grading;
 using CourseBot.Grading.Reporting;
 using CourseBot.Grading.Sandbox;
 using CourseBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CourseBot.Tests.Grading;
 
@@ -176,6 +178,8 @@ public sealed class LabIsolationTests(RedisServer redis)
         settings["CourseBot:DataDirectory"] = Directory.CreateTempSubdirectory("coursebot-intake-").FullName;
         await using var bot = BotServer.Build(course, "http://127.0.0.1:0", settings);
         await bot.StartAsync();
+        // The bot grades only repositories it enrolled (ids pinned at enrollment).
+        await EnrolledRepository.RecordAsync(bot.Services.GetRequiredService<ILearnerEvents>(), issuer.RunRepository);
         using var http = new HttpClient();
         var log = new StringWriter();
         var exit = await ActionRunner.RunAsync(
