@@ -4,7 +4,6 @@ using CourseBot.Core.Storage;
 using CourseBot.Grading;
 using CourseBot.Grading.Sandbox;
 using CourseBot.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CourseBot.Tests.Grading;
 
@@ -15,44 +14,20 @@ public sealed class ActionRunnerTests
     [Fact]
     public async Task Run_WithBot_GradesTheOpenLabsFromTheBundle()
     {
-        await using var issuer = await TestOidcIssuer.StartAsync();
-        var course = CurriculumValidator.ValidateFolder(RepositoryPaths.Curriculum).Course! with { RootDirectory = Workspace.Curriculum };
-        var settings = issuer.BotSettings(issuer.RunRepository, "demo/greeter-lab");
-        settings["CourseBot:DataDirectory"] = Directory.CreateTempSubdirectory("coursebot-intake-").FullName;
-        await using var bot = BotServer.Build(course, "http://127.0.0.1:0", settings);
-        await bot.StartAsync();
-        await EnrolledRepository.RecordAsync(bot.Services.GetRequiredService<ILearnerEvents>(), issuer.RunRepository);
+        await using var action = await BotBackedAction.StartAsync(Workspace.Curriculum, "demo/greeter-lab");
         using var workspace = new Workspace(GraderTests.GoodGreeter);
         var results = Path.Combine(Path.GetTempPath(), "coursebot-results-" + Guid.NewGuid().ToString("N"));
         var outputs = results + ".out";
-        using var http = new HttpClient();
-        var log = new StringWriter();
         try
         {
-            var exit = await ActionRunner.RunAsync(
-                new ActionContext
-                {
-                    Workspace = workspace.Root,
-                    BotUrl = new Uri(bot.Urls.First() + "/"),
-                    Audience = TestOidcIssuer.Audience,
-                    TokenRequestUrl = issuer.TokenRequestUrl,
-                    TokenRequestToken = TestOidcIssuer.RequestToken,
-                    Sha = "0123456789abcdef0123456789abcdef01234567",
-                    ResultDirectory = results,
-                    OutputFile = outputs,
-                },
-                new GradingEnvironment(),
-                new SandboxOptions(),
-                log,
-                http,
-                CancellationToken.None);
+            var (exit, log) = await action.RunAsync(workspace.Root, results, new GradingEnvironment(), outputs: outputs);
 
-            Assert.True(exit == 0, log.ToString());
-            Assert.Contains("Grading demo/greeter-lab: Greeter (4 checks, 5 points)", log.ToString(), StringComparison.Ordinal);
+            Assert.True(exit == 0, log);
+            Assert.Contains("Grading demo/greeter-lab: Greeter (4 checks, 5 points)", log, StringComparison.Ordinal);
             Assert.Contains("passed=true", File.ReadAllText(outputs), StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(results, "demo-greeter-lab.json")));
-            Assert.Contains("The bot recorded the result for demo/greeter-lab.", log.ToString(), StringComparison.Ordinal);
-            var history = await bot.Services.GetRequiredService<ILearnerEvents>().ReadAsync(issuer.RunRepository, CancellationToken.None);
+            Assert.Contains("The bot recorded the result for demo/greeter-lab.", log, StringComparison.Ordinal);
+            var history = await action.History.ReadAsync(action.Issuer.RunRepository, CancellationToken.None);
             var graded = Assert.Single(history, e => e.Kind == LearnerEventKinds.LabGraded);
             Assert.Equal((LearnerEventKinds.LabGraded, "demo/greeter-lab"), (graded.Kind, graded.Subject));
             Assert.Contains("\"run_id\":\"987654\"", graded.Data, StringComparison.Ordinal);

@@ -1,9 +1,5 @@
-using CourseBot.Cli.Serve;
-using CourseBot.Core.Curriculum.Validation;
-using CourseBot.Core.Storage;
 using CourseBot.Grading;
 using CourseBot.Grading.Reporting;
-using CourseBot.Grading.Sandbox;
 using CourseBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -219,14 +215,7 @@ public sealed class HostileWorkerTests(RedisServer redis)
     [Fact]
     public async Task ActionRun_TwoLabsWithAHostileWorker_ScoresEachRightAndLetsNoCommandThrough()
     {
-        await using var issuer = await TestOidcIssuer.StartAsync();
-        var course = CurriculumValidator.ValidateFolder(RepositoryPaths.Curriculum).Course! with { RootDirectory = Workspace.Curriculum };
-        var settings = issuer.BotSettings(issuer.RunRepository, "demo/tasks-lab", "demo/greeter-lab");
-        settings["CourseBot:DataDirectory"] = Directory.CreateTempSubdirectory("coursebot-intake-").FullName;
-        await using var bot = BotServer.Build(course, "http://127.0.0.1:0", settings);
-        await bot.StartAsync();
-        // The bot grades only repositories it enrolled (ids pinned at enrollment).
-        await EnrolledRepository.RecordAsync(bot.Services.GetRequiredService<ILearnerEvents>(), issuer.RunRepository);
+        await using var action = await BotBackedAction.StartAsync(Workspace.Curriculum, "demo/tasks-lab", "demo/greeter-lab");
         // tasks-lab: add is right, mul stores a KeyboardInterrupt (which once ended the session and left add alone in the
         // report, 3 of 3 points), and every task prints workflow commands; greeter-lab is solved.
         using var workspace = new Workspace(new Dictionary<string, string>(GraderTests.GoodGreeter)
@@ -241,26 +230,9 @@ public sealed class HostileWorkerTests(RedisServer redis)
         });
         var before = WorkspaceSnapshot.Of(workspace.Root);
         var results = Directory.CreateTempSubdirectory("coursebot-results-").FullName;
-        using var http = new HttpClient();
-        var log = new StringWriter();
         try
         {
-            var exit = await ActionRunner.RunAsync(
-                new ActionContext
-                {
-                    Workspace = workspace.Root,
-                    BotUrl = new Uri(bot.Urls.First() + "/"),
-                    Audience = TestOidcIssuer.Audience,
-                    TokenRequestUrl = issuer.TokenRequestUrl,
-                    TokenRequestToken = TestOidcIssuer.RequestToken,
-                    Sha = "0123456789abcdef0123456789abcdef01234567",
-                    ResultDirectory = results,
-                },
-                new GradingEnvironment { BrokerUrl = redis.Url(0), BackendUrl = redis.Url(1) },
-                new SandboxOptions(),
-                log,
-                http,
-                CancellationToken.None);
+            var (exit, log) = await action.RunAsync(workspace.Root, results, new GradingEnvironment { BrokerUrl = redis.Url(0), BackendUrl = redis.Url(1) });
 
             var tasks = System.Text.Json.JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(results, "demo-tasks-lab.json")), GradeResultJsonContext.Default.GradeResult)!;
             var greeter = System.Text.Json.JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(results, "demo-greeter-lab.json")), GradeResultJsonContext.Default.GradeResult)!;
@@ -268,9 +240,9 @@ public sealed class HostileWorkerTests(RedisServer redis)
             Assert.Equal(["passed", "failed", "passed"], tasks.Tests.Select(t => t.Status));
             Assert.Equal((2.0, 3.0), (tasks.Score, tasks.MaxScore));
             Assert.Equal((5.0, true), (greeter.Score, greeter.Passed));
-            Assert.DoesNotContain("##[", log.ToString(), StringComparison.Ordinal);
-            Assert.All(RunnerCommandLog.Executed(log.ToString()), c => Assert.StartsWith("::error title=tasks%3A mul returns the product::", c, StringComparison.Ordinal));
-            Assert.Single(RunnerCommandLog.Executed(log.ToString()));
+            Assert.DoesNotContain("##[", log, StringComparison.Ordinal);
+            Assert.All(RunnerCommandLog.Executed(log), c => Assert.StartsWith("::error title=tasks%3A mul returns the product::", c, StringComparison.Ordinal));
+            Assert.Single(RunnerCommandLog.Executed(log));
             AssertNothingChanged(workspace, before, null);
         }
         finally

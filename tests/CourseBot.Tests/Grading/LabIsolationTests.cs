@@ -1,7 +1,4 @@
 using System.Text.Json;
-using CourseBot.Cli.Serve;
-using CourseBot.Core.Curriculum.Validation;
-using CourseBot.Core.Storage;
 using CourseBot.Grading;
 using CourseBot.Grading.Reporting;
 using CourseBot.Grading.Sandbox;
@@ -172,34 +169,9 @@ public sealed class LabIsolationTests(RedisServer redis)
 
     private async Task<(int Exit, string Log)> RunActionAsync(string curriculum, Workspace workspace, string results, params string[] labs)
     {
-        await using var issuer = await TestOidcIssuer.StartAsync();
-        var course = CurriculumValidator.ValidateFolder(RepositoryPaths.Curriculum).Course! with { RootDirectory = curriculum };
-        var settings = issuer.BotSettings(issuer.RunRepository, labs);
-        settings["CourseBot:DataDirectory"] = Directory.CreateTempSubdirectory("coursebot-intake-").FullName;
-        await using var bot = BotServer.Build(course, "http://127.0.0.1:0", settings);
-        await bot.StartAsync();
-        // The bot grades only repositories it enrolled (ids pinned at enrollment).
-        await EnrolledRepository.RecordAsync(bot.Services.GetRequiredService<ILearnerEvents>(), issuer.RunRepository);
-        using var http = new HttpClient();
-        var log = new StringWriter();
-        var exit = await ActionRunner.RunAsync(
-            new ActionContext
-            {
-                Workspace = workspace.Root,
-                BotUrl = new Uri(bot.Urls.First() + "/"),
-                Audience = TestOidcIssuer.Audience,
-                TokenRequestUrl = issuer.TokenRequestUrl,
-                TokenRequestToken = TestOidcIssuer.RequestToken,
-                Sha = "0123456789abcdef0123456789abcdef01234567",
-                ResultDirectory = results,
-                DryRun = true,
-            },
-            new GradingEnvironment { BrokerUrl = redis.Url(0), BackendUrl = redis.Url(1) },
-            new SandboxOptions(),
-            log,
-            http,
-            CancellationToken.None);
-        return (exit, log.ToString());
+        await using var action = await BotBackedAction.StartAsync(curriculum, labs);
+        return await action.RunAsync(
+            workspace.Root, results, new GradingEnvironment { BrokerUrl = redis.Url(0), BackendUrl = redis.Url(1) }, dryRun: true);
     }
 
     private static void WriteLab(string curriculum, string id, string yaml, Dictionary<string, string> hidden)
