@@ -1,12 +1,9 @@
-using System.Collections.Immutable;
-using CourseBot.Core.Curriculum;
 using CourseBot.Core.Curriculum.Loading;
-using CourseBot.Core.Curriculum.Packages;
 
 namespace CourseBot.Core.LabGrading;
 
 /// <summary>Reads labs' check files and hidden tests out of the curriculum folder into a <see cref="GradingBundle"/>.</summary>
-public sealed class GradingBundleBuilder(string curriculumRoot)
+public sealed class GradingBundleBuilder(string curriculumRoot, LabRulesReader rules)
 {
     private const string LabFile = CurriculumLoader.LabFile;
     private const string HiddenFolder = CurriculumLoader.HiddenFolder;
@@ -22,16 +19,12 @@ public sealed class GradingBundleBuilder(string curriculumRoot)
             if (LabLocator.Locate(curriculumRoot, key) is { } folder)
             {
                 labs.Add(new BundledLab(key, Files(folder)));
-                packages.UnionWith(PackagesOf(folder));
+                packages.UnionWith(rules.Find(key)?.Packages ?? []);
             }
         }
 
         return new GradingBundle(GradingBundle.CurrentVersion, repository, sha, labs) { Packages = [.. packages] };
     }
-
-    /// <summary>The lab's <c>packages:</c>; a lab.yml that does not read gives none (curriculum validate reports it).</summary>
-    private static ImmutableArray<string> PackagesOf(string labDir) =>
-        LabPackagesReader.Read(Path.Combine(labDir, LabFile), LabFile, new DiagnosticBag()) is { } read ? read.Packages : [];
 
     /// <summary>lab.yml and everything under hidden/: nothing else of the lab folder (solution/ stays home).</summary>
     private static Dictionary<string, string> Files(string labDir)

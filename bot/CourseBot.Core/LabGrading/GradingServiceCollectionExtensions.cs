@@ -18,8 +18,9 @@ public static class GradingServiceCollectionExtensions
         services.AddSingleton<GitHubOidcVerifier>();
         services.AddSingleton<IOpenLabs, ConfiguredOpenLabs>();
         services.AddSingleton<RunIdentityCheck>();
-        services.AddSingleton(new LabRulesReader(curriculumRoot));
-        services.AddSingleton(new GradingBundleBuilder(curriculumRoot));
+        var labs = new LabRulesReader(curriculumRoot);
+        services.AddSingleton(labs);
+        services.AddSingleton(new GradingBundleBuilder(curriculumRoot, labs));
         services.AddSingleton<GradingBundleEndpoint>();
         services.AddSingleton<GradeIntakeEndpoint>();
         return services;

@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using CourseBot.Core.Curriculum;
 using CourseBot.Core.Curriculum.Loading;
+using CourseBot.Core.Curriculum.Packages;
 
 namespace CourseBot.Core.LabGrading;
 
 /// <summary>
-/// Reads <see cref="LabRules"/> from the curriculum the bot loaded (only the fields scoring needs;
+/// Reads <see cref="LabRules"/> from the curriculum the bot loaded (only the fields scoring and bundles need;
 /// the whole file is validated by <c>curriculum validate</c> and at the bot's start), once per lab.
 /// </summary>
 public sealed class LabRulesReader(string curriculumRoot)
@@ -32,7 +33,9 @@ public sealed class LabRulesReader(string curriculumRoot)
         var checks = map.Maps("checks")
             .Select(c => new LabCheckRule(c.Text("name") ?? "", c.Text("kind") ?? "", c.Number("points", min: 0, max: 1000) ?? -1))
             .ToList();
-        var rules = new LabRules(key, map.Number("pass_percent", required: false, min: 1, max: 100) ?? 100, checks);
+        // packages: is required by curriculum validate (LabPackagesRule); here a lab without it is still scored.
+        var packages = map.Strings(LabPackagesReader.Field, required: false);
+        var rules = new LabRules(key, map.Number("pass_percent", required: false, min: 1, max: 100) ?? 100, checks, packages);
         // A lab whose checks cannot be read cannot be scored: no result for it is accepted.
         return bag.Items.Count == 0 && checks.Count > 0 && checks.All(c => c.Name.Length > 0 && c.Points >= 0)
             && checks.DistinctBy(c => c.Name).Count() == checks.Count ? rules : null;

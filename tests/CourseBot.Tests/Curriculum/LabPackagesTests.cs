@@ -89,7 +89,7 @@ public sealed class LabPackagesTests : IDisposable
     [Fact]
     public void TheBundle_CarriesTheUnionOfItsLabsPackages()
     {
-        var bundle = new GradingBundleBuilder(RepositoryPaths.Curriculum)
+        var bundle = new GradingBundleBuilder(RepositoryPaths.Curriculum, new LabRulesReader(RepositoryPaths.Curriculum))
             .Build("org/celery-ada", new string('a', 40), [DjangoLab, "concurrency-models/gevent-webcrawler-exercise"]);
 
         Assert.Equal(["python3-celery", "python3-django", "python3-gevent", "python3-pytest", "python3-redis"], bundle.Packages);

@@ -29,7 +29,7 @@ public sealed class GradingBundleFunctionTests
         using var keys = new HttpJwksSource(http, oidc, TimeProvider.System);
         var verifier = new GitHubOidcVerifier(oidc, keys, new SqliteReplayGuard(database, TimeProvider.System), TimeProvider.System);
         var endpoint = new GradingBundleEndpoint(oidc, verifier, new RunIdentityCheck(grading, history), new ConfiguredOpenLabs(grading),
-            new GradingBundleBuilder(Workspace.Curriculum), NullLogger<GradingBundleEndpoint>.Instance);
+            new GradingBundleBuilder(Workspace.Curriculum, new LabRulesReader(Workspace.Curriculum)), NullLogger<GradingBundleEndpoint>.Instance);
         var function = new GradingBundleFunction(endpoint);
 
         var request = new DefaultHttpContext().Request;
