@@ -54,6 +54,6 @@ internal static class EventsCommandLine
     }
 
     private static IDeliveryInbox Open(string dataDirectory, string? azureStorage, string prefix) => azureStorage is { Length: > 0 }
-        ? new Core.Storage.Azure.AzureDeliveryInbox(azureStorage, prefix, TimeProvider.System)
+        ? new Storage.Azure.AzureDeliveryInbox(azureStorage, prefix, TimeProvider.System)
         : new SqliteDeliveryInbox(Path.Combine(dataDirectory, "coursebot.db"), TimeProvider.System);
 }

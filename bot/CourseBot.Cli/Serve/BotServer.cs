@@ -1,11 +1,10 @@
+using CourseBot.Core;
 using CourseBot.Core.Curriculum.Validation;
 using CourseBot.Core.GitHub;
 using CourseBot.Core.Journey;
-using CourseBot.Core.LabGrading;
-using CourseBot.Core.Oidc;
 using CourseBot.Core.Storage;
 using CourseBot.Core.Webhooks;
-using Octokit.Webhooks;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace CourseBot.Cli.Serve;
 
@@ -56,60 +55,34 @@ internal static class BotServer
         }
 
         builder.Services.AddSingleton(course);
-        builder.Services.AddSingleton(TimeProvider.System);
-        var oidc = new OidcOptions();
-        builder.Configuration.GetSection(OidcOptions.Section).Bind(oidc);
-        var grading = new GradingOptions();
-        builder.Configuration.GetSection(GradingOptions.Section).Bind(grading);
-        builder.Services.AddCourseBotGrading(oidc, grading, course.RootDirectory);
-
-        var webhooks = new WebhookOptions();
-        builder.Configuration.GetSection(WebhookOptions.Section).Bind(webhooks);
-        var queue = new QueueOptions();
-        builder.Configuration.GetSection(QueueOptions.Section).Bind(queue);
-        builder.Services.AddSingleton(webhooks);
-        builder.Services.AddSingleton(queue);
-        var database = Path.Combine(dataDirectory, "coursebot.db");
-        builder.Services.AddSingleton<IDeliveryInbox>(provider => new SqliteDeliveryInbox(database, provider.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton<ILearnerEvents>(provider => new SqliteLearnerEvents(database, provider.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton<IReplayGuard>(provider =>
-            new SqliteReplayGuard(database, provider.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton<WebhookIngress>();
-        builder.Services.AddSingleton<WebhookEventProcessor, CourseBotWebhookProcessor>();
-        builder.Services.AddSingleton<IWebhookDispatcher, OctokitWebhookDispatcher>();
-        builder.Services.AddSingleton<DeliveryWorker>();
+        builder.Services.AddCourseBot(builder.Configuration);
+        builder.Services.AddSqliteStores(Path.Combine(dataDirectory, "coursebot.db"));
         if (builder.Configuration.GetValue("CourseBot:Queue:Worker", true))
         {
             builder.Services.AddHostedService<DeliveryWorkerService>();
         }
 
         // Bodies up to GitHub's 25 MB reach the ingress, which answers 413 above its own limit.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = webhooks.MaxBodyBytes + 1);
-
-        var github = new GitHubAppOptions();
-        builder.Configuration.GetSection(GitHubAppOptions.Section).Bind(github);
-        var journey = new JourneyOptions();
-        builder.Configuration.GetSection(JourneyOptions.Section).Bind(journey);
-        var resilience = new GitHubResilienceOptions();
-        builder.Configuration.GetSection(GitHubResilienceOptions.Section).Bind(resilience);
-        builder.Services.AddCourseBotJourney(journey, github, resilience);
-        builder.Services.AddSingleton(provider => new AppSetup(github, secretsFile, provider.GetRequiredService<TimeProvider>()));
-        var setupMode = !github.IsConfigured || string.IsNullOrEmpty(webhooks.Secret);
-        // Setup runs only for a bot with no App at all: App settings or a secrets file (even half-filled) close it for good.
-        var setupOpen = !github.IsConfigured && github.AppId == 0 && !File.Exists(secretsFile);
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<WebhookOptions>(
+            (kestrel, webhooks) => kestrel.Limits.MaxRequestBodySize = webhooks.MaxBodyBytes + 1);
+        builder.Services.AddSingleton(provider => ServeMode.Of(
+            provider.GetRequiredService<GitHubAppOptions>(),
+            provider.GetRequiredService<WebhookOptions>(),
+            provider.GetRequiredService<JourneyOptions>(),
+            secretsFile));
+        builder.Services.AddSingleton(provider => new AppSetup(provider.GetRequiredService<GitHubAppOptions>(), secretsFile, provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(provider => new SetupAccess(provider.GetRequiredService<TimeProvider>()));
-        if (!setupMode && journey.IsConfigured)
-        {
-            builder.Services.AddHostedService<JourneyReconcilerService>();
-        }
+        builder.Services.AddHostedService<JourneyReconcilerService>();
 
         services?.Invoke(builder.Services);
 
         var app = builder.Build();
-        app.MapCatalog(setupMode);
+        // Which endpoints exist follows from the settings, so they are read (and validated) here, before the start.
+        var mode = app.Services.GetRequiredService<ServeMode>();
+        app.MapCatalog(mode.Setup);
         app.MapGrading();
         app.MapWebhooks();
-        if (setupOpen)
+        if (mode.SetupOpen)
         {
             var publicUrl = builder.Configuration["CourseBot:PublicUrl"];
             app.MapSetup(publicUrl);

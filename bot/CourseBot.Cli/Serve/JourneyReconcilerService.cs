@@ -2,11 +2,19 @@ using CourseBot.Core.Journey;
 
 namespace CourseBot.Cli.Serve;
 
-/// <summary>Runs the journey's reconciler on a timer inside <c>coursebot serve</c> (the Functions host uses its timer trigger).</summary>
-internal sealed partial class JourneyReconcilerService(JourneyReconciler reconciler, JourneyOptions options, TimeProvider time, ILogger<JourneyReconcilerService> logger) : BackgroundService
+/// <summary>
+/// Runs the journey's reconciler on a timer inside <c>coursebot serve</c> (the Functions host uses its timer trigger);
+/// in setup mode, or without a journey configured, it does nothing.
+/// </summary>
+internal sealed partial class JourneyReconcilerService(
+    ServeMode mode, JourneyReconciler reconciler, JourneyOptions options, TimeProvider time, ILogger<JourneyReconcilerService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!mode.Reconciles)
+        {
+            return;
+        }
         using var timer = new PeriodicTimer(options.ReconcileEvery, time);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CourseBot.Core.Journey;
 
 /// <summary>How the bot runs the learner journey in an organisation (<c>CourseBot:Journey</c>).</summary>
@@ -5,22 +7,25 @@ public sealed class JourneyOptions
 {
     public const string Section = "CourseBot:Journey";
 
-    /// <summary>The organisation's course repository, <c>owner/name</c>: where the Enroll issue form lives.</summary>
+    /// <summary>The organisation's course repository, <c>owner/name</c>: where the Enroll issue form lives. Default: empty (no journey).</summary>
     public string CourseRepository { get; set; } = "";
 
-    /// <summary>The template repository learner repositories are generated from (<c>templates/learner/</c> published as a template), <c>owner/name</c>.</summary>
+    /// <summary>The template repository learner repositories are generated from (<c>templates/learner/</c> published as a template), <c>owner/name</c>. Default: empty (no journey).</summary>
     public string TemplateRepository { get; set; } = "";
 
-    /// <summary>Learner repositories are named <c>{prefix}{login}</c> in the course repository's organisation.</summary>
+    /// <summary>Learner repositories are named <c>{prefix}{login}</c> in the course repository's organisation. Default: <c>celery-</c>.</summary>
+    [RegularExpression("^[A-Za-z0-9._-]{0,40}$", ErrorMessage = Section + ":RepositoryPrefix may hold only letters, digits, '.', '_' and '-' (at most 40)")]
     public string RepositoryPrefix { get; set; } = "celery-";
 
-    /// <summary>The organisation team (slug) whose members may run instructor commands (<c>/approve</c>, <c>/place</c>).</summary>
+    /// <summary>The organisation team (slug) whose members may run instructor commands (<c>/approve</c>, <c>/place</c>). Default: <c>instructors</c>.</summary>
     public string InstructorsTeam { get; set; } = "instructors";
 
-    /// <summary>The App's installation on the course organisation, for work that does not come with one (roster enrollment); 0: looked up.</summary>
+    /// <summary>The App's installation on the course organisation, for work that does not come with one (roster enrollment). Default: 0, looked up.</summary>
+    [Range(0, long.MaxValue, ErrorMessage = Section + ":InstallationId must not be negative")]
     public long InstallationId { get; set; }
 
-    /// <summary>Who may enroll by the Enroll form: <c>org-members</c> (default), <c>roster</c> or <c>open</c>.</summary>
+    /// <summary>Who may enroll by the Enroll form: <c>org-members</c> (the default), <c>roster</c> or <c>open</c>.
+    /// Not validated at start on purpose: any other value closes form enrollment (see <see cref="EnrollmentPolicy"/>).</summary>
     public string Enrollment { get; set; } = "org-members";
 
     /// <summary><see cref="Enrollment"/> read; a value that is none of the three closes form enrollment rather than guessing.</summary>
@@ -32,25 +37,32 @@ public sealed class JourneyOptions
         _ => EnrollmentPolicy.Unknown,
     };
 
-    /// <summary>The pace used when an enrollment does not name one.</summary>
+    /// <summary>The pace used when an enrollment does not name one. Default: <c>part-time</c>.</summary>
+    [Required(ErrorMessage = Section + ":DefaultPace is empty: name one of the course's paces")]
     public string DefaultPace { get; set; } = "part-time";
 
-    /// <summary>How long after a failed attempt a quiz can be taken again.</summary>
+    /// <summary>How long after a failed attempt a quiz can be taken again. Default: 1 hour.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00", ErrorMessage = Section + ":QuizCooldown must be from {1} to {2}")]
     public TimeSpan QuizCooldown { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Extra time after a quiz's limit before a submission counts as late (GitHub's own delivery takes seconds).</summary>
+    /// <summary>Extra time after a quiz's limit before a submission counts as late (GitHub's own delivery takes seconds). Default: 2 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = Section + ":QuizGrace must be from {1} to {2}")]
     public TimeSpan QuizGrace { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>After this many counted attempts, explanations are shown even without a pass.</summary>
+    /// <summary>After this many counted attempts, explanations are shown even without a pass. Default: 3.</summary>
+    [Range(1, 100, ErrorMessage = Section + ":ExplanationsAfterAttempts must be from {1} to {2}")]
     public int ExplanationsAfterAttempts { get; set; } = 3;
 
-    /// <summary>How long one handler waits for a generated repository before leaving the work to a retry.</summary>
+    /// <summary>How long one handler waits for a generated repository before leaving the work to a retry. Default: 20 seconds.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = Section + ":GenerationWait must be from {1} to {2}")]
     public TimeSpan GenerationWait { get; set; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>How long the reconciler leaves work to the normal path before repairing it (an unfinished setup, a push without a result).</summary>
+    /// <summary>How long the reconciler leaves work to the normal path before repairing it (an unfinished setup, a push without a result). Default: 30 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00", ErrorMessage = Section + ":RepairAfter must be from {1} to {2}")]
     public TimeSpan RepairAfter { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>How often <c>coursebot serve</c> runs the reconciler (the Functions host's timer has its own schedule).</summary>
+    /// <summary>How often <c>coursebot serve</c> runs the reconciler (the Functions host's timer has its own schedule). Default: 5 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = Section + ":ReconcileEvery must be from {1} to {2}")]
     public TimeSpan ReconcileEvery { get; set; } = TimeSpan.FromMinutes(5);
 
     public bool IsConfigured => CourseRepository.Contains('/', StringComparison.Ordinal) && TemplateRepository.Contains('/', StringComparison.Ordinal);

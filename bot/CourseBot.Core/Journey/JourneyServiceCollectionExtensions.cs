@@ -3,22 +3,23 @@ using CourseBot.Core.GitHub;
 using CourseBot.Core.LabGrading;
 using CourseBot.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Octokit;
 
 namespace CourseBot.Core.Journey;
 
-/// <summary>The one place a host learns how to wire the learner journey (both hosts call it after <c>AddCourseBotGrading</c>).</summary>
-public static class JourneyServiceCollectionExtensions
+/// <summary>The learner journey's part of <c>AddCourseBot</c> (after grading's: its open labs replace the configured ones).</summary>
+internal static class JourneyServiceCollectionExtensions
 {
-    public static IServiceCollection AddCourseBotJourney(this IServiceCollection services, JourneyOptions journey, GitHubAppOptions app, GitHubResilienceOptions resilience)
+    /// <summary>Needs the options <c>AddCourseBot</c> binds and the learner locks the host's store registers.</summary>
+    public static IServiceCollection AddCourseBotJourney(this IServiceCollection services)
     {
-        services.AddSingleton(journey);
-        services.AddSingleton(app);
-        services.AddSingleton(resilience);
         // The factory needs the App's key, which setup mode does not have yet: made on first use.
-        services.AddSingleton(provider => new GitHubClientFactory(app, resilience, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(provider => new GitHubClientFactory(
+            provider.GetRequiredService<GitHubAppOptions>(),
+            provider.GetRequiredService<GitHubResilienceOptions>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<Func<long, IGitHubClient>>(provider => installation => provider.GetRequiredService<GitHubClientFactory>().ForInstallation(installation));
         services.AddSingleton<Func<string, Task<long>>>(provider => async account =>
         {
@@ -27,7 +28,6 @@ public static class JourneyServiceCollectionExtensions
             return installations.FirstOrDefault(i => string.Equals(i.Account?.Login, account, StringComparison.OrdinalIgnoreCase))?.Id
                 ?? throw new InvalidOperationException($"the App is not installed on {account}");
         });
-        services.TryAddSingleton<ILearnerLocks, ProcessLearnerLocks>();
         services.AddSingleton<Sync.LearnerSync>();
         services.AddSingleton<QuizDesk>();
         services.AddSingleton<CommandDesk>();

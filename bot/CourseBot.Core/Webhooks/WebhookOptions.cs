@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CourseBot.Core.Webhooks;
 
-/// <summary>Webhook ingress settings. Without a secret the service does not accept webhooks (fail closed).</summary>
+/// <summary>Webhook ingress settings (<c>CourseBot:Webhooks</c>). Without a secret the service does not accept webhooks (fail closed).</summary>
 public sealed class WebhookOptions
 {
     public const string Section = "CourseBot:Webhooks";
@@ -8,25 +10,10 @@ public sealed class WebhookOptions
     /// <summary>GitHub's documented maximum payload: 25 MB.</summary>
     public const long GitHubMaxPayloadBytes = 25L * 1024 * 1024;
 
+    /// <summary>The App's webhook secret. Default: empty, which accepts no webhook (<c>coursebot serve</c> then runs in setup mode).</summary>
     public string Secret { get; set; } = "";
 
+    /// <summary>Larger bodies are refused with 413. Default: 25 MB, GitHub's own limit.</summary>
+    [Range(1, GitHubMaxPayloadBytes, ErrorMessage = Section + ":MaxBodyBytes must be from {1} to {2}")]
     public long MaxBodyBytes { get; set; } = GitHubMaxPayloadBytes;
-}
-
-/// <summary>How queued deliveries are processed: attempts before the dead-letter list, back-off between them.</summary>
-public sealed class QueueOptions
-{
-    public const string Section = "CourseBot:Queue";
-
-    public int MaxAttempts { get; set; } = 5;
-
-    /// <summary>How long a processing attempt owns a message; a process that dies loses it after this.</summary>
-    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
-
-    public TimeSpan RetryBase { get; set; } = TimeSpan.FromSeconds(2);
-
-    public TimeSpan RetryMax { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>How long the worker waits when the queue is empty.</summary>
-    public TimeSpan IdlePoll { get; set; } = TimeSpan.FromMilliseconds(200);
 }

@@ -1,5 +1,5 @@
 using Azure.Storage.Queues.Models;
-using CourseBot.Core.Storage.Azure;
+using CourseBot.Storage.Azure;
 using CourseBot.Core.Webhooks;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,5 @@
 using CourseBot.Core.Journey;
-using CourseBot.Core.Storage.Azure;
+using CourseBot.Storage.Azure;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using CourseBot.Cli.Commands;
 using CourseBot.Core.Storage;
-using CourseBot.Core.Storage.Azure;
+using CourseBot.Storage.Azure;
 using CourseBot.Tests.Infrastructure;
 
 namespace CourseBot.Tests.Cli;

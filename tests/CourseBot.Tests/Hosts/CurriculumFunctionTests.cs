@@ -1,6 +1,5 @@
 using CourseBot.Core.Curriculum;
 using CourseBot.Core.Curriculum.Validation;
-using CourseBot.Functions;
 using CourseBot.Functions.Functions;
 using CourseBot.Tests.Curriculum;
 using Microsoft.AspNetCore.Http;
@@ -24,7 +23,7 @@ public sealed class CurriculumFunctionTests
     public void LoadCourse_InvalidCurriculum_FailsStartWithEveryProblem()
     {
         using var fixture = new CurriculumFixture().Edit("modules/01-first/module.yml", "title: First Steps\n", "");
-        var error = Assert.Throws<InvalidOperationException>(() => FunctionsServiceCollectionExtensions.LoadCourse(new CourseBotFunctionsOptions { CurriculumPath = fixture.Root }));
+        var error = Assert.Throws<InvalidOperationException>(() => ValidCourse.Load(fixture.Root));
         Assert.Contains("curriculum/modules/01-first/module.yml:1:1: error: title: missing required field", error.Message, StringComparison.Ordinal);
     }
 

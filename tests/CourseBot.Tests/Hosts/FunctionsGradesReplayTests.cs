@@ -1,7 +1,7 @@
 using CourseBot.Core.LabGrading;
 using CourseBot.Core.Oidc;
 using CourseBot.Core.Storage;
-using CourseBot.Core.Storage.Azure;
+using CourseBot.Storage.Azure;
 using CourseBot.Functions;
 using CourseBot.Functions.Functions;
 using CourseBot.Tests.Infrastructure;
@@ -52,9 +52,7 @@ public sealed class FunctionsGradesReplayTests(Azurite azurite)
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var provider = new ServiceCollection().AddCourseBotFunctions(configuration).BuildServiceProvider();
         // What Program.cs does before the host runs.
-        await provider.GetRequiredService<AzureDeliveryInbox>().InitializeAsync(CancellationToken.None);
-        await provider.GetRequiredService<AzureLearnerEvents>().InitializeAsync(CancellationToken.None);
-        await provider.GetRequiredService<AzureReplayGuard>().InitializeAsync(CancellationToken.None);
+        await provider.InitializeAzureStoresAsync(CancellationToken.None);
         return provider;
     }
 

@@ -3,7 +3,7 @@ using Azure.Storage.Queues;
 using CourseBot.Core.Storage;
 using CourseBot.Core.LabGrading;
 using CourseBot.Core.Journey;
-using CourseBot.Core.Storage.Azure;
+using CourseBot.Storage.Azure;
 using CourseBot.Core.Webhooks;
 using CourseBot.Functions;
 using CourseBot.Functions.Functions;
@@ -13,7 +13,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CourseBot.Tests.Hosts;
 
@@ -36,11 +38,18 @@ public sealed class FunctionsWebhookTests : IAsyncLifetime
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
-    public void Startup_WithoutWebhookSecret_RefusesToStart()
+    public async Task Startup_WithoutWebhookSecret_RefusesToStart()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = _azurite.ConnectionString }).Build();
-        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddCourseBotFunctions(configuration));
-        Assert.Contains("refuses to start without a webhook secret", error.Message, StringComparison.Ordinal);
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = _azurite.ConnectionString,
+            ["CourseBot:CurriculumPath"] = RepositoryPaths.Curriculum,
+        });
+        builder.Services.AddCourseBotFunctions(builder.Configuration);
+        using var host = builder.Build();
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains("CourseBot:Webhooks:Secret is not set: the bot refuses to start without a webhook secret", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

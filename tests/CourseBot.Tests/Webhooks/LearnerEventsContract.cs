@@ -1,5 +1,5 @@
 using CourseBot.Core.Storage;
-using CourseBot.Core.Storage.Azure;
+using CourseBot.Storage.Azure;
 using CourseBot.Tests.Infrastructure;
 
 namespace CourseBot.Tests.Webhooks;

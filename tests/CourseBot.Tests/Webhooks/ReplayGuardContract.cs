@@ -1,6 +1,6 @@
 using CourseBot.Core.Oidc;
 using CourseBot.Core.Storage;
-using CourseBot.Core.Storage.Azure;
+using CourseBot.Storage.Azure;
 using CourseBot.Tests.Infrastructure;
 
 namespace CourseBot.Tests.Webhooks;

@@ -4,8 +4,9 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using CourseBot.Core.Storage;
 
-namespace CourseBot.Core.Storage.Azure;
+namespace CourseBot.Storage.Azure;
 
 /// <summary>
 /// The inbox at scale: Table Storage records deliveries (the delivery id is the row key, so a

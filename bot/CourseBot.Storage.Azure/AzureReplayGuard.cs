@@ -6,7 +6,7 @@ using Azure;
 using Azure.Data.Tables;
 using CourseBot.Core.Oidc;
 
-namespace CourseBot.Core.Storage.Azure;
+namespace CourseBot.Storage.Azure;
 
 /// <summary>
 /// Used token ids in Table Storage. An insert that finds the row already there (409) is a replay,

@@ -1,8 +1,9 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Specialized;
+using CourseBot.Core.Storage;
 
-namespace CourseBot.Core.Storage.Azure;
+namespace CourseBot.Storage.Azure;
 
 /// <summary>
 /// Learner locks across Functions instances: a 60-second lease on one small blob per learner,

@@ -1,7 +1,8 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using CourseBot.Core.Storage;
 
-namespace CourseBot.Core.Storage.Azure;
+namespace CourseBot.Storage.Azure;
 
 /// <summary>
 /// The append-only learner history in Table Storage: one partition per learner repository, rows
