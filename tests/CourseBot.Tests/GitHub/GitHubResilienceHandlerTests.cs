@@ -1,79 +1,93 @@
 using System.Net;
 using CourseBot.Core.GitHub;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CourseBot.Tests.GitHub;
 
-/// <summary>The resilience pipeline over real HTTP against a scripted GitHub: waits as told, retries what can succeed, nothing else.</summary>
+/// <summary>
+/// The resilience pipeline over real HTTP against a scripted GitHub: waits as told, retries what can succeed, nothing
+/// else. Time is a <see cref="FakeTimeProvider"/> that the test moves on, so GitHub's own numbers (a minute for a
+/// secondary limit) are tested as they are, and request times are read from the same fake clock.
+/// </summary>
 public sealed class GitHubResilienceHandlerTests
 {
-    private static HttpClient Client(ScriptedGitHub github, GitHubResilienceOptions? options = null) =>
-        new(new GitHubResilienceHandler(options ?? Fast(), TimeProvider.System, NullLogger<GitHubResilienceHandler>.Instance) { InnerHandler = new SocketsHttpHandler() })
-        {
-            BaseAddress = github.BaseAddress,
-        };
+    private readonly FakeTimeProvider _time = new();
 
-    private static GitHubResilienceOptions Fast() => new()
+    private (HttpClient Http, GitHubResilienceHandler Handler) Client(ScriptedGitHub github, GitHubResilienceOptions? options = null)
     {
-        RetryBase = TimeSpan.FromMilliseconds(50),
-        SecondaryLimitWait = TimeSpan.FromMilliseconds(300),
-        ContentCreationSpacing = TimeSpan.Zero,
-    };
+        var handler = new GitHubResilienceHandler(options ?? new GitHubResilienceOptions(), _time, NullLogger<GitHubResilienceHandler>.Instance)
+        {
+            InnerHandler = new SocketsHttpHandler(),
+        };
+        return (new HttpClient(handler) { BaseAddress = github.BaseAddress }, handler);
+    }
 
     [Fact]
     public async Task RetryAfter_IsHonoured_AndNoRequestGoesOutWhileItIsPending()
     {
-        await using var github = await ScriptedGitHub.StartAsync();
+        await using var github = await ScriptedGitHub.StartAsync(_time);
         github.Then(429, new() { ["retry-after"] = "1" });
-        using var http = Client(github);
+        var (http, handler) = Client(github);
+        using var _ = http;
 
         var first = http.GetAsync(new Uri("user", UriKind.Relative));
-        await Task.Delay(150);
+        await Until(() => handler.BlockedUntil > _time.GetUtcNow());
         var second = http.GetAsync(new Uri("repos/o/r", UriKind.Relative)); // sent while the retry-after is pending
-        using var a = await first;
-        using var b = await second;
+        using var a = await Pump(first, TimeSpan.FromMilliseconds(100));
+        using var b = await Pump(second, TimeSpan.FromMilliseconds(100));
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (a.StatusCode, b.StatusCode));
         var times = github.Requests.ToArray();
         Assert.Equal(3, times.Length);
-        Assert.True(times[1].At - times[0].At >= TimeSpan.FromSeconds(0.95), $"next request {(times[1].At - times[0].At).TotalMilliseconds} ms after the 429");
-        Assert.True(times[2].At - times[0].At >= TimeSpan.FromSeconds(0.95));
+        Assert.True(times[1].At - times[0].At >= TimeSpan.FromSeconds(1), $"next request {(times[1].At - times[0].At).TotalMilliseconds} ms after the 429");
+        Assert.True(times[2].At - times[0].At >= TimeSpan.FromSeconds(1));
     }
 
     [Fact]
-    public async Task PrimaryLimitExhausted_WaitsForTheReset()
+    public async Task PrimaryLimitExhausted_WaitsForTheReset_AndASecondMore()
     {
-        await using var github = await ScriptedGitHub.StartAsync();
-        var reset = TimeProvider.System.GetUtcNow().AddSeconds(1).ToUnixTimeSeconds();
-        github.Then(403, new() { ["x-ratelimit-remaining"] = "0", ["x-ratelimit-reset"] = reset.ToString(System.Globalization.CultureInfo.InvariantCulture) }, """{"message":"API rate limit exceeded"}""");
-        using var http = Client(github);
-        using var response = await http.GetAsync(new Uri("user", UriKind.Relative));
+        await using var github = await ScriptedGitHub.StartAsync(_time);
+        // The fake clock starts on a whole second (as does the scripted server's): the reset is one second from the start.
+        var reset = _time.GetUtcNow().AddSeconds(1).ToUnixTimeSeconds();
+        github.Then(403, new() { ["x-ratelimit-remaining"] = "0", ["x-ratelimit-reset"] = reset.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            """{"message":"API rate limit exceeded"}""");
+        var (http, _) = Client(github);
+        using var client = http;
+        using var response = await Pump(http.GetAsync(new Uri("user", UriKind.Relative)), TimeSpan.FromMilliseconds(100));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var times = github.Requests.ToArray();
-        Assert.True(times[1].At - times[0].At >= TimeSpan.FromSeconds(0.9));
+        // The retry goes out no sooner than a second after the reset, on the clock the reset was read from.
+        Assert.True(times[1].At >= TimeSpan.FromSeconds(2), $"retried at {times[1].At.TotalMilliseconds} ms");
     }
 
     [Fact]
-    public async Task SecondaryLimitWithoutHeaders_BacksOff()
+    public async Task SecondaryLimitWithoutHeaders_WaitsTheMinuteGitHubAsksFor()
     {
-        await using var github = await ScriptedGitHub.StartAsync();
+        await using var github = await ScriptedGitHub.StartAsync(_time);
         github.Then(403, body: """{"message":"You have exceeded a secondary rate limit. Please wait a few minutes before you try again."}""");
-        using var http = Client(github);
-        using var response = await http.PostAsync(new Uri("repos/o/r/issues", UriKind.Relative), new StringContent("{\"title\":\"x\"}"));
+        var (http, _) = Client(github);
+        using var client = http;
+        using var response = await Pump(http.PostAsync(new Uri("repos/o/r/issues", UriKind.Relative), new StringContent("{\"title\":\"x\"}")), TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var times = github.Requests.ToArray();
-        Assert.True(times[1].At - times[0].At >= TimeSpan.FromMilliseconds(280));
+        Assert.True(times[1].At - times[0].At >= TimeSpan.FromSeconds(60), $"{(times[1].At - times[0].At).TotalSeconds} s");
     }
 
     [Fact]
-    public async Task ServerErrors_AreRetried_ThenSucceed()
+    public async Task ServerErrors_AreRetried_WithGrowingBackoff_ThenSucceed()
     {
-        await using var github = await ScriptedGitHub.StartAsync();
+        await using var github = await ScriptedGitHub.StartAsync(_time);
         github.Then(502).Then(503).Then(500);
-        using var http = Client(github);
-        using var response = await http.GetAsync(new Uri("user", UriKind.Relative));
+        var (http, _) = Client(github);
+        using var client = http;
+        using var response = await Pump(http.GetAsync(new Uri("user", UriKind.Relative)), TimeSpan.FromMilliseconds(100));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(4, github.Requests.Count);
+        var times = github.Requests.Select(r => r.At).ToArray();
+        Assert.Equal(4, times.Length);
+        // 1 s, 2 s, 4 s, each with up to 20 % jitter either way.
+        Assert.True(times[1] - times[0] >= TimeSpan.FromSeconds(0.8) && times[2] - times[1] >= TimeSpan.FromSeconds(1.6)
+            && times[3] - times[2] >= TimeSpan.FromSeconds(3.2), string.Join(", ", times.Select(t => t.TotalSeconds)));
     }
 
     [Theory]
@@ -83,10 +97,11 @@ public sealed class GitHubResilienceHandlerTests
     [InlineData(409)]
     public async Task OtherClientErrors_AreNeverRetried(int status)
     {
-        await using var github = await ScriptedGitHub.StartAsync();
+        await using var github = await ScriptedGitHub.StartAsync(_time);
         github.Then(status, body: """{"message":"no"}""");
-        using var http = Client(github);
-        using var response = await http.GetAsync(new Uri("user", UriKind.Relative));
+        var (http, _) = Client(github);
+        using var client = http;
+        using var response = await Pump(http.GetAsync(new Uri("user", UriKind.Relative)), TimeSpan.FromSeconds(1));
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Single(github.Requests);
     }
@@ -94,40 +109,68 @@ public sealed class GitHubResilienceHandlerTests
     [Fact]
     public async Task PlainForbidden_IsNotRetried()
     {
-        await using var github = await ScriptedGitHub.StartAsync();
+        await using var github = await ScriptedGitHub.StartAsync(_time);
         github.Then(403, body: """{"message":"Resource not accessible by integration"}""");
-        using var http = Client(github);
-        using var response = await http.GetAsync(new Uri("user", UriKind.Relative));
+        var (http, _) = Client(github);
+        using var client = http;
+        using var response = await Pump(http.GetAsync(new Uri("user", UriKind.Relative)), TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Single(github.Requests);
     }
 
     [Fact]
-    public async Task ContentCreatingRequests_AreSpaced()
+    public async Task ContentCreatingRequests_AreSpacedASecondApart()
     {
-        await using var github = await ScriptedGitHub.StartAsync();
-        var options = Fast();
-        options.ContentCreationSpacing = TimeSpan.FromMilliseconds(300);
-        using var spaced = Client(github, options);
-        await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ => (await spaced.PostAsync(new Uri("repos/o/r/issues", UriKind.Relative), new StringContent("{}"))).Dispose()));
+        await using var github = await ScriptedGitHub.StartAsync(_time);
+        var (http, _) = Client(github);
+        using var client = http;
+        var posts = Task.WhenAll(Enumerable.Range(0, 3).Select(async _ => (await http.PostAsync(new Uri("repos/o/r/issues", UriKind.Relative), new StringContent("{}"))).Dispose()));
+        await Pump(posts.ContinueWith(_ => true, TaskScheduler.Default), TimeSpan.FromMilliseconds(100));
+        await posts;
         var times = github.Requests.Select(r => r.At).Order().ToArray();
-        Assert.True(times[1] - times[0] >= TimeSpan.FromMilliseconds(280) && times[2] - times[1] >= TimeSpan.FromMilliseconds(280), string.Join(", ", times.Select(t => t.TotalMilliseconds)));
+        Assert.True(times[1] - times[0] >= TimeSpan.FromSeconds(1) && times[2] - times[1] >= TimeSpan.FromSeconds(1), string.Join(", ", times.Select(t => t.TotalMilliseconds)));
     }
 
     [Fact]
     public async Task PersistentFailure_GivesUpAfterMaxAttempts_ReturningTheLastResponse()
     {
-        await using var github = await ScriptedGitHub.StartAsync();
+        await using var github = await ScriptedGitHub.StartAsync(_time);
         for (var i = 0; i < 10; i++)
         {
             github.Then(500);
         }
 
-        var options = Fast();
-        options.MaxAttempts = 3;
-        using var http = Client(github, options);
-        using var response = await http.GetAsync(new Uri("user", UriKind.Relative));
+        var (http, _) = Client(github, new GitHubResilienceOptions { MaxAttempts = 3 });
+        using var client = http;
+        using var response = await Pump(http.GetAsync(new Uri("user", UriKind.Relative)), TimeSpan.FromMilliseconds(100));
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal(3, github.Requests.Count);
+    }
+
+    /// <summary>
+    /// Moves the fake clock on by <paramref name="step"/> until <paramref name="work"/> ends. Real time passes only for
+    /// the loopback I/O in between: every wait the handler takes is sat out on the fake clock.
+    /// </summary>
+    private async Task<T> Pump<T>(Task<T> work, TimeSpan step)
+    {
+        var deadline = TimeProvider.System.GetTimestamp();
+        while (!work.IsCompleted)
+        {
+            Assert.True(TimeProvider.System.GetElapsedTime(deadline) < TimeSpan.FromSeconds(30), "the call never finished");
+            await Task.WhenAny(work, Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System));
+            _time.Advance(step);
+        }
+
+        return await work;
+    }
+
+    private static async Task Until(Func<bool> condition)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        while (!condition())
+        {
+            Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(10), "the condition never held");
+            await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System);
+        }
     }
 }

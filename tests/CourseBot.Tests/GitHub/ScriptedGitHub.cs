@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -11,9 +10,15 @@ internal sealed class ScriptedGitHub : IAsyncDisposable
 {
     private readonly ConcurrentQueue<Func<HttpContext, Task>> _script = new();
     private readonly WebApplication _app;
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly TimeProvider _time;
+    private readonly long _started;
 
-    private ScriptedGitHub(WebApplication app) => _app = app;
+    private ScriptedGitHub(WebApplication app, TimeProvider time)
+    {
+        _app = app;
+        _time = time;
+        _started = time.GetTimestamp();
+    }
 
     public ConcurrentQueue<(TimeSpan At, string Method, string Path)> Requests { get; } = new();
 
@@ -21,15 +26,16 @@ internal sealed class ScriptedGitHub : IAsyncDisposable
 
     public Uri BaseAddress => new(_app.Urls.First() + "/");
 
-    public static async Task<ScriptedGitHub> StartAsync()
+    /// <param name="time">The clock request times are read from (a fake one in tests of waits); the real one by default.</param>
+    public static async Task<ScriptedGitHub> StartAsync(TimeProvider? time = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        var server = new ScriptedGitHub(app);
+        var server = new ScriptedGitHub(app, time ?? TimeProvider.System);
         app.Run(async context =>
         {
-            server.Requests.Enqueue((server._clock.Elapsed, context.Request.Method, context.Request.Path));
+            server.Requests.Enqueue((server._time.GetElapsedTime(server._started), context.Request.Method, context.Request.Path));
             server.Authorizations.Enqueue(context.Request.Headers.Authorization.ToString());
             if (server._script.TryDequeue(out var next))
             {

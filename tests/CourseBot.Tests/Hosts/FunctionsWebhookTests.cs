@@ -16,6 +16,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Moq;
 
 namespace CourseBot.Tests.Hosts;
 
@@ -93,15 +94,19 @@ public sealed class FunctionsWebhookTests : IAsyncLifetime
         var queue = new QueueClient(_azurite.ConnectionString, _inbox.QueueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         var message = (await queue.ReceiveMessageAsync()).Value;
 
-        var failing = new DeliveryFunction(_inbox, new ThrowingDispatcher(), new QueueOptions { MaxAttempts = 5 }, NullLogger<DeliveryFunction>.Instance);
+        var throwing = new Mock<IWebhookDispatcher>();
+        throwing.Setup(d => d.DispatchAsync(It.IsAny<WebhookDelivery>(), It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("handler failed"));
+        var failing = new DeliveryFunction(_inbox, throwing.Object, new QueueOptions { MaxAttempts = 5 }, NullLogger<DeliveryFunction>.Instance);
         await Assert.ThrowsAsync<InvalidOperationException>(() => failing.RunAsync(message, CancellationToken.None)); // attempt 1: the runtime retries
         var last = Azure.Storage.Queues.Models.QueuesModelFactory.QueueMessage(message.MessageId, message.PopReceipt, message.Body, dequeueCount: 5);
         await failing.RunAsync(last, CancellationToken.None); // attempt 5: recorded, not thrown
         var letter = Assert.Single(await _inbox.DeadLettersAsync(CancellationToken.None));
         Assert.Equal((id, 5, "InvalidOperationException: handler failed"), (letter.DeliveryId, letter.Attempts, letter.Error));
 
-        var working = new DeliveryFunction(_inbox, new CountingDispatcher(), new QueueOptions(), NullLogger<DeliveryFunction>.Instance);
+        var handler = new Mock<IWebhookDispatcher>();
+        var working = new DeliveryFunction(_inbox, handler.Object, new QueueOptions(), NullLogger<DeliveryFunction>.Instance);
         await working.RunAsync(message, CancellationToken.None);
+        handler.Verify(d => d.DispatchAsync(It.Is<WebhookDelivery>(w => w.DeliveryId == id), It.IsAny<CancellationToken>()), Times.Once);
         Assert.NotNull((await _inbox.StatusAsync(id, CancellationToken.None))!.ProcessedAt);
     }
 
@@ -139,15 +144,5 @@ public sealed class FunctionsWebhookTests : IAsyncLifetime
         }
 
         return context.Request;
-    }
-
-    private sealed class ThrowingDispatcher : IWebhookDispatcher
-    {
-        public Task DispatchAsync(WebhookDelivery delivery, CancellationToken cancel) => throw new InvalidOperationException("handler failed");
-    }
-
-    private sealed class CountingDispatcher : IWebhookDispatcher
-    {
-        public Task DispatchAsync(WebhookDelivery delivery, CancellationToken cancel) => Task.CompletedTask;
     }
 }

@@ -2,6 +2,7 @@ using CourseBot.Core.Storage;
 using CourseBot.Core.Webhooks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Moq;
 
 namespace CourseBot.Tests.Webhooks;
 
@@ -19,8 +20,15 @@ public sealed class DeliveryWorkerTests : IDisposable
     [Fact]
     public async Task FailingHandler_IsRetriedWithBackoff_ThenDeadLettered_AndReplayProcessesIt()
     {
-        var handler = new CountingDispatcher(failuresBeforeSuccess: int.MaxValue);
-        var worker = Worker(handler, maxAttempts: 3);
+        var calls = 0;
+        var failing = true;
+        var handler = new Mock<IWebhookDispatcher>();
+        handler.Setup(d => d.DispatchAsync(It.IsAny<WebhookDelivery>(), It.IsAny<CancellationToken>())).Returns(() =>
+        {
+            calls++;
+            return failing ? Task.FromException(new InvalidOperationException($"handler failed (call {calls})")) : Task.CompletedTask;
+        });
+        var worker = Worker(handler.Object, maxAttempts: 3);
         Assert.True(await _inbox.TryEnqueueAsync(Delivery("d-1"), CancellationToken.None));
 
         Assert.True(await worker.ProcessOneAsync(CancellationToken.None));       // attempt 1 fails
@@ -31,14 +39,14 @@ public sealed class DeliveryWorkerTests : IDisposable
         Assert.True(await worker.ProcessOneAsync(CancellationToken.None));       // attempt 3 fails: dead letter
         _time.Advance(TimeSpan.FromMinutes(10));
         Assert.False(await worker.ProcessOneAsync(CancellationToken.None));      // nothing left to try
-        Assert.Equal(3, handler.Calls);
+        Assert.Equal(3, calls);
 
         var letter = Assert.Single(await _inbox.DeadLettersAsync(CancellationToken.None));
         Assert.Equal(("d-1", "ping", 3), (letter.DeliveryId, letter.Event, letter.Attempts));
         Assert.Equal("InvalidOperationException: handler failed (call 3)", letter.Error);
         Assert.True((await _inbox.StatusAsync("d-1", CancellationToken.None))!.DeadLettered);
 
-        handler.FailuresBeforeSuccess = 0;
+        failing = false;
         Assert.Equal(1, await _inbox.ReplayAsync(null, CancellationToken.None));
         Assert.True(await worker.ProcessOneAsync(CancellationToken.None));
         Assert.Empty(await _inbox.DeadLettersAsync(CancellationToken.None));
@@ -49,15 +57,16 @@ public sealed class DeliveryWorkerTests : IDisposable
     [Fact]
     public async Task DuplicateDelivery_IsProcessedOnce()
     {
-        var handler = new CountingDispatcher(0);
+        var handler = new Mock<IWebhookDispatcher>();
         Assert.True(await _inbox.TryEnqueueAsync(Delivery("d-2"), CancellationToken.None));
         Assert.False(await _inbox.TryEnqueueAsync(Delivery("d-2"), CancellationToken.None));
-        var worker = Worker(handler);
+        var worker = Worker(handler.Object);
         while (await worker.ProcessOneAsync(CancellationToken.None))
         {
         }
 
-        Assert.Equal(1, handler.Calls);
+        handler.Verify(d => d.DispatchAsync(It.Is<WebhookDelivery>(w => w.DeliveryId == "d-2"), It.IsAny<CancellationToken>()), Times.Once);
+        handler.VerifyNoOtherCalls();
     }
 
     [Fact]
@@ -77,17 +86,4 @@ public sealed class DeliveryWorkerTests : IDisposable
 
     private static WebhookDelivery Delivery(string id) =>
         new(id, "ping", new Dictionary<string, string> { ["X-GitHub-Event"] = "ping", ["X-GitHub-Delivery"] = id }, "{}"u8.ToArray());
-
-    private sealed class CountingDispatcher(int failuresBeforeSuccess) : IWebhookDispatcher
-    {
-        public int Calls { get; private set; }
-
-        public int FailuresBeforeSuccess { get; set; } = failuresBeforeSuccess;
-
-        public Task DispatchAsync(WebhookDelivery delivery, CancellationToken cancel)
-        {
-            Calls++;
-            return Calls <= FailuresBeforeSuccess ? throw new InvalidOperationException($"handler failed (call {Calls})") : Task.CompletedTask;
-        }
-    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using nietras.SeparatedValues;
 
 namespace CourseBot.Core.Journey.Forms;
 
@@ -14,15 +15,16 @@ public static class ClassroomRoster
     public static (IReadOnlyList<Row> Rows, IReadOnlyList<string> Problems) Read(string csv)
     {
         ArgumentNullException.ThrowIfNull(csv);
-        var lines = csv.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var problems = new List<string>();
         var rows = new List<Row>();
-        if (lines.Length == 0 || string.IsNullOrWhiteSpace(lines[0]))
+        // RFC 4180 by Sep: quoted fields may hold commas, doubled quotes and line breaks; rows may be short.
+        using var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true }).FromText(csv);
+        var header = reader.Header.ColNames.Select(h => h.Trim().ToLowerInvariant()).ToList();
+        if (header.All(string.IsNullOrEmpty))
         {
             return (rows, ["the roster is empty"]);
         }
 
-        var header = Fields(lines[0]).Select(h => h.Trim().ToLowerInvariant()).ToList();
         var login = header.FindIndex(h => h is "github_username" or "login" or "github");
         if (login < 0)
         {
@@ -31,27 +33,28 @@ public static class ClassroomRoster
 
         int Column(string name) => header.IndexOf(name);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 1; i < lines.Length; i++)
+        foreach (var row in reader)
         {
-            if (string.IsNullOrWhiteSpace(lines[i]))
+            var fields = row[0..row.ColCount].ToStringsArray();
+            if (fields.All(string.IsNullOrWhiteSpace))
             {
                 continue;
             }
 
-            var fields = Fields(lines[i]);
-            string? Field(int index) => index >= 0 && index < fields.Count && !string.IsNullOrWhiteSpace(fields[index]) ? fields[index].Trim() : null;
+            string? Field(int index) => index >= 0 && index < fields.Length && !string.IsNullOrWhiteSpace(fields[index]) ? fields[index].Trim() : null;
+            var line = row.LineNumberFrom;
             var user = Field(login);
             if (user is null)
             {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"line {i + 1}: no GitHub account yet ({Field(0) ?? "no identifier"}); not enrolled"));
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"line {line}: no GitHub account yet ({Field(0) ?? "no identifier"}); not enrolled"));
             }
             else if (!IsLogin(user))
             {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"line {i + 1}: '{user}' is not a GitHub login"));
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"line {line}: '{user}' is not a GitHub login"));
             }
             else if (seen.Add(user))
             {
-                rows.Add(new Row(i + 1, user, Field(Column("path")), Field(Column("pace")), Field(Column("start"))));
+                rows.Add(new Row(line, user, Field(Column("path")), Field(Column("pace")), Field(Column("start"))));
             }
         }
 
@@ -62,48 +65,4 @@ public static class ClassroomRoster
     public static bool IsLogin(string text) =>
         text.Length is > 0 and <= 39 && text[0] != '-' && text[^1] != '-' && !text.Contains("--", StringComparison.Ordinal)
         && text.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
-
-    /// <summary>RFC 4180 fields of one line (quoted fields with doubled quotes).</summary>
-    private static List<string> Fields(string line)
-    {
-        var fields = new List<string>();
-        var current = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    current.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    current.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(current.ToString());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
-
-        fields.Add(current.ToString());
-        return fields;
-    }
 }
