@@ -21,6 +21,7 @@ public sealed class AzureStorageOptions
     /// Prefix of the tables, queue and container. Default: <c>coursebot</c> (the queue trigger's <c>CourseBotQueue</c>
     /// setting is this + <c>deliveries</c>).
     /// </summary>
-    [RegularExpression("^[a-z][a-z0-9]{0,39}$", ErrorMessage = Section + ":Prefix must be lower-case letters and digits, starting with a letter (at most 40)")]
+    [RegularExpression("^[a-z][a-z0-9]{0,39}$",
+        ErrorMessage = Section + ":Prefix must be lower-case letters and digits, starting with a letter (at most 40)")]
     public string Prefix { get; set; } = "coursebot";
 }

@@ -16,8 +16,9 @@ public static class AzureStoresServiceCollectionExtensions
         services.AddOptions<AzureStorageOptions>()
             .BindConfiguration(AzureStorageOptions.Section)
             // Without its own setting the store is the Functions host's storage account.
-            .PostConfigure<IConfiguration>((options, configuration) =>
-                options.Storage = options.Storage is { Length: > 0 } ? options.Storage : configuration[AzureStorageOptions.FunctionsStorageSetting] ?? "")
+            .PostConfigure<IConfiguration>((options, configuration) => options.Storage = options.Storage is { Length: > 0 }
+                ? options.Storage
+                : configuration[AzureStorageOptions.FunctionsStorageSetting] ?? "")
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton(provider => Create(provider, (storage, prefix, time) => new AzureDeliveryInbox(storage, prefix, time)));

@@ -70,7 +70,8 @@ internal static class BotServer
             provider.GetRequiredService<WebhookOptions>(),
             provider.GetRequiredService<JourneyOptions>(),
             secretsFile));
-        builder.Services.AddSingleton(provider => new AppSetup(provider.GetRequiredService<GitHubAppOptions>(), secretsFile, provider.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(provider =>
+            new AppSetup(provider.GetRequiredService<GitHubAppOptions>(), secretsFile, provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(provider => new SetupAccess(provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddHostedService<JourneyReconcilerService>();
 

@@ -7,7 +7,11 @@ namespace CourseBot.Cli.Serve;
 /// in setup mode, or without a journey configured, it does nothing.
 /// </summary>
 internal sealed partial class JourneyReconcilerService(
-    ServeMode mode, JourneyReconciler reconciler, JourneyOptions options, TimeProvider time, ILogger<JourneyReconcilerService> logger) : BackgroundService
+    ServeMode mode,
+    JourneyReconciler reconciler,
+    JourneyOptions options,
+    TimeProvider time,
+    ILogger<JourneyReconcilerService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

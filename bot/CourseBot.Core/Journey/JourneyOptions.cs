@@ -7,20 +7,34 @@ public sealed class JourneyOptions
 {
     public const string Section = "CourseBot:Journey";
 
-    /// <summary>The organisation's course repository, <c>owner/name</c>: where the Enroll issue form lives. Default: empty (no journey).</summary>
+    /// <summary>
+    /// The organisation's course repository, <c>owner/name</c>: where the Enroll issue form lives. Default: empty (no journey).
+    /// </summary>
     public string CourseRepository { get; set; } = "";
 
-    /// <summary>The template repository learner repositories are generated from (<c>templates/learner/</c> published as a template), <c>owner/name</c>. Default: empty (no journey).</summary>
+    /// <summary>
+    /// The template repository learner repositories are generated from (<c>templates/learner/</c> published as a template),
+    /// <c>owner/name</c>. Default: empty (no journey).
+    /// </summary>
     public string TemplateRepository { get; set; } = "";
 
-    /// <summary>Learner repositories are named <c>{prefix}{login}</c> in the course repository's organisation. Default: <c>celery-</c>.</summary>
-    [RegularExpression("^[A-Za-z0-9._-]{0,40}$", ErrorMessage = Section + ":RepositoryPrefix may hold only letters, digits, '.', '_' and '-' (at most 40)")]
+    /// <summary>
+    /// Learner repositories are named <c>{prefix}{login}</c> in the course repository's organisation. Default: <c>celery-</c>.
+    /// </summary>
+    [RegularExpression("^[A-Za-z0-9._-]{0,40}$",
+        ErrorMessage = Section + ":RepositoryPrefix may hold only letters, digits, '.', '_' and '-' (at most 40)")]
     public string RepositoryPrefix { get; set; } = "celery-";
 
-    /// <summary>The organisation team (slug) whose members may run instructor commands (<c>/approve</c>, <c>/place</c>). Default: <c>instructors</c>.</summary>
+    /// <summary>
+    /// The organisation team (slug) whose members may run instructor commands (<c>/approve</c>, <c>/place</c>). Default:
+    /// <c>instructors</c>.
+    /// </summary>
     public string InstructorsTeam { get; set; } = "instructors";
 
-    /// <summary>The App's installation on the course organisation, for work that does not come with one (roster enrollment). Default: 0, looked up.</summary>
+    /// <summary>
+    /// The App's installation on the course organisation, for work that does not come with one (roster enrollment). Default: 0,
+    /// looked up.
+    /// </summary>
     [Range(0, long.MaxValue, ErrorMessage = Section + ":InstallationId must not be negative")]
     public long InstallationId { get; set; }
 
@@ -45,7 +59,9 @@ public sealed class JourneyOptions
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00", ErrorMessage = Section + ":QuizCooldown must be from {1} to {2}")]
     public TimeSpan QuizCooldown { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Extra time after a quiz's limit before a submission counts as late (GitHub's own delivery takes seconds). Default: 2 minutes.</summary>
+    /// <summary>
+    /// Extra time after a quiz's limit before a submission counts as late (GitHub's own delivery takes seconds). Default: 2 minutes.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = Section + ":QuizGrace must be from {1} to {2}")]
     public TimeSpan QuizGrace { get; set; } = TimeSpan.FromMinutes(2);
 
@@ -57,11 +73,16 @@ public sealed class JourneyOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = Section + ":GenerationWait must be from {1} to {2}")]
     public TimeSpan GenerationWait { get; set; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>How long the reconciler leaves work to the normal path before repairing it (an unfinished setup, a push without a result). Default: 30 minutes.</summary>
+    /// <summary>
+    /// How long the reconciler leaves work to the normal path before repairing it (an unfinished setup, a push without a result).
+    /// Default: 30 minutes.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00", ErrorMessage = Section + ":RepairAfter must be from {1} to {2}")]
     public TimeSpan RepairAfter { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>How often <c>coursebot serve</c> runs the reconciler (the Functions host's timer has its own schedule). Default: 5 minutes.</summary>
+    /// <summary>
+    /// How often <c>coursebot serve</c> runs the reconciler (the Functions host's timer has its own schedule). Default: 5 minutes.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = Section + ":ReconcileEvery must be from {1} to {2}")]
     public TimeSpan ReconcileEvery { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -11,12 +11,15 @@ internal static class GradingServiceCollectionExtensions
     public static IServiceCollection AddCourseBotGrading(this IServiceCollection services)
     {
         services.AddSingleton<IJwksSource>(provider => new HttpJwksSource(
-            new HttpClient { Timeout = TimeSpan.FromSeconds(10) }, provider.GetRequiredService<OidcOptions>(), provider.GetRequiredService<TimeProvider>()));
+            new HttpClient { Timeout = TimeSpan.FromSeconds(10) },
+            provider.GetRequiredService<OidcOptions>(),
+            provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<GitHubOidcVerifier>();
         services.AddSingleton<IOpenLabs, ConfiguredOpenLabs>();
         services.AddSingleton<RunIdentityCheck>();
         services.AddSingleton(provider => new LabRulesReader(provider.GetRequiredService<Course>().RootDirectory));
-        services.AddSingleton(provider => new GradingBundleBuilder(provider.GetRequiredService<Course>().RootDirectory, provider.GetRequiredService<LabRulesReader>()));
+        services.AddSingleton(provider =>
+            new GradingBundleBuilder(provider.GetRequiredService<Course>().RootDirectory, provider.GetRequiredService<LabRulesReader>()));
         services.AddSingleton<GradingBundleEndpoint>();
         services.AddSingleton<GradeIntakeEndpoint>();
         return services;

@@ -29,7 +29,10 @@ public sealed class OidcOptions
     /// </summary>
     public IList<string> AllowedWorkflowRefs { get; } = [];
 
-    /// <summary>Tolerance for clocks that disagree a little (GitHub's own tokens are issued a few seconds ahead at times). Default: 60 seconds.</summary>
+    /// <summary>
+    /// Tolerance for clocks that disagree a little (GitHub's own tokens are issued a few seconds ahead at times). Default: 60
+    /// seconds.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = Section + ":ClockSkew must be from {1} to {2}")]
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(60);
 
@@ -39,6 +42,8 @@ public sealed class OidcOptions
 
     public Uri ResolvedJwksUri => new(JwksUri ?? Issuer.TrimEnd('/') + "/.well-known/jwks");
 
-    /// <summary>Grading endpoints answer only with an audience and at least one allowed workflow ref: no configuration, no grades.</summary>
+    /// <summary>
+    /// Grading endpoints answer only with an audience and at least one allowed workflow ref: no configuration, no grades.
+    /// </summary>
     public bool IsConfigured => Audience.Length > 0 && AllowedWorkflowRefs.Count > 0;
 }

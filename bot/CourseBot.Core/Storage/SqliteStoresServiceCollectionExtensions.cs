@@ -10,11 +10,13 @@ public static class SqliteStoresServiceCollectionExtensions
     /// <param name="databaseFile">The SQLite file that holds deliveries, the learner history and used token ids.</param>
     public static IServiceCollection AddSqliteStores(this IServiceCollection services, string databaseFile)
     {
-        services.AddSingleton<IDeliveryInbox>(provider => new SqliteDeliveryInbox(databaseFile, provider.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<ILearnerEvents>(provider => new SqliteLearnerEvents(databaseFile, provider.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IReplayGuard>(provider => new SqliteReplayGuard(databaseFile, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IDeliveryInbox>(provider => new SqliteDeliveryInbox(databaseFile, Time(provider)));
+        services.AddSingleton<ILearnerEvents>(provider => new SqliteLearnerEvents(databaseFile, Time(provider)));
+        services.AddSingleton<IReplayGuard>(provider => new SqliteReplayGuard(databaseFile, Time(provider)));
         // One process: a lock in memory is enough.
         services.AddSingleton<ILearnerLocks, ProcessLearnerLocks>();
         return services;
     }
+
+    private static TimeProvider Time(IServiceProvider provider) => provider.GetRequiredService<TimeProvider>();
 }

@@ -2,7 +2,9 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CourseBot.Core.Webhooks;
 
-/// <summary>How queued deliveries are processed (<c>CourseBot:Queue</c>): attempts before the dead-letter list, back-off between them.</summary>
+/// <summary>
+/// How queued deliveries are processed (<c>CourseBot:Queue</c>): attempts before the dead-letter list, back-off between them.
+/// </summary>
 public sealed class QueueOptions
 {
     public const string Section = "CourseBot:Queue";

@@ -16,7 +16,8 @@ public sealed class GitHubResilienceHandlerTests
 
     private (HttpClient Http, GitHubResilienceHandler Handler) Client(ScriptedGitHub github, GitHubResilienceOptions? options = null)
     {
-        var handler = new GitHubResilienceHandler(options ?? new GitHubResilienceOptions(), _time, NullLogger<GitHubResilienceHandler>.Instance)
+        var handler = new GitHubResilienceHandler(
+            options ?? new GitHubResilienceOptions(), _time, NullLogger<GitHubResilienceHandler>.Instance)
         {
             InnerHandler = new SocketsHttpHandler(),
         };
@@ -40,7 +41,7 @@ public sealed class GitHubResilienceHandlerTests
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (a.StatusCode, b.StatusCode));
         var times = github.Requests.ToArray();
         Assert.Equal(3, times.Length);
-        Assert.True(times[1].At - times[0].At >= TimeSpan.FromSeconds(1), $"next request {(times[1].At - times[0].At).TotalMilliseconds} ms after the 429");
+        Assert.True(times[1].At - times[0].At >= TimeSpan.FromSeconds(1), $"retried {(times[1].At - times[0].At).TotalMilliseconds} ms later");
         Assert.True(times[2].At - times[0].At >= TimeSpan.FromSeconds(1));
     }
 
@@ -50,8 +51,12 @@ public sealed class GitHubResilienceHandlerTests
         await using var github = await ScriptedGitHub.StartAsync(_time);
         // The fake clock starts on a whole second (as does the scripted server's): the reset is one second from the start.
         var reset = _time.GetUtcNow().AddSeconds(1).ToUnixTimeSeconds();
-        github.Then(403, new() { ["x-ratelimit-remaining"] = "0", ["x-ratelimit-reset"] = reset.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            """{"message":"API rate limit exceeded"}""");
+        var headers = new Dictionary<string, string>
+        {
+            ["x-ratelimit-remaining"] = "0",
+            ["x-ratelimit-reset"] = reset.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        github.Then(403, headers, """{"message":"API rate limit exceeded"}""");
         var (http, _) = Client(github);
         using var client = http;
         using var response = await Pump(http.GetAsync(new Uri("user", UriKind.Relative)), TimeSpan.FromMilliseconds(100));
@@ -68,7 +73,8 @@ public sealed class GitHubResilienceHandlerTests
         github.Then(403, body: """{"message":"You have exceeded a secondary rate limit. Please wait a few minutes before you try again."}""");
         var (http, _) = Client(github);
         using var client = http;
-        using var response = await Pump(http.PostAsync(new Uri("repos/o/r/issues", UriKind.Relative), new StringContent("{\"title\":\"x\"}")), TimeSpan.FromSeconds(1));
+        var post = http.PostAsync(new Uri("repos/o/r/issues", UriKind.Relative), new StringContent("{\"title\":\"x\"}"));
+        using var response = await Pump(post, TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var times = github.Requests.ToArray();
         Assert.True(times[1].At - times[0].At >= TimeSpan.FromSeconds(60), $"{(times[1].At - times[0].At).TotalSeconds} s");
@@ -124,11 +130,14 @@ public sealed class GitHubResilienceHandlerTests
         await using var github = await ScriptedGitHub.StartAsync(_time);
         var (http, _) = Client(github);
         using var client = http;
-        var posts = Task.WhenAll(Enumerable.Range(0, 3).Select(async _ => (await http.PostAsync(new Uri("repos/o/r/issues", UriKind.Relative), new StringContent("{}"))).Dispose()));
+        var posts = Task.WhenAll(Enumerable.Range(0, 3).Select(async _ =>
+            (await http.PostAsync(new Uri("repos/o/r/issues", UriKind.Relative), new StringContent("{}"))).Dispose()));
         await Pump(posts.ContinueWith(_ => true, TaskScheduler.Default), TimeSpan.FromMilliseconds(100));
         await posts;
         var times = github.Requests.Select(r => r.At).Order().ToArray();
-        Assert.True(times[1] - times[0] >= TimeSpan.FromSeconds(1) && times[2] - times[1] >= TimeSpan.FromSeconds(1), string.Join(", ", times.Select(t => t.TotalMilliseconds)));
+        Assert.True(
+            times[1] - times[0] >= TimeSpan.FromSeconds(1) && times[2] - times[1] >= TimeSpan.FromSeconds(1),
+            string.Join(", ", times.Select(t => t.TotalMilliseconds)));
     }
 
     [Fact]

@@ -9,7 +9,8 @@ namespace CourseBot.Tests.Grading;
 /// </summary>
 public sealed class GraderDependencyTests
 {
-    private static readonly string[] Excluded = ["Azure.", "Microsoft.Azure.", "Microsoft.Identity.", "Microsoft.Data.Sqlite", "SQLitePCLRaw.", "Octokit", "CourseBot.Core/"];
+    private static readonly string[] Excluded =
+        ["Azure.", "Microsoft.Azure.", "Microsoft.Identity.", "Microsoft.Data.Sqlite", "SQLitePCLRaw.", "Octokit", "CourseBot.Core/"];
 
     [Fact]
     public void Grader_DependencyClosure_HasNoAzureSqliteOrOctokit()

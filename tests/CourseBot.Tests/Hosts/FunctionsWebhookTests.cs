@@ -50,7 +50,8 @@ public sealed class FunctionsWebhookTests : IAsyncLifetime
         builder.Services.AddCourseBotFunctions(builder.Configuration);
         using var host = builder.Build();
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
-        Assert.Contains("CourseBot:Webhooks:Secret is not set: the bot refuses to start without a webhook secret", error.Message, StringComparison.Ordinal);
+        const string Expected = "CourseBot:Webhooks:Secret is not set: the bot refuses to start without a webhook secret";
+        Assert.Contains(Expected, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -95,8 +96,10 @@ public sealed class FunctionsWebhookTests : IAsyncLifetime
         var message = (await queue.ReceiveMessageAsync()).Value;
 
         var throwing = new Mock<IWebhookDispatcher>();
-        throwing.Setup(d => d.DispatchAsync(It.IsAny<WebhookDelivery>(), It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("handler failed"));
-        var failing = new DeliveryFunction(_inbox, throwing.Object, new QueueOptions { MaxAttempts = 5 }, NullLogger<DeliveryFunction>.Instance);
+        throwing.Setup(d => d.DispatchAsync(It.IsAny<WebhookDelivery>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("handler failed"));
+        var failing = new DeliveryFunction(
+            _inbox, throwing.Object, new QueueOptions { MaxAttempts = 5 }, NullLogger<DeliveryFunction>.Instance);
         await Assert.ThrowsAsync<InvalidOperationException>(() => failing.RunAsync(message, CancellationToken.None)); // attempt 1: the runtime retries
         var last = Azure.Storage.Queues.Models.QueuesModelFactory.QueueMessage(message.MessageId, message.PopReceipt, message.Body, dequeueCount: 5);
         await failing.RunAsync(last, CancellationToken.None); // attempt 5: recorded, not thrown

@@ -60,9 +60,14 @@ public sealed class HostWiringTests : IDisposable
     public async Task BothHosts_ResolveEveryCoreService_AsTheSameImplementation()
     {
         using var key = RSA.Create(2048);
-        var app = new Dictionary<string, string?> { ["CourseBot:GitHub:AppId"] = "4242", ["CourseBot:GitHub:PrivateKey"] = key.ExportPkcs8PrivateKeyPem() };
+        var app = new Dictionary<string, string?>
+        {
+            ["CourseBot:GitHub:AppId"] = "4242",
+            ["CourseBot:GitHub:PrivateKey"] = key.ExportPkcs8PrivateKeyPem(),
+        };
         var core = new ServiceCollection().AddCourseBot(new ConfigurationBuilder().Build())
-            .Where(d => !d.ServiceType.IsGenericTypeDefinition && !d.ServiceType.Namespace!.StartsWith("Microsoft.Extensions", StringComparison.Ordinal))
+            .Where(d => !d.ServiceType.IsGenericTypeDefinition)
+            .Where(d => !d.ServiceType.Namespace!.StartsWith("Microsoft.Extensions", StringComparison.Ordinal))
             .Select(d => d.ServiceType)
             .Distinct()
             .ToList();

@@ -41,12 +41,14 @@ public static class ClassroomRoster
                 continue;
             }
 
-            string? Field(int index) => index >= 0 && index < fields.Length && !string.IsNullOrWhiteSpace(fields[index]) ? fields[index].Trim() : null;
+            string? Field(int index) =>
+                index >= 0 && index < fields.Length && !string.IsNullOrWhiteSpace(fields[index]) ? fields[index].Trim() : null;
             var line = row.LineNumberFrom;
             var user = Field(login);
             if (user is null)
             {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"line {line}: no GitHub account yet ({Field(0) ?? "no identifier"}); not enrolled"));
+                problems.Add(string.Create(
+                    CultureInfo.InvariantCulture, $"line {line}: no GitHub account yet ({Field(0) ?? "no identifier"}); not enrolled"));
             }
             else if (!IsLogin(user))
             {
