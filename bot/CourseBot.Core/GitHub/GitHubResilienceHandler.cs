@@ -10,6 +10,11 @@ namespace CourseBot.Core.GitHub;
 /// back-off; never retries other 4xx. A pending wait is shared: while GitHub has asked us to wait,
 /// no request of this client goes out. Octokit maps only some of these to exceptions, so the
 /// handler sits below it, on the HttpClient.
+/// Kept rather than built on Microsoft.Extensions.Http.Resilience: its retry honours a response's own
+/// retry-after, but the rules here (a wait every request of the client shares, x-ratelimit-reset, the
+/// secondary limit told only in a 403's body, spacing for content-creating methods only, giving up past
+/// <see cref="GitHubResilienceOptions.MaxWait"/> for the queue to retry) would each be a custom strategy
+/// around this same code.
 /// </summary>
 public sealed partial class GitHubResilienceHandler(GitHubResilienceOptions options, TimeProvider time, ILogger<GitHubResilienceHandler> logger) : DelegatingHandler
 {
