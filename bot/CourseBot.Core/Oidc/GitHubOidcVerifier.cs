@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace CourseBot.Core.Oidc;
 
@@ -9,10 +10,14 @@ namespace CourseBot.Core.Oidc;
 /// audience, expiry, the course's grading workflow at an allowed ref. It fails closed: anything
 /// unexpected is a refusal with a reason, never a pass. Verifying does not use the token up: the
 /// endpoints check the request first (a malformed result must not cost the run its one token), then
-/// call <see cref="AcceptOnceAsync"/>.
+/// call <see cref="AcceptOnceAsync"/>. The signature and the registered claims (issuer, audience, lifetime)
+/// are checked by Microsoft.IdentityModel's <see cref="JsonWebTokenHandler"/> on this verifier's clock; the
+/// shape, the algorithm (before any key is fetched) and GitHub's own claims are checked here.
 /// </summary>
 public sealed class GitHubOidcVerifier(OidcOptions options, IJwksSource keys, IReplayGuard replays, TimeProvider time)
 {
+    private static readonly JsonWebTokenHandler Tokens = new();
+
     public async Task<OidcVerificationResult> VerifyAsync(string? token, CancellationToken cancel)
     {
         var parts = token?.Split('.');
@@ -23,12 +28,11 @@ public sealed class GitHubOidcVerifier(OidcOptions options, IJwksSource keys, IR
 
         JsonElement header;
         JsonElement payload;
-        byte[] signature;
         try
         {
             header = JsonDocument.Parse(HttpJwksSource.Base64UrlDecode(parts[0])).RootElement;
             payload = JsonDocument.Parse(HttpJwksSource.Base64UrlDecode(parts[1])).RootElement;
-            signature = HttpJwksSource.Base64UrlDecode(parts[2]);
+            _ = HttpJwksSource.Base64UrlDecode(parts[2]);
         }
         catch (Exception ex) when (ex is FormatException or JsonException)
         {
@@ -62,38 +66,54 @@ public sealed class GitHubOidcVerifier(OidcOptions options, IJwksSource keys, IR
             return OidcVerificationResult.Fail(OidcFailure.UnknownKey, $"no signing key '{Text(header, "kid")}' at {options.ResolvedJwksUri}");
         }
 
-        var signed = Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]);
-        if (!key.VerifyData(signed, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
+        var validated = await Tokens.ValidateTokenAsync(token!, Parameters(key, Text(header, "kid")!)).ConfigureAwait(false);
+        return validated.IsValid ? CheckClaims(payload) : Refusal(validated.Exception, payload);
+    }
+
+    private TokenValidationParameters Parameters(RSA key, string keyId) => new()
+    {
+        IssuerSigningKey = new RsaSecurityKey(key) { KeyId = keyId },
+        TryAllIssuerSigningKeys = false,
+        ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+        ValidIssuer = options.Issuer,
+        ValidAudience = options.Audience,
+        // The audience is the bot's URL exactly as the workflow names it; no trailing-slash leniency.
+        IgnoreTrailingSlashWhenValidatingAudience = false,
+        RequireExpirationTime = true,
+        ClockSkew = options.ClockSkew,
+        // The library's own lifetime check reads the system clock; this one reads the verifier's.
+        LifetimeValidator = (notBefore, expires, _, parameters) => Lifetime(notBefore, expires, parameters.ClockSkew),
+    };
+
+    private bool Lifetime(DateTime? notBefore, DateTime? expires, TimeSpan skew)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (expires is not { } until || until + skew < now)
         {
-            return OidcVerificationResult.Fail(OidcFailure.BadSignature, "signature does not verify");
+            throw new SecurityTokenExpiredException("token has expired");
         }
 
-        return CheckClaims(payload);
+        return notBefore is not { } from || from - skew <= now
+            ? true
+            : throw new SecurityTokenNotYetValidException("token is not valid yet");
     }
+
+    /// <summary>The library's refusal as this verifier's failure and reason; anything it does not name is a bad signature.</summary>
+    private OidcVerificationResult Refusal(Exception? error, JsonElement payload) => error switch
+    {
+        SecurityTokenInvalidIssuerException => OidcVerificationResult.Fail(
+            OidcFailure.WrongIssuer, $"issuer '{Text(payload, "iss")}' is not {options.Issuer}"),
+        SecurityTokenInvalidAudienceException => OidcVerificationResult.Fail(
+            OidcFailure.WrongAudience, $"audience is not {options.Audience}"),
+        SecurityTokenNotYetValidException => OidcVerificationResult.Fail(OidcFailure.NotYetValid, "token is not valid yet"),
+        SecurityTokenExpiredException or SecurityTokenNoExpirationException or SecurityTokenInvalidLifetimeException =>
+            OidcVerificationResult.Fail(OidcFailure.Expired, "token has expired"),
+        _ => OidcVerificationResult.Fail(OidcFailure.BadSignature, "signature does not verify"),
+    };
 
     private OidcVerificationResult CheckClaims(JsonElement payload)
     {
-        if (Text(payload, "iss") != options.Issuer)
-        {
-            return OidcVerificationResult.Fail(OidcFailure.WrongIssuer, $"issuer '{Text(payload, "iss")}' is not {options.Issuer}");
-        }
-
-        if (!Audiences(payload).Contains(options.Audience, StringComparer.Ordinal))
-        {
-            return OidcVerificationResult.Fail(OidcFailure.WrongAudience, $"audience is not {options.Audience}");
-        }
-
-        var now = time.GetUtcNow();
-        if (Number(payload, "exp") is not { } exp || DateTimeOffset.FromUnixTimeSeconds(exp) + options.ClockSkew < now)
-        {
-            return OidcVerificationResult.Fail(OidcFailure.Expired, "token has expired");
-        }
-
-        if (Number(payload, "nbf") is { } nbf && DateTimeOffset.FromUnixTimeSeconds(nbf) - options.ClockSkew > now)
-        {
-            return OidcVerificationResult.Fail(OidcFailure.NotYetValid, "token is not valid yet");
-        }
-
+        var exp = Number(payload, "exp")!.Value; // the handler required it
         var workflow = Text(payload, "job_workflow_ref");
         if (workflow is null || !options.AllowedWorkflowRefs.Contains(workflow, StringComparer.Ordinal))
         {
@@ -140,14 +160,4 @@ public sealed class GitHubOidcVerifier(OidcOptions options, IJwksSource keys, IR
 
     private static long? Number(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n) ? n : null;
-
-    private static IEnumerable<string> Audiences(JsonElement payload) =>
-        payload.TryGetProperty("aud", out var aud)
-            ? aud.ValueKind switch
-            {
-                JsonValueKind.String => [aud.GetString()!],
-                JsonValueKind.Array => aud.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!),
-                _ => [],
-            }
-            : [];
 }
