@@ -1,6 +1,6 @@
 using CourseBot.Cli.Serve;
 using CourseBot.Core.Curriculum.Validation;
-using CourseBot.Core.Storage;
+using CourseBot.Core.Journey.History;
 using CourseBot.Grading;
 using CourseBot.Grading.Sandbox;
 using CourseBot.Tests.Infrastructure;

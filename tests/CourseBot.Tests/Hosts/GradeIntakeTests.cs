@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CourseBot.Cli.Serve;
 using CourseBot.Core.Curriculum.Validation;
+using CourseBot.Core.Journey.History;
 using CourseBot.Core.Journey.Writing;
 using CourseBot.Core.Storage;
 using CourseBot.Tests.Infrastructure;
@@ -235,9 +236,9 @@ public sealed class GradeIntakeTests : IAsyncLifetime, IDisposable
         failed["detail"] = Traceback;
         Assert.Equal(HttpStatusCode.Created, (await PostAsync(_http, _issuer.Mint(Repo), result.ToJsonString())).Status);
 
-        var record = JsonNode.Parse(Assert.Single(await GradesAsync()).Data)!.AsObject();
-        Assert.Equal(Traceback, (string?)record["result"]!["tests"]![1]!["detail"]);
-        var latest = new Dictionary<string, JsonObject> { [Lab] = record };
+        var record = LearnerEventJson.Read<LabGraded>(Assert.Single(await GradesAsync()))!;
+        Assert.Equal(Traceback, (string?)record.Result!["tests"]![1]!["detail"]);
+        var latest = new Dictionary<string, LabGraded> { [Lab] = record };
         var comment = ResultsCommentWriter.Write(Course.FindModule("first-celery-app")!, latest, "https://github.com/" + Repo);
         Assert.Contains("mul(3, 4) should return 12", comment, StringComparison.Ordinal);
         Assert.DoesNotContain("HIDDEN_EXPECTATION", comment, StringComparison.Ordinal);

@@ -1,4 +1,4 @@
-using CourseBot.Core.Storage;
+using CourseBot.Core.Journey.History;
 
 namespace CourseBot.Tests.Journey;
 

@@ -1,6 +1,7 @@
 using CourseBot.Cli.Commands;
 using CourseBot.Core.Journey.Commands;
 using CourseBot.Core.Journey.Forms;
+using CourseBot.Core.Journey.History;
 using CourseBot.Core.Journey.Writing;
 using CourseBot.Core.Storage;
 using Markdig;
@@ -110,12 +111,13 @@ public sealed class JourneyFormsTests
     public void ResultsComment_ShowsGraderMessagesAsText()
     {
         var module = CeleryCourse.Course.FindModule("first-celery-app")!;
-        var run = System.Text.Json.Nodes.JsonNode.Parse("""
+        const string Recorded = """
             {"score":5,"max_score":7,"passed":false,"sha":"8fb8238aa","run_id":"77","isolated":true,
              "result":{"tests":[{"name":"tasks | <img src=x onerror=alert(1)>","kind":"celery","status":"failed","score":0,"max_score":6,
                "message":"add(2, 2) returned <b>5</b> @grace #12 ![x](http://evil/x.png)\n| injected | row |"}]}}
-            """)!.AsObject();
-        var markdown = ResultsCommentWriter.Write(module, new Dictionary<string, System.Text.Json.Nodes.JsonObject> { ["first-celery-app/first-app-lab"] = run }, "https://github.com/academy/celery-ada");
+            """;
+        var run = LearnerEventJson.Read<LabGraded>(new LearnerEvent(1, "academy/celery-ada", LearnerEventKinds.LabGraded, "first-celery-app/first-app-lab", Today.ToDateTime(TimeOnly.MinValue), Recorded))!;
+        var markdown = ResultsCommentWriter.Write(module, new Dictionary<string, LabGraded> { ["first-celery-app/first-app-lab"] = run }, "https://github.com/academy/celery-ada");
         var html = Markdown.ToHtml(markdown, new MarkdownPipelineBuilder().UseAdvancedExtensions().Build());
         Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<img", html, StringComparison.Ordinal);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using CourseBot.Core.Storage;
+using CourseBot.Core.Journey.History;
 
 namespace CourseBot.Tests.Journey;
 
