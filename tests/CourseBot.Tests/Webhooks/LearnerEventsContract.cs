@@ -8,6 +8,8 @@ namespace CourseBot.Tests.Webhooks;
 /// <summary>The learner history, the same contract in SQLite and in Azure Tables (Azurite).</summary>
 public abstract class LearnerEventsContract
 {
+    private static readonly string[] FixtureHistories = ["journey", "placement", "final-exam"];
+
     protected abstract ILearnerEvents Events { get; }
 
     [Fact]
@@ -29,7 +31,7 @@ public abstract class LearnerEventsContract
     public async Task TypedEntries_RoundTrip()
     {
         var ada = "org/learner-" + Guid.NewGuid().ToString("N")[..6];
-        var entries = new[] { "journey", "placement", "final-exam" }.SelectMany(Journey.History.HistoryFormatTests.Load)
+        var entries = FixtureHistories.SelectMany(Journey.History.HistoryFormatTests.Load)
             .Select(e => (e.Subject, Data: LearnerEventJson.Read(e)!)).ToList();
         foreach (var (subject, data) in entries)
         {
