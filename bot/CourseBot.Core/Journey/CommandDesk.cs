@@ -142,7 +142,8 @@ public sealed partial class CommandDesk(Course course, JourneyOptions options, Q
             return ($"**{target.Assessment.Title}** is already approved.", false);
         }
 
-        await recorder.RecordAsync($"{module.Module.Id}/{target.Id}", new ReviewApproved(comment.Author, comment.CommentId), cancel).ConfigureAwait(false);
+        var approval = new ReviewApproved(comment.Author, comment.CommentId);
+        await recorder.RecordAsync($"{module.Module.Id}/{target.Id}", approval, cancel).ConfigureAwait(false);
         LogApproved(logger, comment.Author, module.Module.Id, target.Id, ledger.Repository);
         return ("", true); // the ticked box in the issue says it; no extra comment
     }

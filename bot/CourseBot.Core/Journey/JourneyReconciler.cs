@@ -58,7 +58,8 @@ public sealed partial class JourneyReconciler(Course course, JourneyOptions opti
     /// <summary>The learner's latest push, when it is old enough, the learner has labs open, and no result names it.</summary>
     private string? UngradedPush(LearnerLedger ledger, DateTimeOffset now)
     {
-        var push = ledger.Events.Select(e => (Entry: e, Push: LearnerEventJson.Read<PushSeen>(e))).LastOrDefault(p => p.Push?.ByLearner == true);
+        var push = ledger.Events.Select(e => (Entry: e, Push: LearnerEventJson.Read<PushSeen>(e)))
+            .LastOrDefault(p => p.Push?.ByLearner == true);
         if (push.Push is null || now - push.Entry.At < options.RepairAfter || push.Push.After is not { } sha)
         {
             return null;

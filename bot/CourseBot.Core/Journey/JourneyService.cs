@@ -102,7 +102,7 @@ public sealed partial class JourneyService(
         }
 
         await WithLearnerAsync(push.Repository, (ledger, recorder) =>
-            recorder.RecordAsync("", new PushSeen(push.Before, push.After, push.Tree, push.ReadmeTouched && !push.ByBot, ByLearner: !push.ByBot), cancel), cancel).ConfigureAwait(false);
+            recorder.RecordAsync("", PushSeenOf(push), cancel), cancel).ConfigureAwait(false);
     }
 
     /// <summary>Rebuilds issues, the results comment and the progress files from the record (after a grade, a command, a repair).</summary>
@@ -165,7 +165,8 @@ public sealed partial class JourneyService(
             var ledger = await LedgerAsync(repository, cancel).ConfigureAwait(false);
             if (ledger.Enrollment is null)
             {
-                var enrolled = new Enrolled(request.Login, request.PathId, request.PaceId, request.Start, request.Cohort, installation, origin);
+                var enrolled = new Enrolled(
+                    request.Login, request.PathId, request.PaceId, request.Start, request.Cohort, installation, origin);
                 await recorder.RecordAsync(request.PathId, enrolled, cancel).ConfigureAwait(false);
                 LogEnrolled(logger, request.Login, repository, request.PathId, request.PaceId);
                 ledger = await LedgerAsync(repository, cancel).ConfigureAwait(false);
@@ -178,11 +179,18 @@ public sealed partial class JourneyService(
             if (ledger.Origin is { } answer)
             {
                 ledger = await LedgerAsync(repository, cancel).ConfigureAwait(false);
-                await ReplyOnceAsync(github, repository, answer.Repository, answer.Number, $"enroll:{answer.Repository}#{answer.Number}", Writing.EnrollmentReplyWriter.Welcome(course, ledger), close: true, cancel).ConfigureAwait(false);
+                var welcome = Writing.EnrollmentReplyWriter.Welcome(course, ledger);
+                var key = $"enroll:{answer.Repository}#{answer.Number}";
+                await ReplyOnceAsync(github, repository, answer.Repository, answer.Number, key, welcome, close: true, cancel)
+                    .ConfigureAwait(false);
             }
         }).ConfigureAwait(false);
         return repository;
     }
+
+    /// <summary>A push as recorded: a README change by the bot itself is not the learner's.</summary>
+    private static PushSeen PushSeenOf(PushReceived push) =>
+        new(push.Before, push.After, push.Tree, ReadmeTouched: push.ReadmeTouched && !push.ByBot, ByLearner: !push.ByBot);
 
     private async Task OnEnrollmentFormAsync(IssueOpened opened, CancellationToken cancel)
     {

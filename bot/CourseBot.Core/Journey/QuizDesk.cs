@@ -101,7 +101,8 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
             await recorder.RecordAsync(record.Value.Key, record.Value.Data, cancel).ConfigureAwait(false);
             if (record.Value.Data.Placement is { } path)
             {
-                await recorder.RecordAsync(path, new Placed("placement quiz", null, issue.Number, record.Value.Data.Percent), cancel).ConfigureAwait(false);
+                var placed = new Placed("placement quiz", null, issue.Number, record.Value.Data.Percent);
+                await recorder.RecordAsync(path, placed, cancel).ConfigureAwait(false);
             }
 
             recorded = true;
@@ -219,7 +220,8 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
 
     private static IEnumerable<(DateTimeOffset At, QuizSubmitted Data)> Submissions(LearnerLedger ledger, string key) =>
         ledger.Events.Where(e => e.Subject == key).OrderBy(e => e.Sequence)
-            .Select(e => (e.At, Data: LearnerEventJson.Read<QuizSubmitted>(e))).Where(s => s.Data is not null).Select(s => (s.At, s.Data!));
+            .Select(e => (e.At, Data: LearnerEventJson.Read<QuizSubmitted>(e)))
+            .Where(s => s.Data is not null).Select(s => (s.At, s.Data!));
 
     private static string FormLink(LearnerLedger ledger, QuizTarget target) =>
         $"{ledger.RepositoryUrl ?? "https://github.com/" + ledger.Repository}/issues/new?template={Uri.EscapeDataString(Path.GetFileName(QuizFormWriter.Write(target.Module, target.Assessment, target.Quiz).Path))}";

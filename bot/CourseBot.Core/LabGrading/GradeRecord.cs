@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CourseBot.Core.Journey.History;
 using CourseBot.Core.Oidc;
 
@@ -19,7 +20,7 @@ public static class GradeRecord
         sent["passed"] = scored.Passed;
         sent["status"] = scored.Passed ? "passed" : "failed";
         var checks = scored.Checks.Select(c => new LabCheck(c.Name, c.Kind, c.Points, c.Score, c.Passed)).ToList();
-        var isolated = sent["isolated"] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : (bool?)null;
+        bool? isolated = sent["isolated"] is JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : null;
         return new LabGraded(
             run.RunId, run.RunAttempt, run.Sha, run.Ref, run.JobWorkflowRef, run.RepositoryId, run.RunnerEnvironment,
             scored.Score, scored.MaxScore, scored.Passed, isolated, checks, claimed, sent);

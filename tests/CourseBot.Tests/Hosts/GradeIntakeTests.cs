@@ -66,11 +66,11 @@ public sealed class GradeIntakeTests : IAsyncLifetime, IDisposable
 
         var entry = Assert.Single(await GradesAsync());
         Assert.Equal(Lab, entry.Subject);
-        var data = JsonNode.Parse(entry.Data)!;
+        var data = LearnerEventJson.Read<LabGraded>(entry)!;
         // The body claimed 7 of 7 and a pass; the bot counted the checks.
-        Assert.Equal((4.0, 7, false), ((double)data["score"]!, (int)data["max_score"]!, (bool)data["passed"]!));
-        Assert.Equal(7.0, (double)data["claimed"]!["score"]!);
-        Assert.Equal(Sha, (string?)data["sha"]);
+        Assert.Equal((4.0, 7.0, false), (data.Score, data.MaxScore, data.Passed));
+        Assert.Equal(7.0, (double)data.Claimed!.Score!);
+        Assert.Equal(Sha, data.Sha);
     }
 
     [Theory]

@@ -25,7 +25,8 @@ internal static class Golden
             return;
         }
 
-        var update = $"To accept the new text: UPDATE_GOLDEN=1 dotnet test tests/CourseBot.Tests --filter \"FullyQualifiedName~Golden\" and review git diff {Path.GetRelativePath(RepositoryPaths.Root, path)}";
+        var update = "To accept the new text: UPDATE_GOLDEN=1 dotnet test tests/CourseBot.Tests --filter \"FullyQualifiedName~Golden\""
+            + $" and review git diff {Path.GetRelativePath(RepositoryPaths.Root, path)}";
         if (!File.Exists(path))
         {
             Assert.Fail($"No golden file {name} yet.\n{update}");
@@ -38,7 +39,8 @@ internal static class Golden
         }
 
         var diff = Diff(Encoding.UTF8.GetString(expected), actual);
-        Assert.Fail($"{name} differs from its golden file (- golden, + written now):\n{(diff.Length > 0 ? diff : "(same lines: line endings, final newline or encoding differ)\n")}{update}");
+        var shown = diff.Length > 0 ? diff : "(same lines: line endings, final newline or encoding differ)\n";
+        Assert.Fail($"{name} differs from its golden file (- golden, + written now):\n{shown}{update}");
     }
 
     /// <summary>A unified-style diff of the lines (longest common subsequence), with a few lines of context around each change.</summary>

@@ -18,10 +18,10 @@ public sealed class LearnerTextsGoldenTests
     public void EnrollmentReplies()
     {
         var learner = new MiniLearner();
-        Golden.AssertMatches("enrollment-welcome.md", EnrollmentReplyWriter.Welcome(MiniLearner.Course, learner.Ledger));
-        Golden.AssertMatches("enrollment-already-enrolled.md", EnrollmentReplyWriter.AlreadyEnrolled(MiniLearner.Course, learner.Ledger, "ada"));
-        var (request, problems) = EnrollmentRequest.FromForm(
-            MiniLearner.Course, "ada", "### Path\n\nPath 7: Rust\n\n### Pace\n\nleisurely\n\n### Start date\n\ntomorrow", learner.Today, "part-time");
+        Golden.AssertMatches("enrollment-welcome.md", EnrollmentReplyWriter.Welcome(Course, learner.Ledger));
+        Golden.AssertMatches("enrollment-already-enrolled.md", EnrollmentReplyWriter.AlreadyEnrolled(Course, learner.Ledger, "ada"));
+        const string BadForm = "### Path\n\nPath 7: Rust\n\n### Pace\n\nleisurely\n\n### Start date\n\ntomorrow";
+        var (request, problems) = EnrollmentRequest.FromForm(Course, "ada", BadForm, learner.Today, "part-time");
         Assert.Null(request);
         Golden.AssertMatches("enrollment-not-understood.md", EnrollmentReplyWriter.NotUnderstood("ada", problems));
         Golden.AssertMatches("enrollment-setup-broken.md", EnrollmentReplyWriter.SetupBroken("ada"));
@@ -32,11 +32,11 @@ public sealed class LearnerTextsGoldenTests
     {
         var learner = new MiniLearner().Quiz("first/quiz", 100).Lab(tasks: 4);
         var progress = learner.Progress;
-        var files = new ProgressFiles(MiniLearner.Course, progress, learner.Ledger.ModuleIssues, learner.Today);
+        var files = new ProgressFiles(Course, progress, learner.Ledger.ModuleIssues, learner.Today);
         Golden.AssertMatches("readme-in-progress.md", files.Section);
-        Golden.AssertMatches("module-issue-in-progress.md", ModuleIssueWriter.Body(MiniLearner.Course, progress.Module("first")!));
+        Golden.AssertMatches("module-issue-in-progress.md", ModuleIssueWriter.Body(Course, progress.Module("first")!));
         var latest = new Dictionary<string, LabGraded> { ["first/first-lab"] = LatestRun(learner) };
-        Golden.AssertMatches("results-comment-failed.md", ResultsCommentWriter.Write(MiniLearner.Course.FindModule("first")!, latest, MiniLearner.Url));
+        Golden.AssertMatches("results-comment-failed.md", ResultsCommentWriter.Write(Course.FindModule("first")!, latest, Url));
     }
 
     [Fact]
@@ -44,12 +44,13 @@ public sealed class LearnerTextsGoldenTests
     {
         var learner = new MiniLearner().Quiz("first/quiz", 100).Lab(tasks: 4).Lab(tasks: 6);
         var progress = learner.Progress;
-        Golden.AssertMatches("congratulations-module-1.md", CongratulationWriter.Write(progress, progress.Module("first")!, learner.Ledger.ModuleIssues));
-        Golden.AssertMatches("readme-module-1-passed.md", new ProgressFiles(MiniLearner.Course, progress, learner.Ledger.ModuleIssues, learner.Today).Section);
-        Golden.AssertMatches("module-issue-passed.md", ModuleIssueWriter.Body(MiniLearner.Course, progress.Module("first")!));
-        Golden.AssertMatches("module-issue-open.md", ModuleIssueWriter.Body(MiniLearner.Course, progress.Module("second")!));
+        var issues = learner.Ledger.ModuleIssues;
+        Golden.AssertMatches("congratulations-module-1.md", CongratulationWriter.Write(progress, progress.Module("first")!, issues));
+        Golden.AssertMatches("readme-module-1-passed.md", new ProgressFiles(Course, progress, issues, learner.Today).Section);
+        Golden.AssertMatches("module-issue-passed.md", ModuleIssueWriter.Body(Course, progress.Module("first")!));
+        Golden.AssertMatches("module-issue-open.md", ModuleIssueWriter.Body(Course, progress.Module("second")!));
         var latest = new Dictionary<string, LabGraded> { ["first/first-lab"] = LatestRun(learner) };
-        Golden.AssertMatches("results-comment-passed.md", ResultsCommentWriter.Write(MiniLearner.Course.FindModule("first")!, latest, MiniLearner.Url));
+        Golden.AssertMatches("results-comment-passed.md", ResultsCommentWriter.Write(Course.FindModule("first")!, latest, Url));
     }
 
     [Fact]
@@ -58,8 +59,9 @@ public sealed class LearnerTextsGoldenTests
         var learner = new MiniLearner().Quiz("first/quiz", 100).Lab(tasks: 6).Quiz("second/final-exam", 90);
         var progress = learner.Progress;
         var certificate = Assert.Single(progress.Certificates);
-        var files = new ProgressFiles(MiniLearner.Course, progress, learner.Ledger.ModuleIssues, learner.Today);
-        Golden.AssertMatches("congratulations-path-complete.md", CongratulationWriter.Write(progress, progress.Module("second")!, learner.Ledger.ModuleIssues));
+        var files = new ProgressFiles(Course, progress, learner.Ledger.ModuleIssues, learner.Today);
+        var congratulations = CongratulationWriter.Write(progress, progress.Module("second")!, learner.Ledger.ModuleIssues);
+        Golden.AssertMatches("congratulations-path-complete.md", congratulations);
         Golden.AssertMatches("readme-certified.md", files.Section);
         Golden.AssertMatches("certificate-completion-basics.svg", files.Others[ProgressReadmeWriter.CertificatePath(certificate)]);
         Golden.AssertMatches("badge-path-1-complete.svg", files.Others[ProgressReadmeWriter.BadgePath("basics")]);
@@ -68,7 +70,7 @@ public sealed class LearnerTextsGoldenTests
     [Fact]
     public void QuizFormAndFeedback()
     {
-        var module = MiniLearner.Course.FindModule("first")!;
+        var module = Course.FindModule("first")!;
         var assessment = module.Assessments.Single(a => a.Id == "quiz");
         var quiz = module.Quizzes.Single(q => q.AssessmentId == "quiz");
         var form = QuizFormWriter.Write(module, assessment, quiz);
@@ -76,10 +78,10 @@ public sealed class LearnerTextsGoldenTests
         Golden.AssertMatches("quiz-form.yml", form.Yaml);
 
         var parsed = IssueForm.Parse(form.Yaml);
-        var wrong = QuizGrader.Grade(quiz, QuizSubmissionParser.Parse(IssueFormRenderer.Render(form.Yaml, QuizAnswers.AllWrong(quiz, parsed))));
+        var wrong = Graded(quiz, form.Yaml, QuizAnswers.AllWrong(quiz, parsed));
         Golden.AssertMatches("quiz-feedback-failed.md", QuizFeedbackWriter.Write(wrong, 80, showExplanations: false, attempt: 1,
             "Not passed yet (pass mark 80 %). You can retake it from 2026-12-11 09:00 UTC with `/quiz` in #1."));
-        var right = QuizGrader.Grade(quiz, QuizSubmissionParser.Parse(IssueFormRenderer.Render(form.Yaml, QuizAnswers.FromKey(quiz, parsed))));
+        var right = Graded(quiz, form.Yaml, QuizAnswers.FromKey(quiz, parsed));
         Golden.AssertMatches("quiz-feedback-passed.md", QuizFeedbackWriter.Write(right, 80, showExplanations: true, attempt: 2,
             "✅ Passed: the quiz box in #1 is ticked."));
     }
@@ -87,8 +89,8 @@ public sealed class LearnerTextsGoldenTests
     [Fact]
     public void PlacementIssueAndForm()
     {
-        var placement = PlacementQuiz.For(MiniLearner.Course, MiniLearner.Course.FindPath("special")!)!;
-        Golden.AssertMatches("placement-issue.md", PlacementIssueWriter.Body(MiniLearner.Course, placement));
+        var placement = PlacementQuiz.For(Course, Course.FindPath("special")!)!;
+        Golden.AssertMatches("placement-issue.md", PlacementIssueWriter.Body(Course, placement));
         Golden.AssertMatches("placement-form.yml", QuizFormWriter.Write(placement.Module, placement.Assessment, placement.Quiz).Yaml);
     }
 
@@ -96,7 +98,7 @@ public sealed class LearnerTextsGoldenTests
     public void Golden_FailsOnAChangedText_WithADiffAndTheUpdateCommand()
     {
         var learner = new MiniLearner();
-        var welcome = EnrollmentReplyWriter.Welcome(MiniLearner.Course, learner.Ledger);
+        var welcome = EnrollmentReplyWriter.Welcome(Course, learner.Ledger);
         var changed = welcome.Replace("Accept the invitation", "Accept the invite", StringComparison.Ordinal);
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
         {
@@ -109,6 +111,13 @@ public sealed class LearnerTextsGoldenTests
         Assert.Contains("UPDATE_GOLDEN=1 dotnet test", failure.Message, StringComparison.Ordinal);
         Assert.Throws<Xunit.Sdk.FailException>(() => Golden.AssertMatches("enrollment-welcome.md", welcome + "\n"));
     }
+
+    private static Core.Curriculum.Model.Course Course => MiniLearner.Course;
+
+    private static string Url => MiniLearner.Url;
+
+    private static QuizResult Graded(Core.Curriculum.Model.Quiz quiz, string yaml, Dictionary<string, IReadOnlyList<string>> answers) =>
+        QuizGrader.Grade(quiz, QuizSubmissionParser.Parse(IssueFormRenderer.Render(yaml, answers)));
 
     private static LabGraded LatestRun(MiniLearner learner) =>
         learner.Ledger.Events.Select(LearnerEventJson.Read<LabGraded>).Last(r => r is not null)!;

@@ -22,7 +22,9 @@ internal sealed class MiniLearner
 
     private readonly List<LearnerEvent> _events = [];
 
-    /// <summary>Enrolled in path 1 (basics) at the part-time pace from the course repository's Enroll issue #3, with the issues of modules 1 and 2.</summary>
+    /// <summary>
+    /// Enrolled in path 1 (basics) at the part-time pace from the course repository's Enroll issue #3, with the issues of modules 1 and 2.
+    /// </summary>
     public MiniLearner()
     {
         Record("basics", new Enrolled("ada", "basics", "part-time", new DateOnly(2026, 12, 1), null, 1001, "academy/mini-course#3"));
@@ -62,15 +64,17 @@ internal sealed class MiniLearner
                 new JsonObject { ["name"] = "app module", ["kind"] = "file", ["status"] = "passed", ["score"] = 1, ["max_score"] = 1 },
                 new JsonObject
                 {
-                    ["name"] = "tasks: add returns the sum", ["kind"] = "celery", ["status"] = failed ? "failed" : "passed", ["score"] = tasks, ["max_score"] = 6,
+                    ["name"] = "tasks: add returns the sum", ["kind"] = "celery", ["status"] = failed ? "failed" : "passed",
+                    ["score"] = tasks, ["max_score"] = 6,
                     ["message"] = failed ? "add(2, 3) returned 6" : null, ["hint"] = failed ? "Return a + b." : null,
                     ["detail"] = failed ? "Traceback (most recent call last): hidden/test_tasks.py" : null,
                 }),
         };
         var sha = failed ? "8fb8238aa1c0de0000000000000000000000beef" : "c0ffee00d1ce0000000000000000000000000001";
+        var workflow = Repository + "/.github/workflows/grade.yml@refs/heads/main";
+        LabCheck[] checks = [new("app module", "file", 1, 1, true), new("tasks", "celery", 6, tasks, !failed)];
         return Record("first/first-lab", new LabGraded(
-            failed ? "77" : "78", "1", sha, "refs/heads/main", Repository + "/.github/workflows/grade.yml@refs/heads/main", "1007", "github-hosted",
-            1 + tasks, 7, !failed, true, [new LabCheck("app module", "file", 1, 1, true), new LabCheck("tasks", "celery", 6, tasks, !failed)],
-            null, result));
+            failed ? "77" : "78", "1", sha, "refs/heads/main", workflow, "1007", "github-hosted",
+            1 + tasks, 7, !failed, true, checks, null, result));
     }
 }

@@ -194,7 +194,8 @@ public sealed class ProgressCalculatorTests
     private void Quiz(string key, double percent) =>
         Add(key, Submitted(percent));
 
-    private static QuizSubmitted Submitted(double percent) => new(null, null, null, null, percent, false, Counted: true, false, null, null);
+    private static QuizSubmitted Submitted(double percent) =>
+        new(null, null, null, null, percent, false, Counted: true, false, null, null);
 
     private void Lab(string key, double score, double max, bool passed) =>
         Add(key, new LabGraded(null, null, null, null, null, null, null, score, max, passed, null, null, null, null));
@@ -202,5 +203,6 @@ public sealed class ProgressCalculatorTests
     private void Approve(string key) => Add(key, new ReviewApproved("mentor", null));
 
     private void Add(string subject, LearnerEventData data) =>
-        _events.Add(new LearnerEvent(_events.Count + 1, Learner.Repository, data.Kind, subject, T0.AddMinutes(_events.Count), LearnerEventJson.Write(data)));
+        _events.Add(new LearnerEvent(
+            _events.Count + 1, Learner.Repository, data.Kind, subject, T0.AddMinutes(_events.Count), LearnerEventJson.Write(data)));
 }

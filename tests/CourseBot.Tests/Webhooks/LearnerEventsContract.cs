@@ -39,7 +39,9 @@ public abstract class LearnerEventsContract
         }
 
         var history = await Events.ReadAsync(ada, CancellationToken.None);
-        Assert.Equal(entries.Select(e => (e.Data.Kind, e.Subject, LearnerEventJson.Write(e.Data))), history.Select(e => (e.Kind, e.Subject, e.Data)));
+        Assert.Equal(
+            entries.Select(e => (e.Data.Kind, e.Subject, LearnerEventJson.Write(e.Data))),
+            history.Select(e => (e.Kind, e.Subject, e.Data)));
         Assert.All(history, e => Assert.Equal(LearnerEventData.CurrentVersion, LearnerEventJson.Read(e)!.Version));
         Assert.Equal(15, history.Select(e => e.Kind).Distinct().Count());
     }

@@ -32,7 +32,9 @@ public static class LearnerEventKinds
     /// <summary><see cref="RepositoryCreated"/>: the learner's repository was generated.</summary>
     public const string GitHubRepository = "github.repository";
 
-    /// <summary><see cref="SetupDone"/>: a one-time setup step (subject: <c>invite</c>, <c>labels</c>, <c>milestones</c>, <c>milestone:Title</c>).</summary>
+    /// <summary>
+    /// <see cref="SetupDone"/>: a one-time setup step (subject: <c>invite</c>, <c>labels</c>, <c>milestones</c>, <c>milestone:Title</c>).
+    /// </summary>
     public const string GitHubSetup = "github.setup";
 
     /// <summary><see cref="ModuleIssueOpened"/>; subject: the module id.</summary>

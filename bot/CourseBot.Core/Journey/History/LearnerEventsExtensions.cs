@@ -5,7 +5,8 @@ namespace CourseBot.Core.Journey.History;
 /// <summary>Appends a typed entry: the store keeps its kind, subject and JSON, and knows nothing of the records.</summary>
 public static class LearnerEventsExtensions
 {
-    public static Task<LearnerEvent> AppendAsync(this ILearnerEvents history, string repository, string subject, LearnerEventData data, CancellationToken cancel)
+    public static Task<LearnerEvent> AppendAsync(
+        this ILearnerEvents history, string repository, string subject, LearnerEventData data, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(data);

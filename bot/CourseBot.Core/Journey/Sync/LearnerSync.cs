@@ -27,10 +27,12 @@ public sealed partial class LearnerSync(Course course, TimeProvider time, ILogge
         }
 
         // A certificate earned is a fact of the learner's record, kept even if the course changes later.
-        foreach (var certificate in progress.Certificates.Where(c => !ledger.Events.Any(e => e.Kind == LearnerEventKinds.CertificateIssued && e.Subject == c.Key)))
+        var issued = ledger.Events.Where(e => e.Kind == LearnerEventKinds.CertificateIssued)
+            .Select(e => e.Subject).ToHashSet(StringComparer.Ordinal);
+        foreach (var certificate in progress.Certificates.Where(c => !issued.Contains(c.Key)))
         {
-            var issued = new CertificateIssued(ProgressReadmeWriter.CertificateTitle(course, certificate), certificate.At);
-            await recorder.RecordAsync(certificate.Key, issued, cancel).ConfigureAwait(false);
+            var record = new CertificateIssued(ProgressReadmeWriter.CertificateTitle(course, certificate), certificate.At);
+            await recorder.RecordAsync(certificate.Key, record, cancel).ConfigureAwait(false);
             LogCertificate(logger, ledger.Repository, certificate.Key);
         }
 
@@ -210,7 +212,8 @@ public sealed partial class LearnerSync(Course course, TimeProvider time, ILogge
     private static Dictionary<string, LabGraded> LatestResults(LearnerLedger ledger, Module module)
     {
         var latest = new Dictionary<string, LabGraded>(StringComparer.Ordinal);
-        foreach (var entry in ledger.Events.Where(e => e.Subject.StartsWith(module.Id + "/", StringComparison.Ordinal)).OrderBy(e => e.Sequence))
+        foreach (var entry in ledger.Events.Where(e => e.Subject.StartsWith(module.Id + "/", StringComparison.Ordinal))
+            .OrderBy(e => e.Sequence))
         {
             if (LearnerEventJson.Read<LabGraded>(entry) is { } graded)
             {

@@ -51,13 +51,15 @@ public sealed class RepositorySetup(IGitHubClient github, JourneyOptions options
             }
 
             // The ids pin grading to this repository: one deleted and created again under the name is another.
-            await recorder.RecordAsync("", new RepositoryCreated(repository.HtmlUrl, repository.Id, repository.Owner?.Id), cancel).ConfigureAwait(false);
+            var created = new RepositoryCreated(repository.HtmlUrl, repository.Id, repository.Owner?.Id);
+            await recorder.RecordAsync("", created, cancel).ConfigureAwait(false);
         }
 
         if (ledger.Head is null)
         {
             var (commit, tree) = await WaitForContentsAsync(ledger, cancel).ConfigureAwait(false);
-            await recorder.RecordAsync("", new PushSeen(null, commit, tree, ReadmeTouched: false, ByLearner: false), cancel).ConfigureAwait(false);
+            var template = new PushSeen(null, commit, tree, ReadmeTouched: false, ByLearner: false);
+            await recorder.RecordAsync("", template, cancel).ConfigureAwait(false);
         }
 
         if (!ledger.Setup.Contains("invite"))

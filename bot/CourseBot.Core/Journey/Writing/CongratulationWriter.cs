@@ -15,7 +15,8 @@ public static class CongratulationWriter
         ArgumentNullException.ThrowIfNull(module);
         ArgumentNullException.ThrowIfNull(issues);
         var next = progress.Modules.Where(m => m.State is ModuleState.Open or ModuleState.InProgress && issues.ContainsKey(m.Module.Id))
-            .Select(m => string.Create(CultureInfo.InvariantCulture, $"#{issues[m.Module.Id]} ({ModuleIssueWriter.Title(m.Module)})")).ToList();
+            .Select(m => string.Create(CultureInfo.InvariantCulture, $"#{issues[m.Module.Id]} ({ModuleIssueWriter.Title(m.Module)})"))
+            .ToList();
         var scores = new List<string>();
         if (module.QuizPercent is { } quiz)
         {
@@ -27,7 +28,8 @@ public static class CongratulationWriter
             scores.Add(string.Create(CultureInfo.InvariantCulture, $"labs {labs.Score:0.##} / {labs.Max:0.##}"));
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"🎉 **Module {module.Module.Number:00} passed**{(scores.Count > 0 ? " (" + string.Join(", ", scores) + ")" : "")}. ")
+        var recorded = scores.Count > 0 ? " (" + string.Join(", ", scores) + ")" : "";
+        return string.Create(CultureInfo.InvariantCulture, $"🎉 **Module {module.Module.Number:00} passed**{recorded}. ")
             + (next.Count > 0 ? $"Next: {string.Join(" and ", next)}." : "Your README shows what comes next.");
     }
 }

@@ -36,8 +36,12 @@ public static class ResultsCommentWriter
             var passed = run.Passed;
             var sha = run.Sha ?? "";
             var shortSha = sha.Length >= 7 ? sha[..7] : sha;
-            body.Append(CultureInfo.InvariantCulture, $"### {(passed ? "✅" : "❌")} {MarkdownText.Escape(assessment.Title)}: {Number(run.Score)} / {Number(run.MaxScore)}\n\n");
-            body.Append(CultureInfo.InvariantCulture, $"Commit [`{MarkdownText.Cell(shortSha)}`]({repositoryUrl}/commit/{Uri.EscapeDataString(sha)}) · [grading run]({repositoryUrl}/actions/runs/{Uri.EscapeDataString(run.RunId ?? "")})");
+            var verdict = passed ? "✅" : "❌";
+            var title = MarkdownText.Escape(assessment.Title);
+            body.Append(CultureInfo.InvariantCulture, $"### {verdict} {title}: {Number(run.Score)} / {Number(run.MaxScore)}\n\n");
+            var commit = $"{repositoryUrl}/commit/{Uri.EscapeDataString(sha)}";
+            var runLink = $"{repositoryUrl}/actions/runs/{Uri.EscapeDataString(run.RunId ?? "")}";
+            body.Append(CultureInfo.InvariantCulture, $"Commit [`{MarkdownText.Cell(shortSha)}`]({commit}) · [grading run]({runLink})");
             if (run.Isolated == false)
             {
                 body.Append(" · ⚠️ not isolated (local grading)");

@@ -56,16 +56,19 @@ public sealed class HistoryFormatTests
         Assert.Null(LearnerEventJson.Read(new LearnerEvent(1, "a/b", LearnerEventKinds.LabGraded, "m/l", at, "{\"score\":")));
         Assert.Null(LearnerEventJson.Read(new LearnerEvent(2, "a/b", LearnerEventKinds.LabGraded, "m/l", at, "{\"score\":\"high\"}")));
         Assert.Null(LearnerEventJson.Read(new LearnerEvent(3, "a/b", "from-a-later-bot", "", at, "{}")));
-        Assert.IsType<LabGraded>(LearnerEventJson.Read(new LearnerEvent(4, "a/b", LearnerEventKinds.LabGraded, "m/l", at, "{\"unknown\":1}")));
+        var unknownField = new LearnerEvent(4, "a/b", LearnerEventKinds.LabGraded, "m/l", at, "{\"unknown\":1}");
+        Assert.IsType<LabGraded>(LearnerEventJson.Read(unknownField));
     }
 
     internal static List<LearnerEvent> Load(string name)
     {
         using var json = JsonDocument.Parse(File.ReadAllText(FixturePath(name + ".v0.json")));
         return [.. json.RootElement.EnumerateArray().Select(e => new LearnerEvent(
-            e.GetProperty("sequence").GetInt64(), "academy/celery-ada", e.GetProperty("kind").GetString()!, e.GetProperty("subject").GetString()!,
-            DateTimeOffset.Parse(e.GetProperty("at").GetString()!, CultureInfo.InvariantCulture), e.GetProperty("data").GetString()!))];
+            e.GetProperty("sequence").GetInt64(), "academy/celery-ada", Text(e, "kind"), Text(e, "subject"),
+            DateTimeOffset.Parse(Text(e, "at"), CultureInfo.InvariantCulture), Text(e, "data")))];
     }
+
+    private static string Text(JsonElement entry, string name) => entry.GetProperty(name).GetString()!;
 
     private static string FixturePath(string file) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "history", file);
 }
