@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using CourseBot.Core.Journey.History;
 using CourseBot.Core.Storage;
 
 namespace CourseBot.Storage.Azure;

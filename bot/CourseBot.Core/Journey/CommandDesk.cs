@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
 using CourseBot.Core.Curriculum.Model;
 using CourseBot.Core.Journey.Commands;
+using CourseBot.Core.Journey.History;
 using CourseBot.Core.Journey.Progression;
 using CourseBot.Core.Journey.Sync;
-using CourseBot.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Octokit;
 
@@ -121,7 +120,7 @@ public sealed partial class CommandDesk(Course course, JourneyOptions options, Q
                 return ($"Usage: `/place PATH` with one of {string.Join(", ", course.Paths.Select(p => $"`{p.Id}`"))}.", false);
             }
 
-            await recorder.RecordAsync(LearnerEventKinds.Placement, path.Id, new JsonObject { ["by"] = comment.Author, ["comment"] = comment.CommentId }, cancel).ConfigureAwait(false);
+            await recorder.RecordAsync(path.Id, new Placed(comment.Author, comment.CommentId, null, null), cancel).ConfigureAwait(false);
             return ($"Placed into **Path {path.Number}: {path.Title}** by @{comment.Author}: its first modules open now.", true);
         }
 
@@ -143,7 +142,8 @@ public sealed partial class CommandDesk(Course course, JourneyOptions options, Q
             return ($"**{target.Assessment.Title}** is already approved.", false);
         }
 
-        await recorder.RecordAsync(LearnerEventKinds.ReviewApproved, $"{module.Module.Id}/{target.Id}", new JsonObject { ["by"] = comment.Author, ["comment"] = comment.CommentId }, cancel).ConfigureAwait(false);
+        var approval = new ReviewApproved(comment.Author, comment.CommentId);
+        await recorder.RecordAsync($"{module.Module.Id}/{target.Id}", approval, cancel).ConfigureAwait(false);
         LogApproved(logger, comment.Author, module.Module.Id, target.Id, ledger.Repository);
         return ("", true); // the ticked box in the issue says it; no extra comment
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using CourseBot.Core.Curriculum.Model;
+using CourseBot.Core.Journey.History;
 using CourseBot.Core.Journey.Sync;
 using CourseBot.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -58,8 +58,9 @@ public sealed partial class JourneyReconciler(Course course, JourneyOptions opti
     /// <summary>The learner's latest push, when it is old enough, the learner has labs open, and no result names it.</summary>
     private string? UngradedPush(LearnerLedger ledger, DateTimeOffset now)
     {
-        var push = ledger.Events.LastOrDefault(e => e.Kind == LedgerKinds.Push && LearnerEventDataFlag(e, "by_learner"));
-        if (push is null || now - push.At < options.RepairAfter || JsonNode.Parse(push.Data)?["after"]?.GetValue<string>() is not { } sha)
+        var push = ledger.Events.Select(e => (Entry: e, Push: LearnerEventJson.Read<PushSeen>(e)))
+            .LastOrDefault(p => p.Push?.ByLearner == true);
+        if (push.Push is null || now - push.Entry.At < options.RepairAfter || push.Push.After is not { } sha)
         {
             return null;
         }
@@ -69,9 +70,6 @@ public sealed partial class JourneyReconciler(Course course, JourneyOptions opti
             && m.Module.Assessments.Any(a => a.Grading == Grading.Auto)) == true;
         return graded || !openLabs ? null : sha;
     }
-
-    private static bool LearnerEventDataFlag(LearnerEvent entry, string name) =>
-        Progression.LearnerEventData.Flag(Progression.LearnerEventData.Object(entry), name);
 
     [LoggerMessage(EventId = 5401, Level = LogLevel.Warning, Message = "Reconciler: setup of {Repository} never finished; resuming it")]
     private static partial void LogResumed(ILogger logger, string repository);

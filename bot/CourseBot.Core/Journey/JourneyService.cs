@@ -1,7 +1,6 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using CourseBot.Core.Curriculum.Model;
 using CourseBot.Core.Journey.Forms;
+using CourseBot.Core.Journey.History;
 using CourseBot.Core.Journey.Sync;
 using CourseBot.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -103,10 +102,7 @@ public sealed partial class JourneyService(
         }
 
         await WithLearnerAsync(push.Repository, (ledger, recorder) =>
-            recorder.RecordAsync(LedgerKinds.Push, "", new JsonObject
-            {
-                ["before"] = push.Before, ["after"] = push.After, ["tree"] = push.Tree, ["readme_touched"] = push.ReadmeTouched && !push.ByBot, ["by_learner"] = !push.ByBot,
-            }, cancel), cancel).ConfigureAwait(false);
+            recorder.RecordAsync("", PushSeenOf(push), cancel), cancel).ConfigureAwait(false);
     }
 
     /// <summary>Rebuilds issues, the results comment and the progress files from the record (after a grade, a command, a repair).</summary>
@@ -145,7 +141,7 @@ public sealed partial class JourneyService(
             }
 
             await clients(ledger.Installation).Actions.Workflows.CreateDispatch(ledger.Owner, ledger.Name, "grade.yml", new CreateWorkflowDispatch("main")).ConfigureAwait(false);
-            await recorder.RecordAsync(LedgerKinds.Reply, "regrade:" + sha, new JsonObject { ["sha"] = sha }, cancel).ConfigureAwait(false);
+            await recorder.RecordAsync("regrade:" + sha, new ReplyPosted(Sha: sha), cancel).ConfigureAwait(false);
         }, cancel).ConfigureAwait(false);
     }
 
@@ -169,11 +165,9 @@ public sealed partial class JourneyService(
             var ledger = await LedgerAsync(repository, cancel).ConfigureAwait(false);
             if (ledger.Enrollment is null)
             {
-                await recorder.RecordAsync(LearnerEventKinds.Enrolled, request.PathId, new JsonObject
-                {
-                    ["login"] = request.Login, ["path"] = request.PathId, ["pace"] = request.PaceId,
-                    ["start"] = request.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["cohort"] = request.Cohort, ["installation"] = installation, ["origin"] = origin,
-                }, cancel).ConfigureAwait(false);
+                var enrolled = new Enrolled(
+                    request.Login, request.PathId, request.PaceId, request.Start, request.Cohort, installation, origin);
+                await recorder.RecordAsync(request.PathId, enrolled, cancel).ConfigureAwait(false);
                 LogEnrolled(logger, request.Login, repository, request.PathId, request.PaceId);
                 ledger = await LedgerAsync(repository, cancel).ConfigureAwait(false);
             }
@@ -185,34 +179,18 @@ public sealed partial class JourneyService(
             if (ledger.Origin is { } answer)
             {
                 ledger = await LedgerAsync(repository, cancel).ConfigureAwait(false);
-                await ReplyOnceAsync(github, repository, answer.Repository, answer.Number, $"enroll:{answer.Repository}#{answer.Number}", Welcome(ledger), close: true, cancel).ConfigureAwait(false);
+                var welcome = Writing.EnrollmentReplyWriter.Welcome(course, ledger);
+                var key = $"enroll:{answer.Repository}#{answer.Number}";
+                await ReplyOnceAsync(github, repository, answer.Repository, answer.Number, key, welcome, close: true, cancel)
+                    .ConfigureAwait(false);
             }
         }).ConfigureAwait(false);
         return repository;
     }
 
-    private string Welcome(LearnerLedger ledger)
-    {
-        var enrollment = ledger.Enrollment!;
-        var path = course.FindPath(enrollment.PathId);
-        var pace = course.Paces.FirstOrDefault(p => p.Id == enrollment.PaceId)?.Title ?? enrollment.PaceId;
-        return $"Welcome, @{enrollment.Login}! 🎉 You are enrolled in **Path {path?.Number}: {path?.Title}** at the **{pace}** pace, starting {enrollment.Start:yyyy-MM-dd}.\n\n" +
-            $"1. Accept the invitation to your private repository: {ledger.RepositoryUrl}/invitations\n2. Read its README: your progress appears there.{FirstIssue(ledger, "\n3. ")}\n\n" +
-            "Every push is graded; quizzes start with `/quiz` in a module issue. Type `/help` in any module issue for what to do next.";
-    }
-
-    private string FirstIssue(LearnerLedger ledger, string prefix)
-    {
-        var progress = ledger.Progress(course);
-        if (progress?.Current is { } first && ledger.ModuleIssues.TryGetValue(first.Module.Id, out var n))
-        {
-            return $"{prefix}Start with [{Writing.ModuleIssueWriter.Title(first.Module)}]({ledger.RepositoryUrl}/issues/{n}).";
-        }
-
-        return progress?.PendingPlacement is { } path && ledger.ModuleIssues.TryGetValue(Quizzes.PlacementQuiz.ModuleId(path.Id), out var placement)
-            ? $"{prefix}Path {path.Number} starts with a placement: see [Placement for Path {path.Number}]({ledger.RepositoryUrl}/issues/{placement})."
-            : "";
-    }
+    /// <summary>A push as recorded: a README change by the bot itself is not the learner's.</summary>
+    private static PushSeen PushSeenOf(PushReceived push) =>
+        new(push.Before, push.After, push.Tree, ReadmeTouched: push.ReadmeTouched && !push.ByBot, ByLearner: !push.ByBot);
 
     private async Task OnEnrollmentFormAsync(IssueOpened opened, CancellationToken cancel)
     {
@@ -223,7 +201,7 @@ public sealed partial class JourneyService(
         if (request is null)
         {
             await ReplyOnceAsync(github, RepositoryFor(opened.Author), opened.Repository, opened.Number, replyKey,
-                $"Hi @{opened.Author}, I could not enroll you yet: {string.Join("; ", problems)}. Edit the issue or open a new **Enroll** issue and I will try again.", close: false, cancel).ConfigureAwait(false);
+                Writing.EnrollmentReplyWriter.NotUnderstood(opened.Author, problems), close: false, cancel).ConfigureAwait(false);
             return;
         }
 
@@ -232,7 +210,7 @@ public sealed partial class JourneyService(
         if (existing.Enrollment is not null && existing.Setup.Contains("repository"))
         {
             await ReplyOnceAsync(github, existing.Repository, opened.Repository, opened.Number, replyKey,
-                $"@{opened.Author}, you are already enrolled: your course repository is {existing.RepositoryUrl}. Nothing was changed.{FirstIssue(existing, " ")}", close: true, cancel).ConfigureAwait(false);
+                Writing.EnrollmentReplyWriter.AlreadyEnrolled(course, existing, opened.Author), close: true, cancel).ConfigureAwait(false);
             return;
         }
 
@@ -241,8 +219,7 @@ public sealed partial class JourneyService(
         {
             LogRefused(logger, opened.Author, refusal);
             await ReplyOnceAsync(github, RepositoryFor(opened.Author), opened.Repository, opened.Number, replyKey,
-                $"Hi @{opened.Author}, I could not enroll you: {refusal}. Nothing was created.",
-                close: false, cancel).ConfigureAwait(false);
+                Writing.EnrollmentReplyWriter.Refused(opened.Author, refusal), close: false, cancel).ConfigureAwait(false);
             return;
         }
 
@@ -255,7 +232,7 @@ public sealed partial class JourneyService(
             // The learner hears what happened; the delivery still fails, so it waits in the dead-letter list for a replay once fixed.
             LogSetupBroken(logger, ex.Message);
             await ReplyOnceAsync(github, RepositoryFor(opened.Author), opened.Repository, opened.Number, replyKey + ":setup",
-                $"Sorry @{opened.Author}, I could not create your course repository yet: the course is not fully set up on GitHub. Your request is kept, and your instructors can see why; you will get your repository here as soon as they fix it.", close: false, cancel).ConfigureAwait(false);
+                Writing.EnrollmentReplyWriter.SetupBroken(opened.Author), close: false, cancel).ConfigureAwait(false);
             throw;
         }
     }

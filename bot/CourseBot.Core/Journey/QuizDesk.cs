@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using CourseBot.Core.Curriculum.Model;
+using CourseBot.Core.Journey.History;
 using CourseBot.Core.Journey.Progression;
 using CourseBot.Core.Journey.Quizzes;
 using CourseBot.Core.Journey.Sync;
-using CourseBot.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Octokit;
 
@@ -80,10 +79,7 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
 
         var limit = TimeSpan.FromMinutes(chosen.Assessment.TimeLimitMinutes ?? 30);
         var deadline = now + limit;
-        await recorder.RecordAsync(LedgerKinds.QuizStarted, key, new JsonObject
-        {
-            ["deadline"] = deadline.ToString("O", CultureInfo.InvariantCulture), ["comment"] = comment.CommentId,
-        }, cancel).ConfigureAwait(false);
+        await recorder.RecordAsync(key, new QuizStarted(deadline, comment.CommentId), cancel).ConfigureAwait(false);
         LogStarted(logger, ledger.Repository, key, deadline);
         var count = chosen.Quiz.Questions.Length;
         return (string.Create(CultureInfo.InvariantCulture,
@@ -102,10 +98,11 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
         var recorded = false;
         if (record is not null && !ledger.GradedQuizIssues.ContainsKey(issue.Number))
         {
-            await recorder.RecordAsync(LearnerEventKinds.QuizSubmitted, record.Value.Key, record.Value.Data, cancel).ConfigureAwait(false);
-            if ((string?)record.Value.Data["placement"] is { } path)
+            await recorder.RecordAsync(record.Value.Key, record.Value.Data, cancel).ConfigureAwait(false);
+            if (record.Value.Data.Placement is { } path)
             {
-                await recorder.RecordAsync(LearnerEventKinds.Placement, path, new JsonObject { ["by"] = "placement quiz", ["issue"] = issue.Number, ["percent"] = record.Value.Data["percent"]?.DeepClone() }, cancel).ConfigureAwait(false);
+                var placed = new Placed("placement quiz", null, issue.Number, record.Value.Data.Percent);
+                await recorder.RecordAsync(path, placed, cancel).ConfigureAwait(false);
             }
 
             recorded = true;
@@ -130,7 +127,7 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
         }
     }
 
-    private (string Text, (string Key, JsonObject Data)? Record) Decide(LearnerLedger ledger, IssueOpened issue)
+    private (string Text, (string Key, QuizSubmitted Data)? Record) Decide(LearnerLedger ledger, IssueOpened issue)
     {
         var enrollment = ledger.Enrollment!;
         if (!string.Equals(issue.Author, enrollment.Login, StringComparison.OrdinalIgnoreCase))
@@ -164,7 +161,7 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
         var passPercent = PassPercent(assessment);
         var now = time.GetUtcNow();
         var late = now > attempt.Deadline + options.QuizGrace;
-        var counted = Submissions(ledger, key).Count(s => LearnerEventData.Flag(s.Data, "counted")) + (late ? 0 : 1);
+        var counted = Submissions(ledger, key).Count(s => s.Data.Counted) + (late ? 0 : 1);
         var passed = !late && result.Passed(passPercent);
         var showExplanations = passed || counted >= options.ExplanationsAfterAttempts;
         string next;
@@ -187,16 +184,10 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
 
         var text = QuizFeedbackWriter.Write(result, passPercent, showExplanations, counted, next,
             string.Create(CultureInfo.InvariantCulture, $"once you pass this quiz, or after {options.ExplanationsAfterAttempts} counted attempts"));
-        var data = new JsonObject
-        {
-            ["issue"] = issue.Number, ["attempt"] = attempt.Sequence, ["correct"] = result.Correct, ["total"] = result.Total,
-            ["percent"] = Math.Round(result.Percent, 2), ["passed"] = passed, ["counted"] = !late, ["late"] = late,
-            ["answers"] = new JsonArray([.. result.Questions.Select(q => (JsonNode?)new JsonObject { ["id"] = q.QuestionId, ["given"] = q.Given, ["correct"] = q.Correct })]),
-        };
-        if (placement is not null && passed)
-        {
-            data["placement"] = placement.Path.Id; // SubmitAsync records the placement with the result
-        }
+        var answers = result.Questions.Select(q => new QuizAnswer(q.QuestionId, q.Given, q.Correct)).ToList();
+        var data = new QuizSubmitted(issue.Number, attempt.Sequence, result.Correct, result.Total, Math.Round(result.Percent, 2), passed,
+            Counted: !late, late, answers,
+            Placement: placement is not null && passed ? placement.Path.Id : null); // SubmitAsync records the placement with the result
 
         LogGraded(logger, ledger.Repository, key, result.Correct, result.Total, late);
         return (text, (key, data));
@@ -224,11 +215,13 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
         assessment.PassPercent ?? (assessment.Kind == AssessmentKind.Exam ? course.Passing.Path.FinalExamMinPercent : course.Passing.Module.QuizMinPercent);
 
     private static DateTimeOffset? LastCountedFailure(LearnerLedger ledger, string key) =>
-        Submissions(ledger, key).Where(s => LearnerEventData.Flag(s.Data, "counted") && !LearnerEventData.Flag(s.Data, "passed"))
+        Submissions(ledger, key).Where(s => s.Data is { Counted: true, Passed: false })
             .Select(s => (DateTimeOffset?)s.At).LastOrDefault();
 
-    private static IEnumerable<(DateTimeOffset At, JsonObject? Data)> Submissions(LearnerLedger ledger, string key) =>
-        ledger.Events.Where(e => e.Kind == LearnerEventKinds.QuizSubmitted && e.Subject == key).OrderBy(e => e.Sequence).Select(e => (e.At, LearnerEventData.Object(e)));
+    private static IEnumerable<(DateTimeOffset At, QuizSubmitted Data)> Submissions(LearnerLedger ledger, string key) =>
+        ledger.Events.Where(e => e.Subject == key).OrderBy(e => e.Sequence)
+            .Select(e => (e.At, Data: LearnerEventJson.Read<QuizSubmitted>(e)))
+            .Where(s => s.Data is not null).Select(s => (s.At, s.Data!));
 
     private static string FormLink(LearnerLedger ledger, QuizTarget target) =>
         $"{ledger.RepositoryUrl ?? "https://github.com/" + ledger.Repository}/issues/new?template={Uri.EscapeDataString(Path.GetFileName(QuizFormWriter.Write(target.Module, target.Assessment, target.Quiz).Path))}";
@@ -238,7 +231,7 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
     {
         if (PlacementFor(progress, moduleId) is { } placement)
         {
-            var best = Submissions(ledger, placement.Key).Where(s => LearnerEventData.Flag(s.Data, "counted")).Select(s => LearnerEventData.Number(s.Data, "percent")).Max();
+            var best = Submissions(ledger, placement.Key).Where(s => s.Data.Counted).Select(s => s.Data.Percent).Max();
             return [new QuizTarget(placement.Module, placement.Assessment, placement.Quiz, progress.PendingPlacement is null, best)];
         }
 

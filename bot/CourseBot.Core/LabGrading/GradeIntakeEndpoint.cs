@@ -1,3 +1,4 @@
+using CourseBot.Core.Journey.History;
 using CourseBot.Core.Oidc;
 using CourseBot.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -94,8 +95,7 @@ public sealed partial class GradeIntakeEndpoint(
         }
 
         var record = GradeRecord.Of(run, result, scored);
-        var entry = await history.AppendAsync(run.Repository, LearnerEventKinds.LabGraded, result.Lab, record.ToJsonString(), cancel)
-            .ConfigureAwait(false);
+        var entry = await history.AppendAsync(run.Repository, result.Lab, record, cancel).ConfigureAwait(false);
         // The learner's issue, results comment and README follow from the queue, not in this request.
         await changes.ChangedAsync(run.Repository, $"grade-{entry.Sequence}", cancel).ConfigureAwait(false);
         LogRecorded(logger, run.Repository, result.Lab, run.Sha, run.RunId, scored.Score, scored.MaxScore);

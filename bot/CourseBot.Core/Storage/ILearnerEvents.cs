@@ -7,18 +7,6 @@ namespace CourseBot.Core.Storage;
 /// </summary>
 public sealed record LearnerEvent(long Sequence, string Repository, string Kind, string Subject, DateTimeOffset At, string Data);
 
-public static class LearnerEventKinds
-{
-    public const string Enrolled = "enrolled";
-    public const string QuizSubmitted = "quiz-submitted";
-    public const string LabGraded = "lab-graded";
-    public const string ReviewApproved = "review-approved";
-    public const string CertificateIssued = "certificate-issued";
-
-    /// <summary>An instructor placed the learner into a path (its "OR equivalent knowledge" alternative); subject: the path id.</summary>
-    public const string Placement = "placement";
-}
-
 /// <summary>The append-only history. There is no update and no delete.</summary>
 public interface ILearnerEvents
 {
@@ -26,6 +14,6 @@ public interface ILearnerEvents
 
     Task<IReadOnlyList<LearnerEvent>> ReadAsync(string repository, CancellationToken cancel);
 
-    /// <summary>Every repository with an <see cref="LearnerEventKinds.Enrolled"/> event (for the reconciler and cohort views).</summary>
+    /// <summary>Every repository with an <c>enrolled</c> event (for the reconciler and cohort views).</summary>
     Task<IReadOnlyList<string>> LearnersAsync(CancellationToken cancel);
 }

@@ -1,3 +1,5 @@
+using CourseBot.Core.Journey.History;
+
 namespace CourseBot.Core.Storage;
 
 /// <summary>The learner history in the same SQLite file as the inbox (WAL).</summary>

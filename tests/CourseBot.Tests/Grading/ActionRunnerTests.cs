@@ -1,6 +1,6 @@
 using CourseBot.Cli.Serve;
 using CourseBot.Core.Curriculum.Validation;
-using CourseBot.Core.Storage;
+using CourseBot.Core.Journey.History;
 using CourseBot.Grading;
 using CourseBot.Grading.Sandbox;
 using CourseBot.Tests.Infrastructure;
@@ -30,7 +30,7 @@ public sealed class ActionRunnerTests
             var history = await action.History.ReadAsync(action.Issuer.RunRepository, CancellationToken.None);
             var graded = Assert.Single(history, e => e.Kind == LearnerEventKinds.LabGraded);
             Assert.Equal((LearnerEventKinds.LabGraded, "demo/greeter-lab"), (graded.Kind, graded.Subject));
-            Assert.Contains("\"run_id\":\"987654\"", graded.Data, StringComparison.Ordinal);
+            Assert.Equal("987654", LearnerEventJson.Read<LabGraded>(graded)!.RunId);
         }
         finally
         {

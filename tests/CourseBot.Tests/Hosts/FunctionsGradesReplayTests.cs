@@ -1,3 +1,4 @@
+using CourseBot.Core.Journey.History;
 using CourseBot.Core.LabGrading;
 using CourseBot.Core.Oidc;
 using CourseBot.Core.Storage;

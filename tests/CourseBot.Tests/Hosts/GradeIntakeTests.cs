@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CourseBot.Cli.Serve;
 using CourseBot.Core.Curriculum.Validation;
+using CourseBot.Core.Journey.History;
 using CourseBot.Core.Journey.Writing;
 using CourseBot.Core.Storage;
 using CourseBot.Tests.Infrastructure;
@@ -65,11 +66,11 @@ public sealed class GradeIntakeTests : IAsyncLifetime, IDisposable
 
         var entry = Assert.Single(await GradesAsync());
         Assert.Equal(Lab, entry.Subject);
-        var data = JsonNode.Parse(entry.Data)!;
+        var data = LearnerEventJson.Read<LabGraded>(entry)!;
         // The body claimed 7 of 7 and a pass; the bot counted the checks.
-        Assert.Equal((4.0, 7, false), ((double)data["score"]!, (int)data["max_score"]!, (bool)data["passed"]!));
-        Assert.Equal(7.0, (double)data["claimed"]!["score"]!);
-        Assert.Equal(Sha, (string?)data["sha"]);
+        Assert.Equal((4.0, 7.0, false), (data.Score, data.MaxScore, data.Passed));
+        Assert.Equal(7.0, (double)data.Claimed!.Score!);
+        Assert.Equal(Sha, data.Sha);
     }
 
     [Theory]
@@ -235,9 +236,9 @@ public sealed class GradeIntakeTests : IAsyncLifetime, IDisposable
         failed["detail"] = Traceback;
         Assert.Equal(HttpStatusCode.Created, (await PostAsync(_http, _issuer.Mint(Repo), result.ToJsonString())).Status);
 
-        var record = JsonNode.Parse(Assert.Single(await GradesAsync()).Data)!.AsObject();
-        Assert.Equal(Traceback, (string?)record["result"]!["tests"]![1]!["detail"]);
-        var latest = new Dictionary<string, JsonObject> { [Lab] = record };
+        var record = LearnerEventJson.Read<LabGraded>(Assert.Single(await GradesAsync()))!;
+        Assert.Equal(Traceback, (string?)record.Result!["tests"]![1]!["detail"]);
+        var latest = new Dictionary<string, LabGraded> { [Lab] = record };
         var comment = ResultsCommentWriter.Write(Course.FindModule("first-celery-app")!, latest, "https://github.com/" + Repo);
         Assert.Contains("mul(3, 4) should return 12", comment, StringComparison.Ordinal);
         Assert.DoesNotContain("HIDDEN_EXPECTATION", comment, StringComparison.Ordinal);

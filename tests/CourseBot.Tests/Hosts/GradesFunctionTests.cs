@@ -1,4 +1,5 @@
 using CourseBot.Core.Journey;
+using CourseBot.Core.Journey.History;
 using CourseBot.Core.LabGrading;
 using CourseBot.Core.Oidc;
 using CourseBot.Core.Storage;

@@ -1,5 +1,4 @@
-using System.Text.Json.Nodes;
-using CourseBot.Core.Journey.Sync;
+using CourseBot.Core.Journey.History;
 using CourseBot.Core.Storage;
 
 namespace CourseBot.Tests.Infrastructure;
@@ -18,9 +17,9 @@ internal static class EnrolledRepository
         ILearnerEvents history, string repository, long id = TestOidcIssuer.RepositoryId, long? ownerId = TestOidcIssuer.OwnerId)
     {
         var login = repository.Split('/')[1];
-        var enrolled = new JsonObject { ["login"] = login, ["path"] = "fundamentals", ["pace"] = "part-time", ["start"] = "2026-12-01" };
-        await history.AppendAsync(repository, LearnerEventKinds.Enrolled, "fundamentals", enrolled.ToJsonString(), CancellationToken.None);
-        var created = new JsonObject { ["html_url"] = $"https://github.com/{repository}", ["id"] = id, ["owner_id"] = ownerId };
-        await history.AppendAsync(repository, LedgerKinds.Repository, "", created.ToJsonString(), CancellationToken.None);
+        var enrolled = new Enrolled(login, "fundamentals", "part-time", new DateOnly(2026, 12, 1), null, null, null);
+        await history.AppendAsync(repository, "fundamentals", enrolled, CancellationToken.None);
+        var created = new RepositoryCreated($"https://github.com/{repository}", id, ownerId);
+        await history.AppendAsync(repository, "", created, CancellationToken.None);
     }
 }

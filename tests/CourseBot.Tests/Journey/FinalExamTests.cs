@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using CourseBot.Core.Curriculum.Model;
 using CourseBot.Core.Journey;
+using CourseBot.Core.Journey.History;
 using CourseBot.Core.Journey.Quizzes;
 using CourseBot.Core.Journey.Writing;
-using CourseBot.Core.Storage;
 
 namespace CourseBot.Tests.Journey;
 

@@ -1,4 +1,4 @@
-using CourseBot.Core.Storage;
+using CourseBot.Core.Journey.History;
 
 namespace CourseBot.Tests.Journey;
 
@@ -31,7 +31,7 @@ public sealed class JourneyEdgeTests
 
         var history = await harness.History.ReadAsync(Repository, CancellationToken.None);
         var recorded = Assert.Single(history, e => e.Kind == LearnerEventKinds.QuizSubmitted);
-        Assert.Contains("\"late\":true", recorded.Data, StringComparison.Ordinal);
+        Assert.True(LearnerEventJson.Read<QuizSubmitted>(recorded)!.Late);
         Assert.Contains("🔵 open", harness.GitHub.ReadFile(Repository, "README.md"), StringComparison.Ordinal);
     }
 
@@ -127,7 +127,7 @@ public sealed class RosterEnrollmentTests
             Assert.True(harness.GitHub.State.Repos[repository].Invitations.ContainsKey(login));
             Assert.Single(harness.GitHub.State.Repos[repository].Issues, i => i.Title.StartsWith("Module 01:", StringComparison.Ordinal));
             var enrolled = Assert.Single(await harness.History.ReadAsync(repository, CancellationToken.None), e => e.Kind == LearnerEventKinds.Enrolled);
-            Assert.Contains("\"cohort\":\"spring-2027\"", enrolled.Data, StringComparison.Ordinal);
+            Assert.Equal("spring-2027", LearnerEventJson.Read<Enrolled>(enrolled)!.Cohort);
             Assert.Contains("Pace: **Full-time (bootcamp style)**, started 2027-01-04", harness.GitHub.ReadFile(repository, "README.md"), StringComparison.Ordinal);
             Assert.Contains(harness.GitHub.State.Repos[repository].Milestones, m => m.Title.StartsWith("Week 1:", StringComparison.Ordinal));
         }

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
+using CourseBot.Core.Journey.History;
 using CourseBot.Core.Journey.Quizzes;
 using CourseBot.Core.Journey.Writing;
-using CourseBot.Core.Storage;
 
 namespace CourseBot.Tests.Journey;
 

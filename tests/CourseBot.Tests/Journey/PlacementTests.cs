@@ -1,6 +1,6 @@
+using CourseBot.Core.Journey.History;
 using CourseBot.Core.Journey.Quizzes;
 using CourseBot.Core.Journey.Writing;
-using CourseBot.Core.Storage;
 
 namespace CourseBot.Tests.Journey;
 

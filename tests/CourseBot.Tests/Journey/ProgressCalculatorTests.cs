@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using CourseBot.Core.Curriculum.Model;
+using CourseBot.Core.Journey.History;
 using CourseBot.Core.Journey.Progression;
 using CourseBot.Core.Storage;
 
@@ -60,7 +60,7 @@ public sealed class ProgressCalculatorTests
     public void LateQuiz_IsRecordedButNotCounted()
     {
         PassModuleOne();
-        Add(LearnerEventKinds.QuizSubmitted, "first-celery-app/quiz", new JsonObject { ["percent"] = 100, ["counted"] = false, ["late"] = true });
+        Add("first-celery-app/quiz", Submitted(100) with { Counted = false, Late = true });
         var quiz = Calculate().Module("first-celery-app")!.Find("quiz")!;
         Assert.False(quiz.Done);
         Assert.Null(quiz.Percent);
@@ -103,14 +103,14 @@ public sealed class ProgressCalculatorTests
         Assert.Equal("professional", progress.PendingPlacement?.Id);
         Assert.DoesNotContain(progress.Modules, m => m.Module.Path == "fundamentals");
 
-        Add(LearnerEventKinds.Placement, "professional", new JsonObject { ["by"] = "placement quiz" });
+        Add("professional", new Placed("placement quiz", null, null, null));
         progress = ProgressCalculator.Calculate(Course, professional, _events);
         Assert.Equal(ModuleState.Open, progress.Modules[0].State);
         Assert.Null(progress.PendingPlacement);
 
         // Path 3 opens through its alternative only with a recorded placement.
         Assert.Equal(ModuleState.Locked, progress.Module("production-architecture")!.State);
-        Add(LearnerEventKinds.Placement, "expert", new JsonObject { ["by"] = "instructor" });
+        Add("expert", new Placed("instructor", null, null, null));
         progress = ProgressCalculator.Calculate(Course, professional, _events);
         Assert.Equal(ModuleState.Open, progress.Module("production-architecture")!.State);
     }
@@ -134,7 +134,7 @@ public sealed class ProgressCalculatorTests
     public void SpecializationPath_NeedsOneWholeTrack_ThenItsIntegrationModule()
     {
         var specialist = Learner with { PathId = "specialization" };
-        Add(LearnerEventKinds.Placement, "specialization", new JsonObject());
+        Add("specialization", new Placed(null, null, null, null));
         Assert.Equal(ModuleState.Open, ProgressCalculator.Calculate(Course, specialist, _events).Module("django-integration")!.State);
         foreach (var id in Course.FindTrack("django")!.Modules)
         {
@@ -192,13 +192,17 @@ public sealed class ProgressCalculatorTests
     }
 
     private void Quiz(string key, double percent) =>
-        Add(LearnerEventKinds.QuizSubmitted, key, new JsonObject { ["percent"] = percent, ["counted"] = true });
+        Add(key, Submitted(percent));
+
+    private static QuizSubmitted Submitted(double percent) =>
+        new(null, null, null, null, percent, false, Counted: true, false, null, null);
 
     private void Lab(string key, double score, double max, bool passed) =>
-        Add(LearnerEventKinds.LabGraded, key, new JsonObject { ["score"] = score, ["max_score"] = max, ["passed"] = passed });
+        Add(key, new LabGraded(null, null, null, null, null, null, null, score, max, passed, null, null, null, null));
 
-    private void Approve(string key) => Add(LearnerEventKinds.ReviewApproved, key, new JsonObject { ["by"] = "mentor" });
+    private void Approve(string key) => Add(key, new ReviewApproved("mentor", null));
 
-    private void Add(string kind, string subject, JsonObject data) =>
-        _events.Add(new LearnerEvent(_events.Count + 1, Learner.Repository, kind, subject, T0.AddMinutes(_events.Count), data.ToJsonString()));
+    private void Add(string subject, LearnerEventData data) =>
+        _events.Add(new LearnerEvent(
+            _events.Count + 1, Learner.Repository, data.Kind, subject, T0.AddMinutes(_events.Count), LearnerEventJson.Write(data)));
 }

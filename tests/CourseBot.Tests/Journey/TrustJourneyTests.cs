@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
-using CourseBot.Core.Storage;
+using CourseBot.Core.Journey.History;
 
 namespace CourseBot.Tests.Journey;
 
@@ -99,7 +98,7 @@ public sealed class TrustJourneyTests
             c => c["repository_owner_id"] = harness.GitHub.AccountId("elsewhere").ToString(CultureInfo.InvariantCulture)));
         var history = await harness.History.ReadAsync(Repository, CancellationToken.None);
         var grades = history.Where(e => e.Kind == LearnerEventKinds.LabGraded).ToList();
-        Assert.False((bool)JsonNode.Parse(Assert.Single(grades).Data)!["passed"]!);
+        Assert.False(LearnerEventJson.Read<LabGraded>(Assert.Single(grades))!.Passed);
         Assert.NotEqual(0, impostor.Id);
     }
 

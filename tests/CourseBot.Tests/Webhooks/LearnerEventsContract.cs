@@ -1,3 +1,4 @@
+using CourseBot.Core.Journey.History;
 using CourseBot.Core.Storage;
 using CourseBot.Storage.Azure;
 using CourseBot.Tests.Infrastructure;
@@ -7,6 +8,8 @@ namespace CourseBot.Tests.Webhooks;
 /// <summary>The learner history, the same contract in SQLite and in Azure Tables (Azurite).</summary>
 public abstract class LearnerEventsContract
 {
+    private static readonly string[] FixtureHistories = ["journey", "placement", "final-exam"];
+
     protected abstract ILearnerEvents Events { get; }
 
     [Fact]
@@ -21,6 +24,26 @@ public abstract class LearnerEventsContract
         Assert.Equal([LearnerEventKinds.Enrolled, LearnerEventKinds.LabGraded], history.Select(e => e.Kind));
         Assert.Equal("{\"score\":7}", history[1].Data);
         Assert.All(history, e => Assert.Equal(ada, e.Repository));
+    }
+
+    /// <summary>Every kind of entry of a real history, as the typed records write it, is stored and read back unchanged.</summary>
+    [Fact]
+    public async Task TypedEntries_RoundTrip()
+    {
+        var ada = "org/learner-" + Guid.NewGuid().ToString("N")[..6];
+        var entries = FixtureHistories.SelectMany(Journey.History.HistoryFormatTests.Load)
+            .Select(e => (e.Subject, Data: LearnerEventJson.Read(e)!)).ToList();
+        foreach (var (subject, data) in entries)
+        {
+            await Events.AppendAsync(ada, subject, data, CancellationToken.None);
+        }
+
+        var history = await Events.ReadAsync(ada, CancellationToken.None);
+        Assert.Equal(
+            entries.Select(e => (e.Data.Kind, e.Subject, LearnerEventJson.Write(e.Data))),
+            history.Select(e => (e.Kind, e.Subject, e.Data)));
+        Assert.All(history, e => Assert.Equal(LearnerEventData.CurrentVersion, LearnerEventJson.Read(e)!.Version));
+        Assert.Equal(15, history.Select(e => e.Kind).Distinct().Count());
     }
 
     [Fact]

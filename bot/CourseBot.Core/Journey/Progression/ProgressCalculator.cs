@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CourseBot.Core.Curriculum.Model;
+using CourseBot.Core.Journey.History;
 using CourseBot.Core.Storage;
 
 namespace CourseBot.Core.Journey.Progression;
@@ -140,19 +141,18 @@ public static class ProgressCalculator
             var evidence = new Evidence(new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal));
             foreach (var entry in events.OrderBy(e => e.At).ThenBy(e => e.Sequence))
             {
-                var data = LearnerEventData.Object(entry);
-                switch (entry.Kind)
+                switch (LearnerEventJson.Read(entry))
                 {
-                    case LearnerEventKinds.QuizSubmitted when LearnerEventData.Flag(data, "counted") && LearnerEventData.Number(data, "percent") is { } percent:
+                    case QuizSubmitted { Counted: true, Percent: { } percent }:
                         Add(evidence.Quizzes, entry.Subject, (percent, entry.At));
                         break;
-                    case LearnerEventKinds.LabGraded when LearnerEventData.Number(data, "score") is { } score && LearnerEventData.Number(data, "max_score") is { } max:
-                        Add(evidence.Labs, entry.Subject, new LabRun(score, max, LearnerEventData.Flag(data, "passed"), entry.At));
+                    case LabGraded { Score: { } score, MaxScore: { } max } graded:
+                        Add(evidence.Labs, entry.Subject, new LabRun(score, max, graded.Passed, entry.At));
                         break;
-                    case LearnerEventKinds.ReviewApproved:
+                    case ReviewApproved:
                         evidence.Approvals.TryAdd(entry.Subject, entry.At);
                         break;
-                    case LearnerEventKinds.Placement:
+                    case Placed:
                         evidence.Placements.Add(entry.Subject);
                         break;
                 }

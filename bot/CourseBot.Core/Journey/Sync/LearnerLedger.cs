@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using CourseBot.Core.Journey.History;
 using CourseBot.Core.Journey.Progression;
 using CourseBot.Core.Storage;
 
@@ -78,7 +78,7 @@ public sealed class LearnerLedger
 
     /// <summary>Whether a grading result for commit <paramref name="sha"/> was recorded.</summary>
     public bool HasResultFor(string sha) =>
-        Events.Any(e => e.Kind == LearnerEventKinds.LabGraded && string.Equals((string?)Progression.LearnerEventData.Object(e)?["sha"], sha, StringComparison.OrdinalIgnoreCase));
+        Events.Any(e => string.Equals(LearnerEventJson.Read<LabGraded>(e)?.Sha, sha, StringComparison.OrdinalIgnoreCase));
 
     public string? ModuleForIssue(int number) => ModuleIssues.FirstOrDefault(m => m.Value == number).Key;
 
@@ -99,63 +99,51 @@ public sealed class LearnerLedger
 
     private void Apply(LearnerEvent entry)
     {
-        var data = Progression.LearnerEventData.Object(entry);
-        switch (entry.Kind)
+        switch (LearnerEventJson.Read(entry))
         {
-            case LearnerEventKinds.Enrolled when Enrollment is null && data is not null:
-                Enrollment = new Enrollment(
-                    (string?)data["login"] ?? "", Repository, (string?)data["path"] ?? "", (string?)data["pace"] ?? "",
-                    DateOnly.TryParse((string?)data["start"], System.Globalization.CultureInfo.InvariantCulture, out var start) ? start : DateOnly.FromDateTime(entry.At.UtcDateTime),
-                    (string?)data["cohort"]);
-                Installation = (long?)data["installation"] ?? 0;
-                if ((string?)data["origin"] is { } origin && origin.LastIndexOf('#') is > 0 and var hash
-                    && int.TryParse(origin[(hash + 1)..], System.Globalization.CultureInfo.InvariantCulture, out var originIssue))
-                {
-                    Origin = (origin[..hash], originIssue);
-                }
-
+            case Enrolled enrolled when Enrollment is null:
+                Enroll(enrolled, entry.At);
                 break;
-            case LedgerKinds.Repository:
-                RepositoryUrl = (string?)data?["html_url"];
-                RepositoryId = Long(data, "id");
-                RepositoryOwnerId = Long(data, "owner_id");
+            case RepositoryCreated created:
+                RepositoryUrl = created.HtmlUrl;
+                RepositoryId = created.Id;
+                RepositoryOwnerId = created.OwnerId;
                 Setup.Add("repository");
                 break;
-            case LedgerKinds.Setup:
+            case SetupDone done:
                 Setup.Add(entry.Subject);
-                if (entry.Subject.StartsWith("milestone:", StringComparison.Ordinal) && Long(data, "number") is { } milestone)
+                if (entry.Subject.StartsWith("milestone:", StringComparison.Ordinal) && done.Number is { } milestone)
                 {
-                    Milestones[entry.Subject["milestone:".Length..]] = (int)milestone;
+                    Milestones[entry.Subject["milestone:".Length..]] = milestone;
                 }
 
                 break;
-            case LedgerKinds.Issue when Long(data, "number") is { } number:
-                ModuleIssues.TryAdd(entry.Subject, (int)number);
+            case ModuleIssueOpened { Number: { } number }:
+                ModuleIssues.TryAdd(entry.Subject, number);
                 break;
-            case LedgerKinds.IssueState:
-                IssueHashes[entry.Subject] = (string?)data?["hash"] ?? "";
+            case ModuleIssueWritten written:
+                IssueHashes[entry.Subject] = written.Hash ?? "";
                 break;
-            case LedgerKinds.Comment when Long(data, "id") is { } id:
-                Comments[entry.Subject] = (id, (string?)data?["hash"] ?? "");
+            case ResultsCommentWritten { Id: { } id } comment:
+                Comments[entry.Subject] = (id, comment.Hash ?? "");
                 break;
-            case LedgerKinds.Files when data is not null:
-                var hashes = data["hashes"]?.AsObject().ToDictionary(p => p.Key, p => (string?)p.Value ?? "", StringComparer.Ordinal) ?? [];
-                Files = new FilesState((string?)data["readme_blob"], (string?)data["readme"], hashes);
-                Head = (string?)data["commit"] is { } commit && (string?)data["tree"] is { } tree ? (commit, tree) : null;
+            case FilesCommitted files:
+                Files = new FilesState(files.ReadmeBlob, files.Readme, files.Hashes ?? new Dictionary<string, string>());
+                Head = files.Commit is { } commit && files.Tree is { } tree ? (commit, tree) : null;
                 ReadmeTouched = false;
                 break;
-            case LedgerKinds.Push when data is not null:
-                ApplyPush(data);
+            case PushSeen push:
+                ApplyPush(push);
                 break;
-            case LedgerKinds.Reply:
+            case ReplyPosted:
                 Replies.Add(entry.Subject);
                 break;
-            case LedgerKinds.QuizStarted when data is not null && DateTimeOffset.TryParse((string?)data["deadline"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var deadline):
-                QuizStarts.Add(new QuizAttempt(entry.Subject, entry.At, deadline, entry.Sequence, Long(data, "comment")));
+            case QuizStarted { Deadline: { } deadline } started:
+                QuizStarts.Add(new QuizAttempt(entry.Subject, entry.At, deadline, entry.Sequence, started.Comment));
                 break;
-            case LearnerEventKinds.QuizSubmitted when Long(data, "issue") is { } issue:
-                GradedQuizIssues.TryAdd((int)issue, entry.Subject);
-                if (Long(data, "attempt") is { } attempt)
+            case QuizSubmitted { Issue: { } issue } submitted:
+                GradedQuizIssues.TryAdd(issue, entry.Subject);
+                if (submitted.Attempt is { } attempt)
                 {
                     ConsumedAttempts.Add(attempt);
                 }
@@ -164,15 +152,26 @@ public sealed class LearnerLedger
         }
     }
 
+    private void Enroll(Enrolled enrolled, DateTimeOffset at)
+    {
+        Enrollment = new Enrollment(
+            enrolled.Login ?? "", Repository, enrolled.Path ?? "", enrolled.Pace ?? "",
+            enrolled.Start ?? DateOnly.FromDateTime(at.UtcDateTime), enrolled.Cohort);
+        Installation = enrolled.Installation ?? 0;
+        if (enrolled.Origin is { } origin && origin.LastIndexOf('#') is > 0 and var hash
+            && int.TryParse(origin[(hash + 1)..], System.Globalization.CultureInfo.InvariantCulture, out var originIssue))
+        {
+            Origin = (origin[..hash], originIssue);
+        }
+    }
+
     /// <summary>
     /// Follows the branch through pushes that continue from the head we know; a push out of order is
     /// ignored here, and a later write that finds the branch moved reads it again.
     /// </summary>
-    private void ApplyPush(JsonObject data)
+    private void ApplyPush(PushSeen push)
     {
-        var before = (string?)data["before"];
-        var after = (string?)data["after"];
-        if (after is null)
+        if (push.After is not { } after)
         {
             return;
         }
@@ -182,16 +181,14 @@ public sealed class LearnerLedger
             return; // our own commit, already known
         }
 
-        if (Head is null || Head.Value.Commit == before)
+        if (Head is null || Head.Value.Commit == push.Before)
         {
-            Head = (string?)data["tree"] is { } tree ? (after, tree) : null;
+            Head = push.Tree is { } tree ? (after, tree) : null;
         }
 
-        if ((bool?)data["readme_touched"] == true)
+        if (push.ReadmeTouched)
         {
             ReadmeTouched = true;
         }
     }
-
-    private static long? Long(JsonObject? data, string name) => Progression.LearnerEventData.Long(data, name);
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using CourseBot.Core.Journey.History;
 using CourseBot.Core.Storage;
 
 namespace CourseBot.Core.Journey.Sync;
@@ -6,9 +6,6 @@ namespace CourseBot.Core.Journey.Sync;
 /// <summary>Appends bookkeeping and learner events for one repository.</summary>
 public sealed class LearnerRecorder(ILearnerEvents history, string repository)
 {
-    public Task<LearnerEvent> RecordAsync(string kind, string subject, JsonObject data, CancellationToken cancel)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        return history.AppendAsync(repository, kind, subject, data.ToJsonString(), cancel);
-    }
+    public Task<LearnerEvent> RecordAsync(string subject, LearnerEventData data, CancellationToken cancel) =>
+        history.AppendAsync(repository, subject, data, cancel);
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using CourseBot.Core.Journey.History;
 using Octokit;
 
 namespace CourseBot.Core.Journey.Sync;
@@ -42,7 +42,7 @@ public static class LearnerReplies
             await github.Issue.Update(owner, name, number, new IssueUpdate { State = ItemState.Closed, StateReason = ItemStateReason.Completed }).ConfigureAwait(false);
         }
 
-        await recorder.RecordAsync(LedgerKinds.Reply, key, new JsonObject { ["issue"] = number }, cancel).ConfigureAwait(false);
+        await recorder.RecordAsync(key, new ReplyPosted(Issue: number), cancel).ConfigureAwait(false);
         return true;
     }
 }

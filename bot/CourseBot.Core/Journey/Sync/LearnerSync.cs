@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using CourseBot.Core.Curriculum.Model;
+using CourseBot.Core.Journey.History;
 using CourseBot.Core.Journey.Progression;
 using CourseBot.Core.Journey.Writing;
 using Microsoft.Extensions.Logging;
@@ -27,12 +27,12 @@ public sealed partial class LearnerSync(Course course, TimeProvider time, ILogge
         }
 
         // A certificate earned is a fact of the learner's record, kept even if the course changes later.
-        foreach (var certificate in progress.Certificates.Where(c => !ledger.Events.Any(e => e.Kind == Storage.LearnerEventKinds.CertificateIssued && e.Subject == c.Key)))
+        var issued = ledger.Events.Where(e => e.Kind == LearnerEventKinds.CertificateIssued)
+            .Select(e => e.Subject).ToHashSet(StringComparer.Ordinal);
+        foreach (var certificate in progress.Certificates.Where(c => !issued.Contains(c.Key)))
         {
-            await recorder.RecordAsync(Storage.LearnerEventKinds.CertificateIssued, certificate.Key, new JsonObject
-            {
-                ["title"] = ProgressReadmeWriter.CertificateTitle(course, certificate), ["earned"] = certificate.At.ToString("O", CultureInfo.InvariantCulture),
-            }, cancel).ConfigureAwait(false);
+            var record = new CertificateIssued(ProgressReadmeWriter.CertificateTitle(course, certificate), certificate.At);
+            await recorder.RecordAsync(certificate.Key, record, cancel).ConfigureAwait(false);
             LogCertificate(logger, ledger.Repository, certificate.Key);
         }
 
@@ -45,7 +45,7 @@ public sealed partial class LearnerSync(Course course, TimeProvider time, ILogge
                 await MilestoneAsync(github, ledger, recorder, milestone, cancel).ConfigureAwait(false);
             }
 
-            await recorder.RecordAsync(LedgerKinds.Setup, "milestones", new JsonObject(), cancel).ConfigureAwait(false);
+            await recorder.RecordAsync("milestones", new SetupDone(), cancel).ConfigureAwait(false);
         }
 
         await SyncPlacementAsync(github, ledger, recorder, progress, cancel).ConfigureAwait(false);
@@ -87,21 +87,7 @@ public sealed partial class LearnerSync(Course course, TimeProvider time, ILogge
     /// <summary>One comment when a module is passed: what was recorded, and where to go next.</summary>
     private static async Task CongratulateAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, LearnerProgress progress, ModuleProgress module, CancellationToken cancel)
     {
-        var next = progress.Modules.Where(m => m.State is ModuleState.Open or ModuleState.InProgress && ledger.ModuleIssues.ContainsKey(m.Module.Id))
-            .Select(m => string.Create(CultureInfo.InvariantCulture, $"#{ledger.ModuleIssues[m.Module.Id]} ({ModuleIssueWriter.Title(m.Module)})")).ToList();
-        var scores = new List<string>();
-        if (module.QuizPercent is { } quiz)
-        {
-            scores.Add(string.Create(CultureInfo.InvariantCulture, $"quiz {quiz:0.#} %"));
-        }
-
-        if (module.LabScore is { } labs)
-        {
-            scores.Add(string.Create(CultureInfo.InvariantCulture, $"labs {labs.Score:0.##} / {labs.Max:0.##}"));
-        }
-
-        var text = string.Create(CultureInfo.InvariantCulture, $"🎉 **Module {module.Module.Number:00} passed**{(scores.Count > 0 ? " (" + string.Join(", ", scores) + ")" : "")}. ")
-            + (next.Count > 0 ? $"Next: {string.Join(" and ", next)}." : "Your README shows what comes next.");
+        var text = CongratulationWriter.Write(progress, module, ledger.ModuleIssues);
         await LearnerReplies.PostOnceAsync(github, ledger, recorder, ledger.ModuleIssues[module.Module.Id], "passed:" + module.Module.Id, text, close: false, repository: null, cancel).ConfigureAwait(false);
     }
 
@@ -139,11 +125,11 @@ public sealed partial class LearnerSync(Course course, TimeProvider time, ILogge
             var created = await github.Issue.Create(ledger.Owner, ledger.Name, issue).ConfigureAwait(false);
             number = created.Number;
             ledger.ModuleIssues[id] = number;
-            await recorder.RecordAsync(LedgerKinds.Issue, id, new JsonObject { ["number"] = number }, cancel).ConfigureAwait(false);
+            await recorder.RecordAsync(id, new ModuleIssueOpened(number), cancel).ConfigureAwait(false);
             LogIssueOpened(logger, ledger.Repository, id, number);
             if (!desired.Closed)
             {
-                await recorder.RecordAsync(LedgerKinds.IssueState, id, new JsonObject { ["hash"] = hash }, cancel).ConfigureAwait(false);
+                await recorder.RecordAsync(id, new ModuleIssueWritten(hash), cancel).ConfigureAwait(false);
                 ledger.IssueHashes[id] = hash;
                 return;
             }
@@ -162,7 +148,7 @@ public sealed partial class LearnerSync(Course course, TimeProvider time, ILogge
 
         await github.Issue.Update(ledger.Owner, ledger.Name, number, update).ConfigureAwait(false);
         ledger.IssueHashes[id] = hash;
-        await recorder.RecordAsync(LedgerKinds.IssueState, id, new JsonObject { ["hash"] = hash }, cancel).ConfigureAwait(false);
+        await recorder.RecordAsync(id, new ModuleIssueWritten(hash), cancel).ConfigureAwait(false);
     }
 
     /// <summary>An issue as the bot wants it to be.</summary>
@@ -189,7 +175,7 @@ public sealed partial class LearnerSync(Course course, TimeProvider time, ILogge
         }
 
         ledger.Milestones[due.Title] = created.Number;
-        await recorder.RecordAsync(LedgerKinds.Setup, "milestone:" + due.Title, new JsonObject { ["number"] = created.Number }, cancel).ConfigureAwait(false);
+        await recorder.RecordAsync("milestone:" + due.Title, new SetupDone(Number: created.Number), cancel).ConfigureAwait(false);
         return created.Number;
     }
 
@@ -219,18 +205,19 @@ public sealed partial class LearnerSync(Course course, TimeProvider time, ILogge
         }
 
         ledger.Comments[module.Module.Id] = (comment.Id, hash);
-        await recorder.RecordAsync(LedgerKinds.Comment, module.Module.Id, new JsonObject { ["id"] = comment.Id, ["hash"] = hash }, cancel).ConfigureAwait(false);
+        await recorder.RecordAsync(module.Module.Id, new ResultsCommentWritten(comment.Id, hash), cancel).ConfigureAwait(false);
     }
 
     /// <summary>The latest accepted run of each of the module's labs (by history order, which is arrival order at the bot).</summary>
-    private static Dictionary<string, JsonObject> LatestResults(LearnerLedger ledger, Module module)
+    private static Dictionary<string, LabGraded> LatestResults(LearnerLedger ledger, Module module)
     {
-        var latest = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
-        foreach (var entry in ledger.Events.Where(e => e.Kind == Storage.LearnerEventKinds.LabGraded && e.Subject.StartsWith(module.Id + "/", StringComparison.Ordinal)).OrderBy(e => e.Sequence))
+        var latest = new Dictionary<string, LabGraded>(StringComparer.Ordinal);
+        foreach (var entry in ledger.Events.Where(e => e.Subject.StartsWith(module.Id + "/", StringComparison.Ordinal))
+            .OrderBy(e => e.Sequence))
         {
-            if (JsonNode.Parse(entry.Data) is JsonObject data)
+            if (LearnerEventJson.Read<LabGraded>(entry) is { } graded)
             {
-                latest[entry.Subject] = data;
+                latest[entry.Subject] = graded;
             }
         }
 

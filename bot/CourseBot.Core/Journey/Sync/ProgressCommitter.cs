@@ -1,5 +1,5 @@
 using System.Net;
-using System.Text.Json.Nodes;
+using CourseBot.Core.Journey.History;
 using CourseBot.Core.Journey.Writing;
 using Microsoft.Extensions.Logging;
 using Octokit;
@@ -140,14 +140,9 @@ public sealed partial class ProgressCommitter(IGitHubClient github, LearnerLedge
 
     private Task<Storage.LearnerEvent> RecordAsync(string commit, string? tree, string? readmeBlob, string? readme, Dictionary<string, string> hashes, CancellationToken cancel)
     {
-        var hashObject = new JsonObject();
-        foreach (var (path, hash) in hashes.OrderBy(h => h.Key, StringComparer.Ordinal))
-        {
-            hashObject[path] = hash;
-        }
-
-        var data = new JsonObject { ["commit"] = commit, ["tree"] = tree, ["readme_blob"] = readmeBlob, ["readme"] = readme, ["hashes"] = hashObject };
-        return recorder.RecordAsync(LedgerKinds.Files, "", data, cancel);
+        // Sorted, so the same files are recorded the same way whatever order they were hashed in.
+        var sorted = new SortedDictionary<string, string>(hashes, StringComparer.Ordinal);
+        return recorder.RecordAsync("", new FilesCommitted(commit, tree, readmeBlob, readme, sorted), cancel);
     }
 
     [LoggerMessage(EventId = 5102, Level = LogLevel.Information, Message = "Committed progress to {Repository} at {Commit} ({Files} files)")]

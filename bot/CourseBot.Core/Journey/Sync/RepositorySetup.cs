@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using CourseBot.Core.Curriculum.Model;
+using CourseBot.Core.Journey.History;
 using CourseBot.Core.Journey.Writing;
 using Octokit;
 
@@ -50,23 +50,22 @@ public sealed class RepositorySetup(IGitHubClient github, JourneyOptions options
                 throw new CourseSetupException($"the template repository {options.TemplateRepository} does not exist, is not marked as a template, or the App is not installed on it", ex);
             }
 
-            await recorder.RecordAsync(LedgerKinds.Repository, "", new JsonObject
-            {
-                // The ids pin grading to this repository: one deleted and created again under the name is another.
-                ["html_url"] = repository.HtmlUrl, ["id"] = repository.Id, ["owner_id"] = repository.Owner?.Id,
-            }, cancel).ConfigureAwait(false);
+            // The ids pin grading to this repository: one deleted and created again under the name is another.
+            var created = new RepositoryCreated(repository.HtmlUrl, repository.Id, repository.Owner?.Id);
+            await recorder.RecordAsync("", created, cancel).ConfigureAwait(false);
         }
 
         if (ledger.Head is null)
         {
             var (commit, tree) = await WaitForContentsAsync(ledger, cancel).ConfigureAwait(false);
-            await recorder.RecordAsync(LedgerKinds.Push, "", new JsonObject { ["before"] = null, ["after"] = commit, ["tree"] = tree, ["readme_touched"] = false }, cancel).ConfigureAwait(false);
+            var template = new PushSeen(null, commit, tree, ReadmeTouched: false, ByLearner: false);
+            await recorder.RecordAsync("", template, cancel).ConfigureAwait(false);
         }
 
         if (!ledger.Setup.Contains("invite"))
         {
             await github.Repository.Collaborator.Add(ledger.Owner, ledger.Name, login, new CollaboratorRequest("push")).ConfigureAwait(false);
-            await recorder.RecordAsync(LedgerKinds.Setup, "invite", new JsonObject { ["login"] = login }, cancel).ConfigureAwait(false);
+            await recorder.RecordAsync("invite", new SetupDone(Login: login), cancel).ConfigureAwait(false);
         }
 
         if (!ledger.Setup.Contains("labels"))
@@ -85,7 +84,7 @@ public sealed class RepositorySetup(IGitHubClient github, JourneyOptions options
                 }
             }
 
-            await recorder.RecordAsync(LedgerKinds.Setup, "labels", new JsonObject(), cancel).ConfigureAwait(false);
+            await recorder.RecordAsync("labels", new SetupDone(), cancel).ConfigureAwait(false);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using CourseBot.Core.Curriculum.Model;
+using CourseBot.Core.Journey.History;
 
 namespace CourseBot.Core.Journey.Writing;
 
@@ -16,7 +17,7 @@ public static class ResultsCommentWriter
     /// <param name="module">The module.</param>
     /// <param name="latest">Latest accepted result per lab key (<c>module/lab</c>): the recorded event data.</param>
     /// <param name="repositoryUrl">The learner repository's web address, for run and commit links.</param>
-    public static string Write(Module module, IReadOnlyDictionary<string, JsonObject> latest, string repositoryUrl)
+    public static string Write(Module module, IReadOnlyDictionary<string, LabGraded> latest, string repositoryUrl)
     {
         ArgumentNullException.ThrowIfNull(module);
         ArgumentNullException.ThrowIfNull(latest);
@@ -32,18 +33,22 @@ public static class ResultsCommentWriter
                 continue;
             }
 
-            var passed = run["passed"]?.GetValue<bool>() == true;
-            var sha = (string?)run["sha"] ?? "";
+            var passed = run.Passed;
+            var sha = run.Sha ?? "";
             var shortSha = sha.Length >= 7 ? sha[..7] : sha;
-            body.Append(CultureInfo.InvariantCulture, $"### {(passed ? "✅" : "❌")} {MarkdownText.Escape(assessment.Title)}: {Number(run["score"])} / {Number(run["max_score"])}\n\n");
-            body.Append(CultureInfo.InvariantCulture, $"Commit [`{MarkdownText.Cell(shortSha)}`]({repositoryUrl}/commit/{Uri.EscapeDataString(sha)}) · [grading run]({repositoryUrl}/actions/runs/{Uri.EscapeDataString((string?)run["run_id"] ?? "")})");
-            if (run["isolated"]?.GetValue<bool>() == false)
+            var verdict = passed ? "✅" : "❌";
+            var title = MarkdownText.Escape(assessment.Title);
+            body.Append(CultureInfo.InvariantCulture, $"### {verdict} {title}: {Number(run.Score)} / {Number(run.MaxScore)}\n\n");
+            var commit = $"{repositoryUrl}/commit/{Uri.EscapeDataString(sha)}";
+            var runLink = $"{repositoryUrl}/actions/runs/{Uri.EscapeDataString(run.RunId ?? "")}";
+            body.Append(CultureInfo.InvariantCulture, $"Commit [`{MarkdownText.Cell(shortSha)}`]({commit}) · [grading run]({runLink})");
+            if (run.Isolated == false)
             {
                 body.Append(" · ⚠️ not isolated (local grading)");
             }
 
             body.Append("\n\n| Check | Points | Message |\n|---|---|---|\n");
-            foreach (var test in run["result"]?["tests"]?.AsArray() ?? [])
+            foreach (var test in run.Result?["tests"]?.AsArray() ?? [])
             {
                 var status = (string?)test?["status"];
                 var icon = status == "passed" ? "✅" : status == "timeout" ? "⏱️" : "❌";
@@ -63,6 +68,8 @@ public static class ResultsCommentWriter
 
         return body.ToString();
     }
+
+    private static string Number(double? number) => number?.ToString("0.##", CultureInfo.InvariantCulture) ?? "?";
 
     private static string Number(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue<double>(out var number) ? number.ToString("0.##", CultureInfo.InvariantCulture) : "?";

@@ -1,0 +1,57 @@
+namespace CourseBot.Core.Journey.History;
+
+/// <summary>
+/// Every kind of entry in a learner's append-only history, one list. The learner's own events decide
+/// progress; the bot's bookkeeping about its writes to the learner's repository (prefixed <c>github.</c>)
+/// lets it skip calls that would change nothing, so a redelivered webhook finds its work done. Each
+/// kind has one record (in this folder) that its data is written and read as.
+/// </summary>
+public static class LearnerEventKinds
+{
+    /// <summary><see cref="Enrolled"/>; subject: the path id.</summary>
+    public const string Enrolled = "enrolled";
+
+    /// <summary><see cref="QuizSubmitted"/>; subject: module/assessment.</summary>
+    public const string QuizSubmitted = "quiz-submitted";
+
+    /// <summary><see cref="LabGraded"/>; subject: module/assessment.</summary>
+    public const string LabGraded = "lab-graded";
+
+    /// <summary><see cref="ReviewApproved"/>; subject: module/assessment.</summary>
+    public const string ReviewApproved = "review-approved";
+
+    /// <summary><see cref="CertificateIssued"/>; subject: the certificate's key.</summary>
+    public const string CertificateIssued = "certificate-issued";
+
+    /// <summary><see cref="Placed"/>: the learner was placed into a path (its "OR equivalent knowledge"); subject: the path id.</summary>
+    public const string Placement = "placement";
+
+    /// <summary><see cref="QuizStarted"/>: an attempt started with <c>/quiz</c>; subject: module/assessment.</summary>
+    public const string QuizStarted = "quiz-started";
+
+    /// <summary><see cref="RepositoryCreated"/>: the learner's repository was generated.</summary>
+    public const string GitHubRepository = "github.repository";
+
+    /// <summary>
+    /// <see cref="SetupDone"/>: a one-time setup step (subject: <c>invite</c>, <c>labels</c>, <c>milestones</c>, <c>milestone:Title</c>).
+    /// </summary>
+    public const string GitHubSetup = "github.setup";
+
+    /// <summary><see cref="ModuleIssueOpened"/>; subject: the module id.</summary>
+    public const string GitHubIssue = "github.issue";
+
+    /// <summary><see cref="ModuleIssueWritten"/>; subject: the module id.</summary>
+    public const string GitHubIssueState = "github.issue-state";
+
+    /// <summary><see cref="ResultsCommentWritten"/>; subject: the module id.</summary>
+    public const string GitHubComment = "github.comment";
+
+    /// <summary><see cref="FilesCommitted"/>: the progress files the bot committed.</summary>
+    public const string GitHubFiles = "github.files";
+
+    /// <summary><see cref="PushSeen"/>: a push to the default branch (from the webhook, no API call).</summary>
+    public const string GitHubPush = "github.push";
+
+    /// <summary><see cref="ReplyPosted"/>: a reply the bot posted; subject: what it answered.</summary>
+    public const string GitHubReply = "github.reply";
+}

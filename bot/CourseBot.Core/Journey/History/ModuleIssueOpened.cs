@@ -1,0 +1,7 @@
+namespace CourseBot.Core.Journey.History;
+
+/// <summary>A module's issue was opened as <see cref="Number"/>.</summary>
+public sealed record ModuleIssueOpened(int? Number) : LearnerEventData
+{
+    public override string Kind => LearnerEventKinds.GitHubIssue;
+}

@@ -1,0 +1,10 @@
+namespace CourseBot.Core.Journey.History;
+
+/// <summary>
+/// The learner's repository was generated. The ids pin grading to this repository: one deleted and
+/// created again under the name is another.
+/// </summary>
+public sealed record RepositoryCreated(string? HtmlUrl, long? Id, long? OwnerId) : LearnerEventData
+{
+    public override string Kind => LearnerEventKinds.GitHubRepository;
+}

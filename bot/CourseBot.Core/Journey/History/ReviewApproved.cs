@@ -1,0 +1,7 @@
+namespace CourseBot.Core.Journey.History;
+
+/// <summary>An instructor approved a review-graded assessment with <c>/approve</c> in <see cref="Comment"/>.</summary>
+public sealed record ReviewApproved(string? By, long? Comment) : LearnerEventData
+{
+    public override string Kind => LearnerEventKinds.ReviewApproved;
+}
