@@ -17,6 +17,13 @@ public sealed class JourneyOptions
     /// <summary>The organisation team (slug) whose members may run instructor commands (<c>/approve</c>, <c>/place</c>).</summary>
     public string InstructorsTeam { get; set; } = "instructors";
 
+    /// <summary>
+    /// What the instructors team may do in each learner repository, given at setup so it can review capstone pull
+    /// requests in private repositories: <c>pull</c>, <c>triage</c> (default: read, plus review requests and labels),
+    /// <c>push</c>, <c>maintain</c> or <c>admin</c>.
+    /// </summary>
+    public string InstructorsTeamPermission { get; set; } = "triage";
+
     /// <summary>The App's installation on the course organisation, for work that does not come with one (roster enrollment); 0: looked up.</summary>
     public long InstallationId { get; set; }
 

@@ -17,6 +17,19 @@ public static class LearnerEventKinds
 
     /// <summary>An instructor placed the learner into a path (its "OR equivalent knowledge" alternative); subject: the path id.</summary>
     public const string Placement = "placement";
+
+    /// <summary>
+    /// A capstone pull request opened, updated, marked ready, closed or reopened; subject: the module id;
+    /// data: number, action, draft, open, head, at (GitHub's updated_at), url.
+    /// </summary>
+    public const string CapstonePullRequest = "capstone-pr";
+
+    /// <summary>
+    /// An instructor's counted review of a capstone pull request, or its dismissal; subject: the module id;
+    /// data: number, review (GitHub's id), state (approved, changes_requested, dismissed), by, commit, at (submitted_at),
+    /// url, and for an approval scores (criterion -> points), total, max.
+    /// </summary>
+    public const string CapstoneReview = "capstone-review";
 }
 
 /// <summary>The append-only history. There is no update and no delete.</summary>

@@ -18,7 +18,7 @@ public sealed class CourseSetupException(string message, Exception inner) : Exce
 /// <summary>
 /// The one-time steps of a learner repository: generate it from the template (private, in the
 /// course organisation), wait until GitHub has really filled it, invite the learner, create the
-/// labels. Each step is recorded when done, so a retry resumes where the last attempt stopped.
+/// labels, give the instructors team access. Each step is recorded when done, so a retry resumes where the last attempt stopped.
 /// </summary>
 public sealed class RepositorySetup(IGitHubClient github, JourneyOptions options, Course course, TimeProvider time)
 {
@@ -67,6 +67,22 @@ public sealed class RepositorySetup(IGitHubClient github, JourneyOptions options
         {
             await github.Repository.Collaborator.Add(ledger.Owner, ledger.Name, login, new CollaboratorRequest("push")).ConfigureAwait(false);
             await recorder.RecordAsync(LedgerKinds.Setup, "invite", new JsonObject { ["login"] = login }, cancel).ConfigureAwait(false);
+        }
+
+        if (!ledger.Setup.Contains("team"))
+        {
+            // Instructors review capstones as pull requests: without access to the private repository they see nothing.
+            try
+            {
+                await github.Organization.Team.AddOrUpdateTeamRepositoryPermissions(
+                    ledger.Owner, options.InstructorsTeam, ledger.Owner, ledger.Name, options.InstructorsTeamPermission).ConfigureAwait(false);
+            }
+            catch (NotFoundException ex)
+            {
+                throw new CourseSetupException($"the instructors team {options.InstructorsTeam} does not exist in {ledger.Owner} or the App cannot manage it", ex);
+            }
+
+            await recorder.RecordAsync(LedgerKinds.Setup, "team", new JsonObject { ["team"] = options.InstructorsTeam, ["permission"] = options.InstructorsTeamPermission }, cancel).ConfigureAwait(false);
         }
 
         if (!ledger.Setup.Contains("labels"))
