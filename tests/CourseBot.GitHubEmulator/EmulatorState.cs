@@ -201,7 +201,7 @@ public sealed class PullState
 
     public string State { get; set; } = "open";
 
-    public bool Draft { get; init; }
+    public bool Draft { get; set; }
 
     public DateTimeOffset CreatedAt { get; init; }
 

@@ -10,7 +10,7 @@ namespace CourseBot.Core.Journey.Capstones;
 /// <summary>
 /// Derives a capstone's status from the recorded pull request and review events, by GitHub's own
 /// timestamps and ids rather than by arrival order, so duplicated or shuffled deliveries give the same
-/// answer: a review dismissed stays dismissed whichever delivery came first; the latest review
+/// answer: a dismissed review never counts, whichever delivery came first; the latest counted review
 /// (submitted_at, then id) decides; with <see cref="CapstoneRules.StaleOnPush"/> a push to the pull request
 /// after an approval revokes it.
 /// </summary>
@@ -39,9 +39,10 @@ public static class CapstoneStatusReader
         var waiting = current is null || !LearnerEventData.Flag(current, "open") ? CapstoneState.NotSubmitted
             : LearnerEventData.Flag(current, "draft") ? CapstoneState.Draft : CapstoneState.Waiting;
 
-        // One entry per review: a dismissal (same id) wins over the submission.
+        // A dismissed review does not count, whichever of its deliveries came first; the latest counted review decides.
         var decided = reviews.GroupBy(r => LearnerEventData.Long(r, "review") ?? 0)
-            .Select(g => g.FirstOrDefault(r => (string?)r["state"] == "dismissed") ?? g.First())
+            .Where(g => !g.Any(r => (string?)r["state"] == "dismissed"))
+            .Select(g => g.First())
             .OrderBy(r => At(r)).ThenBy(r => LearnerEventData.Long(r, "review"))
             .LastOrDefault();
         if (decided is null)
@@ -52,14 +53,6 @@ public static class CapstoneStatusReader
         var state = (string?)decided["state"];
         var reviewer = (string?)decided["by"];
         var at = At(decided);
-        if (state == "dismissed")
-        {
-            return CapstoneStatus.None with
-            {
-                State = waiting, PullRequest = number, PullRequestUrl = url, Note = $"the review by @{reviewer} was dismissed; it no longer counts",
-            };
-        }
-
         var reviewed = new CapstoneStatus(CapstoneState.ChangesRequested, number, url, reviewer, (string?)decided["url"], at, [], null, null, null);
         if (state != "approved")
         {

@@ -74,8 +74,10 @@ public sealed class RepositorySetup(IGitHubClient github, JourneyOptions options
             // Instructors review capstones as pull requests: without access to the private repository they see nothing.
             try
             {
-                await github.Organization.Team.AddOrUpdateTeamRepositoryPermissions(
-                    ledger.Owner, options.InstructorsTeam, ledger.Owner, ledger.Name, options.InstructorsTeamPermission).ConfigureAwait(false);
+                // Octokit's AddOrUpdateTeamRepositoryPermissions builds an absolute path ("/orgs/..."), which drops the
+                // base path of a GitHub Enterprise (or emulator) address: the same call with a relative one.
+                var uri = new Uri($"orgs/{ledger.Owner}/teams/{options.InstructorsTeam}/repos/{ledger.Owner}/{ledger.Name}", UriKind.Relative);
+                await new ApiConnection(github.Connection).Put(uri, new { permission = options.InstructorsTeamPermission }).ConfigureAwait(false);
             }
             catch (NotFoundException ex)
             {
