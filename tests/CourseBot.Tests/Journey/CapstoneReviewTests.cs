@@ -11,7 +11,7 @@ namespace CourseBot.Tests.Journey;
 
 /// <summary>
 /// Capstones reviewed as pull requests, end to end: the learner opens the capstone's pull request from
-/// its template; the instructors team is asked to review and the rubric is posted; a review by someone
+/// its template (a draft first, not in the queue); the instructors team is asked to review and the rubric is posted; a review by someone
 /// outside the team and an approval with a partial rubric change nothing and get a reply; changes
 /// requested, then an approval with the full rubric passes module 11 with its total shown; a dismissal
 /// reopens it. Run once in order and once with every delivery twice and shuffled: same end state.
@@ -121,11 +121,15 @@ public sealed class CapstoneReviewTests
             var issue = _learner.ModuleIssue(11);
             Assert.Contains("not submitted", github.Issue(Repository, issue)!.Body, StringComparison.Ordinal);
 
-            // The learner opens the capstone's pull request from its template.
+            // The learner opens the capstone's pull request from its template, as a draft first: not in the queue.
             var template = github.ReadFile(Repository, ".github/PULL_REQUEST_TEMPLATE/capstone-1.md")!;
             var pull = github.PushPullAs(Repository, "ada", "my-email-system", new Dictionary<string, string> { ["capstone/app.py"] = "print('mail')\n" },
-                "Capstone 1: Background Processing System", template);
-            await _learner.StepAsync(CapstoneWebhooks.PullRequest(harness, Repository, "opened", pull, At(1), "ada"));
+                "Capstone 1: Background Processing System", template, draft: true);
+            await _learner.StepAsync(CapstoneWebhooks.PullRequest(harness, Repository, "opened", pull, At(0), "ada"));
+            Assert.Empty(pull.RequestedTeams);
+            Assert.Contains($"draft (#{pull.Number}): not in the review queue", github.Issue(Repository, issue)!.Body, StringComparison.Ordinal);
+            pull.Draft = false;
+            await _learner.StepAsync(CapstoneWebhooks.PullRequest(harness, Repository, "ready_for_review", pull, At(1), "ada"));
             var body = github.Issue(Repository, issue)!.Body!;
             Assert.Contains($"waiting for an instructor's review (#{pull.Number})", body, StringComparison.Ordinal);
             Assert.Contains($"[pull request #{pull.Number}](https://github.com/{Repository}/pull/{pull.Number})", body, StringComparison.Ordinal);
