@@ -13,8 +13,8 @@ namespace CourseBot.Core.Journey;
 /// <summary>
 /// Capstones reviewed as pull requests. A pull request is recorded against its capstone module
 /// (<see cref="CapstoneModuleResolver"/>) and, once it is not a draft, the instructors team is asked
-/// to review it. A review counts only from an active member of the instructors team, asked of GitHub
-/// on every review: an approval with every rubric criterion scored (<see cref="RubricScoreParser"/>)
+/// to review it. A review counts only from an active member of the instructors team (a dismissal only when one
+/// dismissed it), asked of GitHub on every review: an approval with every rubric criterion scored (<see cref="RubricScoreParser"/>)
 /// passes the capstone, a request for changes is shown, a dismissal withdraws the review; anything
 /// else gets one reply saying why it did not count and records nothing. The rubric comment, the module
 /// issue and the README follow from the record in the sync that comes after.
@@ -86,9 +86,12 @@ public sealed partial class CapstoneDesk(Course course, JourneyOptions options, 
             return false;
         }
 
-        if (!await InstructorTeam.IsMemberAsync(github, options, review.Reviewer).ConfigureAwait(false))
+        // A submission counts from an instructor; a dismissal only when an instructor dismissed it (a learner with push
+        // access could otherwise dismiss a request for changes and bring back an earlier approval).
+        var actor = state == "dismissed" ? review.Sender : review.Reviewer;
+        if (!await InstructorTeam.IsMemberAsync(github, options, actor).ConfigureAwait(false))
         {
-            LogNotInstructor(logger, review.Reviewer, ledger.Repository, review.Number);
+            LogNotInstructor(logger, actor, ledger.Repository, review.Number);
             if (state != "dismissed")
             {
                 await ReplyAsync(github, ledger, recorder, review.Number, $"not-instructor:{review.Number}:{review.Reviewer.ToLowerInvariant()}",
@@ -101,7 +104,7 @@ public sealed partial class CapstoneDesk(Course course, JourneyOptions options, 
 
         var data = new JsonObject
         {
-            ["number"] = review.Number, ["review"] = review.ReviewId, ["state"] = state, ["by"] = review.Reviewer, ["commit"] = review.Commit,
+            ["number"] = review.Number, ["review"] = review.ReviewId, ["state"] = state, ["by"] = review.Reviewer, ["actor"] = actor, ["commit"] = review.Commit,
             ["at"] = review.At.ToString("O", CultureInfo.InvariantCulture), ["url"] = review.Url,
         };
         if (state == "approved")

@@ -17,7 +17,10 @@ public sealed record PullRequestChanged(
     long Installation, string Repository, string Action, int Number, string Title, string? Body, string Branch, string Head,
     bool Draft, bool Open, DateTimeOffset At, string Url, bool ByBot);
 
-/// <summary>A pull request review submitted or dismissed (from the <c>pull_request_review</c> webhook), with its pull request.</summary>
+/// <summary>
+/// A pull request review submitted or dismissed (from the <c>pull_request_review</c> webhook), with its pull request;
+/// <see cref="Sender"/> is who acted: the reviewer for a submission, whoever dismissed it for a dismissal.
+/// </summary>
 public sealed record PullRequestReviewed(
     long Installation, string Repository, string Action, int Number, string PullTitle, string? PullBody, string Branch,
-    long ReviewId, string State, string? Body, string Reviewer, string Commit, DateTimeOffset At, string Url, bool ByBot);
+    long ReviewId, string State, string? Body, string Reviewer, string Commit, DateTimeOffset At, string Url, string Sender, bool ByBot);

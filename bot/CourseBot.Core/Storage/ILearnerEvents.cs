@@ -26,7 +26,8 @@ public static class LearnerEventKinds
 
     /// <summary>
     /// An instructor's counted review of a capstone pull request, or its dismissal; subject: the module id;
-    /// data: number, review (GitHub's id), state (approved, changes_requested, dismissed), by, commit, at (submitted_at),
+    /// data: number, review (GitHub's id), state (approved, changes_requested, dismissed), by (the reviewer), actor (who
+    /// submitted or dismissed it), commit, at (submitted_at),
     /// url, and for an approval scores (criterion -> points), total, max.
     /// </summary>
     public const string CapstoneReview = "capstone-review";

@@ -104,7 +104,7 @@ public sealed partial class CourseBotWebhookProcessor(JourneyService journey, IL
         await journey.OnReviewAsync(new PullRequestReviewed(
             pullRequestReviewEvent.Installation?.Id ?? 0, pullRequestReviewEvent.Repository?.FullName ?? "", name, (int)pull.Number, pull.Title, pull.Body,
             pull.Head.Ref, review.Id, review.State?.StringValue ?? "", review.Body, review.User.Login, review.CommitId, review.SubmittedAt ?? default, review.HtmlUrl,
-            IsBot(review.User)), cancellationToken).ConfigureAwait(false);
+            pullRequestReviewEvent.Sender?.Login ?? "", IsBot(pullRequestReviewEvent.Sender) || IsBot(review.User)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The pull request changes that matter to a capstone's review (Octokit's action types print no name).</summary>

@@ -140,6 +140,10 @@ public sealed class CapstoneReviewTests
             var changesRequested = Calls() - calls;
             Assert.Contains("changes requested by @grace", github.Issue(Repository, issue)!.Body, StringComparison.Ordinal);
 
+            // The learner dismisses the request for changes: only an instructor's dismissal counts.
+            await _learner.StepAsync(CapstoneWebhooks.Review(harness, Repository, pull, 9001, "grace", "changes_requested", "", At(2), dismissed: true, sender: "ada"));
+            Assert.Contains("changes requested by @grace", github.Issue(Repository, issue)!.Body, StringComparison.Ordinal);
+
             // The learner pushes; a passer-by approves (twice: one reply); the instructor approves with a partial rubric.
             pull = github.PushPullAs(Repository, "ada", "my-email-system", new Dictionary<string, string> { ["capstone/retries.md"] = "logs\n" }, pull.Title, pull.Body);
             calls = Calls();

@@ -18,10 +18,11 @@ internal static class CapstoneWebhooks
 
     /// <summary>A <c>pull_request_review</c> delivery: <paramref name="state"/> is approved, changes_requested or commented (dismissed for a dismissal).</summary>
     public static (string Event, string Payload) Review(
-        JourneyHarness harness, string repository, PullState pull, long id, string reviewer, string state, string body, DateTimeOffset at, bool dismissed = false) =>
+        JourneyHarness harness, string repository, PullState pull, long id, string reviewer, string state, string body, DateTimeOffset at,
+        bool dismissed = false, string? sender = null) =>
         JourneyHarness.Webhook("pull_request_review", dismissed ? "dismissed" : "submitted", repository, p =>
         {
-            Installed(harness, p, reviewer);
+            Installed(harness, p, sender ?? reviewer);
             Pull(p["pull_request"]!.AsObject(), repository, pull, at);
             var review = p["review"]!.AsObject();
             review["id"] = id;
