@@ -112,6 +112,9 @@ public sealed class RepoState(long id, string owner, string name)
 
     public List<PullState> Pulls { get; } = [];
 
+    /// <summary>Teams given access to this repository: team slug -> permission (pull, triage, push, maintain, admin).</summary>
+    public Dictionary<string, string> TeamAccess { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public int NextNumber => Issues.Count + Pulls.Count + 1;
 }
 
@@ -198,7 +201,7 @@ public sealed class PullState
 
     public string State { get; set; } = "open";
 
-    public bool Draft { get; init; }
+    public bool Draft { get; set; }
 
     public DateTimeOffset CreatedAt { get; init; }
 
@@ -209,6 +212,9 @@ public sealed class PullState
     public List<ReviewState> Reviews { get; } = [];
 
     public List<string> RequestedReviewers { get; } = [];
+
+    /// <summary>Team slugs whose review was requested.</summary>
+    public List<string> RequestedTeams { get; } = [];
 }
 
 public sealed class ReviewState

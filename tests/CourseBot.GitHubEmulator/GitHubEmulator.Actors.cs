@@ -25,6 +25,46 @@ public sealed partial class GitHubEmulator
         }
     }
 
+    /// <summary>
+    /// A person's work on a branch (created from the default branch on first use) with the files added
+    /// or replaced; then, unless it is already open, a pull request from it. Returns the pull request.
+    /// </summary>
+    public PullState PushPullAs(string fullName, string user, string branch, IReadOnlyDictionary<string, string> files, string title, string? body, bool draft = false)
+    {
+        lock (State.Gate)
+        {
+            var repo = State.Repos[fullName];
+            var parent = repo.Refs.GetValueOrDefault(branch) ?? repo.Refs[repo.DefaultBranch];
+            var tree = new Dictionary<string, string>(State.Trees[State.Commits[parent].Tree], StringComparer.Ordinal);
+            foreach (var (path, content) in files)
+            {
+                tree[path] = State.StoreBlob(Encoding.UTF8.GetBytes(content));
+            }
+
+            var now = Time.GetUtcNow();
+            repo.Refs[branch] = State.StoreCommit(State.StoreTree(tree), parent, "capstone work", now);
+            var pull = repo.Pulls.FirstOrDefault(p => p.Head == branch && p.State == "open");
+            if (pull is null)
+            {
+                pull = new PullState { Id = State.NextId(), Number = repo.NextNumber, Title = title, Body = body, User = user, Head = branch, Draft = draft, CreatedAt = now };
+                repo.Pulls.Add(pull);
+            }
+
+            pull.HeadSha = repo.Refs[branch];
+            pull.UpdatedAt = now;
+            return pull;
+        }
+    }
+
+    /// <summary>The teams given access to a repository (slug -> permission).</summary>
+    public IReadOnlyDictionary<string, string> TeamAccess(string fullName)
+    {
+        lock (State.Gate)
+        {
+            return new Dictionary<string, string>(State.Repos[fullName].TeamAccess, StringComparer.OrdinalIgnoreCase);
+        }
+    }
+
     /// <summary>An issue opened by a person (for example from an issue form). Returns its number and id.</summary>
     public (int Number, long Id) OpenIssueAs(string fullName, string user, string title, string body, params string[] labels)
     {

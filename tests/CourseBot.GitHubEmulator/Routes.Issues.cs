@@ -103,13 +103,14 @@ public sealed partial class GitHubEmulator
             var body = await BodyAsync(context).ConfigureAwait(false);
             lock (State.Gate)
             {
-                if (FindIssue(context) is not ({ } repo, { } issue))
+                // A pull request is an issue too: its conversation takes issue comments.
+                if (FindIssue(context) is not ({ } repo, var issue) || (issue?.Number ?? PullNumber(repo, context)) is not { } number)
                 {
                     return NotFound();
                 }
 
                 var now = Time.GetUtcNow();
-                var comment = new CommentState { Id = State.NextId(), IssueNumber = issue.Number, Body = (string?)body["body"] ?? "", CreatedAt = now, UpdatedAt = now };
+                var comment = new CommentState { Id = State.NextId(), IssueNumber = number, Body = (string?)body["body"] ?? "", CreatedAt = now, UpdatedAt = now };
                 repo.Comments[comment.Id] = comment;
                 return Results.Json(Shapes.Comment(repo, comment, BaseUrl), statusCode: 201);
             }
@@ -207,6 +208,9 @@ public sealed partial class GitHubEmulator
             }
         });
     }
+
+    private static int? PullNumber(RepoState repo, HttpContext context) =>
+        repo.Pulls.FirstOrDefault(p => p.Number.ToString(CultureInfo.InvariantCulture) == Value(context, "issue_number"))?.Number;
 
     private (RepoState? Repo, IssueState? Issue) FindIssue(HttpContext context)
     {

@@ -117,6 +117,32 @@ public sealed partial class GitHubEmulator
             }
         });
 
+        // GitHub answers 204 whether the access is new or changed; a team or repository it does not know is a 404,
+        // and a permission outside its list a 422.
+        Route(api, "PUT", "/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}", async context =>
+        {
+            var body = await BodyAsync(context).ConfigureAwait(false);
+            lock (State.Gate)
+            {
+                var org = Value(context, "org");
+                var slug = Value(context, "team_slug");
+                var repo = State.Repo(Value(context, "owner"), Value(context, "repo"));
+                if (repo is null || !State.Teams.TryGetValue(org, out var teams) || !teams.ContainsKey(slug))
+                {
+                    return NotFound();
+                }
+
+                var permission = (string?)body["permission"] ?? "push";
+                if (permission is not ("pull" or "triage" or "push" or "maintain" or "admin"))
+                {
+                    return Invalid($"Invalid permission {permission}");
+                }
+
+                repo.TeamAccess[slug] = permission;
+                return Results.StatusCode(204);
+            }
+        });
+
         Route(api, "POST", "/orgs/{org}/teams", async context =>
         {
             var body = await BodyAsync(context).ConfigureAwait(false);

@@ -106,6 +106,37 @@ public sealed partial class GitHubEmulator
             }
         });
 
+        // Reviewers and teams are added to the pull request's requests; GitHub refuses the author as a reviewer
+        // and a team the organisation does not have (422 both).
+        Route(api, "POST", "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", async context =>
+        {
+            var body = await BodyAsync(context).ConfigureAwait(false);
+            lock (State.Gate)
+            {
+                if (FindPull(context) is not ({ } repo, { } pull))
+                {
+                    return NotFound();
+                }
+
+                var users = body["reviewers"]?.AsArray().Select(r => (string?)r ?? "").ToList() ?? [];
+                var teams = body["team_reviewers"]?.AsArray().Select(r => (string?)r ?? "").ToList() ?? [];
+                var known = State.Teams.GetValueOrDefault(repo.Owner);
+                if (users.Any(u => u.Equals(pull.User, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return Results.Json(Shapes.Unprocessable("Review cannot be requested from pull request author."), statusCode: 422);
+                }
+
+                if (teams.Any(t => known is null || !known.ContainsKey(t)))
+                {
+                    return Results.Json(Shapes.Unprocessable("Reviews may only be requested from collaborators."), statusCode: 422);
+                }
+
+                pull.RequestedReviewers.AddRange(users.Where(u => !pull.RequestedReviewers.Contains(u, StringComparer.OrdinalIgnoreCase)));
+                pull.RequestedTeams.AddRange(teams.Where(t => !pull.RequestedTeams.Contains(t, StringComparer.OrdinalIgnoreCase)));
+                return Results.Json(Shapes.PullRequest(repo, pull, Figures(repo, pull), BaseUrl), statusCode: 201);
+            }
+        });
+
         Route(api, "GET", "/repos/{owner}/{repo}/pulls/{pull_number}/reviews", context =>
         {
             lock (State.Gate)

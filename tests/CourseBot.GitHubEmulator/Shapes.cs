@@ -224,7 +224,7 @@ internal static partial class Shapes
         ["repositories_url"] = $"{baseUrl}installation/repositories",
         ["html_url"] = $"https://github.com/organizations/{account}/settings/installations/{id}",
         ["permissions"] = Permissions,
-        ["events"] = new List<string> { "issues", "issue_comment", "push", "pull_request", "pull_request_review", "repository", "member", "membership", "workflow_run" },
+        ["events"] = new List<string> { "issues", "issue_comment", "push", "pull_request", "pull_request_review" },
         ["single_file_name"] = null,
         ["created_at"] = at,
         ["updated_at"] = at,

@@ -106,7 +106,7 @@ public sealed partial class CommandDesk(Course course, JourneyOptions options, Q
 
     private async Task<(string, bool)> InstructorAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, CommentCreated comment, LearnerCommand command, CancellationToken cancel)
     {
-        if (!await IsInstructorAsync(github, comment.Author).ConfigureAwait(false))
+        if (!await InstructorTeam.IsMemberAsync(github, options, comment.Author).ConfigureAwait(false))
         {
             LogRefused(logger, comment.Author, command.Kind, ledger.Repository);
             return ($"`/{command.Kind.ToString().ToLowerInvariant()}` is for instructors (members of the `{options.InstructorsTeam}` team); nothing was recorded.", false);
@@ -146,20 +146,6 @@ public sealed partial class CommandDesk(Course course, JourneyOptions options, Q
         await recorder.RecordAsync($"{module.Module.Id}/{target.Id}", approval, cancel).ConfigureAwait(false);
         LogApproved(logger, comment.Author, module.Module.Id, target.Id, ledger.Repository);
         return ("", true); // the ticked box in the issue says it; no extra comment
-    }
-
-    private async Task<bool> IsInstructorAsync(IGitHubClient github, string login)
-    {
-        try
-        {
-            var uri = new Uri($"orgs/{options.CourseOwner}/teams/{options.InstructorsTeam}/memberships/{Uri.EscapeDataString(login)}", UriKind.Relative);
-            var membership = await github.Connection.Get<TeamMembershipDetails>(uri, null).ConfigureAwait(false);
-            return membership.Body?.State.StringValue == "active";
-        }
-        catch (NotFoundException)
-        {
-            return false;
-        }
     }
 
     [LoggerMessage(EventId = 5301, Level = LogLevel.Warning, Message = "Refused instructor command {Command} from {Login} in {Repository}: not in the instructors team")]

@@ -32,6 +32,15 @@ public sealed class JourneyOptions
     public string InstructorsTeam { get; set; } = "instructors";
 
     /// <summary>
+    /// What the instructors team may do in each learner repository, given at setup so it can review capstone pull
+    /// requests in private repositories: <c>pull</c>, <c>triage</c> (default: read, plus review requests and labels),
+    /// <c>push</c>, <c>maintain</c> or <c>admin</c>.
+    /// </summary>
+    [RegularExpression("^(pull|triage|push|maintain|admin)$",
+        ErrorMessage = Section + ":InstructorsTeamPermission must be pull, triage, push, maintain or admin")]
+    public string InstructorsTeamPermission { get; set; } = "triage";
+
+    /// <summary>
     /// The App's installation on the course organisation, for work that does not come with one (roster enrollment). Default: 0,
     /// looked up.
     /// </summary>

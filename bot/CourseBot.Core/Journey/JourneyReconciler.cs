@@ -16,6 +16,7 @@ public sealed record ReconcileReport(int Learners, int Resumed, int Regraded);
 /// <list type="bullet">
 /// <item>an enrollment whose setup never finished (generation still running when every retry ran
 /// out, an outage) is resumed, at most once an hour;</item>
+/// <item>a repository set up before the instructors team was given access to it is resumed to give it;</item>
 /// <item>a learner's latest push with open labs and no result after <see cref="JourneyOptions.RepairAfter"/>
 /// is graded again through the grading workflow, once per commit.</item>
 /// </list>
@@ -42,6 +43,14 @@ public sealed partial class JourneyReconciler(Course course, JourneyOptions opti
             {
                 resumed++;
                 LogResumed(logger, repository);
+            }
+
+            // Learners enrolled before the instructors team got access at setup: the resumed setup gives it (once an hour at most).
+            if (setUp && !ledger.Setup.Contains("team")
+                && await inbox.TryEnqueueAsync(QueuedLearnerChanges.Resume(repository, now.ToString("yyyyMMddHH", CultureInfo.InvariantCulture)), cancel).ConfigureAwait(false))
+            {
+                resumed++;
+                LogBackfill(logger, repository);
             }
 
             if (setUp && UngradedPush(ledger, now) is { } sha
@@ -73,6 +82,9 @@ public sealed partial class JourneyReconciler(Course course, JourneyOptions opti
 
     [LoggerMessage(EventId = 5401, Level = LogLevel.Warning, Message = "Reconciler: setup of {Repository} never finished; resuming it")]
     private static partial void LogResumed(ILogger logger, string repository);
+
+    [LoggerMessage(EventId = 5403, Level = LogLevel.Information, Message = "Reconciler: {Repository} predates instructor access; resuming its setup to give it")]
+    private static partial void LogBackfill(ILogger logger, string repository);
 
     [LoggerMessage(EventId = 5402, Level = LogLevel.Warning, Message = "Reconciler: push {Sha} to {Repository} has no result; grading it again")]
     private static partial void LogRegraded(ILogger logger, string repository, string sha);

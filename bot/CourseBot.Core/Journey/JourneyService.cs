@@ -22,6 +22,7 @@ public sealed partial class JourneyService(
     ILearnerLocks locks,
     QuizDesk quizzes,
     CommandDesk commands,
+    CapstoneDesk capstones,
     EnrollmentGate gate,
     TimeProvider time,
     ILogger<JourneyService> logger)
@@ -89,6 +90,35 @@ public sealed partial class JourneyService(
         if (changed)
         {
             await SyncAsync(comment.Installation, comment.Repository, cancel).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A capstone pull request changed: recorded, the instructors asked to review it, then the repository synced.</summary>
+    public Task OnPullRequestAsync(PullRequestChanged pull, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(pull);
+        return pull.ByBot ? Task.CompletedTask : RecordThenSyncAsync(pull.Installation, pull.Repository,
+            (github, ledger, recorder) => capstones.PullRequestAsync(github, ledger, recorder, pull, cancel), cancel);
+    }
+
+    /// <summary>A capstone review submitted or dismissed: counted only from the instructors team, then the repository synced.</summary>
+    public Task OnReviewAsync(PullRequestReviewed review, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        return review.ByBot ? Task.CompletedTask : RecordThenSyncAsync(review.Installation, review.Repository,
+            (github, ledger, recorder) => capstones.ReviewAsync(github, ledger, recorder, review, cancel), cancel);
+    }
+
+    private async Task RecordThenSyncAsync(long installation, string repository, Func<IGitHubClient, LearnerLedger, LearnerRecorder, Task<bool>> work, CancellationToken cancel)
+    {
+        var changed = false;
+        await WithLearnerAsync(repository, async (ledger, recorder) =>
+        {
+            changed = await work(clients(installation), ledger, recorder).ConfigureAwait(false);
+        }, cancel).ConfigureAwait(false);
+        if (changed)
+        {
+            await SyncAsync(installation, repository, cancel).ConfigureAwait(false);
         }
     }
 

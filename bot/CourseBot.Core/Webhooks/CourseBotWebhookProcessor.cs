@@ -5,6 +5,8 @@ using Octokit.Webhooks.Events;
 using Octokit.Webhooks.Events.Installation;
 using Octokit.Webhooks.Events.IssueComment;
 using Octokit.Webhooks.Events.Issues;
+using Octokit.Webhooks.Events.PullRequest;
+using Octokit.Webhooks.Events.PullRequestReview;
 using Octokit.Webhooks.Models;
 
 namespace CourseBot.Core.Webhooks;
@@ -17,7 +19,10 @@ namespace CourseBot.Core.Webhooks;
 public sealed partial class CourseBotWebhookProcessor(JourneyService journey, ILogger<CourseBotWebhookProcessor> logger) : WebhookEventProcessor
 {
     /// <summary>The events with a handler here; the dispatcher passes only these on.</summary>
-    public static IReadOnlySet<string> HandledEvents { get; } = new HashSet<string>(StringComparer.Ordinal) { "installation", "issues", "issue_comment", "push" };
+    public static IReadOnlySet<string> HandledEvents { get; } = new HashSet<string>(StringComparer.Ordinal) 
+    {
+        "installation", "issues", "issue_comment", "push", "pull_request", "pull_request_review",
+    };
 
     protected override ValueTask ProcessInstallationWebhookAsync(WebhookHeaders headers, InstallationEvent installationEvent, InstallationAction action, CancellationToken cancellationToken = default)
     {
@@ -70,6 +75,47 @@ public sealed partial class CourseBotWebhookProcessor(JourneyService journey, IL
         await journey.OnPushAsync(new PushReceived(
             pushEvent.Repository?.FullName ?? "", pushEvent.Ref, pushEvent.Before, pushEvent.After, pushEvent.HeadCommit?.TreeId, readme, IsBot(pushEvent.Sender)), cancellationToken).ConfigureAwait(false);
     }
+
+    protected override async ValueTask ProcessPullRequestWebhookAsync(WebhookHeaders headers, PullRequestEvent pullRequestEvent, PullRequestAction action, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pullRequestEvent);
+        if (PullRequestActionName(action) is not { } name)
+        {
+            return;
+        }
+
+        var pull = pullRequestEvent.PullRequest;
+        await journey.OnPullRequestAsync(new PullRequestChanged(
+            pullRequestEvent.Installation?.Id ?? 0, pullRequestEvent.Repository?.FullName ?? "", name, (int)pull.Number, pull.Title, pull.Body,
+            pull.Head.Ref, pull.Head.Sha, pull.Draft, name != "closed" && pull.State?.StringValue != "closed", pull.UpdatedAt, pull.HtmlUrl,
+            IsBot(pullRequestEvent.Sender)), cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async ValueTask ProcessPullRequestReviewWebhookAsync(WebhookHeaders headers, PullRequestReviewEvent pullRequestReviewEvent, PullRequestReviewAction action, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pullRequestReviewEvent);
+        var name = action == PullRequestReviewAction.Submitted ? "submitted" : action == PullRequestReviewAction.Dismissed ? "dismissed" : null;
+        if (name is null)
+        {
+            return;
+        }
+
+        var (pull, review) = (pullRequestReviewEvent.PullRequest, pullRequestReviewEvent.Review);
+        await journey.OnReviewAsync(new PullRequestReviewed(
+            pullRequestReviewEvent.Installation?.Id ?? 0, pullRequestReviewEvent.Repository?.FullName ?? "", name, (int)pull.Number, pull.Title, pull.Body,
+            pull.Head.Ref, review.Id, review.State?.StringValue ?? "", review.Body, review.User.Login, review.CommitId, review.SubmittedAt ?? default, review.HtmlUrl,
+            pullRequestReviewEvent.Sender?.Login ?? "", IsBot(pullRequestReviewEvent.Sender) || IsBot(review.User)), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The pull request changes that matter to a capstone's review (Octokit's action types print no name).</summary>
+    private static string? PullRequestActionName(PullRequestAction action) =>
+        action == PullRequestAction.Opened ? "opened"
+        : action == PullRequestAction.Reopened ? "reopened"
+        : action == PullRequestAction.ReadyForReview ? "ready_for_review"
+        : action == PullRequestAction.ConvertedToDraft ? "converted_to_draft"
+        : action == PullRequestAction.Synchronize ? "synchronize"
+        : action == PullRequestAction.Closed ? "closed"
+        : null;
 
     private static bool Touches(IEnumerable<string>? paths) => paths?.Any(p => string.Equals(p, "README.md", StringComparison.OrdinalIgnoreCase)) == true;
 

@@ -21,7 +21,10 @@ internal static class CourseReader
             Paces: map.Maps("paces").Select(ReadPace).ToImmutableArray(),
             Competencies: map.Maps("competencies", required: false).Select(ReadCompetency).ToImmutableArray(),
             Modules: modules,
-            RootDirectory: root);
+            RootDirectory: root)
+        {
+            CapstoneRules = ReadCapstoneRules(map.Map("capstone", required: false)),
+        };
         map.Finish();
         return course;
     }
@@ -57,6 +60,13 @@ internal static class CourseReader
             map.LocationOf("modules"));
         map.Finish();
         return track;
+    }
+
+    private static CapstoneRules ReadCapstoneRules(MapReader? map)
+    {
+        var rules = new CapstoneRules(map?.Flag("stale_on_push", required: false) ?? false);
+        map?.Finish();
+        return rules;
     }
 
     private static PassingRules ReadPassing(MapReader? map)

@@ -22,6 +22,9 @@ public sealed record Course(
     /// </summary>
     public ImmutableHashSet<string> UnreadableModules { get; init; } = [];
 
+    /// <summary>How capstone reviews are counted (<c>capstone:</c> in course.yml).</summary>
+    public CapstoneRules CapstoneRules { get; init; } = new(StaleOnPush: false);
+
     public IEnumerable<Track> Tracks => Paths.SelectMany(p => p.Tracks);
 
     public Module? FindModule(string idOrNumber) =>

@@ -171,6 +171,9 @@ public sealed class EmulatorSchemaTests : IAsyncLifetime, IDisposable
         await client.PullRequest.Get(Org, Learner, pull.Number);
         await client.PullRequest.Review.Create(Org, Learner, pull.Number, new PullRequestReviewCreate { Body = "Looks right", Event = PullRequestReviewEvent.Comment });
         await client.PullRequest.Review.GetAll(Org, Learner, pull.Number);
+        await client.PullRequest.ReviewRequest.Create(Org, Learner, pull.Number, new PullRequestReviewRequest([], ["instructors"]));
+        // Octokit's own call for this route builds an absolute path that drops the emulator's base path.
+        await new ApiConnection(client.Connection).Put(new Uri($"orgs/{Org}/teams/instructors/repos/{Org}/{Learner}", UriKind.Relative), new { permission = "triage" });
 
         // The REST commit of a branch (head and tree in one call), and a workflow run requested by /recheck.
         await client.Repository.Commit.Get(Org, Learner, "main");

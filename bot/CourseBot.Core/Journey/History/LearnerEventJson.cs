@@ -41,6 +41,8 @@ public static class LearnerEventJson
             LearnerEventKinds.GitHubFiles => Parse(entry.Data, Json.FilesCommitted),
             LearnerEventKinds.GitHubPush => Parse(entry.Data, Json.PushSeen),
             LearnerEventKinds.GitHubReply => Parse(entry.Data, Json.ReplyPosted),
+            LearnerEventKinds.CapstonePullRequest => Parse(entry.Data, Json.CapstonePullRequest),
+            LearnerEventKinds.CapstoneReview => Parse(entry.Data, Json.CapstoneReview),
             _ => null,
         };
     }

@@ -24,4 +24,6 @@ namespace CourseBot.Core.Journey.History;
 [JsonSerializable(typeof(FilesCommitted))]
 [JsonSerializable(typeof(PushSeen))]
 [JsonSerializable(typeof(ReplyPosted))]
+[JsonSerializable(typeof(CapstonePullRequest))]
+[JsonSerializable(typeof(CapstoneReview))]
 internal sealed partial class LearnerEventJsonContext : JsonSerializerContext;

@@ -29,6 +29,12 @@ public static class LearnerEventKinds
     /// <summary><see cref="QuizStarted"/>: an attempt started with <c>/quiz</c>; subject: module/assessment.</summary>
     public const string QuizStarted = "quiz-started";
 
+    /// <summary><see cref="History.CapstonePullRequest"/>: a capstone pull request changed; subject: the module id.</summary>
+    public const string CapstonePullRequest = "capstone-pr";
+
+    /// <summary><see cref="History.CapstoneReview"/>: an instructor's counted review or its dismissal; subject: the module id.</summary>
+    public const string CapstoneReview = "capstone-review";
+
     /// <summary><see cref="RepositoryCreated"/>: the learner's repository was generated.</summary>
     public const string GitHubRepository = "github.repository";
 

@@ -42,6 +42,9 @@ public sealed record ModuleProgress(Module Module, ModuleState State, ImmutableA
 {
     public bool IsUnlocked => State != ModuleState.Locked;
 
+    /// <summary>A capstone module's pull request review, as recorded; null for other modules.</summary>
+    public Capstones.CapstoneStatus? Capstone { get; init; }
+
     /// <summary>The best quiz or exam percentage (the module's first quiz-graded assessment), if any was counted.</summary>
     public double? QuizPercent => Assessments.FirstOrDefault(a => a.Assessment.Grading == Grading.Quiz && a.Percent is not null)?.Percent;
 

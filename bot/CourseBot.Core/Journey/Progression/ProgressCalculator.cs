@@ -17,7 +17,7 @@ public static class ProgressCalculator
         ArgumentNullException.ThrowIfNull(course);
         ArgumentNullException.ThrowIfNull(enrollment);
         ArgumentNullException.ThrowIfNull(events);
-        var evidence = Evidence.From(events);
+        var evidence = Evidence.From(course, events);
         var studied = StudyPaths(course, enrollment).ToList();
         var milestones = PaceSchedule.Build(course, enrollment, studied);
         var passed = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
@@ -88,7 +88,7 @@ public static class ProgressCalculator
             : ModuleState.Open;
         DateTimeOffset? passedAt = state == ModuleState.Passed ? required.Select(a => a.DoneAt ?? DateTimeOffset.MinValue).DefaultIfEmpty(DateTimeOffset.MinValue).Max() : null;
         var due = milestones.FirstOrDefault(m => m.Modules.Contains(module.Id));
-        return new ModuleProgress(module, state, assessments, passedAt, due);
+        return new ModuleProgress(module, state, assessments, passedAt, due) { Capstone = evidence.Capstones.GetValueOrDefault(module.Id) };
     }
 
     private static AssessmentProgress AssessmentFor(Course course, Module module, Assessment assessment, Evidence evidence)
@@ -110,7 +110,9 @@ public static class ProgressCalculator
                 var passedRun = runs.Where(r => r.Passed).Select(r => (DateTimeOffset?)r.At).FirstOrDefault();
                 return new AssessmentProgress(assessment, required, passedRun is not null, null, top?.Score, top?.Max, runs.Count, passedRun);
             default:
-                DateTimeOffset? approved = evidence.Approvals.TryGetValue(key, out var at) ? at : null;
+                // A capstone's approved pull request review (complete rubric) approves every review-graded assessment of its module.
+                DateTimeOffset? approved = evidence.Approvals.TryGetValue(key, out var at) ? at
+                    : evidence.Capstones.GetValueOrDefault(module.Id) is { Approved: true } capstone ? capstone.At : null;
                 return new AssessmentProgress(assessment, required, approved is not null, null, null, null, approved is null ? 0 : 1, approved);
         }
     }
@@ -134,11 +136,14 @@ public static class ProgressCalculator
         Dictionary<string, List<(double Percent, DateTimeOffset At)>> Quizzes,
         Dictionary<string, List<LabRun>> Labs,
         Dictionary<string, DateTimeOffset> Approvals,
-        HashSet<string> Placements)
+        HashSet<string> Placements,
+        Dictionary<string, Capstones.CapstoneStatus> Capstones)
     {
-        public static Evidence From(IReadOnlyList<LearnerEvent> events)
+        public static Evidence From(Course course, IReadOnlyList<LearnerEvent> events)
         {
-            var evidence = new Evidence(new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+            var capstones = course.Modules.Where(m => m.Capstone is not null)
+                .ToDictionary(m => m.Id, m => Journey.Capstones.CapstoneStatusReader.Read(course.CapstoneRules, m.Id, events), StringComparer.Ordinal);
+            var evidence = new Evidence(new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal), capstones);
             foreach (var entry in events.OrderBy(e => e.At).ThenBy(e => e.Sequence))
             {
                 switch (LearnerEventJson.Read(entry))

@@ -11,7 +11,7 @@ namespace CourseBot.Core.Journey.Sync;
 /// <summary>
 /// Brings a learner's repository in line with their recorded progress: an issue per unlocked
 /// module (body, ticks, labels, milestone, open or closed), one results comment per module with
-/// lab results, and the progress files (README section, badges, quiz forms) in one commit.
+/// lab results, the rubric comment on each capstone pull request, and the progress files (README section, badges, quiz forms) in one commit.
 /// Everything is compared with what the bot last wrote, so a sync that changes nothing makes no
 /// call, and a redelivered event finds its work done.
 /// </summary>
@@ -68,6 +68,7 @@ public sealed partial class LearnerSync(Course course, TimeProvider time, ILogge
             await SyncResultsAsync(github, ledger, recorder, module, cancel).ConfigureAwait(false);
         }
 
+        await RubricCommentSync.RunAsync(github, ledger, recorder, progress, cancel).ConfigureAwait(false);
         var files = new ProgressFiles(course, progress, ledger.ModuleIssues, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         await new ProgressCommitter(github, ledger, recorder, logger).CommitAsync(files, cancel).ConfigureAwait(false);
     }

@@ -18,7 +18,7 @@ public sealed class CourseSetupException(string message, Exception inner) : Exce
 /// <summary>
 /// The one-time steps of a learner repository: generate it from the template (private, in the
 /// course organisation), wait until GitHub has really filled it, invite the learner, create the
-/// labels. Each step is recorded when done, so a retry resumes where the last attempt stopped.
+/// labels, give the instructors team access. Each step is recorded when done, so a retry resumes where the last attempt stopped.
 /// </summary>
 public sealed class RepositorySetup(IGitHubClient github, JourneyOptions options, Course course, TimeProvider time)
 {
@@ -66,6 +66,24 @@ public sealed class RepositorySetup(IGitHubClient github, JourneyOptions options
         {
             await github.Repository.Collaborator.Add(ledger.Owner, ledger.Name, login, new CollaboratorRequest("push")).ConfigureAwait(false);
             await recorder.RecordAsync("invite", new SetupDone(Login: login), cancel).ConfigureAwait(false);
+        }
+
+        if (!ledger.Setup.Contains("team"))
+        {
+            // Instructors review capstones as pull requests: without access to the private repository they see nothing.
+            try
+            {
+                // Octokit's AddOrUpdateTeamRepositoryPermissions builds an absolute path ("/orgs/..."), which drops the
+                // base path of a GitHub Enterprise (or emulator) address: the same call with a relative one.
+                var uri = new Uri($"orgs/{ledger.Owner}/teams/{options.InstructorsTeam}/repos/{ledger.Owner}/{ledger.Name}", UriKind.Relative);
+                await new ApiConnection(github.Connection).Put(uri, new { permission = options.InstructorsTeamPermission }).ConfigureAwait(false);
+            }
+            catch (NotFoundException ex)
+            {
+                throw new CourseSetupException($"the instructors team {options.InstructorsTeam} does not exist in {ledger.Owner} or the App cannot manage it", ex);
+            }
+
+            await recorder.RecordAsync("team", new SetupDone(Team: options.InstructorsTeam, Permission: options.InstructorsTeamPermission), cancel).ConfigureAwait(false);
         }
 
         if (!ledger.Setup.Contains("labels"))

@@ -67,7 +67,9 @@ public static class ProgressReadmeWriter
             var labs = module.LabScore is { } score ? string.Create(CultureInfo.InvariantCulture, $"{score.Score:0.##} / {score.Max:0.##}") : "—";
             var passedOn = module.PassedAt is { } at ? at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
             var due = module.Due is { } d ? d.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + Overdue(d, module, today) : "";
-            text.Append(CultureInfo.InvariantCulture, $"| {module.Module.Number:00} | {name} | {Status(module.State)} | {quiz} | {labs} | {passedOn} | {due} |\n");
+            // A capstone's review shows in its status: waiting, changes requested, or the rubric total.
+            var capstone = module.Capstone is { } review && Capstones.CapstoneStatusText.Cell(review) is { Length: > 0 } cell ? " · " + cell : "";
+            text.Append(CultureInfo.InvariantCulture, $"| {module.Module.Number:00} | {name} | {Status(module.State)}{capstone} | {quiz} | {labs} | {passedOn} | {due} |\n");
         }
 
         if (!progress.Certificates.IsEmpty)
