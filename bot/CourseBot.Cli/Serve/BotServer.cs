@@ -5,6 +5,7 @@ using CourseBot.Core.Journey;
 using CourseBot.Core.Storage;
 using CourseBot.Core.Webhooks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 
 namespace CourseBot.Cli.Serve;
 
@@ -17,7 +18,9 @@ internal static class BotServer
     /// <summary>Where the embedded store (and, in setup mode, the App's secrets) live: beside the working folder, never in the repository.</summary>
     public const string DefaultDataDirectory = ".coursebot";
 
-    public static async Task<int> RunAsync(string curriculum, string urls, TextWriter error, CancellationToken cancel)
+    /// <summary>Runs the bot until <paramref name="cancel"/>; 1 when the course or a setting is not valid, one problem a line.</summary>
+    public static async Task<int> RunAsync(
+        string curriculum, string urls, TextWriter error, CancellationToken cancel, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var report = CurriculumValidator.ValidateFolder(curriculum);
         if (!report.IsValid || report.Course is not { } course)
@@ -31,10 +34,32 @@ internal static class BotServer
             return 1;
         }
 
-        var app = Build(course, urls);
-        await app.RunAsync(cancel).ConfigureAwait(false);
-        return 0;
+        try
+        {
+            await using var app = Build(course, urls, settings);
+            await app.RunAsync(cancel).ConfigureAwait(false);
+            return 0;
+        }
+        catch (Exception ex) when (SettingProblems(ex) is { Count: > 0 } problems)
+        {
+            await error.WriteLineAsync("coursebot serve: settings are not valid:").ConfigureAwait(false);
+            foreach (var problem in problems)
+            {
+                await error.WriteLineAsync("  " + problem).ConfigureAwait(false);
+            }
+
+            return 1;
+        }
     }
+
+    /// <summary>The validation failures in what the start threw (one setting, or several at once); empty for anything else.</summary>
+    private static List<string> SettingProblems(Exception error) => error switch
+    {
+        OptionsValidationException one => [.. one.Failures],
+        AggregateException all when all.InnerExceptions.All(e => e is OptionsValidationException) =>
+            [.. all.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)],
+        _ => [],
+    };
 
     /// <param name="course">The validated course.</param>
     /// <param name="urls">Where to listen.</param>
@@ -78,7 +103,9 @@ internal static class BotServer
         services?.Invoke(builder.Services);
 
         var app = builder.Build();
-        // Which endpoints exist follows from the settings, so they are read (and validated) here, before the start.
+        // Which endpoints exist follows from the settings, so every setting is validated here, before the endpoints are
+        // chosen (and before a hosted service reads one): all the invalid ones are reported together.
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
         var mode = app.Services.GetRequiredService<ServeMode>();
         app.MapCatalog(mode.Setup);
         app.MapGrading();

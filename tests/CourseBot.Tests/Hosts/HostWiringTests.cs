@@ -25,16 +25,29 @@ public sealed class HostWiringTests : IDisposable
     public void Dispose() => Directory.Delete(_data, recursive: true);
 
     [Fact]
-    public async Task Serve_InvalidSetting_FailsAtStart_NamingTheSetting()
+    public void Serve_InvalidSetting_FailsTheStart_NamingTheSetting()
     {
-        await using var app = BotServer.Build(CeleryCourse.Course, "http://127.0.0.1:0", new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?> { ["CourseBot:DataDirectory"] = _data, ["CourseBot:Queue:MaxAttempts"] = "0" };
+        var error = Assert.Throws<OptionsValidationException>(() => BotServer.Build(CeleryCourse.Course, "http://127.0.0.1:0", settings));
+        Assert.Contains("CourseBot:Queue:MaxAttempts must be from 1 to 100", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServeCommand_InvalidSettings_Exit1_WithEachSettingNamed()
+    {
+        using var error = new StringWriter();
+        var settings = new Dictionary<string, string?>
         {
             ["CourseBot:DataDirectory"] = _data,
             ["CourseBot:Queue:MaxAttempts"] = "0",
-        });
+            ["CourseBot:Oidc:ClockSkew"] = "01:00:00",
+        };
+        var exit = await BotServer.RunAsync(RepositoryPaths.Curriculum, "http://127.0.0.1:0", error, CancellationToken.None, settings);
 
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
-        Assert.Contains("CourseBot:Queue:MaxAttempts must be from 1 to 100", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, exit);
+        Assert.Contains("coursebot serve: settings are not valid:", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("CourseBot:Queue:MaxAttempts must be from 1 to 100", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("CourseBot:Oidc:ClockSkew must be from", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
