@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CourseBot.Core.Journey.History;
 
 /// <summary>
@@ -7,5 +9,6 @@ namespace CourseBot.Core.Journey.History;
 public sealed record FilesCommitted(
     string? Commit, string? Tree, string? ReadmeBlob, string? Readme, IReadOnlyDictionary<string, string>? Hashes) : LearnerEventData
 {
+    [JsonIgnore]
     public override string Kind => LearnerEventKinds.GitHubFiles;
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Text.Json.Nodes;
 
 namespace CourseBot.Core.Journey.History;
@@ -13,5 +14,6 @@ public sealed record LabGraded(
     double? Score, double? MaxScore, bool Passed, bool? Isolated, IReadOnlyList<LabCheck>? Checks, ClaimedScore? Claimed,
     JsonObject? Result) : LearnerEventData
 {
+    [JsonIgnore]
     public override string Kind => LearnerEventKinds.LabGraded;
 }

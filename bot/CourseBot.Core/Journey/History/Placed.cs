@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CourseBot.Core.Journey.History;
 
 /// <summary>
@@ -6,5 +8,6 @@ namespace CourseBot.Core.Journey.History;
 /// </summary>
 public sealed record Placed(string? By, long? Comment, int? Issue, double? Percent) : LearnerEventData
 {
+    [JsonIgnore]
     public override string Kind => LearnerEventKinds.Placement;
 }

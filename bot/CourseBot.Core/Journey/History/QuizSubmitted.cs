@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CourseBot.Core.Journey.History;
 
 /// <summary>
@@ -8,5 +10,6 @@ public sealed record QuizSubmitted(
     int? Issue, long? Attempt, int? Correct, int? Total, double? Percent, bool Passed, bool Counted, bool Late,
     IReadOnlyList<QuizAnswer>? Answers, string? Placement) : LearnerEventData
 {
+    [JsonIgnore]
     public override string Kind => LearnerEventKinds.QuizSubmitted;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CourseBot.Core.Journey.History;
 
 /// <summary>
@@ -6,5 +8,6 @@ namespace CourseBot.Core.Journey.History;
 /// </summary>
 public sealed record RepositoryCreated(string? HtmlUrl, long? Id, long? OwnerId) : LearnerEventData
 {
+    [JsonIgnore]
     public override string Kind => LearnerEventKinds.GitHubRepository;
 }

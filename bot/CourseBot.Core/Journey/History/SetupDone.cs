@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CourseBot.Core.Journey.History;
 
 /// <summary>
@@ -6,5 +8,6 @@ namespace CourseBot.Core.Journey.History;
 /// </summary>
 public sealed record SetupDone(string? Login = null, int? Number = null, string? Team = null, string? Permission = null) : LearnerEventData
 {
+    [JsonIgnore]
     public override string Kind => LearnerEventKinds.GitHubSetup;
 }

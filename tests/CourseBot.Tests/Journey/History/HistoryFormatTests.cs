@@ -3,6 +3,7 @@ using System.Text.Json;
 using CourseBot.Core.Journey.History;
 using CourseBot.Core.Journey.Sync;
 using CourseBot.Core.Storage;
+using CourseBot.Tests.Infrastructure;
 
 namespace CourseBot.Tests.Journey.History;
 
@@ -13,7 +14,9 @@ namespace CourseBot.Tests.Journey.History;
 /// </summary>
 public sealed class HistoryFormatTests
 {
-    public static TheoryData<string> Fixtures => new() { "journey", "placement", "final-exam" };
+    private static readonly string[] Names = ["journey", "placement", "final-exam"];
+
+    public static TheoryData<string> Fixtures => new(Names);
 
     [Theory]
     [MemberData(nameof(Fixtures))]
@@ -47,6 +50,16 @@ public sealed class HistoryFormatTests
         Assert.Equal(
             File.ReadAllText(FixturePath(name + ".v0.summary.txt")),
             HistorySummary.Of(CeleryCourse.Course, LearnerLedger.From(old[0].Repository, rewritten)));
+    }
+
+    /// <summary>The stored JSON of every kind, as this version writes it: a change of the wire format is a deliberate one.</summary>
+    [Fact]
+    public void NewFormat_MatchesTheGoldenFile()
+    {
+        var firstOfEachKind = Names.SelectMany(Load)
+            .GroupBy(e => e.Kind).Select(g => g.First()).OrderBy(e => e.Kind, StringComparer.Ordinal);
+        var lines = firstOfEachKind.Select(e => $"{e.Kind} {e.Subject}\n{LearnerEventJson.Write(LearnerEventJson.Read(e)!)}\n");
+        Golden.AssertMatches("history-format.v1.txt", string.Concat(lines));
     }
 
     [Fact]
