@@ -1,7 +1,7 @@
 """Client for the (fragile) pricing API. Given: you do not need to change this file.
 
 The API lives at PRICING_API_URL (default http://127.0.0.1:18019, where the grader serves it):
-GET /price/<symbol> answers 200 {"symbol": "ACME", "price": 42.0}, 404 for an unknown symbol, and
+GET /price/<symbol> answers 200 {"symbol": ..., "price": ...} for a symbol it knows, 404 for an unknown one, and
 503 while it is down.
 """
 import json

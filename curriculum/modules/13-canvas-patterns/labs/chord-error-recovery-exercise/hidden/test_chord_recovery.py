@@ -1,10 +1,12 @@
 """Hidden tests for module 13's chord error recovery exercise.
 
 The learner's build_workflow task returns the basket's chord as JSON; the tests run it on the
-learner's worker and read the dead letters the errback leaves in the result backend (Redis).
+learner's worker and read the dead letters the errback leaves in the result backend (Redis): they are
+the exercise's output. SKUs and prices are drawn from COURSEBOT_SEED.
 """
 import json
 import os
+import random
 import time
 import uuid
 
@@ -14,6 +16,22 @@ import redis
 from coursebot_lab import app, call, wait_until
 
 store = redis.Redis.from_url(os.environ["COURSEBOT_BACKEND_URL"])
+SEED = int(os.environ.get("COURSEBOT_SEED") or random.SystemRandom().randrange(2**31))
+RANDOM = random.Random(SEED)
+
+
+def sku():
+    return f"{RANDOM.choice('ABCDEFGHJKLMNPQRSTUVWXYZ')}-{RANDOM.randint(1, 9999)}"
+
+
+def price():
+    """Whole cents, in quarters so that sums are exact in binary floating point."""
+    return RANDOM.randint(1, 4000) / 4
+
+
+def item(outages=0, cost=None):
+    entry = {"sku": sku(), "price": price() if cost is None else cost}
+    return dict(entry, outages=outages) if outages else entry
 
 
 def run_basket(items):
@@ -30,50 +48,57 @@ def dead_letter(job_id, timeout=5.0):
 
 
 def test_a_healthy_basket_returns_its_total():
-    job_id, result = run_basket([{"sku": "A-1", "price": 4.5}, {"sku": "B-2", "price": 2.25}, {"sku": "C-3", "price": 1}])
-    assert result.get(timeout=10) == 7.75
+    items = [item() for _ in range(RANDOM.randint(2, 6))]
+    job_id, result = run_basket(items)
+    expected = round(sum(i["price"] for i in items), 2)
+    assert result.get(timeout=10) == expected, f"the basket {items} costs {expected} (seed {SEED})"
 
 
 def test_a_healthy_basket_leaves_no_dead_letter():
-    job_id, result = run_basket([{"sku": "A-1", "price": 3}])
+    job_id, result = run_basket([item()])
     result.get(timeout=10)
     time.sleep(0.3)
     assert store.get(f"dead-letter:{job_id}") is None
 
 
 def test_transient_outages_are_retried_and_the_chord_completes():
-    job_id, result = run_basket([{"sku": "A-1", "price": 4.5}, {"sku": "B-2", "price": 2.5, "outages": 2}])
-    assert result.get(timeout=10) == 7.0
+    items = [item(), item(outages=RANDOM.randint(1, 2))]
+    job_id, result = run_basket(items)
+    assert result.get(timeout=10) == items[0]["price"] + items[1]["price"], f"{items} (seed {SEED})"
 
 
 def test_three_retries_are_enough_for_three_outages():
-    job_id, result = run_basket([{"sku": "A-1", "price": 1.25, "outages": 3}])
-    assert result.get(timeout=10) == 1.25
+    items = [item(outages=3)]
+    job_id, result = run_basket(items)
+    assert result.get(timeout=10) == items[0]["price"], f"{items} (seed {SEED})"
 
 
 def test_retrying_stops_after_three_retries():
     started = time.monotonic()
-    job_id, result = run_basket([{"sku": "A-1", "price": 1}, {"sku": "Z-9", "price": 2, "outages": 4}])
+    items = [item(), item(outages=4)]
+    job_id, result = run_basket(items)
     with pytest.raises(Exception) as failure:
         result.get(timeout=10)
-    assert "Z-9" in str(failure.value), f"the chord failed with {failure.value!r}"
+    assert items[1]["sku"] in str(failure.value), f"{items}: the chord failed with {failure.value!r} (seed {SEED})"
     assert time.monotonic() - started < 8, "retries should give up after three quick attempts"
 
 
 def test_a_failed_chord_leaves_a_dead_letter_naming_the_item():
-    job_id, result = run_basket([{"sku": "A-1", "price": 4.5}, {"sku": "BAD-7", "price": -1}])
+    bad = item(cost=-RANDOM.randint(1, 99) / 4)
+    job_id, result = run_basket([item(), bad])
     with pytest.raises(Exception):
         result.get(timeout=10)
     record = dead_letter(job_id)
     assert record is not None, f"no dead letter was stored under dead-letter:{job_id}"
     assert record.get("job_id") == job_id
-    assert "BAD-7" in str(record.get("error")), f"the dead letter's error should name the sku: {record!r}"
+    assert bad["sku"] in str(record.get("error")), f"the dead letter's error should name the sku {bad['sku']}: {record!r}"
 
 
 def test_an_outage_that_never_ends_leaves_a_dead_letter_too():
-    job_id, result = run_basket([{"sku": "DOWN-1", "price": 3, "outages": 99}])
+    down = item(outages=99)
+    job_id, result = run_basket([down])
     with pytest.raises(Exception):
         result.get(timeout=10)
     record = dead_letter(job_id)
     assert record is not None, f"no dead letter was stored under dead-letter:{job_id}"
-    assert "DOWN-1" in str(record.get("error")), f"the dead letter's error should name the sku: {record!r}"
+    assert down["sku"] in str(record.get("error")), f"the dead letter's error should name the sku {down['sku']}: {record!r}"

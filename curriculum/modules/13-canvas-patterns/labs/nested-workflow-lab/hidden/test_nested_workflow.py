@@ -2,16 +2,49 @@
 
 The learner's build_workflow task returns the canvas as JSON (a signature is a dict). The tests
 read its shape, then run it on the learner's worker through the broker and check the report.
+The regions, their batches and figures (with junk: negatives, text, null, booleans) are drawn from
+COURSEBOT_SEED, so no precomputed report passes.
 """
+import os
+import random
+
 import pytest
 
 from coursebot_lab import app, call, registered
 
-REGIONS = {
-    "north": [[12, 7, -3], [3, "n/a"]],
-    "south": [[10], [], [5, 5, None]],
-    "east": [[7]],
-}
+SEED = int(os.environ.get("COURSEBOT_SEED") or random.SystemRandom().randrange(2**31))
+RANDOM = random.Random(SEED)
+JUNK = ["n/a", None, True, False, "12", -1, -7.5]
+
+
+def figures():
+    # Quarters are exact in binary floating point, so the totals do not depend on the order of the additions.
+    values = [RANDOM.choice([RANDOM.randint(0, 60), RANDOM.randint(1, 160) / 4, RANDOM.randint(-30, -1)])
+              for _ in range(RANDOM.randint(0, 4))]
+    return values + RANDOM.sample(JUNK, RANDOM.randint(0, 2))
+
+
+def regions(count):
+    names = RANDOM.sample(["north", "south", "east", "west", "centre", "islands", "coast"], count)
+    data = {name: [figures() for _ in range(RANDOM.randint(1, 3))] for name in names}
+    # Every run holds each kind of junk the brief names at least once, wherever the draw put the rest.
+    for junk in (True, RANDOM.randint(-30, -1), "n/a", None):
+        batch = RANDOM.choice(RANDOM.choice(list(data.values())))
+        batch.insert(RANDOM.randint(0, len(batch)), junk)
+    return data
+
+
+def expected_report(data, title):
+    """What the brief's steps make of `data`: usable figures are numbers >= 0 (not booleans)."""
+    kept = {region: [[n for n in batch if isinstance(n, (int, float)) and not isinstance(n, bool) and n >= 0]
+                     for batch in batches] for region, batches in data.items()}
+    return {"regions": {region: sum(map(sum, batches)) for region, batches in kept.items()},
+            "count": sum(len(batch) for batches in kept.values() for batch in batches),
+            "total": sum(sum(map(sum, batches)) for batches in kept.values()), "title": title}
+
+
+REGIONS = regions(RANDOM.randint(2, 4))
+TITLE = f"Q{RANDOM.randint(1, 4)} sales {RANDOM.randint(2000, 2099)}"
 CANVAS = {"chain", "group", "chord"}
 
 
@@ -56,7 +89,7 @@ def task_names(sig):
 
 @pytest.fixture(scope="module")
 def canvas():
-    sig = call("workflow.build_workflow", REGIONS, "Q3 sales")
+    sig = call("workflow.build_workflow", REGIONS, TITLE)
     assert isinstance(sig, dict) and sig.get("subtask_type") in CANVAS, (
         f"build_workflow should return a chain/chord signature, got {sig!r:.200}")
     return sig
@@ -68,11 +101,11 @@ def test_the_step_tasks_and_build_workflow_are_registered():
 
 
 def test_combine_adds_up_the_region_reports():
-    reports = [
-        {"region": "north", "batches": 2, "count": 3, "total": 22},
-        {"region": "south", "batches": 1, "count": 1, "total": 4},
-    ]
-    assert call("workflow.combine", reports) == {"regions": {"north": 22, "south": 4}, "count": 4, "total": 26}
+    reports = [{"region": name, "batches": RANDOM.randint(1, 3), "count": RANDOM.randint(0, 9), "total": RANDOM.randint(0, 500)}
+               for name in RANDOM.sample(["north", "south", "east", "west"], RANDOM.randint(1, 4))]
+    expected = {"regions": {r["region"]: r["total"] for r in reports}, "count": sum(r["count"] for r in reports),
+                "total": sum(r["total"] for r in reports)}
+    assert call("workflow.combine", reports) == expected, f"combine({reports}) (seed {SEED})"
 
 
 def test_the_workflow_nests_three_levels_deep(canvas):
@@ -117,10 +150,13 @@ def test_the_outer_chord_combines_then_publishes(canvas):
 
 def test_the_workflow_runs_to_the_titled_report(canvas):
     report = app.signature(canvas).apply_async().get(timeout=15)
-    assert report == {"regions": {"north": 22, "south": 20, "east": 7}, "count": 7, "total": 49, "title": "Q3 sales"}
+    expected = expected_report(REGIONS, TITLE)
+    assert report == expected, f"for {REGIONS} (seed {SEED}) expected {expected}, got {report}"
 
 
 def test_a_report_with_one_region_and_one_batch():
-    sig = call("workflow.build_workflow", {"west": [[4, 4]]}, "West only")
+    data = {RANDOM.choice(["west", "east"]): [[RANDOM.randint(0, 20), RANDOM.randint(0, 20)]]}
+    title = f"{next(iter(data)).title()} only"
+    sig = call("workflow.build_workflow", data, title)
     report = app.signature(sig).apply_async().get(timeout=15)
-    assert report == {"regions": {"west": 8}, "count": 2, "total": 8, "title": "West only"}
+    assert report == expected_report(data, title), f"for {data}: {report} (seed {SEED})"

@@ -1,8 +1,11 @@
-"""Hidden tests for module 16's encrypt task data exercise. The lab's setup writes the course's
-test key to secrets/task-data.key before the worker starts; these tests hold the same key, encrypt
-payloads the way a trusted client would, and search Redis for any plaintext left behind."""
+"""Hidden tests for module 16's encrypt task data exercise. The lab's setup makes a fresh key for the
+run, writes it to secrets/task-data.key before the worker starts and leaves a copy in the broker's
+Redis for these tests (so no key known in advance can be built into the code); these tests encrypt
+payloads the way a trusted client would, and search Redis for any plaintext left behind. The card
+number is drawn from COURSEBOT_SEED."""
 import json
 import os
+import random
 
 import pytest
 import redis
@@ -10,9 +13,11 @@ from cryptography.fernet import Fernet
 
 from coursebot_lab import call, inspect, send
 
-KEY = b"Xk4tHjbIz_cNy2wiKpCmx47Z9T5_l1RK6OcsqSc6Rh8="  # the key lab.yml's setup writes
-fernet = Fernet(KEY)
-CARD = "4111111111114242"
+SEED = int(os.environ.get("COURSEBOT_SEED") or random.SystemRandom().randrange(2**31))
+RANDOM = random.Random(SEED)
+KEY = redis.Redis.from_url(os.environ["COURSEBOT_BROKER_URL"]).get("coursebot:task-data-key")  # lab.yml's setup
+fernet = Fernet(KEY) if KEY else Fernet(Fernet.generate_key())
+CARD = "4" + "".join(str(RANDOM.randrange(10)) for _ in range(15))
 
 
 def encrypt(data, with_fernet=fernet):
@@ -43,7 +48,9 @@ def redis_values_containing(text, result):
 
 def test_charge_card_accepts_an_encrypted_payload():
     result = call("vault.charge_card", encrypt({"card_number": CARD, "amount": 12.5, "customer_id": 7}))
-    assert result == {"status": "charged", "last4": "4242", "amount": 12.5, "customer_id": 7}
+    assert KEY, "the grader's key for this run is missing: tell your instructor"
+    assert result == {"status": "charged", "last4": CARD[-4:], "amount": 12.5, "customer_id": 7}, (
+        f"charging card ...{CARD[-4:]} (seed {SEED}) returned {result}")
 
 
 def test_no_card_number_is_left_in_redis():
@@ -89,4 +96,7 @@ def test_no_personal_data_is_left_in_redis():
 
 def test_the_worker_accepts_json_only():
     conf = next(iter((inspect().conf(with_defaults=True) or {None: {}}).values()))
-    assert conf.get("accept_content") == ["json"] and conf.get("result_accept_content") == ["json"]
+    # "json" and "application/json" name the same serializer.
+    accepted = [{name.split("/")[-1] for name in conf.get(setting) or []} for setting in ("accept_content", "result_accept_content")]
+    assert accepted == [{"json"}, {"json"}], (
+        f"accept_content is {conf.get('accept_content')}, result_accept_content is {conf.get('result_accept_content')}")

@@ -2,10 +2,12 @@
 
 The tests serve the pricing API themselves on 127.0.0.1:18019 and count the requests that reach it.
 Two workers run the learner's code: 'alpha' consumes the queue alpha, 'beta' the queue beta, so a
-test can trip the breaker through one worker and observe it through the other.
+test can trip the breaker through one worker and observe it through the other. The symbol the API
+knows and its price are drawn from COURSEBOT_SEED.
 """
 import json
 import os
+import random
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -18,6 +20,10 @@ from coursebot_lab import call, outcome, send
 PORT = 18019
 RESET_TIMEOUT = 2.0
 store = redis.Redis.from_url(os.environ["COURSEBOT_BROKER_URL"])
+SEED = int(os.environ.get("COURSEBOT_SEED") or random.SystemRandom().randrange(2**31))
+RANDOM = random.Random(SEED)
+SYMBOL = "".join(RANDOM.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ") for _ in range(RANDOM.randint(3, 5)))
+QUOTE = {"symbol": SYMBOL, "price": RANDOM.randint(100, 99999) / 100}
 
 
 class Api:
@@ -37,10 +43,10 @@ class Handler(BaseHTTPRequestHandler):
         symbol = self.path.rsplit("/", 1)[-1]
         if api.mode == "down":
             self._send(503, {"error": "maintenance"})
-        elif symbol != "ACME":
+        elif symbol != SYMBOL:
             self._send(404, {"error": f"unknown symbol {symbol}"})
         else:
-            self._send(200, {"symbol": "ACME", "price": 42.0})
+            self._send(200, QUOTE)
 
     def _send(self, status, body):
         data = json.dumps(body).encode()
@@ -76,7 +82,7 @@ def fresh():
     api.mode, api.calls = "up", 0
 
 
-def price(queue="alpha", symbol="ACME"):
+def price(queue="alpha", symbol=SYMBOL):
     """(outcome, value): ("ok", result) or the name of the exception the task failed with."""
     done = outcome(send("tasks.get_price", symbol, queue=queue))
     return ("ok", done.value) if done.succeeded else (done.error_type, done.error_message)
@@ -93,7 +99,7 @@ def trip(queue="alpha"):
 
 
 def test_a_healthy_api_returns_the_price():
-    assert price() == ("ok", {"symbol": "ACME", "price": 42.0})
+    assert price() == ("ok", QUOTE), f"the API quotes {QUOTE} (seed {SEED})"
     assert api.calls == 1
 
 
@@ -129,7 +135,7 @@ def test_after_the_reset_timeout_a_successful_trial_call_closes_the_circuit():
     api.mode = "up"
     time.sleep(RESET_TIMEOUT + 0.3)
     assert state() == "half-open", f"{RESET_TIMEOUT} s after opening, the circuit is half-open"
-    assert price() == ("ok", {"symbol": "ACME", "price": 42.0}), "the trial call should reach the API and succeed"
+    assert price() == ("ok", QUOTE), "the trial call should reach the API and succeed"
     assert state() == "closed" and api.calls == 4
 
 
@@ -143,7 +149,7 @@ def test_a_failed_trial_call_opens_the_circuit_again():
 
 
 def test_unknown_symbols_do_not_count_as_failures():
-    outcomes = [price(symbol="NOPE")[0] for _ in range(4)]
+    outcomes = [price(symbol=SYMBOL + "X")[0] for _ in range(4)]
     assert outcomes == ["UnknownSymbol"] * 4, f"unknown symbols fail with UnknownSymbol: {outcomes}"
     assert state() == "closed", "an UnknownSymbol means the API works: it must not open the circuit"
     assert price()[0] == "ok"
