@@ -36,9 +36,20 @@ def run_workload(task, queue, items, expected, timeout=40):
     run = uuid.uuid4().hex
     started = time.monotonic()
     send(task, run, items, queue=queue)
-    done = wait_until(lambda: int(broker.get(f"throughput-lab:{run}") or 0) >= expected, timeout=timeout, interval=0.01)
+    progress = {"total": -1, "changed": started}
+
+    def finished_or_stalled():
+        total = int(broker.get(f"throughput-lab:{run}") or 0)
+        now = time.monotonic()
+        if total != progress["total"]:
+            progress.update(total=total, changed=now)
+        # No progress for 5 s once scores arrive (15 s before the first): the total will not add up.
+        return total >= expected or now - progress["changed"] > (5 if total else 15)
+
+    wait_until(finished_or_stalled, timeout=timeout, interval=0.01)
     elapsed = time.monotonic() - started
     total = int(broker.get(f"throughput-lab:{run}") or 0)
+    done = total >= expected
     assert done and total == expected, (
         f"{task}: the scores of {len(items)} items add up to {total} after {elapsed:.1f} s, expected {expected} (seed {SEED})")
     return elapsed
