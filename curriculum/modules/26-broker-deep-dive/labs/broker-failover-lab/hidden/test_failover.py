@@ -1,23 +1,11 @@
-"""White-box tests for module 26's failover lab: the learner's broker settings can only be judged by
-loading them, so these import celeryconfig/tasks (with CELERY_BROKER_URL removed, because Celery
-prefers it to broker_url) and connect through them. The failover test points BROKER_URLS at a dead
-primary (a closed local port) followed by the lab's real Redis."""
+"""White-box tests for module 26's failover lab: the settings that no failover on loopback can show
+(strategy, timeouts, reconnects, publish retries) are judged by loading them, with CELERY_BROKER_URL
+removed because Celery prefers it to broker_url. Whether the app really fails over is judged by the
+command checks, which run it in processes of its own."""
 import importlib
-import os
-import socket
 import sys
-import uuid
 
 import pytest
-import redis
-
-REAL = os.environ["CELERY_BROKER_URL"]
-
-
-def closed_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
@@ -35,11 +23,7 @@ def load(monkeypatch):
     return load
 
 
-def test_the_broker_url_lists_every_broker_primary_first(load):
-    app = load("redis://primary.example:6379/0;redis://standby.example:6379/0")
-    connection = app.connection_for_write()
-    hosts = [url.split("//", 1)[1].split(":", 1)[0] for url in connection.alt]
-    assert hosts[:2] == ["primary.example", "standby.example"], f"broker_url should list BROKER_URLS in order, got {connection.alt}"
+def test_without_broker_urls_a_primary_and_a_standby_are_named(load):
     defaults = load().connection_for_write().alt
     assert len(defaults) >= 2, f"without BROKER_URLS the default should still name a primary and a standby, got {defaults}"
 
@@ -63,18 +47,3 @@ def test_reconnecting_and_publishing_retry_through_an_outage(load):
     assert conf.broker_connection_max_retries in (None, 0), "workers should reconnect however long the failover takes"
     assert conf.task_publish_retry is True
     assert (conf.task_publish_retry_policy or {}).get("max_retries", 0) >= 3, "let a publish retry at least 3 times"
-
-
-def test_the_app_fails_over_from_a_dead_primary_to_the_standby(load):
-    dead = f"redis://127.0.0.1:{closed_port()}/0"
-    app = load(f"{dead};{REAL}")
-    queue = "failover-lab-" + uuid.uuid4().hex[:8]
-    store = redis.Redis.from_url(REAL)
-    try:
-        app.send_task("tasks.ping", queue=queue)
-        assert store.llen(queue) == 1, "the message should have been published to the standby (the lab's Redis)"
-        with app.connection_for_write() as connection:
-            connection.ensure_connection(max_retries=3)
-            assert connection.as_uri().split("//")[1] == REAL.split("//")[1], f"connected to {connection.as_uri()}"
-    finally:
-        store.delete(queue)

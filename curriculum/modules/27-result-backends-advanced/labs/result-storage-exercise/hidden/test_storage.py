@@ -1,7 +1,9 @@
-"""Hidden tests for module 27's result storage exercise: a fixed workload is sent by name, then the
-result store (the Redis database of the result backend) is inspected key by key."""
+"""Hidden tests for module 27's result storage exercise: a workload (inputs drawn from COURSEBOT_SEED)
+is sent by name, then the result store (the Redis database of the result backend) is inspected key by
+key."""
 import json
 import os
+import random
 import uuid
 
 import redis
@@ -9,6 +11,8 @@ from coursebot_lab import call, send, wait_until
 
 results = redis.Redis.from_url(os.environ["COURSEBOT_BACKEND_URL"], decode_responses=True)
 broker = redis.Redis.from_url(os.environ["COURSEBOT_BROKER_URL"], decode_responses=True)
+SEED = int(os.environ.get("COURSEBOT_SEED") or random.SystemRandom().randrange(2**31))
+rng = random.Random(SEED)
 
 
 def meta_key(task_id):
@@ -33,7 +37,8 @@ def test_a_failing_event_is_still_stored():
 
 
 def test_computed_results_can_still_be_read():
-    assert call("tasks.compute", 7) == 50
+    x = rng.randint(2, 10_000)
+    assert call("tasks.compute", x) == x * x + 1, f"compute({x}) should return {x * x + 1} (seed {SEED})"
 
 
 def test_stored_results_expire_within_an_hour():
@@ -52,13 +57,17 @@ def test_stored_results_do_not_repeat_the_arguments():
 
 
 def test_a_large_report_is_stored_by_reference():
-    report = send("tasks.build_report", 2000)
+    count = rng.randint(1500, 3000)
+    report = send("tasks.build_report", count)
     value = report.get(timeout=10)
     size = len(results.get(meta_key(report.id)) or "")
-    assert size < 1000, f"the stored result of build_report(2000) is {size} bytes: store the report elsewhere and return a reference"
-    assert isinstance(value, dict) and value.get("rows") == 2000, f"build_report should return {{'report_key': ..., 'rows': 2000}}, got {str(value)[:200]}"
+    assert size < 1000, f"the stored result of build_report({count}) is {size} bytes: store the report elsewhere and return a reference"
+    assert isinstance(value, dict) and value.get("rows") == count, (
+        f"build_report should return {{'report_key': ..., 'rows': {count}}}, got {str(value)[:200]}")
     key = value.get("report_key")
     assert key == f"storage-lab:report:{report.id}"
     rows = json.loads(broker.get(key) or "[]")
-    assert len(rows) == 2000 and rows[1] == {"row": 1, "customer": "customer-1", "total": 3.5}
+    row = rng.randrange(count)
+    assert len(rows) == count and rows[row] == {"row": row, "customer": f"customer-{row}", "total": row * 3.5}, (
+        f"the stored report should hold {count} rows, row {row} being {{'row': {row}, 'customer': 'customer-{row}', 'total': {row * 3.5}}}")
     assert 0 < broker.ttl(key) <= 3600, "the report should expire within an hour, like the results"

@@ -2,11 +2,17 @@
 
 The grader owns what it measures: this module serves the flight, hotel and payment services itself
 on loopback and keeps each trip's ledger (the calls that did something) in its own memory; the
-learner's code reaches them only over HTTP, so no key the learner can write decides the score."""
+learner's code reaches them only over HTTP, so no key the learner can write decides the score.
+Each service call takes a moment (as a real one would), so a book_trip that runs the steps itself
+instead of starting the chain cannot answer at once; and the workers' own counts of executed tasks
+show that each step ran as a task of its own."""
 import threading
+import time
 import uuid
 
-from coursebot_lab import call, registered, serve, wait_until
+from coursebot_lab import app, call, registered, serve, wait_until
+
+CALL_SECONDS = 0.4
 
 FINAL = ("completed", "compensated")
 REFUSABLE = {"reserve_flight": "flight", "reserve_hotel": "hotel", "charge_card": "payment"}
@@ -27,6 +33,7 @@ class Services:
         if method != "POST" or len(parts) != 2:
             return 404, {"error": "no such path"}
         action, trip_id = parts
+        time.sleep(CALL_SECONDS)
         with self.lock:
             if action not in ACTIONS or trip_id not in self.fail_at:
                 return 404, {"error": "unknown trip or action"}
@@ -62,8 +69,22 @@ def status(trip):
     return call("saga.saga_status", trip["id"], timeout=5)
 
 
+def executed():
+    """How many of each step task the two workers have run, by their own count."""
+    stats = app.control.inspect(timeout=2).stats() or {}
+    totals = {}
+    for worker in stats.values():
+        for name, count in (worker.get("total") or {}).items():
+            totals[name] = totals.get(name, 0) + int(count)
+    return {name: totals.get(name, 0) for name in ("saga.reserve_flight", "saga.reserve_hotel", "saga.charge_card")}
+
+
 def run_saga(trip):
+    started = time.monotonic()
     assert call("saga.book_trip", trip, timeout=5) == trip["id"], "saga.book_trip should return the trip's id"
+    took = time.monotonic() - started
+    assert took < 1.0, (  # the three calls alone take 1.2 s
+        f"saga.book_trip took {took:.2f} s to answer: it should start the chain and return at once, not run the steps itself")
     final = wait_until(lambda: status(trip) in FINAL and status(trip), timeout=10)
     assert final, f"the saga never finished: its status stayed {status(trip)!r} (ledger so far: {ledger(trip)})"
     return final
@@ -81,6 +102,16 @@ def test_a_trip_without_failures_runs_every_step_in_order():
     trip = new_trip()
     assert run_saga(trip) == "completed"
     assert ledger(trip) == ["reserve_flight", "reserve_hotel", "charge_card"]
+
+
+def test_each_step_runs_as_a_task_of_its_own():
+    before = executed()
+    trip = new_trip("payment")
+    assert run_saga(trip) == "compensated"
+    after = executed()
+    ran = {name: after[name] - before[name] for name in after}
+    assert ran == {"saga.reserve_flight": 1, "saga.reserve_hotel": 1, "saga.charge_card": 1}, (
+        f"for a trip whose payment fails the workers ran these step tasks: {ran}; each step should be one task of the chain")
 
 
 def test_a_failing_flight_leaves_nothing_to_compensate():

@@ -5,6 +5,8 @@ alone: a burst of tiny tasks is queued on a fresh queue nobody consumes, then th
 to consume it, and the tests count what it has started through `inspect().stats()["total"]`.
 Floors are a fraction of what a 2-core runner reaches, so a tuned worker passes with margin.
 """
+import os
+import random
 import time
 import uuid
 
@@ -35,7 +37,10 @@ def test_noop_and_process_batch_are_registered():
 
 
 def test_process_batch_returns_count_and_checksum():
-    assert call("throughput.process_batch", [1, 2, 3]) == {"count": 3, "checksum": 14}
+    rng = random.Random(os.environ.get("COURSEBOT_SEED") or random.SystemRandom().randrange(2**31))
+    items = [rng.randint(-1000, 1000) for _ in range(rng.randint(5, 50))]
+    want = {"count": len(items), "checksum": sum(i * i for i in items)}
+    assert call("throughput.process_batch", items) == want, f"process_batch({items}) should return {want}"
     assert call("throughput.process_batch", []) == {"count": 0, "checksum": 0}
 
 

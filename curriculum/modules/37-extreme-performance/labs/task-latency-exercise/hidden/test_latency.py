@@ -8,6 +8,7 @@ import statistics
 import time
 import uuid
 
+from celery.app.routes import MapRoute
 from coursebot_lab import app, registered, send
 
 ROUTED = ("latency.ping", "latency.crunch", "latency.track")
@@ -29,13 +30,27 @@ def worker(name, method):
 
 def routes():
     table = worker("urgent", "conf").get("task_routes")
-    assert isinstance(table, dict), f"task_routes is {table!r}: write it as a dict of task name to {{'queue': ...}}"
+    assert isinstance(table, (dict, list)), (
+        f"task_routes is {table!r}: write it as a dict of task name (or glob) to {{'queue': ...}}, or a list of such maps")
     return table
 
 
+def resolve(table, task):
+    """The queue the learner's app routes `task` to, with Celery's own map router (names, globs)."""
+    for entry in (table if isinstance(table, list) else [table]):
+        if isinstance(entry, dict):
+            route = MapRoute(entry)(task)
+        elif isinstance(entry, list) and all(isinstance(pair, list) and len(pair) == 2 for pair in entry):
+            route = MapRoute([tuple(pair) for pair in entry])(task)
+        else:
+            continue
+        if route:
+            return route.get("queue")
+    return None
+
+
 def queue_for(task):
-    route = routes().get(task) or {}
-    return route.get("queue", "celery") if isinstance(route, dict) else "celery"
+    return resolve(routes(), task) or "celery"
 
 
 def ping_latencies(count):
@@ -60,7 +75,7 @@ def test_the_three_tasks_are_registered():
 
 def test_routes_send_pings_to_urgent_and_long_work_to_bulk():
     table = routes()
-    found = {task: (table.get(task) or {}).get("queue") for task in ROUTED}
+    found = {task: resolve(table, task) for task in ROUTED}
     assert found == {"latency.ping": "urgent", "latency.crunch": "bulk", "latency.track": "bulk"}, f"routes: {found}"
 
 

@@ -62,7 +62,13 @@ def test_a_failing_task_reports_its_exception(your_pool):
 
 
 def test_tasks_run_concurrently_up_to_the_limit(your_pool):
+    started = time.monotonic()
     spans = [r.get(timeout=10) for r in [send("tasks.nap", 0.6) for _ in range(2 * CONCURRENCY)]]
+    took = time.monotonic() - started
+    # By this test's own clock: six naps of 0.6 s, three at a time, take two rounds (1.2 s); two at
+    # a time take three rounds (1.8 s), six at a time one (0.6 s).
+    assert 1.15 <= took <= 1.75, (
+        f"{2 * CONCURRENCY} naps of 0.6 s took {took:.2f} s; with -c {CONCURRENCY} they take two rounds, about 1.2 s")
     events = sorted([(start, 1) for start, _ in spans] + [(end, -1) for _, end in spans])
     running = peak = 0
     for _, change in events:

@@ -78,3 +78,23 @@ def test_billing_charges_an_order_once_however_often_it_is_asked():
 
 def test_an_unknown_order_is_none():
     assert get_order("ord-unknown-" + uuid.uuid4().hex[:6]) is None
+
+
+def executed(prefix, task):
+    replies = app.control.ping(timeout=1)
+    names = [name for reply in replies for name in reply if name.startswith(prefix)]
+    assert names, f"no {prefix}... worker answered ping ({replies})"
+    stats = app.control.inspect(destination=names, timeout=2).stats() or {}
+    return sum(int((s.get("total") or {}).get(task, 0)) for s in stats.values())
+
+
+def test_billing_answers_only_its_caller():
+    # Billing returns its answer; only a caller that linked a callback hears it. Asked directly, with
+    # no link, it must not call the orders service itself.
+    before = executed("orders@", "orders.record_payment")
+    call("billing.charge", "ord-" + uuid.uuid4().hex[:10], 30, queue="billing", timeout=5)
+    time.sleep(1.0)
+    after = executed("orders@", "orders.record_payment")
+    assert after == before, (
+        f"billing.charge, called with no callback, made the orders service run orders.record_payment {after - before} time(s): "
+        "billing must not name orders' tasks; orders links its own callback")

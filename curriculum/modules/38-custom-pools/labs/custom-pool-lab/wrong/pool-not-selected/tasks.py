@@ -1,0 +1,38 @@
+"""Develop a custom worker pool (module 38 lab): the tasks the grader runs. See README.md."""
+import threading
+import time
+
+from celery import Celery
+
+app = Celery("tasks")
+app.conf.update(
+    task_serializer="json",
+    result_serializer="json",
+    accept_content=["json"],
+    # TODO 1: make the worker use your pool. Celery 5.2.6 has no --pool custom: set worker_pool
+    #         to "module:Class" here, and start the worker without -P.
+)
+
+
+@app.task
+def add(x, y):
+    return x + y
+
+
+@app.task
+def where():
+    """The name of the thread the task runs on."""
+    return threading.current_thread().name
+
+
+@app.task
+def nap(seconds):
+    """Sleeps; returns when it started and ended (epoch seconds), to measure overlap."""
+    start = time.time()
+    time.sleep(seconds)
+    return [start, time.time()]
+
+
+@app.task
+def fail(message):
+    raise ValueError(message)
