@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using System.Globalization;
+using System.Security.Cryptography;
 using CourseBot.Grading.Checks;
 using CourseBot.Grading.Labs;
 using CourseBot.Grading.Reporting;
@@ -31,6 +33,8 @@ public sealed class Grader
     public async Task<GradeResult> GradeAsync(LabDefinition lab, string workspace, string? sha, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(lab);
+        // Each lab starts on empty Redis databases: no queue, result or key of a lab graded before it.
+        var unflushed = await RedisDatabases.FlushAsync([_environment.BrokerUrl, _environment.BackendUrl], cancel).ConfigureAwait(false);
         await using var sandbox = await LearnerSandbox.CreateAsync(workspace, _options, cancel).ConfigureAwait(false);
         if (Directory.Exists(lab.HiddenDirectory))
         {
@@ -38,6 +42,14 @@ public sealed class Grader
         }
 
         var notes = new List<string>(sandbox.Notes);
+        if (unflushed is not null && !lab.Workers.IsEmpty)
+        {
+            notes.Add($"The grader {unflushed}; an earlier lab's messages may remain.");
+        }
+
+        // Drawn per lab unless fixed to reproduce a run; reported so an instructor can rerun with the same inputs.
+        var seed = _environment.Seed ?? RandomNumberGenerator.GetInt32(int.MaxValue);
+        notes.Add(string.Create(CultureInfo.InvariantCulture, $"Checks ran with {GradingEnvironment.SeedVariable}={seed} (randomised inputs; reproduce with this seed)."));
         var labDirectory = Path.Combine(sandbox.WorkRoot, lab.WorkDirectory);
         var tests = new List<TestResult>();
         if (!Directory.Exists(labDirectory))
@@ -47,7 +59,7 @@ public sealed class Grader
             return Summarize(lab, sha, sandbox, notes, tests);
         }
 
-        var context = new CheckContext(sandbox, lab, labDirectory, _options.Time, _environment);
+        var context = new CheckContext(sandbox, lab, labDirectory, _options.Time, _environment) { Seed = seed };
         if (lab.Setup is { } setup)
         {
             var prepared = await sandbox.RunAsync(setup.Run, labDirectory, null, setup.Timeout, cancel, context.LearnerEnvironment).ConfigureAwait(false);

@@ -14,14 +14,14 @@ public sealed class CommandCheckRunner : ICheckRunner
         var started = context.Time.GetTimestamp();
         if (check.Setup is { } setup)
         {
-            var prepared = await context.Sandbox.RunAsync(setup, context.LabDirectory, null, check.Timeout, cancel, context.LearnerEnvironment).ConfigureAwait(false);
+            var prepared = await context.Sandbox.RunAsync(setup, context.LabDirectory, null, check.Timeout, cancel, context.CheckEnvironment).ConfigureAwait(false);
             if (prepared.TimedOut || prepared.ExitCode != 0)
             {
                 return [Result(check, TestStatus.Error, $"setup `{setup}` {(prepared.TimedOut ? "did not finish in time" : $"exited with code {prepared.ExitCode}")}", prepared.Stdout.Text + prepared.Stderr.Text, context, started)];
             }
         }
 
-        var run = await context.Sandbox.RunAsync(check.Run, context.LabDirectory, check.Input, check.Timeout, cancel, context.LearnerEnvironment).ConfigureAwait(false);
+        var run = await context.Sandbox.RunAsync(check.Run, context.LabDirectory, check.Input, check.Timeout, cancel, context.CheckEnvironment).ConfigureAwait(false);
         var output = Combine(run.Stdout.Text, run.Stderr.Text);
         if (run.TimedOut)
         {

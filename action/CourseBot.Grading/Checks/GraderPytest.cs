@@ -35,6 +35,7 @@ internal static class GraderPytest
         info.Environment["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1";
         info.Environment["COURSEBOT_BROKER_URL"] = context.Environment.BrokerUrl;
         info.Environment["COURSEBOT_BACKEND_URL"] = context.Environment.BackendUrl;
+        info.Environment[GradingEnvironment.SeedVariable] = context.SeedText;
         info.Environment["COURSEBOT_QUEUES"] = string.Join(',', context.Lab.Workers.SelectMany(w => w.Queues).Distinct());
 
         var started = context.Time.GetTimestamp();

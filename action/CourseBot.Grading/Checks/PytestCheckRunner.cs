@@ -93,6 +93,7 @@ public sealed class PytestCheckRunner : ICheckRunner
             ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1",
             ["CELERY_BROKER_URL"] = context.Environment.BrokerUrl,
             ["CELERY_RESULT_BACKEND"] = context.Environment.BackendUrl,
+            [GradingEnvironment.SeedVariable] = context.SeedText,
         };
         var result = await sandbox.RunAsync(command, context.LabDirectory, null, check.Timeout, cancel, variables).ConfigureAwait(false);
         // The learner's user wrote the report: read it only if it is a plain file in that folder.

@@ -15,7 +15,8 @@ internal static class GradeCommandLine
         var classroom = new Option<string?>("--classroom") { Description = "Grade a GitHub Classroom autograding.json instead of a curriculum lab." };
         var resultFile = new Option<string?>("--result-file") { Description = "Also write the result JSON here." };
         var broker = new Option<string?>("--broker") { Description = "Redis URL for Celery labs (default: a private redis-server for this run; results use the next database)." };
-        var command = new Command("grade", "Grade a lab on a local checkout, as the grading Action does.") { lab, workspace, curriculum, classroom, resultFile, broker };
+        var seed = SeedOption.Create();
+        var command = new Command("grade", "Grade a lab on a local checkout, as the grading Action does.") { lab, workspace, curriculum, classroom, resultFile, broker, seed };
         command.SetAction(async (parsed, cancel) =>
         {
             var request = new GradeRequest
@@ -27,7 +28,7 @@ internal static class GradeCommandLine
                 ResultFile = parsed.GetValue(resultFile),
             };
             await using var redis = parsed.GetValue(broker) is null ? await PrivateRedis.StartAsync(Console.Error, cancel).ConfigureAwait(false) : null;
-            var environment = Environment(parsed.GetValue(broker) ?? redis?.BrokerUrl);
+            var environment = Environment(parsed.GetValue(broker) ?? redis?.BrokerUrl) with { Seed = SeedOption.Resolve(parsed.GetValue(seed)) };
             return await GradeCommand.RunAsync(request, environment, new SandboxOptions(), Console.Out, cancel).ConfigureAwait(false);
         });
         return command;

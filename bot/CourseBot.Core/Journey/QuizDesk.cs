@@ -13,7 +13,7 @@ namespace CourseBot.Core.Journey;
 /// Quizzes as a learner meets them: <c>/quiz</c> starts an attempt and its time limit and links to the
 /// form; a submitted form is graded against the key (which never leaves the bot), answered with the
 /// score and per-question feedback, recorded and closed. Late submissions are recorded and not
-/// counted; retakes wait for a cooldown; odd or edited submissions get a helpful reply.
+/// counted; retakes after a failed or late attempt wait for a cooldown; odd or edited submissions get a helpful reply.
 /// </summary>
 public sealed partial class QuizDesk(Course course, JourneyOptions options, TimeProvider time, ILogger<QuizDesk> logger)
 {
@@ -72,7 +72,7 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
             return ($"Your attempt at **{chosen.Assessment.Title}** is open until {Time(open.Deadline)}. Submit it here: {form}", false);
         }
 
-        if (LastCountedFailure(ledger, key) is { } failedAt && now < failedAt + options.QuizCooldown)
+        if (LastFailure(ledger, key) is { } failedAt && now < failedAt + options.QuizCooldown)
         {
             return ($"You can retake **{chosen.Assessment.Title}** from {Time(failedAt + options.QuizCooldown)}. Meanwhile, the explanations in your last attempt's feedback and the module's resources are the best preparation.", false);
         }
@@ -167,7 +167,7 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
         string next;
         if (late)
         {
-            next = $"⏰ Submitted after the time limit ({Time(attempt.Deadline)}): recorded as late, **not counted**. Comment `/quiz` in {moduleIssue} for a new attempt.";
+            next = $"⏰ Submitted after the time limit ({Time(attempt.Deadline)}): recorded as late, **not counted**. You can start a new attempt from {Time(now + options.QuizCooldown)} with `/quiz` in {moduleIssue}.";
         }
         else if (passed && placement is not null)
         {
@@ -214,8 +214,12 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
     private int PassPercent(Assessment assessment) =>
         assessment.PassPercent ?? (assessment.Kind == AssessmentKind.Exam ? course.Passing.Path.FinalExamMinPercent : course.Passing.Module.QuizMinPercent);
 
-    private static DateTimeOffset? LastCountedFailure(LearnerLedger ledger, string key) =>
-        Submissions(ledger, key).Where(s => s.Data is { Counted: true, Passed: false })
+    /// <summary>
+    /// When the last attempt that did not pass was submitted: a counted failure, or a late one. Late attempts wait too,
+    /// or a learner could look at a quiz for as long as they like and start it again at once.
+    /// </summary>
+    private static DateTimeOffset? LastFailure(LearnerLedger ledger, string key) =>
+        Submissions(ledger, key).Where(s => s.Data is { Late: true } or { Counted: true, Passed: false })
             .Select(s => (DateTimeOffset?)s.At).LastOrDefault();
 
     private static IEnumerable<(DateTimeOffset At, QuizSubmitted Data)> Submissions(LearnerLedger ledger, string key) =>

@@ -14,6 +14,15 @@ public sealed class PublishSources(string root)
     /// <summary>Build and test leftovers in a working copy that are no part of a template.</summary>
     private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { "__pycache__", ".pytest_cache", ".venv" };
 
+    /// <summary>A lab's grading folders: one copied into a template by mistake would publish answers, so publish refuses.</summary>
+    private static readonly HashSet<string> GradingFolders = new(StringComparer.Ordinal)
+    {
+        Curriculum.Loading.CurriculumLoader.HiddenFolder,
+        Curriculum.Loading.CurriculumLoader.SolutionFolder,
+        Curriculum.Loading.CurriculumLoader.WrongFolder,
+        Curriculum.Loading.CurriculumLoader.AltFolder,
+    };
+
     public PublishedFile ActionYml => Read(Path.Combine(root, "action", ActionFile), ActionFile);
 
     public IReadOnlyList<PublishedFile> Course() =>
@@ -28,9 +37,17 @@ public sealed class PublishSources(string root)
             throw new DirectoryNotFoundException($"{folder} not found: publish from a checkout of CourseBot (or give --source)");
         }
 
-        return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Select(f => (Full: f, Relative: Path.GetRelativePath(folder, f).Replace('\\', '/')))
             .Where(f => !f.Relative.Split('/').Any(Skipped.Contains) && !f.Relative.EndsWith(".pyc", StringComparison.Ordinal))
+            .ToList();
+        if (files.FirstOrDefault(f => f.Relative.Split('/').Any(GradingFolders.Contains) || Path.GetFileName(f.Relative) == Curriculum.Loading.CurriculumLoader.ProofFile)
+            is { Full: not null } graded)
+        {
+            throw new InvalidOperationException($"{graded.Full}: a lab's grading material (hidden/, solution/, wrong/, alt/, proof.yml) is no part of a template");
+        }
+
+        return files
             .OrderBy(f => f.Relative, StringComparer.Ordinal)
             .Select(f => Read(f.Full, f.Relative))
             .ToList();

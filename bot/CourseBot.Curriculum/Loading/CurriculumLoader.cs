@@ -16,11 +16,18 @@ public static class CurriculumLoader
     public const string LessonFile = "README.md";
     public const string QuizzesFolder = "quizzes";
 
-    /// <summary>Lab grading folders: <c>modules/NN-id/labs/&lt;assessment-id&gt;/{lab.yml, hidden/, solution/}</c>.</summary>
+    /// <summary>Lab grading folders: <c>modules/NN-id/labs/&lt;assessment-id&gt;/{lab.yml, hidden/, solution/, wrong/, alt/}</c>.</summary>
     public const string LabsFolder = "labs";
     public const string LabFile = "lab.yml";
     public const string HiddenFolder = "hidden";
     public const string SolutionFolder = "solution";
+
+    /// <summary>Proof variants beside <c>solution/</c>: <c>wrong/NAME/</c> must fail, <c>alt/NAME/</c> must score full marks.</summary>
+    public const string WrongFolder = "wrong";
+    public const string AltFolder = "alt";
+
+    /// <summary>A variant's note for the proof (<c>why</c>, <c>caught_by</c>); never copied into a graded workspace.</summary>
+    public const string ProofFile = "proof.yml";
 
     public static CurriculumLoadResult Load(string rootDirectory)
     {

@@ -3,7 +3,7 @@ using CourseBot.Core.Curriculum.Model;
 
 namespace CourseBot.Core.Curriculum.Packages;
 
-/// <summary>The folders of a lab's Python code: hidden tests, reference solution, and the learner's starter.</summary>
+/// <summary>The folders of a lab's Python code: hidden tests, reference solution, proof variants, and the learner's starter.</summary>
 public static class LabSources
 {
     /// <summary>Starter code sits in the repository beside the curriculum: templates/learner/labs/MODULE/LAB.</summary>
@@ -17,8 +17,15 @@ public static class LabSources
             Path.Combine(lab.Directory, CurriculumLoader.HiddenFolder),
             Path.Combine(lab.Directory, CurriculumLoader.SolutionFolder),
             Path.Combine(repository, "templates", "learner", "labs", lab.Module, lab.Lab),
-        }.Where(Directory.Exists).ToList();
+        }.Concat(Variants(lab.Directory)).Where(Directory.Exists).ToList();
     }
+
+    /// <summary>Each wrong/NAME and alt/NAME folder: the grading job runs them in CI's proofs, so their imports count too.</summary>
+    private static IEnumerable<string> Variants(string labDirectory) =>
+        new[] { CurriculumLoader.WrongFolder, CurriculumLoader.AltFolder }
+            .Select(f => Path.Combine(labDirectory, f))
+            .Where(Directory.Exists)
+            .SelectMany(f => Directory.EnumerateDirectories(f).Order(StringComparer.Ordinal));
 
     public static IEnumerable<string> PythonFiles(IEnumerable<string> folders) =>
         folders.SelectMany(f => Directory.EnumerateFiles(f, "*.py", SearchOption.AllDirectories)).Order(StringComparer.Ordinal);

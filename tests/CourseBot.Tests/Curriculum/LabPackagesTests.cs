@@ -12,9 +12,9 @@ namespace CourseBot.Tests.Curriculum;
 public sealed class LabPackagesTests : IDisposable
 {
     private const string DjangoLab = "django-integration/django-integration-lab";
-    private readonly string _workspace = Directory.CreateTempSubdirectory("coursebot-packages-").FullName;
+    private readonly List<CourseCopy> _copies = [];
 
-    public void Dispose() => Directory.Delete(_workspace, recursive: true);
+    public void Dispose() => _copies.ForEach(c => c.Dispose());
 
     [Fact]
     public void TheCourse_DeclaresPackagesForEveryLab_AndValidates()
@@ -100,18 +100,8 @@ public sealed class LabPackagesTests : IDisposable
     /// <summary>The course and its starters in a private folder, laid out as in the repository.</summary>
     private string CopyCourse()
     {
-        Copy(RepositoryPaths.Curriculum, Path.Combine(_workspace, "curriculum"));
-        Copy(Path.Combine(RepositoryPaths.Root, "templates", "learner"), Path.Combine(_workspace, "templates", "learner"));
-        return Path.Combine(_workspace, "curriculum");
-    }
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        var copy = new CourseCopy();
+        _copies.Add(copy);
+        return copy.Curriculum;
     }
 }

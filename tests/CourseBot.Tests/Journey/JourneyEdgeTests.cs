@@ -36,6 +36,36 @@ public sealed class JourneyEdgeTests
     }
 
     [Fact]
+    public async Task ALateAttempt_StartsTheCooldown_LikeAFailedOne()
+    {
+        await using var harness = await JourneyHarness.StartAsync(new Dictionary<string, string?> { ["CourseBot:Journey:QuizCooldown"] = "02:00:00" });
+        var script = new LearnerScript(harness, duplicate: false, seed: 5);
+        await script.EnrollAsync();
+        await script.StepAsync(script.Comment(1, "ada", "/quiz"));
+
+        harness.Time.Offset = TimeSpan.FromMinutes(45); // the quiz allows 20 minutes
+        var late = await script.SubmitQuizAsync("intro-distributed-processing", 1, allCorrect: true);
+        var lateFeedback = harness.GitHub.CommentsOn(Repository, late).Single().Body;
+        Assert.Contains("You can start a new attempt from", lateFeedback, StringComparison.Ordinal);
+        Assert.DoesNotContain("✅", lateFeedback, StringComparison.Ordinal); // all right, but late: no marks to keep for a retake
+
+        await script.StepAsync(script.Comment(1, "ada", "/quiz"));
+        Assert.Contains("You can retake **", harness.GitHub.CommentsOn(Repository, script.ModuleIssue(1))[^1].Body, StringComparison.Ordinal);
+        Assert.Single(await harness.History.ReadAsync(Repository, CancellationToken.None), e => e.Kind == "quiz-started");
+
+        harness.Time.Offset = TimeSpan.FromMinutes(45) + TimeSpan.FromHours(2);
+        await script.StepAsync(script.Comment(1, "ada", "/quiz"));
+        Assert.Contains("has started", harness.GitHub.CommentsOn(Repository, script.ModuleIssue(1))[^1].Body, StringComparison.Ordinal);
+        Assert.Equal(2, (await harness.History.ReadAsync(Repository, CancellationToken.None)).Count(e => e.Kind == "quiz-started"));
+
+        var failed = harness.GitHub.CommentsOn(Repository, await script.SubmitQuizAsync("intro-distributed-processing", 1, allCorrect: false)).Single().Body;
+        Assert.Contains("not passed yet", failed, StringComparison.Ordinal);
+        Assert.DoesNotContain("❌", failed, StringComparison.Ordinal);
+        Assert.DoesNotContain("✅", failed, StringComparison.Ordinal);
+        Assert.Contains("Topics to review before your next attempt:", failed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Commands_HelpRecheck_AndInstructorOnlyApproval()
     {
         await using var harness = await JourneyHarness.StartAsync();

@@ -42,9 +42,17 @@ public sealed class QuizFeedbackWriterTests
         Assert.DoesNotContain("docs.celeryq.dev", feedback, StringComparison.Ordinal);
         Assert.All(quiz.Questions, q => Assert.DoesNotContain(OneLine(q.Explanation), feedback, StringComparison.Ordinal));
         Assert.All(result.Questions, q => Assert.DoesNotContain($"| {q.Expected} |", feedback, StringComparison.Ordinal));
+        Assert.Contains("Which answers were right, the right answers and explanations are shown once you pass this quiz.", feedback, StringComparison.Ordinal);
+        // No mark per question before a pass: the learner's answers, and the topics to review.
+        Assert.DoesNotContain("❌", feedback, StringComparison.Ordinal);
+        Assert.DoesNotContain("✅", feedback, StringComparison.Ordinal);
         var rows = GfmTable.Rows(feedback);
         Assert.Equal(quiz.Questions.Length + 2, rows.Count);
-        Assert.All(rows, r => Assert.Equal(3, GfmTable.Cells(r).Count));
+        Assert.All(rows, r => Assert.Equal(2, GfmTable.Cells(r).Count));
+        Assert.Contains("Topics to review before your next attempt:", feedback, StringComparison.Ordinal);
+        var topics = quiz.Questions.Where(q => q.Section is not null && q.Reference.EndsWith(".rst", StringComparison.Ordinal)).Select(q => q.Section!).Distinct().ToList();
+        Assert.NotEmpty(topics);
+        Assert.All(topics, t => Assert.Contains("- " + t, feedback, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -116,8 +124,8 @@ public sealed class QuizFeedbackWriterTests
             var rows = GfmTable.Rows(feedback);
             Assert.Equal(3, rows.Count); // the answer's newlines made no rows
             var cells = GfmTable.Cells(rows[2]);
-            Assert.Equal(show ? 5 : 3, cells.Count);
-            var inlines = Inlines(cells[2]);
+            Assert.Equal(show ? 5 : 2, cells.Count);
+            var inlines = Inlines(cells[show ? 2 : 1]);
             var code = Assert.IsType<CodeInline>(inlines[0]);
             Assert.Equal(Displayed(hostile), code.Content.Replace("\u200B", "", StringComparison.Ordinal));
             Assert.Equal(" - A note.", string.Concat(inlines.Skip(1).Select(i => i.ToString())));
@@ -143,7 +151,7 @@ public sealed class QuizFeedbackWriterTests
 
         var feedback = QuizFeedbackWriter.Write(new QuizResult(Key, 0, 1, 0, [blank], ["The 'Quiz' field is missing."]), 80, false, 1, null);
 
-        Assert.Contains("| 1 | ❌ | _no answer_ |", feedback, StringComparison.Ordinal);
+        Assert.Contains("| 1 | _no answer_ |", feedback, StringComparison.Ordinal);
         Assert.Contains("You left 1 question blank", feedback, StringComparison.Ordinal);
         Assert.Contains("- The 'Quiz' field is missing.", feedback, StringComparison.Ordinal);
     }

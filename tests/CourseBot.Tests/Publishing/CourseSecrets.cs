@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace CourseBot.Tests.Publishing;
 
 /// <summary>
-/// What must stay with the bot, read from the curriculum: every hidden test and reference solution
+/// What must stay with the bot, read from the curriculum: every hidden test, reference solution and proof variant
 /// (whole, and each substantial line the learner template does not already show), every lab.yml, every quiz
 /// answer and explanation. <see cref="Find"/> names each one a published file gives away.
 /// </summary>
@@ -12,6 +12,9 @@ internal sealed partial class CourseSecrets
 {
     private const int SubstantialLine = 40;
     private const int SubstantialFile = 120;
+
+    /// <summary>A lab's folders of grading material; wrong/ and alt/ (lab proofs) are solutions too, right or plausibly wrong.</summary>
+    private static readonly string[] GradingFolders = ["hidden", "solution", "wrong", "alt"];
     private readonly List<(string Source, string Text)> _wholes = [];
     private readonly List<(string Source, string Line)> _lines = [];
     private readonly List<(string Source, string Text)> _explanations = [];
@@ -29,7 +32,7 @@ internal sealed partial class CourseSecrets
         {
             var lab = Path.GetDirectoryName(labYml)!;
             _wholes.Add((Relative(repositoryRoot, labYml), File.ReadAllText(labYml)));
-            foreach (var file in Files(Path.Combine(lab, "hidden")).Concat(Files(Path.Combine(lab, "solution"))))
+            foreach (var file in GradingFolders.SelectMany(f => Files(Path.Combine(lab, f))))
             {
                 var relative = Relative(repositoryRoot, file);
                 var text = File.ReadAllText(file);
@@ -67,7 +70,8 @@ internal sealed partial class CourseSecrets
     /// <summary>Each secret <paramref name="content"/> (published as <paramref name="name"/>) holds, and each placeholder left in it.</summary>
     public IEnumerable<string> Find(string name, string content)
     {
-        if (name.EndsWith("lab.yml", StringComparison.Ordinal) || name.Contains("/hidden/", StringComparison.Ordinal) || name.Contains("/solution/", StringComparison.Ordinal))
+        if (name.EndsWith("lab.yml", StringComparison.Ordinal) || name.Contains("/hidden/", StringComparison.Ordinal) || name.Contains("/solution/", StringComparison.Ordinal)
+            || name.Contains("/wrong/", StringComparison.Ordinal) || name.Contains("/alt/", StringComparison.Ordinal) || name.EndsWith("proof.yml", StringComparison.Ordinal))
         {
             yield return $"{name}: a lab's grading file by its name";
         }

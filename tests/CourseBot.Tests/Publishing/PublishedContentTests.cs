@@ -69,6 +69,8 @@ public sealed class PublishedContentTests : IAsyncLifetime
         var line = File.ReadAllLines(hidden).Select(l => l.Trim()).First(l => l.StartsWith("def test_the_three_tasks", StringComparison.Ordinal));
         Assert.Contains(Secrets.Find("y/notes.md", "see " + line), f => f.StartsWith("y/notes.md: holds a line of", StringComparison.Ordinal));
         Assert.Contains("x/README.md: placeholder __GRADER_ACTION__ left", found);
+        Assert.Contains("labs/x/wrong/hardcoded-sum/tasks.py: a lab's grading file by its name", Secrets.Find("labs/x/wrong/hardcoded-sum/tasks.py", "x = 1"));
+        Assert.Contains("labs/x/alt/uses-chord/proof.yml: a lab's grading file by its name", Secrets.Find("labs/x/alt/uses-chord/proof.yml", "why: y"));
         Assert.Contains("x/README.md: placeholder COURSE_OWNER left", found);
     }
 

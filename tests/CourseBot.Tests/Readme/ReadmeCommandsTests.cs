@@ -22,7 +22,7 @@ public sealed class ReadmeCommandsTests
         ("./coursebot curriculum validate", "Valid: no problems found."),
         ("./coursebot curriculum show 13", "Module 13: Advanced Canvas Patterns"),
         ("./coursebot curriculum show", "canvas-patterns"),
-        ("sudo ./coursebot lab prove", "PROVEN: first-celery-app/first-app-lab"),
+        ("sudo ./coursebot lab prove", "PROVEN: 1 lab(s)"),
         ("./coursebot grade", "NOT PASSED"),
         ("./coursebot enroll", "2 learners read, 2 queued"),
         ("./coursebot events failed", "No failed deliveries."),

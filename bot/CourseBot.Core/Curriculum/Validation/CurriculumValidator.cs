@@ -25,6 +25,7 @@ public sealed class CurriculumValidator
             new LessonRule(),
             new LabFolderRule(),
             new LabPackagesRule(),
+            new LabVariantRule(),
         ];
     }
 

@@ -5,9 +5,11 @@ namespace CourseBot.Core.Journey.Quizzes;
 
 /// <summary>
 /// The bot's reply to a graded quiz: the score against the pass mark, then a table with a row per
-/// question. Right answers, explanations and documentation links appear only when
-/// <c>showExplanations</c> is set, so a learner who may retry cannot copy the key. Everything the learner
-/// wrote is shown through <see cref="TableCell.Learner"/>.
+/// question. Which questions were right or wrong, right answers, explanations and documentation links
+/// appear only when <c>showExplanations</c> is set (a pass, or the last counted attempt), so a learner who
+/// may retry can neither copy the key nor find it by elimination; until then the reply names the topics
+/// (the questions' documentation sections) to review. Everything the learner wrote is shown through
+/// <see cref="TableCell.Learner"/>.
 /// </summary>
 public static class QuizFeedbackWriter
 {
@@ -19,7 +21,7 @@ public static class QuizFeedbackWriter
     /// <param name="showExplanations">Whether to show right answers, explanations and documentation links.</param>
     /// <param name="attempt">Which attempt this was (1-based).</param>
     /// <param name="nextStep">Bot-written Markdown appended as it is (what to do next), or null.</param>
-    /// <param name="explanationsShownWhen">Completes "Right answers and explanations are shown ..." when they are hidden.</param>
+    /// <param name="explanationsShownWhen">Completes "Which answers were right, the right answers and explanations are shown ..." when they are hidden.</param>
     public static string Write(QuizResult result, int passPercent, bool showExplanations, int attempt, string? nextStep,
         string explanationsShownWhen = DefaultExplanationsShownWhen)
     {
@@ -55,7 +57,12 @@ public static class QuizFeedbackWriter
 
         if (!showExplanations)
         {
-            md.Append("Right answers and explanations are shown ").Append(QuizFormFields.OneLine(explanationsShownWhen)).Append(".\n\n");
+            Topics(md, result);
+        }
+
+        if (!showExplanations)
+        {
+            md.Append("Which answers were right, the right answers and explanations are shown ").Append(QuizFormFields.OneLine(explanationsShownWhen)).Append(".\n\n");
         }
 
         if (!string.IsNullOrWhiteSpace(nextStep))
@@ -70,10 +77,9 @@ public static class QuizFeedbackWriter
     {
         md.Append(showExplanations
             ? "| # | Result | Your answer | Right answer | Explanation |\n| --: | :-: | --- | --- | --- |\n"
-            : "| # | Result | Your answer |\n| --: | :-: | --- |\n");
+            : "| # | Your answer |\n| --: | --- |\n");
         foreach (var q in result.Questions)
         {
-            var mark = q.Correct ? "✅" : "❌";
             var given = q.Answered ? TableCell.Learner(q.Given) : "";
             given = given.Length == 0 ? "_no answer_" : given;
             if (q.Note is { Length: > 0 } note)
@@ -81,13 +87,38 @@ public static class QuizFeedbackWriter
                 given += " - " + TableCell.Trusted(note);
             }
 
-            md.Append(CultureInfo.InvariantCulture, $"| {q.Number} | {mark} | {given} |");
+            var row = showExplanations
+                ? string.Create(CultureInfo.InvariantCulture, $"| {q.Number} | {(q.Correct ? "✅" : "❌")} | {given} |")
+                : string.Create(CultureInfo.InvariantCulture, $"| {q.Number} | {given} |");
+            md.Append(row);
             if (showExplanations)
             {
                 md.Append(' ').Append(TableCell.Trusted(q.Expected)).Append(" | ").Append(Explanation(q)).Append(" |");
             }
 
             md.Append('\n');
+        }
+
+        md.Append('\n');
+    }
+
+    /// <summary>
+    /// The documentation sections of the questions missed, in quiz order and without links (a link is part of the
+    /// explanation): enough to know what to reread, not which answer was wrong.
+    /// </summary>
+    private static void Topics(StringBuilder md, QuizResult result)
+    {
+        var topics = result.Questions.Where(q => !q.Correct).Select(q => ReferenceLink.Of(q.Reference)?.Text)
+            .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (topics.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("Topics to review before your next attempt:\n\n");
+        foreach (var topic in topics)
+        {
+            md.Append("- ").Append(TableCell.Trusted(topic)).Append('\n');
         }
 
         md.Append('\n');
