@@ -1,11 +1,16 @@
 """Hidden tests for module 3's Redis lab: the worker's own view of its settings (inspect conf and
-stats), and what it actually stores in the Redis result backend."""
+stats), and what it actually stores in the Redis result backend. Inputs are drawn per run from
+COURSEBOT_SEED (reported in failures)."""
 import json
 import os
+import random
 from urllib.parse import urlparse
 
 import redis
-from coursebot_lab import app, call, send, wait_until
+from coursebot_lab import app, call, outcome, send, wait_until
+
+SEED = int(os.environ.get("COURSEBOT_SEED") or random.SystemRandom().randrange(2**31))
+RNG = random.Random(SEED)
 
 
 def ask(command):
@@ -21,7 +26,8 @@ def redis_db(url):
 
 
 def test_add_runs_through_redis():
-    assert call("tasks.add", 20, 22) == 42
+    x, y = RNG.randint(-10**6, 10**6), RNG.randint(-10**6, 10**6)
+    assert call("tasks.add", x, y) == x + y, f"add({x}, {y}) should return {x + y} (seed {SEED})"
 
 
 def test_worker_loaded_broker_and_backend_from_celeryconfig():
@@ -46,14 +52,15 @@ def test_serializers_are_set_to_json_only():
 
 
 def test_results_are_stored_as_json_for_one_hour():
-    result = send("tasks.add", 2, 3)
-    assert result.get(timeout=10) == 5
+    x, y = RNG.randint(1, 10**6), RNG.randint(1, 10**6)
+    result = send("tasks.add", x, y)
+    assert outcome(result).expect_success() == x + y, f"add({x}, {y}) should return {x + y} (seed {SEED})"
     store = redis.Redis.from_url(os.environ["COURSEBOT_BACKEND_URL"])
     key = f"celery-task-meta-{result.id}"
     raw = store.get(key)
     assert raw is not None, "the result is not in the result backend"
     meta = json.loads(raw)
-    assert meta["status"] == "SUCCESS" and meta["result"] == 5
+    assert meta["status"] == "SUCCESS" and meta["result"] == x + y, f"the backend holds {meta!r} (seed {SEED})"
     ttl = store.ttl(key)
     assert 3000 < ttl <= 3600, f"the result expires in {ttl} s; result_expires should be one hour (3600 s)"
 
@@ -63,4 +70,4 @@ def test_running_tasks_are_reported_as_started():
     # the first state after PENDING, while the 3-second task runs
     seen = wait_until(lambda: result.state if result.state != "PENDING" else None, timeout=2.5, interval=0.05)
     assert seen == "STARTED", f"while the task ran its state was {seen or 'PENDING'}; set task_track_started"
-    assert result.get(timeout=10) == 3
+    assert outcome(result).expect_success() == 3

@@ -1,7 +1,17 @@
 """Hidden tests for module 4's complex parameters lab: tasks called by name through the broker
-with JSON arguments, positional and keyword."""
-import pytest
-from coursebot_lab import call, run, send
+with JSON arguments, positional and keyword. Besides the README's examples, every task also gets
+inputs drawn per run from COURSEBOT_SEED (reported in failures): money amounts chosen so that float
+arithmetic rounds at least one of them wrong (the behaviour the old `Decimal(` regex stood for), time
+zones, nested settings. Expected values are computed here with Decimal and datetime."""
+import os
+import random
+from datetime import datetime, timedelta, timezone
+from decimal import ROUND_HALF_UP, Decimal
+
+from coursebot_lab import call, outcome, run, send
+
+SEED = int(os.environ.get("COURSEBOT_SEED") or random.SystemRandom().randrange(2**31))
+RNG = random.Random(SEED)
 
 ORDER = {
     "id": "A-17",
@@ -73,4 +83,65 @@ def test_merge_settings_applies_keyword_overrides_last():
 
 def test_echo_request_is_bound_and_sees_its_own_id():
     result = send("tasks.echo_request", "hello", kwargs={"n": 1, "tags": ["a"]})
-    assert result.get(timeout=10) == {"label": "hello", "task_id": result.id, "extra": {"n": 1, "tags": ["a"]}}
+    assert outcome(result).expect_success() == {"label": "hello", "task_id": result.id, "extra": {"n": 1, "tags": ["a"]}}
+    label, extra = f"l-{RNG.randrange(10**6)}", {f"k{RNG.randrange(100)}": RNG.randrange(10**6)}
+    result = send("tasks.echo_request", label, kwargs=extra)
+    assert outcome(result).expect_success() == {"label": label, "task_id": result.id, "extra": extra}, f"seed {SEED}"
+
+
+def expected_total(items, discount):
+    subtotal = sum((Decimal(price) * qty for price, qty in items), Decimal(0))
+    return str((subtotal * (100 - Decimal(discount)) / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def float_total(items, discount):
+    return f"{round(sum(float(price) * qty for price, qty in items) * (100 - discount) / 100, 2):.2f}"
+
+
+def random_orders():
+    """Orders with 1-4 items and a discount, at least one of which a float implementation gets wrong."""
+    orders, float_wrong = [], False
+    while len(orders) < 4 or not float_wrong:
+        items = [(f"{RNG.randint(0, 99)}.{RNG.randint(0, 99):02d}", RNG.randint(1, 9)) for _ in range(RNG.randint(1, 4))]
+        discount = RNG.choice([0, 5, 10, 15, 25, 50, 33])
+        wrong = float_total(items, discount) != expected_total(items, discount)
+        if len(orders) >= 4 and not wrong:
+            continue
+        float_wrong = float_wrong or wrong
+        orders.append((items, discount))
+    return orders
+
+
+def test_order_total_is_exact_on_random_orders():
+    for n, (items, discount) in enumerate(random_orders()):
+        order = {"id": f"R-{n}", "currency": RNG.choice(["EUR", "USD", "GBP"]),
+                 "items": [{"sku": f"s{i}", "price": price, "qty": qty} for i, (price, qty) in enumerate(items)]}
+        if discount:
+            order["discount_percent"] = discount
+        want = {"id": order["id"], "currency": order["currency"], "items": sum(q for _, q in items),
+                "total": expected_total(items, discount)}
+        got = call("tasks.order_total", order)
+        assert got == want, f"order_total({order}) returned {got}, expected {want} (seed {SEED})"
+
+
+def test_schedule_reminder_on_random_times():
+    for _ in range(3):
+        offset = timedelta(minutes=RNG.choice([-600, -300, -210, 0, 60, 330, 540, 780]))
+        moment = datetime(2025, RNG.randint(1, 12), RNG.randint(1, 28), RNG.randint(0, 23), RNG.choice([0, 15, 30, 45]),
+                          tzinfo=timezone(offset))
+        user, note = RNG.randint(1, 10**6), f"n{RNG.randrange(1000)}"
+        want = {"user_id": user, "remind_at": (moment - timedelta(hours=1)).astimezone(timezone.utc).isoformat(),
+                "channels": ["push"], "note": note}
+        got = call("tasks.schedule_reminder", user, moment.isoformat(), kwargs={"note": note, "channels": ["push"]})
+        assert got == want, f"schedule_reminder({user}, {moment.isoformat()!r}) returned {got}, expected {want} (seed {SEED})"
+
+
+def test_merge_settings_on_random_layers():
+    depth_key, inner = f"k{RNG.randrange(100)}", {f"a{RNG.randrange(10)}": RNG.randrange(100)}
+    base = {depth_key: dict(inner, keep=RNG.randrange(100)), "x": RNG.randrange(100)}
+    change = {depth_key: {"new": {"deep": RNG.randrange(100)}}, "y": [RNG.randrange(100)]}
+    last = {depth_key: {"new": {"deeper": True}}}
+    want = {depth_key: dict(base[depth_key], new={"deep": change[depth_key]["new"]["deep"], "deeper": True}),
+            "x": base["x"], "y": change["y"], "z": "last"}
+    got = call("tasks.merge_settings", base, change, last, kwargs={"z": "last"})
+    assert got == want, f"merge_settings returned {got}, expected {want} (seed {SEED})"

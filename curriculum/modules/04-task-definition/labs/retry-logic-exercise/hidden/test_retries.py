@@ -4,7 +4,12 @@ The grader owns what it measures: this module serves the payment gateway and the
 service itself, on loopback, and counts and times every request they receive. Which keys fail
 how often, and the receipts they hand out, are chosen here per run, so no file or key the
 learner's code can write decides the score. Every scenario is sent at once when the module
-starts (retries wait in the worker, so they overlap); each test then waits for its own."""
+starts (retries wait in the worker, so they overlap); each test then waits for its own.
+Amounts are drawn per run from COURSEBOT_SEED (reported in failures). A probe charge sent while the
+inventory backs off must finish at once: a retry loop with time.sleep inside the task (which can fake
+"retries") holds the one worker process, a retry through the broker does not."""
+import os
+import random
 import secrets
 import threading
 import time
@@ -14,13 +19,16 @@ import pytest
 from coursebot_lab import outcome, send, serve
 
 RUN = secrets.token_hex(4)
+SEED = int(os.environ.get("COURSEBOT_SEED") or random.SystemRandom().randrange(2**31))
+RNG = random.Random(SEED)
 
 # key: (task, id, how many times the service fails first, whether the card is declined)
 SCENARIOS = {
-    "charge-ok": ("tasks.charge_payment", f"pay-ok-{RUN}", 10, 0, False),
-    "charge-flaky": ("tasks.charge_payment", f"pay-flaky-{RUN}", 20, 2, False),
-    "charge-down": ("tasks.charge_payment", f"pay-down-{RUN}", 30, 99, False),
-    "charge-declined": ("tasks.charge_payment", f"pay-declined-{RUN}", 40, 0, True),
+    "charge-ok": ("tasks.charge_payment", f"pay-ok-{RUN}", RNG.randint(1, 10**5), 0, False),
+    "charge-flaky": ("tasks.charge_payment", f"pay-flaky-{RUN}", RNG.randint(1, 10**5), 2, False),
+    "charge-down": ("tasks.charge_payment", f"pay-down-{RUN}", RNG.randint(1, 10**5), 99, False),
+    "charge-declined": ("tasks.charge_payment", f"pay-declined-{RUN}", RNG.randint(1, 10**5), 0, True),
+    "probe": ("tasks.charge_payment", f"pay-probe-{RUN}", RNG.randint(1, 10**5), 0, False),
     "stock-flaky": ("tasks.reserve_stock", f"sku-flaky-{RUN}", None, 2, False),
     "stock-down": ("tasks.reserve_stock", f"sku-down-{RUN}", None, 99, False),
 }
@@ -72,6 +80,8 @@ def services():
 def sent(services):
     results = {}
     for key, (name, ident, amount, _, _) in SCENARIOS.items():
+        if key == "probe":
+            continue  # sent by its own test, while the inventory backs off
         args = [services.url, ident] + ([amount] if amount is not None else [])
         results[key] = send(name, *args)
     return results
@@ -91,10 +101,28 @@ def finished(sent, key):
     return outcome(sent[key], timeout=20)
 
 
-def test_charge_succeeds_at_once_when_the_gateway_is_up(sent, services):
+def assert_the_worker_is_free_while_a_retry_waits(services):
+    """While reserve_stock waits to retry, the one worker process must be free to run another task."""
+    first = time.monotonic() + 10
+    while not attempts(services, "stock-down") and time.monotonic() < first:
+        time.sleep(0.02)
+    assert attempts(services, "stock-down"), "reserve_stock never reached the inventory"
+    _, ident, amount, _, _ = SCENARIOS["probe"]
+    started = time.monotonic()
+    probe = send("tasks.charge_payment", services.url, ident, amount)
+    receipt = outcome(probe, timeout=20).expect_success()
+    took = time.monotonic() - started
+    assert receipt.get("receipt") == services.answers.get(ident), f"receipt {receipt!r} is not the gateway's"
+    assert took < 0.9, (f"a charge sent while reserve_stock was backing off took {took:.2f} s: retry through "
+                        "Celery (self.retry, autoretry_for), not by sleeping in the task, so the worker is free meanwhile")
+
+
+# First, while the scenarios are still running (the number of tests stays 8: the probe is part of this one).
+def test_charge_succeeds_at_once_even_while_another_task_waits_to_retry(sent, services):
+    assert_the_worker_is_free_while_a_retry_waits(services)
     receipt = finished(sent, "charge-ok").expect_success()
     ident = SCENARIOS["charge-ok"][1]
-    expected = {"payment_id": ident, "amount": 10, "attempt": 1, "receipt": services.answers.get(ident), "retries": 0}
+    expected = {"payment_id": ident, "amount": SCENARIOS["charge-ok"][2], "attempt": 1, "receipt": services.answers.get(ident), "retries": 0}
     assert receipt == expected, f"the task returned {receipt!r}: return the gateway's receipt plus retries"
 
 
@@ -144,3 +172,7 @@ def test_reserve_stock_gives_up_after_three_retries(sent, services):
     finished(sent, "stock-down").expect_failure("ServiceUnavailable")
     count = len(attempts(services, "stock-down"))
     assert count == 4, f"{count} attempts: expected the first one plus 3 retries"
+    between = gaps(attempts(services, "stock-down"))
+    assert 0.8 <= between[0] <= 1.9 and all(1.7 <= gap <= 3.5 for gap in between[1:]), \
+        f"expected about 1 s, 2 s, then 2 s (retry_backoff_max=2); got {between}"
+

@@ -33,7 +33,9 @@ def runs():
 
 @pytest.fixture(scope="module")
 def conf():
-    replies = inspect().conf() or {}
+    # with_defaults: entries added in code to a beat_schedule the app never set land in the default
+    # dict, which `inspect conf` leaves out otherwise.
+    replies = inspect().conf(with_defaults=True) or {}
     assert replies, "no worker answered `inspect conf`"
     return next(iter(replies.values()))
 

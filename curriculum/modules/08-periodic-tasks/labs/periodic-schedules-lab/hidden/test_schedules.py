@@ -1,5 +1,6 @@
 """White-box tests for module 8's lab: the schedule objects themselves, read from the learner's
-app.conf.beat_schedule (reading it runs on_after_configure, which adds the entry made in code).
+app.conf.beat_schedule, after app.finalize() as the worker and beat do it (so entries added in code
+on on_after_configure or on_after_finalize are both there).
 Crontabs are compared by the times they stand for, so day_of_week="mon" equals day_of_week=1."""
 import importlib
 from datetime import timedelta
@@ -10,7 +11,9 @@ from celery.schedules import crontab
 
 @pytest.fixture(scope="module")
 def app():
-    return importlib.import_module("tasks").app
+    app = importlib.import_module("tasks").app
+    app.finalize()
+    return app
 
 
 def raw(app, name):
