@@ -1,9 +1,7 @@
 using System.Text.Json.Nodes;
-using CourseBot.Core.Journey;
 using CourseBot.Core.Journey.History;
 using CourseBot.Core.Storage;
 using CourseBot.GitHubEmulator;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CourseBot.Tests.Journey;
 
@@ -140,7 +138,7 @@ public sealed class PeerReviewTests
                 await _learner.EnrollAsync(login);
                 if (login != "dan")
                 {
-                    await PassModulesOneToTenAsync($"academy/celery-{login}");
+                    await ModulesOnRecord.PassModulesOneToTenAsync(harness, $"academy/celery-{login}");
                 }
             }
 
@@ -149,26 +147,6 @@ public sealed class PeerReviewTests
                 "Capstone 1: Background Processing System", template);
             await _learner.StepAsync(CapstoneWebhooks.PullRequest(harness, Ada, "opened", pull, _start.AddMinutes(1), "ada"));
             return pull;
-        }
-
-        private async Task PassModulesOneToTenAsync(string repository)
-        {
-            foreach (var module in CeleryCourse.Course.Modules.Where(m => m.Path == "fundamentals" && m.Number < 11))
-            {
-                foreach (var assessment in module.Assessments)
-                {
-                    var (kind, data) = assessment.Grading switch
-                    {
-                        Core.Curriculum.Model.Grading.Quiz => (LearnerEventKinds.QuizSubmitted, new JsonObject { ["counted"] = true, ["percent"] = 100 }),
-                        Core.Curriculum.Model.Grading.Auto => (LearnerEventKinds.LabGraded, new JsonObject { ["score"] = 10, ["max_score"] = 10, ["passed"] = true, ["sha"] = "seed" }),
-                        _ => (LearnerEventKinds.ReviewApproved, new JsonObject { ["by"] = "grace" }),
-                    };
-                    await harness.History.AppendAsync(repository, kind, $"{module.Id}/{assessment.Id}", data.ToJsonString(), CancellationToken.None);
-                }
-            }
-
-            await harness.Bot.Services.GetRequiredService<JourneyService>().SyncAsync(harness.Installation, repository, CancellationToken.None);
-            await harness.IdleAsync();
         }
     }
 }
