@@ -101,6 +101,22 @@ public sealed partial class GitHubEmulator
             }
         });
 
+        // Removing a collaborator (or their pending invitation) answers 204, whether or not they were one.
+        Route(api, "DELETE", "/repos/{owner}/{repo}/collaborators/{username}", context =>
+        {
+            lock (State.Gate)
+            {
+                var repo = State.Repo(Value(context, "owner"), Value(context, "repo"));
+                if (repo is null)
+                {
+                    return Task.FromResult(NotFound());
+                }
+
+                repo.Invitations.Remove(Value(context, "username"));
+                return Task.FromResult(Results.StatusCode(204));
+            }
+        });
+
         Route(api, "PUT", "/repos/{owner}/{repo}/collaborators/{username}", async context =>
         {
             var body = await BodyAsync(context).ConfigureAwait(false);

@@ -98,4 +98,14 @@ public sealed class JourneyOptions
     public bool IsConfigured => CourseRepository.Contains('/', StringComparison.Ordinal) && TemplateRepository.Contains('/', StringComparison.Ordinal);
 
     public string CourseOwner => CourseRepository.Split('/')[0];
+
+    /// <summary>How many peers from the author's cohort are asked to review a capstone pull request. Default: 2; 0 turns peer review off.</summary>
+    [Range(0, 10, ErrorMessage = Section + ":PeerReviewers must be from {1} to {2}")]
+    public int PeerReviewers { get; set; } = 2;
+
+    /// <summary>
+    /// A peer's review counts when it names every rubric criterion, or when its text is at least this many characters. Default: 200.
+    /// </summary>
+    [Range(1, 100_000, ErrorMessage = Section + ":PeerReviewMinLength must be from {1} to {2}")]
+    public int PeerReviewMinLength { get; set; } = 200;
 }

@@ -23,6 +23,8 @@ public sealed partial class JourneyService(
     QuizDesk quizzes,
     CommandDesk commands,
     CapstoneDesk capstones,
+    Peers.PeerReviewDesk peers,
+    Peers.PeerRoster roster,
     EnrollmentGate gate,
     TimeProvider time,
     ILogger<JourneyService> logger)
@@ -93,20 +95,58 @@ public sealed partial class JourneyService(
         }
     }
 
-    /// <summary>A capstone pull request changed: recorded, the instructors asked to review it, then the repository synced.</summary>
-    public Task OnPullRequestAsync(PullRequestChanged pull, CancellationToken cancel)
+    /// <summary>
+    /// A capstone pull request changed: recorded, the instructors asked to review it, then the repository synced; peers are asked
+    /// to review it once it is ready, and lose their access when it closes.
+    /// </summary>
+    public async Task OnPullRequestAsync(PullRequestChanged pull, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(pull);
-        return pull.ByBot ? Task.CompletedTask : RecordThenSyncAsync(pull.Installation, pull.Repository,
-            (github, ledger, recorder) => capstones.PullRequestAsync(github, ledger, recorder, pull, cancel), cancel);
+        if (pull.ByBot)
+        {
+            return;
+        }
+
+        await RecordThenSyncAsync(pull.Installation, pull.Repository,
+            (github, ledger, recorder) => capstones.PullRequestAsync(github, ledger, recorder, pull, cancel), cancel).ConfigureAwait(false);
+        await WithLearnerAsync(pull.Repository, (ledger, recorder) =>
+            peers.PullRequestAsync(clients(pull.Installation), ledger, recorder, pull, cancel), cancel).ConfigureAwait(false);
     }
 
-    /// <summary>A capstone review submitted or dismissed: counted only from the instructors team, then the repository synced.</summary>
-    public Task OnReviewAsync(PullRequestReviewed review, CancellationToken cancel)
+    /// <summary>
+    /// A capstone review submitted or dismissed: counted only from the instructors team, then the repository synced. An assigned
+    /// peer's substantive review is recorded in the peer's own history (after the author's lock is released: two learners
+    /// reviewing each other never wait on each other), and the peer's repository synced.
+    /// </summary>
+    public async Task OnReviewAsync(PullRequestReviewed review, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(review);
-        return review.ByBot ? Task.CompletedTask : RecordThenSyncAsync(review.Installation, review.Repository,
-            (github, ledger, recorder) => capstones.ReviewAsync(github, ledger, recorder, review, cancel), cancel);
+        if (review.ByBot)
+        {
+            return;
+        }
+
+        await RecordThenSyncAsync(review.Installation, review.Repository,
+            (github, ledger, recorder) => capstones.ReviewAsync(github, ledger, recorder, review, cancel), cancel).ConfigureAwait(false);
+        (string Module, PeerReviewGiven Given)? given = null;
+        await WithLearnerAsync(review.Repository, async (ledger, recorder) =>
+        {
+            given = await peers.ReviewAsync(clients(review.Installation), ledger, recorder, review, cancel).ConfigureAwait(false);
+        }, cancel).ConfigureAwait(false);
+        if (given is not { } counted || await roster.RepositoryOfAsync(review.Reviewer, cancel).ConfigureAwait(false) is not { } peerRepository)
+        {
+            return;
+        }
+
+        var recorded = false;
+        await WithLearnerAsync(peerRepository, async (ledger, recorder) =>
+        {
+            recorded = await Peers.PeerReviewDesk.RecordGivenAsync(ledger, recorder, counted.Module, counted.Given, cancel).ConfigureAwait(false);
+        }, cancel).ConfigureAwait(false);
+        if (recorded)
+        {
+            await SyncAsync(review.Installation, peerRepository, cancel).ConfigureAwait(false);
+        }
     }
 
     private async Task RecordThenSyncAsync(long installation, string repository, Func<IGitHubClient, LearnerLedger, LearnerRecorder, Task<bool>> work, CancellationToken cancel)

@@ -32,6 +32,8 @@ internal static class JourneyServiceCollectionExtensions
         services.AddSingleton<QuizDesk>();
         services.AddSingleton<CommandDesk>();
         services.AddSingleton<CapstoneDesk>();
+        services.AddSingleton<Peers.PeerRoster>();
+        services.AddSingleton<Peers.PeerReviewDesk>();
         services.AddSingleton<EnrollmentGate>();
         services.AddSingleton<JourneyService>();
         services.AddSingleton<InternalWork>();

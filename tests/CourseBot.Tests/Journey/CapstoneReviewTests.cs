@@ -118,7 +118,7 @@ public sealed class CapstoneReviewTests
         {
             var github = harness.GitHub;
             await _learner.EnrollAsync();
-            await PassModulesOneToTenAsync();
+            await ModulesOnRecord.PassModulesOneToTenAsync(harness, Repository);
             var issue = _learner.ModuleIssue(11);
             Assert.Contains("not submitted", github.Issue(Repository, issue)!.Body, StringComparison.Ordinal);
 
@@ -184,27 +184,6 @@ public sealed class CapstoneReviewTests
         }
 
         private DateTimeOffset At(int minutes) => _start.AddMinutes(minutes);
-
-        /// <summary>Modules 1 to 10 on record as passed (every assessment), then one sync: module 11, the capstone, opens.</summary>
-        private async Task PassModulesOneToTenAsync()
-        {
-            foreach (var module in CeleryCourse.Course.Modules.Where(m => m.Path == "fundamentals" && m.Number < 11))
-            {
-                foreach (var assessment in module.Assessments)
-                {
-                    var (kind, data) = assessment.Grading switch
-                    {
-                        Core.Curriculum.Model.Grading.Quiz => (LearnerEventKinds.QuizSubmitted, new JsonObject { ["counted"] = true, ["percent"] = 100 }),
-                        Core.Curriculum.Model.Grading.Auto => (LearnerEventKinds.LabGraded, new JsonObject { ["score"] = 10, ["max_score"] = 10, ["passed"] = true, ["sha"] = "seed" }),
-                        _ => (LearnerEventKinds.ReviewApproved, new JsonObject { ["by"] = "grace" }),
-                    };
-                    await harness.History.AppendAsync(Repository, kind, $"{module.Id}/{assessment.Id}", data.ToJsonString(), CancellationToken.None);
-                }
-            }
-
-            await harness.Bot.Services.GetRequiredService<JourneyService>().SyncAsync(harness.Installation, Repository, CancellationToken.None);
-            await harness.IdleAsync();
-        }
 
         private int Calls() => harness.GitHub.Calls.Where(c => !c.Key.EndsWith("/access_tokens", StringComparison.Ordinal)).Sum(c => c.Value);
     }

@@ -37,6 +37,9 @@ public sealed class FinalExamTests
             }
         }
 
+        // The peer review path 1 asks for (passing.path.peer_review), given earlier.
+        await harness.History.AppendAsync(Repository, LearnerEventKinds.PeerReviewGiven, "capstone-background-processing",
+            LearnerEventJson.Write(new PeerReviewGiven("academy/celery-bob", 3, 7001, DateTimeOffset.UnixEpoch, null)), CancellationToken.None);
         await harness.Inbox.TryEnqueueAsync(QueuedLearnerChanges.Sync(Repository, "caught-up"), CancellationToken.None);
         await harness.IdleAsync();
         Assert.Contains("11 of 12 Path 1 modules passed", harness.GitHub.ReadFile(Repository, "README.md"), StringComparison.Ordinal);

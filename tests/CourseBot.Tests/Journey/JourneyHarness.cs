@@ -24,7 +24,7 @@ internal sealed class JourneyHarness : IAsyncDisposable
     public const string Secret = "journey-webhook-secret";
 
     /// <summary>Members of <see cref="Org"/> who enroll in the tests; anyone else is a passer-by.</summary>
-    public static readonly string[] Learners = ["ada", "bob"];
+    public static readonly string[] Learners = ["ada", "bob", "cleo", "dan"];
     private static readonly Core.LabGrading.LabRulesReader Labs = new(RepositoryPaths.Curriculum);
     private static readonly Lazy<JsonArray> Examples = new(() =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "webhooks", "examples.json")))!["examples"]!.AsArray());

@@ -123,7 +123,17 @@ public sealed class ProgressCalculatorTests
             PassEverything(Course.FindModule(id)!);
         }
 
+        // Every module passed, no peer review given yet (passing.path.peer_review: required): not complete, no certificate.
         var progress = Calculate();
+        Assert.False(progress.Paths[0].Complete);
+        Assert.Equal((0, 1), (progress.Paths[0].PeerReviewsGiven, progress.Paths[0].PeerReviewsRequired));
+        Assert.Empty(progress.Certificates);
+
+        // A peer review of another path's capstone does not count for this one.
+        Add("capstone-data-pipeline", new PeerReviewGiven("academy/celery-bob", 4, 7003, T0, null));
+        Assert.False(Calculate().Paths[0].Complete);
+        Add("capstone-background-processing", new PeerReviewGiven("academy/celery-bob", 3, 7001, T0, null));
+        progress = Calculate();
         Assert.True(progress.Paths[0].Complete);
         var certificate = Assert.Single(progress.Certificates);
         Assert.Equal("completion-fundamentals", certificate.Key);

@@ -43,6 +43,9 @@ public static class LearnerEventJson
             LearnerEventKinds.GitHubReply => Parse(entry.Data, Json.ReplyPosted),
             LearnerEventKinds.CapstonePullRequest => Parse(entry.Data, Json.CapstonePullRequest),
             LearnerEventKinds.CapstoneReview => Parse(entry.Data, Json.CapstoneReview),
+            LearnerEventKinds.PeerReviewersAssigned => Parse(entry.Data, Json.PeerReviewersAssigned),
+            LearnerEventKinds.PeerReviewGiven => Parse(entry.Data, Json.PeerReviewGiven),
+            LearnerEventKinds.GitHubPeerAccess => Parse(entry.Data, Json.PeerAccessRemoved),
             _ => null,
         };
     }

@@ -26,4 +26,7 @@ namespace CourseBot.Core.Journey.History;
 [JsonSerializable(typeof(ReplyPosted))]
 [JsonSerializable(typeof(CapstonePullRequest))]
 [JsonSerializable(typeof(CapstoneReview))]
+[JsonSerializable(typeof(PeerReviewersAssigned))]
+[JsonSerializable(typeof(PeerReviewGiven))]
+[JsonSerializable(typeof(PeerAccessRemoved))]
 internal sealed partial class LearnerEventJsonContext : JsonSerializerContext;

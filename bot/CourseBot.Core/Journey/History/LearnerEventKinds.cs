@@ -35,6 +35,12 @@ public static class LearnerEventKinds
     /// <summary><see cref="History.CapstoneReview"/>: an instructor's counted review or its dismissal; subject: the module id.</summary>
     public const string CapstoneReview = "capstone-review";
 
+    /// <summary><see cref="History.PeerReviewersAssigned"/>: peers asked to review a capstone pull request; subject: the module id.</summary>
+    public const string PeerReviewersAssigned = "peer-review-assigned";
+
+    /// <summary><see cref="History.PeerReviewGiven"/>: in the reviewer's history, a counted peer review; subject: the reviewed module id.</summary>
+    public const string PeerReviewGiven = "peer-review-given";
+
     /// <summary><see cref="RepositoryCreated"/>: the learner's repository was generated.</summary>
     public const string GitHubRepository = "github.repository";
 
@@ -57,6 +63,9 @@ public static class LearnerEventKinds
 
     /// <summary><see cref="PushSeen"/>: a push to the default branch (from the webhook, no API call).</summary>
     public const string GitHubPush = "github.push";
+
+    /// <summary><see cref="PeerAccessRemoved"/>: a peer's read access taken back; subject: the module id.</summary>
+    public const string GitHubPeerAccess = "github.peer-access";
 
     /// <summary><see cref="ReplyPosted"/>: a reply the bot posted; subject: what it answered.</summary>
     public const string GitHubReply = "github.reply";

@@ -64,8 +64,16 @@ public sealed record ModuleProgress(Module Module, ModuleState State, ImmutableA
 /// <summary>A dated goal from the learner's pace: the modules to finish by <see cref="DueOn"/>.</summary>
 public sealed record Milestone(string Title, DateOnly DueOn, ImmutableArray<string> Modules);
 
-/// <summary>One path for one learner: passed modules of it, and whether it is open and complete.</summary>
-public sealed record PathProgress(LearningPath Path, int Passed, int Total, bool Unlocked, bool Complete, ImmutableArray<string> CompletedTracks);
+/// <summary>
+/// One path for one learner: passed modules of it, and whether it is open and complete (its modules passed and the peer
+/// reviews it asks for given: <see cref="PeerReviewsGiven"/> of <see cref="PeerReviewsRequired"/>).
+/// </summary>
+public sealed record PathProgress(LearningPath Path, int Passed, int Total, bool Unlocked, bool Complete, ImmutableArray<string> CompletedTracks)
+{
+    public int PeerReviewsGiven { get; init; }
+
+    public int PeerReviewsRequired { get; init; }
+}
 
 /// <summary>A certification level the learner has earned (per-path levels carry the path).</summary>
 public sealed record EarnedCertificate(Certification Certification, string? PathId, DateTimeOffset At)

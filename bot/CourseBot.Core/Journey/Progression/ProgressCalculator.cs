@@ -44,7 +44,7 @@ public static class ProgressCalculator
                 }
             }
 
-            paths.Add(PathFor(path, pathUnlocked, passed));
+            paths.Add(PathFor(course, path, pathUnlocked, passed, evidence));
         }
 
         var ordered = studied.SelectMany(p => p.AllModules).Where(modules.ContainsKey).Select(id => modules[id]).ToImmutableArray();
@@ -117,8 +117,11 @@ public static class ProgressCalculator
         }
     }
 
-    private static PathProgress PathFor(LearningPath path, bool unlocked, Dictionary<string, DateTimeOffset> passed)
+    private static PathProgress PathFor(Course course, LearningPath path, bool unlocked, Dictionary<string, DateTimeOffset> passed, Evidence evidence)
     {
+        // Peer reviews given of this path's capstones (passing.path.peer_review): the modules alone do not complete it.
+        var required = PeerReviewRule.Required(course, path);
+        var given = path.AllModules.Sum(id => evidence.PeerReviews.GetValueOrDefault(id));
         var tracks = path.Tracks.Where(t => t.Modules.All(passed.ContainsKey)).Select(t => t.Id).ToImmutableArray();
         var all = path.AllModules.ToList();
         var complete = path.Tracks.IsEmpty
@@ -128,7 +131,7 @@ public static class ProgressCalculator
         var total = path.Tracks.IsEmpty ? all.Count : path.Tracks.Select(t => t.Modules.Length).OrderBy(n => n).Take(Math.Max(path.TracksRequired, 1)).Sum() + path.Modules.Length;
         var done = path.Tracks.IsEmpty ? all.Count(passed.ContainsKey)
             : path.Tracks.Select(t => t.Modules.Count(passed.ContainsKey)).OrderDescending().Take(Math.Max(path.TracksRequired, 1)).Sum() + path.Modules.Count(passed.ContainsKey);
-        return new PathProgress(path, done, total, unlocked, complete, tracks);
+        return new PathProgress(path, done, total, unlocked, complete && given >= required, tracks) { PeerReviewsGiven = given, PeerReviewsRequired = required };
     }
 
     /// <summary>The events progression reads, grouped once.</summary>
@@ -137,13 +140,15 @@ public static class ProgressCalculator
         Dictionary<string, List<LabRun>> Labs,
         Dictionary<string, DateTimeOffset> Approvals,
         HashSet<string> Placements,
-        Dictionary<string, Capstones.CapstoneStatus> Capstones)
+        Dictionary<string, Capstones.CapstoneStatus> Capstones,
+        Dictionary<string, int> PeerReviews)
     {
         public static Evidence From(Course course, IReadOnlyList<LearnerEvent> events)
         {
             var capstones = course.Modules.Where(m => m.Capstone is not null)
                 .ToDictionary(m => m.Id, m => Journey.Capstones.CapstoneStatusReader.Read(course.CapstoneRules, m.Id, events), StringComparer.Ordinal);
-            var evidence = new Evidence(new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal), capstones);
+            var evidence = new Evidence(new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal), capstones,
+                new(StringComparer.Ordinal));
             foreach (var entry in events.OrderBy(e => e.At).ThenBy(e => e.Sequence))
             {
                 switch (LearnerEventJson.Read(entry))
@@ -159,6 +164,9 @@ public static class ProgressCalculator
                         break;
                     case Placed:
                         evidence.Placements.Add(entry.Subject);
+                        break;
+                    case PeerReviewGiven:
+                        evidence.PeerReviews[entry.Subject] = evidence.PeerReviews.GetValueOrDefault(entry.Subject) + 1;
                         break;
                 }
             }

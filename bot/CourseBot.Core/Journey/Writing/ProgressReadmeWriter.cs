@@ -42,7 +42,7 @@ public static class ProgressReadmeWriter
         foreach (var path in progress.Paths)
         {
             var line = path.Unlocked || path.Passed > 0
-                ? $"{path.Passed} of {path.Total} Path {path.Path.Number} modules passed {(path.Complete ? "✅" : Bar(path.Passed, path.Total))}"
+                ? $"{path.Passed} of {path.Total} Path {path.Path.Number} modules passed {(path.Complete ? "✅" : Bar(path.Passed, path.Total))}{PeerReviewsMissing(path)}"
                 : progress.PendingPlacement?.Id == path.Path.Id
                 ? $"🔒 opens with your placement (the placement quiz in your Placement issue, or an instructor)"
                 : $"🔒 opens when {string.Join(" and ", path.Path.Prerequisites.Paths.Select(p => course.FindPath(p) is { } before ? $"Path {before.Number}" : p))} is complete";
@@ -114,4 +114,11 @@ public static class ProgressReadmeWriter
         var filled = total == 0 ? 0 : (int)Math.Round(Width * (double)passed / total);
         return "`" + new string('█', filled) + new string('░', Width - filled) + "`";
     }
+
+    /// <summary>What still stands between a path whose modules are all passed and its completion: the peer reviews to give.</summary>
+    private static string PeerReviewsMissing(PathProgress path) =>
+        !path.Complete && path.Passed >= path.Total && path.PeerReviewsGiven < path.PeerReviewsRequired
+            ? string.Create(CultureInfo.InvariantCulture,
+                $" · peer reviews given: {path.PeerReviewsGiven} of {path.PeerReviewsRequired} (review a classmate's capstone pull request when asked)")
+            : "";
 }

@@ -1,0 +1,60 @@
+using CourseBot.Core.Curriculum.Model;
+using CourseBot.Core.Journey.History;
+using CourseBot.Core.Journey.Sync;
+using CourseBot.Core.Storage;
+
+namespace CourseBot.Core.Journey.Peers;
+
+/// <summary>
+/// The enrolled learners, read from their histories: who may review a capstone (same cohort, the module reached or passed,
+/// not the author) and which repository a reviewing peer's participation is recorded in.
+/// </summary>
+public sealed class PeerRoster(Course course, ILearnerEvents history)
+{
+    /// <summary>
+    /// Up to <paramref name="count"/> peers for the author's capstone module, fewest peer reviews given first, then by login:
+    /// the same history gives the same choice, so a redelivered webhook asks the same peers.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ChooseAsync(LearnerLedger author, string moduleId, int count, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(author);
+        if (author.Enrollment is not { } enrollment || count <= 0)
+        {
+            return [];
+        }
+
+        var candidates = new List<(string Login, int Given)>();
+        foreach (var ledger in await LedgersAsync(cancel).ConfigureAwait(false))
+        {
+            if (ledger.Enrollment is not { } peer || ledger.Repository.Equals(author.Repository, StringComparison.OrdinalIgnoreCase)
+                || peer.Login.Equals(enrollment.Login, StringComparison.OrdinalIgnoreCase)
+                || !string.Equals(peer.Cohort, enrollment.Cohort, StringComparison.OrdinalIgnoreCase)
+                || ledger.Progress(course)?.Module(moduleId) is not { IsUnlocked: true })
+            {
+                continue;
+            }
+
+            candidates.Add((peer.Login, ledger.Events.Count(e => e.Kind == LearnerEventKinds.PeerReviewGiven)));
+        }
+
+        return [.. candidates.OrderBy(c => c.Given).ThenBy(c => c.Login, StringComparer.OrdinalIgnoreCase).Take(count).Select(c => c.Login)];
+    }
+
+    /// <summary>The enrolled learner's repository for a login, or null.</summary>
+    public async Task<string?> RepositoryOfAsync(string login, CancellationToken cancel)
+    {
+        var ledgers = await LedgersAsync(cancel).ConfigureAwait(false);
+        return ledgers.FirstOrDefault(l => l.Enrollment?.Login.Equals(login, StringComparison.OrdinalIgnoreCase) == true)?.Repository;
+    }
+
+    private async Task<List<LearnerLedger>> LedgersAsync(CancellationToken cancel)
+    {
+        var ledgers = new List<LearnerLedger>();
+        foreach (var repository in await history.LearnersAsync(cancel).ConfigureAwait(false))
+        {
+            ledgers.Add(LearnerLedger.From(repository, await history.ReadAsync(repository, cancel).ConfigureAwait(false)));
+        }
+
+        return ledgers;
+    }
+}
