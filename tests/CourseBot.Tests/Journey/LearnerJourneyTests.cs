@@ -77,7 +77,7 @@ public sealed class LearnerJourneyTests
         var readme = github.ReadFile(Repository, "README.md")!;
         Assert.Contains("3 of 12 Path 1 modules passed", readme, StringComparison.Ordinal);
         Assert.StartsWith("# My Celery course", readme, StringComparison.Ordinal); // the learner's part is kept
-        Assert.Matches(new Regex(@"\| 02 \| Your First Celery Application \(#\d+\) \| ✅ passed \| 100 % \| 16 / 16 \|"), readme);
+        Assert.Matches(new Regex(@"\| 02 \| Your First Celery Application \(#\d+\) \| ✅ passed \| 100 % \| 17 / 17 \|"), readme);
         Assert.Matches(new Regex(@"\| 04 \| .* \| 🔵 open \| — \| — \|"), readme);
         Assert.NotNull(github.ReadFile(Repository, "badges/fundamentals.svg"));
         Assert.NotNull(github.ReadFile(Repository, ".github/ISSUE_TEMPLATE/quiz-04-quiz.yml"));
@@ -91,7 +91,7 @@ public sealed class LearnerJourneyTests
         var module2 = moduleIssues[1];
         Assert.Single(github.CommentsOn(Repository, module2.Number), c => c.Body.StartsWith(ResultsCommentWriter.Marker, StringComparison.Ordinal));
         var congratulations = Assert.Single(github.CommentsOn(Repository, module2.Number), c => c.Body.StartsWith("🎉", StringComparison.Ordinal));
-        Assert.Equal($"🎉 **Module 02 passed** (quiz 100 %, labs 16 / 16). Next: #{moduleIssues[2].Number} (Module 03: Understanding Brokers and Backends).", congratulations.Body);
+        Assert.Equal($"🎉 **Module 02 passed** (quiz 100 %, labs 17 / 17). Next: #{moduleIssues[2].Number} (Module 03: Understanding Brokers and Backends).", congratulations.Body);
         var history = await harness.History.ReadAsync(Repository, CancellationToken.None);
         Assert.Contains(history, e => e.Kind == LearnerEventKinds.LabGraded && e.Data.Contains("Traceback", StringComparison.Ordinal));
         var quizzes = history.Where(e => e.Kind == LearnerEventKinds.QuizSubmitted).ToList();
