@@ -73,6 +73,13 @@ public sealed record PathProgress(LearningPath Path, int Passed, int Total, bool
     public int PeerReviewsGiven { get; init; }
 
     public int PeerReviewsRequired { get; init; }
+
+    /// <summary>
+    /// Its modules (and required tracks) are passed, peer reviews aside. This, not <see cref="Complete"/>, opens the paths
+    /// that require this one: a learner waits for no peer's capstone to move on, and nobody who passed a path before the
+    /// peer-review rule was enforced finds a later module locked again. The certificate still waits for the reviews.
+    /// </summary>
+    public bool ModulesComplete { get; init; }
 }
 
 /// <summary>A certification level the learner has earned (per-path levels carry the path).</summary>

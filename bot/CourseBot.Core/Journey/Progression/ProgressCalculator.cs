@@ -61,7 +61,7 @@ public static class ProgressCalculator
 
     private static bool PathPrerequisitesMet(Course course, Prerequisites prerequisites, string pathId, List<PathProgress> done, Evidence evidence)
     {
-        var required = prerequisites.Paths.All(p => done.Any(d => d.Path.Id == p && d.Complete) || course.FindPath(p) is null);
+        var required = prerequisites.Paths.All(p => done.Any(d => d.Path.Id == p && d.ModulesComplete) || course.FindPath(p) is null);
         return required || (prerequisites.Alternative is not null && evidence.Placements.Contains(pathId));
     }
 
@@ -131,7 +131,12 @@ public static class ProgressCalculator
         var total = path.Tracks.IsEmpty ? all.Count : path.Tracks.Select(t => t.Modules.Length).OrderBy(n => n).Take(Math.Max(path.TracksRequired, 1)).Sum() + path.Modules.Length;
         var done = path.Tracks.IsEmpty ? all.Count(passed.ContainsKey)
             : path.Tracks.Select(t => t.Modules.Count(passed.ContainsKey)).OrderDescending().Take(Math.Max(path.TracksRequired, 1)).Sum() + path.Modules.Count(passed.ContainsKey);
-        return new PathProgress(path, done, total, unlocked, complete && given >= required, tracks) { PeerReviewsGiven = given, PeerReviewsRequired = required };
+        // A path certificate already issued stands (a fact of the record, as CertificateIssued says): the peer-review
+        // rule, enforced later, does not take a completed path back from learners who finished it before.
+        var certified = evidence.Issued.Any(key => key.EndsWith($"-{path.Id}", StringComparison.Ordinal));
+        return new PathProgress(path, done, total, unlocked, complete && (given >= required || certified), tracks) {
+            PeerReviewsGiven = given, PeerReviewsRequired = required, ModulesComplete = complete,
+        };
     }
 
     /// <summary>The events progression reads, grouped once.</summary>
@@ -141,14 +146,15 @@ public static class ProgressCalculator
         Dictionary<string, DateTimeOffset> Approvals,
         HashSet<string> Placements,
         Dictionary<string, Capstones.CapstoneStatus> Capstones,
-        Dictionary<string, int> PeerReviews)
+        Dictionary<string, int> PeerReviews,
+        HashSet<string> Issued)
     {
         public static Evidence From(Course course, IReadOnlyList<LearnerEvent> events)
         {
             var capstones = course.Modules.Where(m => m.Capstone is not null)
                 .ToDictionary(m => m.Id, m => Journey.Capstones.CapstoneStatusReader.Read(course.CapstoneRules, m.Id, events), StringComparer.Ordinal);
             var evidence = new Evidence(new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal), capstones,
-                new(StringComparer.Ordinal));
+                new(StringComparer.Ordinal), new(StringComparer.Ordinal));
             foreach (var entry in events.OrderBy(e => e.At).ThenBy(e => e.Sequence))
             {
                 switch (LearnerEventJson.Read(entry))
@@ -164,6 +170,9 @@ public static class ProgressCalculator
                         break;
                     case Placed:
                         evidence.Placements.Add(entry.Subject);
+                        break;
+                    case CertificateIssued:
+                        evidence.Issued.Add(entry.Subject);
                         break;
                     case PeerReviewGiven:
                         evidence.PeerReviews[entry.Subject] = evidence.PeerReviews.GetValueOrDefault(entry.Subject) + 1;
