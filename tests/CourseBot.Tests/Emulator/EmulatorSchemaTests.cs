@@ -136,6 +136,7 @@ public sealed class EmulatorSchemaTests : IAsyncLifetime, IDisposable
         await client.Repository.Content.UpdateFile(Org, Learner, "README.md", new UpdateFileRequest("edit", "# Week 1\n", readme.Sha));
         await client.Repository.Content.CreateFile(Org, Learner, "notes.md", new CreateFileRequest("notes", "notes\n"));
         await client.Repository.Collaborator.Invite(Org, Learner, "ada");
+        await client.Repository.Collaborator.Delete(Org, Learner, "ada"); // a peer's access ends (peer review)
 
         // Git data: a commit on a new branch, then the default branch moved forward.
         var head = await GetAsync($"repos/{Org}/{Learner}/git/ref/heads/main");
