@@ -63,8 +63,10 @@ def test_a_backlog_grows_the_pool_to_the_maximum():
 
 def test_an_idle_pool_shrinks_back_to_the_minimum():
     start = time.monotonic()
-    shrunk = wait_for(lambda: processes() == 1, 10)
-    assert shrunk, f"the pool still runs {processes()} processes 10 s after the work ended: shorten the keepalive"
+    # A keepalive of at most 5 s shrinks well inside 20 s even on a loaded machine; the stock
+    # 30 s keepalive (counted from the last scale-up, a few seconds before this test) does not.
+    shrunk = wait_for(lambda: processes() == 1, 20)
+    assert shrunk, f"the pool still runs {processes()} processes 20 s after the work ended: shorten the keepalive"
     print(f"shrank in {time.monotonic() - start:.1f} s")
 
 
