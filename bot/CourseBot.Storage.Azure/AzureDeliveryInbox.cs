@@ -29,13 +29,17 @@ public sealed class AzureDeliveryInbox : IDeliveryInbox
     private readonly TimeProvider _time;
 
     public AzureDeliveryInbox(string connectionString, string prefix, TimeProvider time)
+        : this(AzureStorageAccount.Parse(connectionString), prefix, time)
+    {
+    }
+
+    public AzureDeliveryInbox(AzureStorageAccount account, string prefix, TimeProvider time)
     {
         _time = time;
-        var tables = new TableServiceClient(connectionString);
-        _deliveries = tables.GetTableClient(prefix + "deliveries");
-        _deadLetters = tables.GetTableClient(prefix + "deadletters");
-        _queue = new QueueClient(connectionString, prefix + "deliveries", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
-        _payloads = new BlobContainerClient(connectionString, prefix + "payloads");
+        _deliveries = account.Table(prefix + "deliveries");
+        _deadLetters = account.Table(prefix + "deadletters");
+        _queue = account.Queue(prefix + "deliveries", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        _payloads = account.Container(prefix + "payloads");
     }
 
     /// <summary>Creates the tables, queue and container if needed (idempotent; call once at start).</summary>

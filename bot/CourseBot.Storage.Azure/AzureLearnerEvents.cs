@@ -10,11 +10,16 @@ namespace CourseBot.Storage.Azure;
 /// keyed by time and a random suffix so that they sort in order and never collide. Only inserts,
 /// plus one index row per enrolled repository (a table scan for them would read every event).
 /// </summary>
-public sealed class AzureLearnerEvents(string connectionString, string prefix, TimeProvider time) : ILearnerEvents
+public sealed class AzureLearnerEvents(AzureStorageAccount account, string prefix, TimeProvider time) : ILearnerEvents
 {
+    public AzureLearnerEvents(string connectionString, string prefix, TimeProvider time)
+        : this(AzureStorageAccount.Parse(connectionString), prefix, time)
+    {
+    }
+
     private const string LearnersPartition = "learners";
-    private readonly TableClient _table = new(connectionString, prefix + "learnerevents");
-    private readonly TableClient _index = new(connectionString, prefix + "learnerindex");
+    private readonly TableClient _table = account.Table(prefix + "learnerevents");
+    private readonly TableClient _index = account.Table(prefix + "learnerindex");
 
     public async Task InitializeAsync(CancellationToken cancel)
     {

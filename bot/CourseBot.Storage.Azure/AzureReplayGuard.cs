@@ -14,10 +14,15 @@ namespace CourseBot.Storage.Azure;
 /// expires, so pruning deletes whole past hours; the row key is a hash of the token id (keys
 /// exclude some characters, and the id needs no reading back).
 /// </summary>
-public sealed class AzureReplayGuard(string connectionString, string prefix, TimeProvider time) : IReplayGuard
+public sealed class AzureReplayGuard(AzureStorageAccount account, string prefix, TimeProvider time) : IReplayGuard
 {
+    public AzureReplayGuard(string connectionString, string prefix, TimeProvider time)
+        : this(AzureStorageAccount.Parse(connectionString), prefix, time)
+    {
+    }
+
     private const int PruneEvery = 100;
-    private readonly TableClient _table = new(connectionString, prefix + "usedtokens");
+    private readonly TableClient _table = account.Table(prefix + "usedtokens");
     private int _accepted;
 
     public Task InitializeAsync(CancellationToken cancel) => _table.CreateIfNotExistsAsync(cancel);

@@ -10,12 +10,19 @@ public sealed class AzureStorageOptions
     /// <summary>The Functions runtime's own storage setting, the default for <see cref="Storage"/>.</summary>
     public const string FunctionsStorageSetting = "AzureWebJobsStorage";
 
+    public const string MissingAccount = Section + ":Storage and " + FunctionsStorageSetting
+        + " (a connection string, or " + FunctionsStorageSetting + "__accountName for a managed identity) are both empty: "
+        + "name a storage account";
+
     /// <summary>
-    /// Connection string of the account for deliveries, dead letters, the learner history, used token ids and
-    /// learner leases. Default: the Functions host's own account (<c>AzureWebJobsStorage</c>).
+    /// The account for deliveries, dead letters, the learner history, used token ids and learner leases: a connection
+    /// string, or an account name reached with the default Entra ID credential. Default: the Functions host's own account
+    /// (<c>AzureWebJobsStorage</c>, or its identity form <c>AzureWebJobsStorage__accountName</c>).
     /// </summary>
-    [Required(ErrorMessage = Section + ":Storage and " + FunctionsStorageSetting + " are both empty: name a storage account")]
     public string Storage { get; set; } = "";
+
+    /// <summary>The account <see cref="Storage"/> or the Functions host's setting names; resolved when the options are read.</summary>
+    public AzureStorageAccount? Account { get; set; }
 
     /// <summary>
     /// Prefix of the tables, queue and container. Default: <c>coursebot</c> (the queue trigger's <c>CourseBotQueue</c>

@@ -15,10 +15,12 @@ public static class AzureStoresServiceCollectionExtensions
     {
         services.AddOptions<AzureStorageOptions>()
             .BindConfiguration(AzureStorageOptions.Section)
-            // Without its own setting the store is the Functions host's storage account.
-            .PostConfigure<IConfiguration>((options, configuration) => options.Storage = options.Storage is { Length: > 0 }
-                ? options.Storage
-                : configuration[AzureStorageOptions.FunctionsStorageSetting] ?? "")
+            // Without a setting of its own the store is the Functions host's storage account, in either of the runtime's
+            // forms: a connection string, or AzureWebJobsStorage__accountName (and friends) with a managed identity.
+            .PostConfigure<IConfiguration>((options, configuration) => options.Account = options.Storage is { Length: > 0 }
+                ? AzureStorageAccount.Parse(options.Storage)
+                : AzureStorageAccount.FromConfiguration(configuration, AzureStorageOptions.FunctionsStorageSetting))
+            .Validate(options => options.Account is not null, AzureStorageOptions.MissingAccount)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton(provider => Create(provider, (storage, prefix, time) => new AzureDeliveryInbox(storage, prefix, time)));
@@ -42,9 +44,9 @@ public static class AzureStoresServiceCollectionExtensions
         await services.GetRequiredService<AzureReplayGuard>().InitializeAsync(cancel).ConfigureAwait(false);
     }
 
-    private static T Create<T>(IServiceProvider provider, Func<string, string, TimeProvider, T> store)
+    private static T Create<T>(IServiceProvider provider, Func<AzureStorageAccount, string, TimeProvider, T> store)
     {
         var options = provider.GetRequiredService<IOptions<AzureStorageOptions>>().Value;
-        return store(options.Storage, options.Prefix, provider.GetRequiredService<TimeProvider>());
+        return store(options.Account!, options.Prefix, provider.GetRequiredService<TimeProvider>());
     }
 }

@@ -10,11 +10,16 @@ namespace CourseBot.Storage.Azure;
 /// renewed while the work runs, released at the end. A process that dies holding it loses it
 /// within a minute, so a crash never blocks a learner for long.
 /// </summary>
-public sealed class BlobLeaseLearnerLocks(string connectionString, string prefix, TimeProvider time) : ILearnerLocks
+public sealed class BlobLeaseLearnerLocks(AzureStorageAccount account, string prefix, TimeProvider time) : ILearnerLocks
 {
+    public BlobLeaseLearnerLocks(string connectionString, string prefix, TimeProvider time)
+        : this(AzureStorageAccount.Parse(connectionString), prefix, time)
+    {
+    }
+
     private static readonly TimeSpan LeaseLength = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan Renewal = TimeSpan.FromSeconds(20);
-    private readonly BlobContainerClient _container = new(connectionString, prefix + "locks");
+    private readonly BlobContainerClient _container = account.Container(prefix + "locks");
 
     /// <summary>How long to wait for a lease held elsewhere before giving up (the queue retries the work).</summary>
     public TimeSpan MaxWait { get; init; } = TimeSpan.FromMinutes(2);

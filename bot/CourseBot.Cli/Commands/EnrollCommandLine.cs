@@ -5,7 +5,6 @@ using CourseBot.Core.Curriculum.Model;
 using CourseBot.Core.Curriculum.Validation;
 using CourseBot.Core.Journey;
 using CourseBot.Core.Journey.Forms;
-using CourseBot.Core.Storage;
 
 namespace CourseBot.Cli.Commands;
 
@@ -26,8 +25,9 @@ internal static class EnrollCommandLine
         var start = new Option<string?>("--start") { Description = "The start date YYYY-MM-DD, unless the roster says (default: today)." };
         var installation = new Option<long>("--installation") { Description = "The App installation of the course organisation (default: CourseBot:Journey:InstallationId, else looked up by the bot)." };
         var curriculum = new Option<string?>("--curriculum") { Description = "The curriculum folder (default: ./curriculum or the nearest one above)." };
-        var data = new Option<string>("--data") { Description = "The bot's data folder (default: .coursebot).", DefaultValueFactory = _ => BotServer.DefaultDataDirectory };
-        var command = new Command("enroll", "Enroll a cohort from a roster CSV; the running bot creates each learner's repository.") { roster, cohort, path, pace, start, installation, curriculum, data };
+        var store = new StoreOptions();
+        var command = new Command("enroll", "Enroll a cohort from a roster CSV; the running bot creates each learner's repository.") { roster, cohort, path, pace, start, installation, curriculum };
+        store.AddTo(command);
         command.SetAction(async (parsed, cancel) =>
         {
             var report = CurriculumValidator.ValidateFolder(CurriculumLocator.Resolve(parsed.GetValue(curriculum)));
@@ -46,9 +46,8 @@ internal static class EnrollCommandLine
 
             var defaults = new Defaults(parsed.GetValue(path) ?? course.Paths[0].Id, parsed.GetValue(pace) ?? new JourneyOptions().DefaultPace, parsed.GetValue(start), DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
             var (requests, problems) = Requests(course, await File.ReadAllTextAsync(file.FullName, cancel).ConfigureAwait(false), defaults, parsed.GetValue(cohort)!);
-            var dataDirectory = parsed.GetValue(data)!;
-            Directory.CreateDirectory(dataDirectory);
-            var inbox = new SqliteDeliveryInbox(Path.Combine(dataDirectory, "coursebot.db"), TimeProvider.System);
+            var dataDirectory = parsed.GetValue(store.Data)!;
+            var inbox = store.OpenInbox(parsed);
             var queued = 0;
             foreach (var request in requests)
             {
@@ -64,7 +63,8 @@ internal static class EnrollCommandLine
             }
 
             // serve reads its data folder from CourseBot:DataDirectory (default .coursebot in its working folder).
-            var bot = dataDirectory == BotServer.DefaultDataDirectory
+            var bot = !store.IsEmbedded(parsed) ? "the Functions host on that storage account"
+                : dataDirectory == BotServer.DefaultDataDirectory
                 ? "coursebot serve, run from this folder"
                 : $"coursebot serve with CourseBot__DataDirectory={dataDirectory}";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
