@@ -140,7 +140,10 @@ public sealed partial class GitHubEmulator
                 return Results.Json(new Dictionary<string, object?>
                 {
                     ["content"] = null,
-                    ["commit"] = new Dictionary<string, object?> { ["sha"] = commit, ["message"] = message, ["tree"] = new Dictionary<string, object?> { ["sha"] = treeSha } },
+                    ["commit"] = new Dictionary<string, object?>
+                    {
+                        ["sha"] = commit, ["message"] = message, ["tree"] = new Dictionary<string, object?> { ["sha"] = treeSha },
+                    },
                 });
             }
         });

@@ -64,7 +64,8 @@ public sealed partial class JourneyReconciler(Course course, JourneyOptions opti
             }
 
             if (setUp && LingeringForms(ledger, now) is { Count: > 0 } forms
-                && await inbox.TryEnqueueAsync(QueuedLearnerChanges.Sync(repository, "quiz-forms:" + ContentHash.Of([.. forms])), cancel).ConfigureAwait(false))
+                && await inbox.TryEnqueueAsync(QueuedLearnerChanges.Sync(repository, "quiz-forms:" + ContentHash.Of([.. forms])), cancel)
+                    .ConfigureAwait(false))
             {
                 expired++;
                 LogExpired(logger, repository, forms.Count);
@@ -90,16 +91,22 @@ public sealed partial class JourneyReconciler(Course course, JourneyOptions opti
         return graded || !openLabs ? null : sha;
     }
 
-    /// <summary>The quiz forms the bot wrote that no open attempt keeps, with the attempts' sequences (a new expiry is a new set).</summary>
+    /// <summary>
+    /// The quiz forms the bot wrote that no open attempt keeps, then the attempts' sequences (a new expiry is a new set).
+    /// </summary>
     private List<string> LingeringForms(LearnerLedger ledger, DateTimeOffset now)
     {
         var open = OpenQuizForms.Of(course, ledger, now, options.QuizGrace).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         var lingering = ledger.Files.Hashes.Keys
-            .Where(p => p.StartsWith(QuizFormWriter.FormPrefix, StringComparison.Ordinal) && !open.Contains(p)).Order(StringComparer.Ordinal).ToList();
-        return lingering.Count == 0 ? [] : [.. lingering, .. ledger.QuizStarts.Select(a => a.Sequence.ToString(CultureInfo.InvariantCulture))];
+            .Where(p => p.StartsWith(QuizFormWriter.FormPrefix, StringComparison.Ordinal) && !open.Contains(p))
+            .Order(StringComparer.Ordinal).ToList();
+        return lingering.Count == 0
+            ? []
+            : [.. lingering, .. ledger.QuizStarts.Select(a => a.Sequence.ToString(CultureInfo.InvariantCulture))];
     }
 
-    [LoggerMessage(EventId = 5404, Level = LogLevel.Information, Message = "Reconciler: {Repository} holds quiz forms no open attempt keeps ({Count} entries); removing them")]
+    [LoggerMessage(EventId = 5404, Level = LogLevel.Information,
+        Message = "Reconciler: {Repository} holds quiz forms no open attempt keeps ({Count} entries); removing them")]
     private static partial void LogExpired(ILogger logger, string repository, int count);
 
     [LoggerMessage(EventId = 5401, Level = LogLevel.Warning, Message = "Reconciler: setup of {Repository} never finished; resuming it")]

@@ -79,7 +79,8 @@ public sealed class JourneyEdgeTests
         lock (github.State.Gate)
         {
             var repo = github.State.Repos[repository];
-            for (var commit = github.State.Commits[repo.Refs[repo.DefaultBranch]]; commit.Parent is { } parent; commit = github.State.Commits[parent])
+            var commits = github.State.Commits;
+            for (var commit = commits[repo.Refs[repo.DefaultBranch]]; commit.Parent is { } parent; commit = commits[parent])
             {
                 if (github.State.Trees[commit.Tree].TryGetValue(path, out var blob))
                 {
@@ -94,7 +95,8 @@ public sealed class JourneyEdgeTests
 
     /// <summary>Every option label of a form without its letter, in order: the same set in another order means shuffled.</summary>
     private static List<string> OptionTexts(string yaml) =>
-        [.. IssueForm.Parse(yaml).Fields.SelectMany(f => f.Options).Select(o => System.Text.RegularExpressions.Regex.Replace(o, "^[a-z]\\) ", "")).Order(StringComparer.Ordinal)];
+        [.. IssueForm.Parse(yaml).Fields.SelectMany(f => f.Options)
+            .Select(o => System.Text.RegularExpressions.Regex.Replace(o, "^[a-z]\\) ", "")).Order(StringComparer.Ordinal)];
 
     [Fact]
     public async Task Commands_HelpRecheck_AndInstructorOnlyApproval()

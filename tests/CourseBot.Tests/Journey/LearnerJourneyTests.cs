@@ -223,7 +223,8 @@ internal sealed class LearnerScript(JourneyHarness harness, bool duplicate, int 
     public static string FormPath(string moduleId)
     {
         var module = CeleryCourse.Course.FindModule(moduleId)!;
-        return QuizFormWriter.Write(module, module.Assessments.First(a => a.Id == "quiz"), module.Quizzes.Single(q => q.AssessmentId == "quiz")).Path;
+        var quiz = module.Quizzes.Single(q => q.AssessmentId == "quiz");
+        return QuizFormWriter.Write(module, module.Assessments.First(a => a.Id == "quiz"), quiz).Path;
     }
 
     public (string Event, string Payload) Comment(int module, string user, string body)

@@ -26,7 +26,8 @@ internal static class QuizAnswers
     public static Dictionary<string, IReadOnlyList<string>> AllWrong(Quiz quiz, IssueForm form) =>
         Build(quiz, form, (question, field) => question.Kind switch
         {
-            QuestionKind.SingleChoice => [Shown(field, question, Enumerable.Range(0, field.Options.Count).First(i => !question.CorrectOptions.Contains(i)))],
+            QuestionKind.SingleChoice =>
+                [Shown(field, question, Enumerable.Range(0, field.Options.Count).First(i => !question.CorrectOptions.Contains(i)))],
             QuestionKind.MultipleChoice => Enumerable.Range(0, field.Options.Count).Where(i => !question.CorrectOptions.Contains(i))
                 .Select(i => Shown(field, question, i)).ToList(),
             QuestionKind.TrueFalse => [field.Options.Single(o => !o.Equals(question.Answer.Single(), StringComparison.OrdinalIgnoreCase))],

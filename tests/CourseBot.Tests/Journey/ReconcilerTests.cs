@@ -33,11 +33,14 @@ public sealed class ReconcilerTests
         Assert.Single(harness.GitHub.Dispatches);
     }
 
-    /// <summary>Nothing happens in the repository when a quiz's time runs out: the reconciler has the form removed, and the cooldown runs.</summary>
+    /// <summary>
+    /// Nothing happens in the repository when a quiz's time runs out: the reconciler has the form removed, and the cooldown runs.
+    /// </summary>
     [Fact]
     public async Task AbandonedQuizAttempt_LosesItsForm_AndWaitsForTheCooldown()
     {
-        await using var harness = await JourneyHarness.StartAsync(new Dictionary<string, string?> { ["CourseBot:Journey:QuizCooldown"] = "02:00:00" });
+        var settings = new Dictionary<string, string?> { ["CourseBot:Journey:QuizCooldown"] = "02:00:00" };
+        await using var harness = await JourneyHarness.StartAsync(settings);
         var script = new LearnerScript(harness, duplicate: false, seed: 10);
         await script.EnrollAsync();
         var form = LearnerScript.FormPath("intro-distributed-processing");
@@ -53,7 +56,8 @@ public sealed class ReconcilerTests
         Assert.Equal(0, (await reconciler.RunOnceAsync(CancellationToken.None)).ExpiredQuizzes);
 
         await script.StepAsync(script.Comment(1, "ada", "/quiz"));
-        Assert.Contains("You can retake **", harness.GitHub.CommentsOn(Repository, script.ModuleIssue(1))[^1].Body, StringComparison.Ordinal);
+        var reply = harness.GitHub.CommentsOn(Repository, script.ModuleIssue(1))[^1].Body;
+        Assert.Contains("You can retake **", reply, StringComparison.Ordinal);
         Assert.Null(harness.GitHub.ReadFile(Repository, form));
         harness.Time.Offset = TimeSpan.FromMinutes(23) + TimeSpan.FromHours(2);
         await script.StepAsync(script.Comment(1, "ada", "/quiz"));

@@ -79,11 +79,13 @@ public static class QuizGrader
             if (question.Kind == QuestionKind.TrueFalse)
             {
                 var truth = chosen == 0;
-                return result with { Answered = true, Given = given, Correct = truth == (question.Answer is ["true"]), Chosen = [truth ? "true" : "false"] };
+                var right = truth == (question.Answer is ["true"]);
+                return result with { Answered = true, Given = given, Correct = right, Chosen = [truth ? "true" : "false"] };
             }
 
             var id = order[chosen];
-            return result with { Answered = true, Given = given, Correct = question.CorrectOptions.SequenceEqual([id]), Chosen = [QuizQuestion.Letter(id)] };
+            var correct = question.CorrectOptions.SequenceEqual([id]);
+            return result with { Answered = true, Given = given, Correct = correct, Chosen = [QuizQuestion.Letter(id)] };
         }
 
         private static QuestionResult Several(
@@ -131,15 +133,19 @@ public static class QuizGrader
         }
 
         /// <summary>The right options as this attempt's form showed them, in its order.</summary>
-        private static string Expected(QuizQuestion question, IReadOnlyList<string> options, IReadOnlyList<int> order) => question.Kind switch
+        private static string Expected(QuizQuestion question, IReadOnlyList<string> options, IReadOnlyList<int> order)
         {
-            QuestionKind.TrueFalse => question.Answer is ["true"] ? QuizFormFields.True : QuizFormFields.False,
-            QuestionKind.SingleChoice or QuestionKind.MultipleChoice =>
-                string.Join("; ", question.CorrectOptions.Select(id => order.ToList().IndexOf(id)).Order().Select(place => options[place])),
-            QuestionKind.ShortAnswer => question.Accept.Select(PatternExample.Of).FirstOrDefault(e => e is not null)
-                ?? (question.Accept.IsEmpty ? "" : $"an answer matching {question.Accept[0]}"),
-            _ => "",
-        };
+            var places = order.ToList();
+            return question.Kind switch
+            {
+                QuestionKind.TrueFalse => question.Answer is ["true"] ? QuizFormFields.True : QuizFormFields.False,
+                QuestionKind.SingleChoice or QuestionKind.MultipleChoice =>
+                    string.Join("; ", question.CorrectOptions.Select(id => places.IndexOf(id)).Order().Select(place => options[place])),
+                QuestionKind.ShortAnswer => question.Accept.Select(PatternExample.Of).FirstOrDefault(e => e is not null)
+                    ?? (question.Accept.IsEmpty ? "" : $"an answer matching {question.Accept[0]}"),
+                _ => "",
+            };
+        }
 
         /// <summary>A repository path carries its section after '#' (paths have no '#'); a URL is kept as it is.</summary>
         private static string Reference(QuizQuestion question) =>

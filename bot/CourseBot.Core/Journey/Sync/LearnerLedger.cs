@@ -5,7 +5,8 @@ using CourseBot.Core.Storage;
 namespace CourseBot.Core.Journey.Sync;
 
 /// <summary>A started quiz attempt, with the key its form's option order follows from (null: authored order).</summary>
-public sealed record QuizAttempt(string Key, DateTimeOffset Started, DateTimeOffset Deadline, long Sequence, long? Comment, string? Shuffle = null);
+public sealed record QuizAttempt(
+    string Key, DateTimeOffset Started, DateTimeOffset Deadline, long Sequence, long? Comment, string? Shuffle = null);
 
 /// <summary>
 /// The files the bot last committed: the README and its blob, a content hash of every file, and the git blob sha of the

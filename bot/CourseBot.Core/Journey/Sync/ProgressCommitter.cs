@@ -34,9 +34,11 @@ public sealed partial class ProgressCommitter(IGitHubClient github, LearnerLedge
     {
         ArgumentNullException.ThrowIfNull(files);
         var sectionHash = ContentHash.Of(files.Section);
-        var changed = files.Others.Where(f => _state.Hashes.GetValueOrDefault(f.Key) != ContentHash.Of(f.Value)).Select(f => f.Key).ToList();
+        var changed = files.Others.Where(f => _state.Hashes.GetValueOrDefault(f.Key) != ContentHash.Of(f.Value))
+            .Select(f => f.Key).ToList();
         var readmeChanged = _state.Hashes.GetValueOrDefault(ProgressFiles.Readme) != sectionHash;
-        var removed = _state.Hashes.Keys.Where(p => p != ProgressFiles.Readme && !files.Others.ContainsKey(p)).Order(StringComparer.Ordinal).ToList();
+        var removed = _state.Hashes.Keys.Where(p => p != ProgressFiles.Readme && !files.Others.ContainsKey(p))
+            .Order(StringComparer.Ordinal).ToList();
         if (readmeChanged || changed.Count > 0)
         {
             await WriteAsync(files, sectionHash, changed, readmeChanged, cancel).ConfigureAwait(false);
@@ -48,7 +50,8 @@ public sealed partial class ProgressCommitter(IGitHubClient github, LearnerLedge
         }
     }
 
-    private async Task WriteAsync(ProgressFiles files, string sectionHash, List<string> changed, bool readmeChanged, CancellationToken cancel)
+    private async Task WriteAsync(
+        ProgressFiles files, string sectionHash, List<string> changed, bool readmeChanged, CancellationToken cancel)
     {
         var stale = false;
         if (changed.Count == 0 && _state.ReadmeBlob is { } blob && _state.Readme is { } readme && !ledger.ReadmeTouched)
@@ -64,7 +67,8 @@ public sealed partial class ProgressCommitter(IGitHubClient github, LearnerLedge
         else if (changed is [var path] && !readmeChanged && (!_state.Hashes.ContainsKey(path) || _state.Blobs.ContainsKey(path)))
         {
             var content = files.Others[path];
-            if (await TryContentsWriteAsync(path, content, _state.Blobs.GetValueOrDefault(path), ContentHash.Of(content), cancel).ConfigureAwait(false))
+            var known = _state.Blobs.GetValueOrDefault(path);
+            if (await TryContentsWriteAsync(path, content, known, ContentHash.Of(content), cancel).ConfigureAwait(false))
             {
                 return;
             }
@@ -87,14 +91,16 @@ public sealed partial class ProgressCommitter(IGitHubClient github, LearnerLedge
         }
     }
 
-    /// <summary>One file written with the Contents API: created when <paramref name="blob"/> is null, else updated from that blob.</summary>
+    /// <summary>One file written with the Contents API: created when <paramref name="blob"/> is null, else updated from it.</summary>
     private async Task<bool> TryContentsWriteAsync(string path, string content, string? blob, string hash, CancellationToken cancel)
     {
         try
         {
+            var contents = github.Repository.Content;
             var result = blob is null
-                ? await github.Repository.Content.CreateFile(ledger.Owner, ledger.Name, path, new CreateFileRequest(Message, content, Branch)).ConfigureAwait(false)
-                : await github.Repository.Content.UpdateFile(ledger.Owner, ledger.Name, path, new UpdateFileRequest(Message, content, blob, Branch)).ConfigureAwait(false);
+                ? await contents.CreateFile(ledger.Owner, ledger.Name, path, new CreateFileRequest(Message, content, Branch)).ConfigureAwait(false)
+                : await contents.UpdateFile(ledger.Owner, ledger.Name, path, new UpdateFileRequest(Message, content, blob, Branch))
+                    .ConfigureAwait(false);
             var head = result.Commit.Tree?.Sha is { } tree ? (result.Commit.Sha, tree) : ((string, string)?)null;
             _state = path == ProgressFiles.Readme
                 ? _state.With(head, path, hash, result.Content.Sha, content)
@@ -167,7 +173,7 @@ public sealed partial class ProgressCommitter(IGitHubClient github, LearnerLedge
         {
             try
             {
-                // Octokit's DeleteFile returns nothing; the same DELETE through its connection returns the commit, so the head stays known.
+                // Octokit's DeleteFile returns nothing; the same DELETE through its connection returns the commit (the head stays known).
                 var uri = ApiUrls.RepositoryContent(ledger.Owner, ledger.Name, path);
                 result = await new ApiConnection(github.Connection)
                     .Delete<RepositoryContentChangeSet>(uri, new DeleteFileRequest(RemoveMessage, blob, Branch)).ConfigureAwait(false);
@@ -193,7 +199,8 @@ public sealed partial class ProgressCommitter(IGitHubClient github, LearnerLedge
     {
         try
         {
-            var contents = await github.Repository.Content.GetAllContentsByRef(ledger.Owner, ledger.Name, path, Branch).ConfigureAwait(false);
+            var contents = await github.Repository.Content.GetAllContentsByRef(ledger.Owner, ledger.Name, path, Branch)
+                .ConfigureAwait(false);
             return contents.Count == 1 ? contents[0].Sha : null;
         }
         catch (NotFoundException)

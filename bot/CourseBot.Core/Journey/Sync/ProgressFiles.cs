@@ -17,7 +17,8 @@ public sealed class ProgressFiles
     public const string Readme = "README.md";
 
     public ProgressFiles(
-        Course course, LearnerProgress progress, IReadOnlyDictionary<string, int> issues, DateOnly today, IReadOnlyList<QuizForm>? quizForms = null)
+        Course course, LearnerProgress progress, IReadOnlyDictionary<string, int> issues, DateOnly today,
+        IReadOnlyList<QuizForm>? quizForms = null)
     {
         ArgumentNullException.ThrowIfNull(course);
         ArgumentNullException.ThrowIfNull(progress);
