@@ -146,6 +146,17 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>The paths of every file on a branch (the default one unless named), empty when there is none.</summary>
+    public IReadOnlyList<string> Tree(string fullName, string? branch = null)
+    {
+        lock (State.Gate)
+        {
+            return State.Repos.GetValueOrDefault(fullName) is { } repo && repo.Refs.TryGetValue(branch ?? repo.DefaultBranch, out var head)
+                ? [.. State.Trees[State.Commits[head].Tree].Keys.Order(StringComparer.Ordinal)]
+                : [];
+        }
+    }
+
     /// <summary>Sends a webhook as GitHub does: JSON, event and delivery headers, HMAC-SHA256 signature.</summary>
     public async Task<System.Net.HttpStatusCode> SendWebhookAsync(Uri url, string secret, string eventName, string payload, string? deliveryId = null)
     {

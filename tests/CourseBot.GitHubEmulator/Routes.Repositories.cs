@@ -101,6 +101,53 @@ public sealed partial class GitHubEmulator
             }
         });
 
+        // Removing a file: one commit, the blob sha of the file as it is now, as on GitHub (a stale sha is a conflict).
+        Route(api, "DELETE", "/repos/{owner}/{repo}/contents/{*path}", async context =>
+        {
+            var body = await BodyAsync(context).ConfigureAwait(false);
+            lock (State.Gate)
+            {
+                var repo = State.Repo(Value(context, "owner"), Value(context, "repo"));
+                if (repo is null || !Ready(repo))
+                {
+                    return NotFound();
+                }
+
+                var path = Value(context, "path");
+                var branch = (string?)body["branch"] ?? repo.DefaultBranch;
+                var tree = new Dictionary<string, string>(BranchTree(repo, branch) ?? [], StringComparer.Ordinal);
+                var given = (string?)body["sha"];
+                if (given is null)
+                {
+                    return Invalid("\"sha\" wasn't supplied.");
+                }
+
+                if (!tree.TryGetValue(path, out var current))
+                {
+                    return NotFound();
+                }
+
+                if (given != current)
+                {
+                    return Results.Json(Shapes.Error($"{path} does not match {given}"), statusCode: 409);
+                }
+
+                tree.Remove(path);
+                var message = (string?)body["message"] ?? "";
+                var commit = State.StoreCommit(State.StoreTree(tree), repo.Refs.GetValueOrDefault(branch), message, Time.GetUtcNow());
+                repo.Refs[branch] = commit;
+                var treeSha = State.Commits[commit].Tree;
+                return Results.Json(new Dictionary<string, object?>
+                {
+                    ["content"] = null,
+                    ["commit"] = new Dictionary<string, object?>
+                    {
+                        ["sha"] = commit, ["message"] = message, ["tree"] = new Dictionary<string, object?> { ["sha"] = treeSha },
+                    },
+                });
+            }
+        });
+
         // Removing a collaborator (or their pending invitation) answers 204, whether or not they were one.
         Route(api, "DELETE", "/repos/{owner}/{repo}/collaborators/{username}", context =>
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CourseBot.Core.Curriculum.Model;
 using CourseBot.Core.Journey.History;
+using CourseBot.Core.Journey.Quizzes;
 using CourseBot.Core.Journey.Sync;
 using CourseBot.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace CourseBot.Core.Journey;
 
 /// <summary>What one reconciler pass queued.</summary>
-public sealed record ReconcileReport(int Learners, int Resumed, int Regraded);
+public sealed record ReconcileReport(int Learners, int Resumed, int Regraded, int ExpiredQuizzes = 0);
 
 /// <summary>
 /// Repairs what a lost webhook, a dead-lettered job or a grading run that never reported leaves
@@ -18,7 +19,9 @@ public sealed record ReconcileReport(int Learners, int Resumed, int Regraded);
 /// out, an outage) is resumed, at most once an hour;</item>
 /// <item>a repository set up before the instructors team was given access to it is resumed to give it;</item>
 /// <item>a learner's latest push with open labs and no result after <see cref="JourneyOptions.RepairAfter"/>
-/// is graded again through the grading workflow, once per commit.</item>
+/// is graded again through the grading workflow, once per commit;</item>
+/// <item>a quiz form is in the repository with no attempt open (one ran out unsubmitted: nothing happens in the repository
+/// when a timer runs out; or a form committed at unlock by an older bot): a sync removes it, once per set of such forms.</item>
 /// </list>
 /// </summary>
 public sealed partial class JourneyReconciler(Course course, JourneyOptions options, ILearnerEvents history, IDeliveryInbox inbox, TimeProvider time, ILogger<JourneyReconciler> logger)
@@ -27,7 +30,7 @@ public sealed partial class JourneyReconciler(Course course, JourneyOptions opti
     {
         var now = time.GetUtcNow();
         var learners = await history.LearnersAsync(cancel).ConfigureAwait(false);
-        var (resumed, regraded) = (0, 0);
+        var (resumed, regraded, expired) = (0, 0, 0);
         foreach (var repository in learners)
         {
             var ledger = LearnerLedger.From(repository, await history.ReadAsync(repository, cancel).ConfigureAwait(false));
@@ -59,9 +62,17 @@ public sealed partial class JourneyReconciler(Course course, JourneyOptions opti
                 regraded++;
                 LogRegraded(logger, repository, sha);
             }
+
+            if (setUp && LingeringForms(ledger, now) is { Count: > 0 } forms
+                && await inbox.TryEnqueueAsync(QueuedLearnerChanges.Sync(repository, "quiz-forms:" + ContentHash.Of([.. forms])), cancel)
+                    .ConfigureAwait(false))
+            {
+                expired++;
+                LogExpired(logger, repository, forms.Count);
+            }
         }
 
-        return new ReconcileReport(learners.Count, resumed, regraded);
+        return new ReconcileReport(learners.Count, resumed, regraded, expired);
     }
 
     /// <summary>The learner's latest push, when it is old enough, the learner has labs open, and no result names it.</summary>
@@ -79,6 +90,24 @@ public sealed partial class JourneyReconciler(Course course, JourneyOptions opti
             && m.Module.Assessments.Any(a => a.Grading == Grading.Auto)) == true;
         return graded || !openLabs ? null : sha;
     }
+
+    /// <summary>
+    /// The quiz forms the bot wrote that no open attempt keeps, then the attempts' sequences (a new expiry is a new set).
+    /// </summary>
+    private List<string> LingeringForms(LearnerLedger ledger, DateTimeOffset now)
+    {
+        var open = OpenQuizForms.Of(course, ledger, now, options.QuizGrace).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        var lingering = ledger.Files.Hashes.Keys
+            .Where(p => p.StartsWith(QuizFormWriter.FormPrefix, StringComparison.Ordinal) && !open.Contains(p))
+            .Order(StringComparer.Ordinal).ToList();
+        return lingering.Count == 0
+            ? []
+            : [.. lingering, .. ledger.QuizStarts.Select(a => a.Sequence.ToString(CultureInfo.InvariantCulture))];
+    }
+
+    [LoggerMessage(EventId = 5404, Level = LogLevel.Information,
+        Message = "Reconciler: {Repository} holds quiz forms no open attempt keeps ({Count} entries); removing them")]
+    private static partial void LogExpired(ILogger logger, string repository, int count);
 
     [LoggerMessage(EventId = 5401, Level = LogLevel.Warning, Message = "Reconciler: setup of {Repository} never finished; resuming it")]
     private static partial void LogResumed(ILogger logger, string repository);

@@ -10,12 +10,13 @@ using Octokit;
 namespace CourseBot.Core.Journey;
 
 /// <summary>
-/// Quizzes as a learner meets them: <c>/quiz</c> starts an attempt and its time limit and links to the
-/// form; a submitted form is graded against the key (which never leaves the bot), answered with the
-/// score and per-question feedback, recorded and closed. Late submissions are recorded and not
-/// counted; retakes after a failed or late attempt wait for a cooldown; odd or edited submissions get a helpful reply.
+/// Quizzes as a learner meets them: <c>/quiz</c> starts an attempt and its time limit, commits the attempt's form (its
+/// options in the attempt's own order) and links to it; a submitted form is graded against the key (which never leaves the
+/// bot), answered with the score and per-topic feedback, recorded and closed, and the sync that follows removes the form.
+/// Late submissions are recorded and not counted; retakes after a failed, late or abandoned attempt wait for a cooldown;
+/// odd or edited submissions get a helpful reply.
 /// </summary>
-public sealed partial class QuizDesk(Course course, JourneyOptions options, TimeProvider time, ILogger<QuizDesk> logger)
+public sealed partial class QuizDesk(Course course, JourneyOptions options, LearnerSync sync, TimeProvider time, ILogger<QuizDesk> logger)
 {
     /// <summary>Handles <c>/quiz [assessment]</c> on a module issue. Returns true when an attempt was started.</summary>
     public async Task<bool> StartAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, CommentCreated comment, string? argument, CancellationToken cancel)
@@ -30,16 +31,22 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
         }
 
         var reply = await DecideStartAsync(ledger, recorder, comment, argument, cancel).ConfigureAwait(false);
+        if (reply.FormOpen)
+        {
+            // The form is in the repository before the reply links to it (also when a redelivery finds the attempt open).
+            await sync.CommitFilesAsync(github, ledger, recorder, cancel).ConfigureAwait(false);
+        }
+
         await LearnerReplies.PostOnceAsync(github, ledger, recorder, comment.Issue, replyKey, reply.Text, close: false, repository: null, cancel).ConfigureAwait(false);
         return reply.Started;
     }
 
-    private async Task<(string Text, bool Started)> DecideStartAsync(LearnerLedger ledger, LearnerRecorder recorder, CommentCreated comment, string? argument, CancellationToken cancel)
+    private async Task<(string Text, bool Started, bool FormOpen)> DecideStartAsync(LearnerLedger ledger, LearnerRecorder recorder, CommentCreated comment, string? argument, CancellationToken cancel)
     {
         var progress = ledger.Progress(course)!;
         if (!string.Equals(comment.Author, progress.Enrollment.Login, StringComparison.OrdinalIgnoreCase))
         {
-            return ($"Only @{progress.Enrollment.Login} can start their own quizzes (the timer is theirs).", false);
+            return ($"Only @{progress.Enrollment.Login} can start their own quizzes (the timer is theirs).", false, false);
         }
 
         var moduleId = ledger.ModuleForIssue(comment.Issue);
@@ -48,13 +55,13 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
         {
             return (moduleId is null
                 ? "`/quiz` works in a module issue: open the issue of the module whose quiz you want to take and comment `/quiz` there."
-                : "This module has no quiz. `/help` shows what is left to do here.", false);
+                : "This module has no quiz. `/help` shows what is left to do here.", false, false);
         }
 
         var chosen = argument is null ? targets.FirstOrDefault(q => !q.Done) ?? targets[0] : targets.FirstOrDefault(q => q.Assessment.Id == argument);
         if (chosen is null)
         {
-            return ($"This module has no quiz called `{Writing.MarkdownText.Cell(argument, 40)}`. Its quizzes: {string.Join(", ", targets.Select(q => $"`{q.Assessment.Id}`"))}.", false);
+            return ($"This module has no quiz called `{Writing.MarkdownText.Cell(argument, 40)}`. Its quizzes: {string.Join(", ", targets.Select(q => $"`{q.Assessment.Id}`"))}.", false, false);
         }
 
         var key = chosen.Key;
@@ -63,28 +70,30 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
         {
             return (chosen.Best is { } best
                 ? string.Create(CultureInfo.InvariantCulture, $"You have already passed **{chosen.Assessment.Title}** with {best:0.#} %. Nothing to retake: your best result counts.")
-                : $"**{chosen.Assessment.Title}** is not needed any more: you are placed already.", false);
+                : $"**{chosen.Assessment.Title}** is not needed any more: you are placed already.", false, false);
         }
 
         var now = time.GetUtcNow();
         if (ledger.OpenAttempt(key) is { } open && now <= open.Deadline + options.QuizGrace)
         {
-            return ($"Your attempt at **{chosen.Assessment.Title}** is open until {Time(open.Deadline)}. Submit it here: {form}", false);
+            return ($"Your attempt at **{chosen.Assessment.Title}** is open until {Time(open.Deadline)}. Submit it here: {form}", false, true);
         }
 
-        if (LastFailure(ledger, key) is { } failedAt && now < failedAt + options.QuizCooldown)
+        if (LastFailure(ledger, key, now) is { } failedAt && now < failedAt + options.QuizCooldown)
         {
-            return ($"You can retake **{chosen.Assessment.Title}** from {Time(failedAt + options.QuizCooldown)}. Meanwhile, the explanations in your last attempt's feedback and the module's resources are the best preparation.", false);
+            return ($"You can retake **{chosen.Assessment.Title}** from {Time(failedAt + options.QuizCooldown)}. Meanwhile, the explanations in your last attempt's feedback and the module's resources are the best preparation.", false, false);
         }
 
         var limit = TimeSpan.FromMinutes(chosen.Assessment.TimeLimitMinutes ?? 30);
         var deadline = now + limit;
-        await recorder.RecordAsync(key, new QuizStarted(deadline, comment.CommentId), cancel).ConfigureAwait(false);
+        var shuffle = OptionOrder.KeyFor(ledger.Repository, key, ledger.QuizStarts.Count(a => a.Key == key) + 1);
+        var started = await recorder.RecordAsync(key, new QuizStarted(deadline, comment.CommentId, shuffle), cancel).ConfigureAwait(false);
+        ledger.QuizStarts.Add(new QuizAttempt(key, started.At, deadline, started.Sequence, comment.CommentId, shuffle));
         LogStarted(logger, ledger.Repository, key, deadline);
         var count = chosen.Quiz.Questions.Length;
         return (string.Create(CultureInfo.InvariantCulture,
             $"⏱️ **{chosen.Assessment.Title}** has started: {count} questions, {limit.TotalMinutes:0} minutes, pass mark {PassPercent(chosen.Assessment)} %.\n\n" +
-            $"**[Open the quiz form]({form})**, answer every question and submit it by **{Time(deadline)}**. A submission after that is recorded as late and does not count."), true);
+            $"**[Open the quiz form]({form})**, answer every question and submit it by **{Time(deadline)}**. A submission after that is recorded as late and does not count; the form leaves your repository when the attempt ends."), true, true);
     }
 
     /// <summary>Grades a submitted quiz issue. Returns true when something was recorded (progress may have changed).</summary>
@@ -136,13 +145,13 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
         }
 
         var submission = QuizSubmissionParser.Parse(issue.Body);
-        var located = Locate(submission.QuizKey);
+        var located = QuizLocator.Find(course, submission.QuizKey);
         if (located is null)
         {
             return ("I could not tell which quiz this answers: the **Quiz** field is missing or was changed. Comment `/quiz` in your module issue and use the form it links to, without editing the Quiz field.", null);
         }
 
-        var (module, assessment, quiz) = located.Value;
+        var (module, assessment, quiz) = (located.Module, located.Assessment, located.Quiz);
         var key = $"{module.Id}/{assessment.Id}";
         var moduleIssue = ledger.ModuleIssues.TryGetValue(module.Id, out var n) ? $"#{n}" : "your module issue";
         var progress = ledger.Progress(course)!;
@@ -157,8 +166,8 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
             return ($"This quiz was not started, so it was not graded. Comment `/quiz` in {moduleIssue} to start it (its timer starts then) and submit the form it links to.", null);
         }
 
-        var result = QuizGrader.Grade(quiz, submission);
-        var passPercent = PassPercent(assessment);
+        var result = QuizGrader.Grade(quiz, submission, attempt.Shuffle);
+        var passPercent = located.PassPercent;
         var now = time.GetUtcNow();
         var late = now > attempt.Deadline + options.QuizGrace;
         var counted = Submissions(ledger, key).Count(s => s.Data.Counted) + (late ? 0 : 1);
@@ -184,7 +193,7 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
 
         var text = QuizFeedbackWriter.Write(result, passPercent, showExplanations, counted, next,
             string.Create(CultureInfo.InvariantCulture, $"once you pass this quiz, or after {options.ExplanationsAfterAttempts} counted attempts"));
-        var answers = result.Questions.Select(q => new QuizAnswer(q.QuestionId, q.Given, q.Correct)).ToList();
+        var answers = result.Questions.Select(q => new QuizAnswer(q.QuestionId, q.Given, q.Correct, q.Chosen)).ToList();
         var data = new QuizSubmitted(issue.Number, attempt.Sequence, result.Correct, result.Total, Math.Round(result.Percent, 2), passed,
             Counted: !late, late, answers,
             Placement: placement is not null && passed ? placement.Path.Id : null); // SubmitAsync records the placement with the result
@@ -193,34 +202,22 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Time
         return (text, (key, data));
     }
 
-    private (Module Module, Assessment Assessment, Quiz Quiz)? Locate(string? key)
-    {
-        var parts = key?.Split('/');
-        if (parts is { Length: 2 } && course.Paths.Select(p => PlacementQuiz.For(course, p)).FirstOrDefault(p => p?.Key == key) is { } placement)
-        {
-            return (placement.Module, placement.Assessment, placement.Quiz);
-        }
-
-        if (parts is not { Length: 2 } || course.Modules.FirstOrDefault(m => m.Id == parts[0]) is not { } module)
-        {
-            return null;
-        }
-
-        var assessment = module.Assessments.FirstOrDefault(a => a.Id == parts[1] && a.Grading == Grading.Quiz);
-        var quiz = module.Quizzes.FirstOrDefault(q => q.AssessmentId == parts[1]);
-        return assessment is null || quiz is null ? null : (module, assessment, quiz);
-    }
-
-    private int PassPercent(Assessment assessment) =>
-        assessment.PassPercent ?? (assessment.Kind == AssessmentKind.Exam ? course.Passing.Path.FinalExamMinPercent : course.Passing.Module.QuizMinPercent);
+    private int PassPercent(Assessment assessment) => QuizLocator.PassPercent(course, assessment);
 
     /// <summary>
-    /// When the last attempt that did not pass was submitted: a counted failure, or a late one. Late attempts wait too,
-    /// or a learner could look at a quiz for as long as they like and start it again at once.
+    /// When the last attempt that did not pass ended: a counted failure or a late one when it was submitted, an abandoned one
+    /// (never submitted) when its time and grace ran out. Late and abandoned attempts wait too, or a learner could look at a
+    /// quiz for as long as they like and start it again at once.
     /// </summary>
-    private static DateTimeOffset? LastFailure(LearnerLedger ledger, string key) =>
-        Submissions(ledger, key).Where(s => s.Data is { Late: true } or { Counted: true, Passed: false })
+    private DateTimeOffset? LastFailure(LearnerLedger ledger, string key, DateTimeOffset now)
+    {
+        var submitted = Submissions(ledger, key).Where(s => s.Data is { Late: true } or { Counted: true, Passed: false })
             .Select(s => (DateTimeOffset?)s.At).LastOrDefault();
+        var abandoned = ledger.QuizStarts
+            .Where(a => a.Key == key && !ledger.ConsumedAttempts.Contains(a.Sequence) && now > a.Deadline + options.QuizGrace)
+            .Select(a => (DateTimeOffset?)(a.Deadline + options.QuizGrace)).Max();
+        return submitted > abandoned || abandoned is null ? submitted : abandoned;
+    }
 
     private static IEnumerable<(DateTimeOffset At, QuizSubmitted Data)> Submissions(LearnerLedger ledger, string key) =>
         ledger.Events.Where(e => e.Subject == key).OrderBy(e => e.Sequence)

@@ -48,6 +48,9 @@ public sealed class JourneyEdgeTests
         var lateFeedback = harness.GitHub.CommentsOn(Repository, late).Single().Body;
         Assert.Contains("You can start a new attempt from", lateFeedback, StringComparison.Ordinal);
         Assert.DoesNotContain("✅", lateFeedback, StringComparison.Ordinal); // all right, but late: no marks to keep for a retake
+        var formPath = LearnerScript.FormPath("intro-distributed-processing");
+        Assert.Null(harness.GitHub.ReadFile(Repository, formPath)); // the late attempt ended: its form is gone
+        var firstForm = FormAt(harness.GitHub, Repository, formPath);
 
         await script.StepAsync(script.Comment(1, "ada", "/quiz"));
         Assert.Contains("You can retake **", harness.GitHub.CommentsOn(Repository, script.ModuleIssue(1))[^1].Body, StringComparison.Ordinal);
@@ -58,12 +61,42 @@ public sealed class JourneyEdgeTests
         Assert.Contains("has started", harness.GitHub.CommentsOn(Repository, script.ModuleIssue(1))[^1].Body, StringComparison.Ordinal);
         Assert.Equal(2, (await harness.History.ReadAsync(Repository, CancellationToken.None)).Count(e => e.Kind == "quiz-started"));
 
+        // The new attempt's form asks the same questions with the options in another order.
+        var secondForm = harness.GitHub.ReadFile(Repository, formPath)!;
+        Assert.NotEqual(firstForm, secondForm);
+        Assert.Equal(OptionTexts(firstForm), OptionTexts(secondForm));
+
         var failed = harness.GitHub.CommentsOn(Repository, await script.SubmitQuizAsync("intro-distributed-processing", 1, allCorrect: false)).Single().Body;
         Assert.Contains("not passed yet", failed, StringComparison.Ordinal);
         Assert.DoesNotContain("❌", failed, StringComparison.Ordinal);
         Assert.DoesNotContain("✅", failed, StringComparison.Ordinal);
         Assert.Contains("Topics to review before your next attempt:", failed, StringComparison.Ordinal);
     }
+
+    /// <summary>The form as it was in the commit before the one that removed it (git history keeps it, as a learner could find).</summary>
+    private static string FormAt(GitHubEmulator.GitHubEmulator github, string repository, string path)
+    {
+        lock (github.State.Gate)
+        {
+            var repo = github.State.Repos[repository];
+            var commits = github.State.Commits;
+            for (var commit = commits[repo.Refs[repo.DefaultBranch]]; commit.Parent is { } parent; commit = commits[parent])
+            {
+                if (github.State.Trees[commit.Tree].TryGetValue(path, out var blob))
+                {
+                    return System.Text.Encoding.UTF8.GetString(github.State.Blobs[blob]);
+                }
+            }
+        }
+
+        Assert.Fail($"{path} is in no commit of {repository}");
+        return "";
+    }
+
+    /// <summary>Every option label of a form without its letter, in order: the same set in another order means shuffled.</summary>
+    private static List<string> OptionTexts(string yaml) =>
+        [.. IssueForm.Parse(yaml).Fields.SelectMany(f => f.Options)
+            .Select(o => System.Text.RegularExpressions.Regex.Replace(o, "^[a-z]\\) ", "")).Order(StringComparer.Ordinal)];
 
     [Fact]
     public async Task Commands_HelpRecheck_AndInstructorOnlyApproval()
@@ -196,7 +229,8 @@ public sealed class LostPushTests
         Assert.StartsWith("# Ada's Celery notebook", final, StringComparison.Ordinal);
         Assert.Contains("1 of 12 Path 1 modules passed", final, StringComparison.Ordinal);
         Assert.Equal("more of mine\n", harness.GitHub.ReadFile(Repository, "notes.md"));
-        Assert.NotNull(harness.GitHub.ReadFile(Repository, ".github/ISSUE_TEMPLATE/quiz-02-quiz.yml"));
+        Assert.Null(harness.GitHub.ReadFile(Repository, ".github/ISSUE_TEMPLATE/quiz-02-quiz.yml")); // no form before /quiz
+        Assert.Null(harness.GitHub.ReadFile(Repository, LearnerScript.FormPath("intro-distributed-processing")));
     }
 }
 

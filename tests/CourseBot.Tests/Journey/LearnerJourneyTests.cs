@@ -27,9 +27,12 @@ public sealed class LearnerJourneyTests
 
         // API calls per learner action, as counted by the emulator (installation-token requests excluded).
         Assert.True(counts.GradedPush <= 3, $"a graded push took {counts.GradedPush} calls");
-        Assert.True(counts.QuizCompletion <= 8, $"a module completed by a quiz took {counts.QuizCompletion} calls");
+        // Feedback, closing the quiz issue, the module issue, the congratulation, the next module's issue, README and badge
+        // (tree, commit, ref), and removing the attempt's form (one Contents API delete).
+        Assert.True(counts.QuizCompletion <= 9, $"a module completed by a quiz took {counts.QuizCompletion} calls");
         Assert.True(counts.PushCompletion <= 8, $"a module completed by a graded push took {counts.PushCompletion} calls");
-        Console.WriteLine($"GitHub API calls: enrollment {counts.Enrollment}, graded push {counts.GradedPush}, module completion by a graded push {counts.PushCompletion}, by a quiz {counts.QuizCompletion}");
+        Assert.True(counts.QuizStart <= 2, $"/quiz took {counts.QuizStart} calls");
+        Console.WriteLine($"GitHub API calls: enrollment {counts.Enrollment}, graded push {counts.GradedPush}, module completion by a graded push {counts.PushCompletion}, by a quiz {counts.QuizCompletion}, /quiz {counts.QuizStart}");
     }
 
     [Fact]
@@ -80,8 +83,9 @@ public sealed class LearnerJourneyTests
         Assert.Matches(new Regex(@"\| 02 \| Your First Celery Application \(#\d+\) \| ✅ passed \| 100 % \| 17 / 17 \|"), readme);
         Assert.Matches(new Regex(@"\| 04 \| .* \| 🔵 open \| — \| — \|"), readme);
         Assert.NotNull(github.ReadFile(Repository, "badges/fundamentals.svg"));
-        Assert.NotNull(github.ReadFile(Repository, ".github/ISSUE_TEMPLATE/quiz-04-quiz.yml"));
-        Assert.Null(github.ReadFile(Repository, ".github/ISSUE_TEMPLATE/quiz-05-quiz.yml"));
+        // Quiz forms come with /quiz and go when the attempt ends: none of an open module, none of a finished attempt.
+        Assert.Null(github.ReadFile(Repository, ".github/ISSUE_TEMPLATE/quiz-04-quiz.yml"));
+        Assert.DoesNotContain(github.Tree(Repository), p => p.StartsWith(QuizFormWriter.FormPrefix, StringComparison.Ordinal));
 
         // The failed run's traceback (a check's "detail") is in the record for instructors, never in what the learner reads.
         Assert.DoesNotContain(github.State.Repos[Repository].Comments.Values, c => c.Body.Contains("Traceback", StringComparison.Ordinal));
@@ -111,7 +115,7 @@ public sealed class JourneyGroup
 }
 
 /// <summary>Figures from one run: GitHub API calls per learner action.</summary>
-internal sealed record CallCounts(int Enrollment, int GradedPush, int PushCompletion, int QuizCompletion);
+internal sealed record CallCounts(int Enrollment, int GradedPush, int PushCompletion, int QuizCompletion, int QuizStart);
 
 /// <summary>What the learner, and their instructor, do: step by step, each step's webhooks sent (twice, shuffled, when asked) before waiting for the bot.</summary>
 internal sealed class LearnerScript(JourneyHarness harness, bool duplicate, int seed)
@@ -148,7 +152,10 @@ internal sealed class LearnerScript(JourneyHarness harness, bool duplicate, int 
         Assert.Equal(201, await harness.GradeAsync(Repository, "first-celery-app/first-app-lab", push.After, passed: true));
         Assert.Equal(201, await harness.GradeAsync(Repository, "first-celery-app/sync-async-exercise", push.After, passed: true));
         await harness.IdleAsync();
-        await StepAsync(Comment(2, Learner, "/quiz"));
+        var start = Comment(2, Learner, "/quiz"); // the learner's comment is theirs, not the bot's call
+        calls = Calls();
+        await StepAsync(start);
+        var quizStart = Calls() - calls; // the reply, and the attempt's form committed
         calls = Calls();
         var retake = await SubmitQuizAsync("first-celery-app", 2, allCorrect: true);
         var quizCompletion = Calls() - calls; // feedback, closing the quiz, then the module's completion
@@ -166,7 +173,7 @@ internal sealed class LearnerScript(JourneyHarness harness, bool duplicate, int 
         await harness.IdleAsync();
         var pushCompletion = Calls() - calls;
         Assert.Contains("Notes of my own.", GitHub.ReadFile(Repository, "README.md"), StringComparison.Ordinal);
-        return new CallCounts(enrollment, gradedPush, pushCompletion, quizCompletion);
+        return new CallCounts(enrollment, gradedPush, pushCompletion, quizCompletion, quizStart);
     }
 
     /// <summary>The learner opens the course repository's Enroll form with path 1 and the part-time pace. Returns the Enroll issue's number.</summary>
@@ -178,29 +185,46 @@ internal sealed class LearnerScript(JourneyHarness harness, bool duplicate, int 
         return enroll.Number;
     }
 
-    /// <summary><c>/quiz</c> in the module issue, then the form submitted with the key's answers (or all wrong), plus any other webhooks of the step.</summary>
+    /// <summary>
+    /// <c>/quiz</c> in the module issue, then the form submitted with the key's answers (or all wrong), plus any other webhooks
+    /// of the step. The form is in the repository only in between.
+    /// </summary>
     public async Task QuizAsync(string moduleId, int number, bool allCorrect, params (string Event, string Payload)[] alongside)
     {
+        var path = FormPath(moduleId);
+        Assert.Null(GitHub.ReadFile(Repository, path));
         await StepAsync(Comment(number, Learner, "/quiz"));
+        Assert.NotNull(GitHub.ReadFile(Repository, path));
         var opened = await SubmitQuizAsync(moduleId, number, allCorrect, Learner, alongside);
+        Assert.Null(GitHub.ReadFile(Repository, path));
         var feedback = GitHub.CommentsOn(Repository, opened).Single();
         Assert.Contains(allCorrect ? "100 %" : "0 %", feedback.Body, StringComparison.Ordinal);
         Assert.Equal("closed", GitHub.Issue(Repository, opened)!.State);
     }
 
-    /// <summary>A quiz form submitted (by <paramref name="author"/>); returns the quiz issue's number.</summary>
+    /// <summary>
+    /// A quiz form submitted (by <paramref name="author"/>); returns the quiz issue's number. The form is the one in the
+    /// repository, or with none there (no attempt open) one in the authored order, as a copy kept from git history would be.
+    /// </summary>
     public async Task<int> SubmitQuizAsync(string moduleId, int number, bool allCorrect, string author = Learner, params (string Event, string Payload)[] alongside)
     {
         var module = CeleryCourse.Course.FindModule(moduleId)!;
         var assessment = module.Assessments.First(a => a.Id == "quiz");
         var quiz = module.Quizzes.Single(q => q.AssessmentId == "quiz");
-        var yaml = GitHub.ReadFile(Repository, QuizFormWriter.Write(module, assessment, quiz).Path)!;
+        var yaml = GitHub.ReadFile(Repository, FormPath(moduleId)) ?? QuizFormWriter.Write(module, assessment, quiz).Yaml;
         var form = IssueForm.Parse(yaml);
         var body = IssueFormRenderer.Render(yaml, allCorrect ? QuizAnswers.FromKey(quiz, form) : QuizAnswers.AllWrong(quiz, form));
         var title = $"[Quiz] Module {number:00}: {assessment.Title}";
         var opened = GitHub.OpenIssueAs(Repository, author, title, body, LabelNames.Quiz);
         await StepAsync([harness.IssueOpened(Repository, opened.Number, author, title, body, LabelNames.Quiz), .. alongside]);
         return opened.Number;
+    }
+
+    public static string FormPath(string moduleId)
+    {
+        var module = CeleryCourse.Course.FindModule(moduleId)!;
+        var quiz = module.Quizzes.Single(q => q.AssessmentId == "quiz");
+        return QuizFormWriter.Write(module, module.Assessments.First(a => a.Id == "quiz"), quiz).Path;
     }
 
     public (string Event, string Payload) Comment(int module, string user, string body)

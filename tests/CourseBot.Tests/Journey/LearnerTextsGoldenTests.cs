@@ -73,15 +73,17 @@ public sealed class LearnerTextsGoldenTests
         var module = Course.FindModule("first")!;
         var assessment = module.Assessments.Single(a => a.Id == "quiz");
         var quiz = module.Quizzes.Single(q => q.AssessmentId == "quiz");
-        var form = QuizFormWriter.Write(module, assessment, quiz);
+        // The form of a first attempt, its options in that attempt's order, as /quiz commits it.
+        var shuffle = OptionOrder.KeyFor(MiniLearner.Repository, "first/quiz", 1);
+        var form = QuizFormWriter.Write(module, assessment, quiz, shuffle: shuffle);
         Assert.Equal(".github/ISSUE_TEMPLATE/quiz-01-quiz.yml", form.Path);
         Golden.AssertMatches("quiz-form.yml", form.Yaml);
 
         var parsed = IssueForm.Parse(form.Yaml);
-        var wrong = Graded(quiz, form.Yaml, QuizAnswers.AllWrong(quiz, parsed));
+        var wrong = Graded(quiz, form.Yaml, QuizAnswers.AllWrong(quiz, parsed), shuffle);
         Golden.AssertMatches("quiz-feedback-failed.md", QuizFeedbackWriter.Write(wrong, 80, showExplanations: false, attempt: 1,
             "Not passed yet (pass mark 80 %). You can retake it from 2026-12-11 09:00 UTC with `/quiz` in #1."));
-        var right = Graded(quiz, form.Yaml, QuizAnswers.FromKey(quiz, parsed));
+        var right = Graded(quiz, form.Yaml, QuizAnswers.FromKey(quiz, parsed), shuffle);
         Golden.AssertMatches("quiz-feedback-passed.md", QuizFeedbackWriter.Write(right, 80, showExplanations: true, attempt: 2,
             "✅ Passed: the quiz box in #1 is ticked."));
     }
@@ -116,8 +118,8 @@ public sealed class LearnerTextsGoldenTests
 
     private static string Url => MiniLearner.Url;
 
-    private static QuizResult Graded(Core.Curriculum.Model.Quiz quiz, string yaml, Dictionary<string, IReadOnlyList<string>> answers) =>
-        QuizGrader.Grade(quiz, QuizSubmissionParser.Parse(IssueFormRenderer.Render(yaml, answers)));
+    private static QuizResult Graded(Core.Curriculum.Model.Quiz quiz, string yaml, Dictionary<string, IReadOnlyList<string>> answers, string shuffle) =>
+        QuizGrader.Grade(quiz, QuizSubmissionParser.Parse(IssueFormRenderer.Render(yaml, answers)), shuffle);
 
     private static LabGraded LatestRun(MiniLearner learner) =>
         learner.Ledger.Events.Select(LearnerEventJson.Read<LabGraded>).Last(r => r is not null)!;

@@ -6,7 +6,8 @@ namespace CourseBot.Tests.Journey;
 
 /// <summary>
 /// Answers a learner could give in a form, picked from the form's own options (not from the bot's
-/// label code) so that a writer and grader that disagree fail the tests.
+/// label code) so that a writer and grader that disagree fail the tests. An option is found by its text: the form shows
+/// an attempt's options shuffled, so the key's letter says nothing about where the right one is.
 /// </summary>
 internal static class QuizAnswers
 {
@@ -16,8 +17,8 @@ internal static class QuizAnswers
     public static Dictionary<string, IReadOnlyList<string>> FromKey(Quiz quiz, IssueForm form) =>
         Build(quiz, form, (question, field) => question.Kind switch
         {
-            QuestionKind.SingleChoice => [field.Options[question.CorrectOptions.Single()]],
-            QuestionKind.MultipleChoice => question.CorrectOptions.Select(i => field.Options[i]).ToList(),
+            QuestionKind.SingleChoice => [Shown(field, question, question.CorrectOptions.Single())],
+            QuestionKind.MultipleChoice => question.CorrectOptions.Select(i => Shown(field, question, i)).ToList(),
             QuestionKind.TrueFalse => [field.Options.Single(o => o.Equals(question.Answer.Single(), StringComparison.OrdinalIgnoreCase))],
             _ => [ShortAnswerFor(question)],
         });
@@ -25,8 +26,10 @@ internal static class QuizAnswers
     public static Dictionary<string, IReadOnlyList<string>> AllWrong(Quiz quiz, IssueForm form) =>
         Build(quiz, form, (question, field) => question.Kind switch
         {
-            QuestionKind.SingleChoice => [field.Options[Enumerable.Range(0, field.Options.Count).First(i => !question.CorrectOptions.Contains(i))]],
-            QuestionKind.MultipleChoice => Enumerable.Range(0, field.Options.Count).Where(i => !question.CorrectOptions.Contains(i)).Select(i => field.Options[i]).ToList(),
+            QuestionKind.SingleChoice =>
+                [Shown(field, question, Enumerable.Range(0, field.Options.Count).First(i => !question.CorrectOptions.Contains(i)))],
+            QuestionKind.MultipleChoice => Enumerable.Range(0, field.Options.Count).Where(i => !question.CorrectOptions.Contains(i))
+                .Select(i => Shown(field, question, i)).ToList(),
             QuestionKind.TrueFalse => [field.Options.Single(o => !o.Equals(question.Answer.Single(), StringComparison.OrdinalIgnoreCase))],
             _ => ["certainly not the answer"],
         });
@@ -46,6 +49,13 @@ internal static class QuizAnswers
 
         Assert.Fail($"no example answer for question '{question.Id}' from {string.Join(", ", question.Accept)}");
         return "";
+    }
+
+    /// <summary>The form's label of the option authored at <paramref name="index"/>: a letter of its place, then its text.</summary>
+    public static string Shown(FormElement field, QuizQuestion question, int index)
+    {
+        var text = Regex.Replace(question.Options[index], @"\s+", " ").Trim();
+        return field.Options.Single(o => Regex.IsMatch(o, @"^[a-z]\) ") && o[3..] == text);
     }
 
     private static Dictionary<string, IReadOnlyList<string>> Build(Quiz quiz, IssueForm form, Func<QuizQuestion, FormElement, IReadOnlyList<string>> pick)

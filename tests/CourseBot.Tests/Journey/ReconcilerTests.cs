@@ -33,6 +33,38 @@ public sealed class ReconcilerTests
         Assert.Single(harness.GitHub.Dispatches);
     }
 
+    /// <summary>
+    /// Nothing happens in the repository when a quiz's time runs out: the reconciler has the form removed, and the cooldown runs.
+    /// </summary>
+    [Fact]
+    public async Task AbandonedQuizAttempt_LosesItsForm_AndWaitsForTheCooldown()
+    {
+        var settings = new Dictionary<string, string?> { ["CourseBot:Journey:QuizCooldown"] = "02:00:00" };
+        await using var harness = await JourneyHarness.StartAsync(settings);
+        var script = new LearnerScript(harness, duplicate: false, seed: 10);
+        await script.EnrollAsync();
+        var form = LearnerScript.FormPath("intro-distributed-processing");
+        await script.StepAsync(script.Comment(1, "ada", "/quiz"));
+        Assert.NotNull(harness.GitHub.ReadFile(Repository, form));
+        var reconciler = harness.Bot.Services.GetRequiredService<JourneyReconciler>();
+        Assert.Equal(0, (await reconciler.RunOnceAsync(CancellationToken.None)).ExpiredQuizzes); // still running
+
+        harness.Time.Offset = TimeSpan.FromMinutes(25); // 20 minutes and 2 of grace are over
+        Assert.Equal(1, (await reconciler.RunOnceAsync(CancellationToken.None)).ExpiredQuizzes);
+        await harness.IdleAsync();
+        Assert.Null(harness.GitHub.ReadFile(Repository, form));
+        Assert.Equal(0, (await reconciler.RunOnceAsync(CancellationToken.None)).ExpiredQuizzes);
+
+        await script.StepAsync(script.Comment(1, "ada", "/quiz"));
+        var reply = harness.GitHub.CommentsOn(Repository, script.ModuleIssue(1))[^1].Body;
+        Assert.Contains("You can retake **", reply, StringComparison.Ordinal);
+        Assert.Null(harness.GitHub.ReadFile(Repository, form));
+        harness.Time.Offset = TimeSpan.FromMinutes(23) + TimeSpan.FromHours(2);
+        await script.StepAsync(script.Comment(1, "ada", "/quiz"));
+        Assert.Contains("has started", harness.GitHub.CommentsOn(Repository, script.ModuleIssue(1))[^1].Body, StringComparison.Ordinal);
+        Assert.NotNull(harness.GitHub.ReadFile(Repository, form));
+    }
+
     [Fact]
     public async Task EnrollmentWhoseGenerationOutlastedEveryRetry_IsResumed_AndTheLearnerAnswered()
     {

@@ -31,11 +31,15 @@ internal static partial class QuizFormFields
     /// </summary>
     public static string OptionLabel(int index, string text) => $"{QuizQuestion.Letter(index)}) {OneLine(text)}";
 
-    /// <summary>The options a question's answer field offers, in order.</summary>
-    public static IReadOnlyList<string> OptionLabels(QuizQuestion question) => question.Kind switch
+    /// <summary>
+    /// The options a question's answer field offers, in the order an attempt with shuffle key <paramref name="shuffle"/>
+    /// shows them (<see cref="OptionOrder"/>), lettered by their place on the form.
+    /// </summary>
+    public static IReadOnlyList<string> OptionLabels(QuizQuestion question, string? shuffle = null) => question.Kind switch
     {
         QuestionKind.TrueFalse => [True, False],
-        QuestionKind.SingleChoice or QuestionKind.MultipleChoice => question.Options.Select((text, i) => OptionLabel(i, text)).ToArray(),
+        QuestionKind.SingleChoice or QuestionKind.MultipleChoice =>
+            OptionOrder.Of(shuffle, question).Select((id, place) => OptionLabel(place, question.Options[id])).ToArray(),
         _ => [],
     };
 

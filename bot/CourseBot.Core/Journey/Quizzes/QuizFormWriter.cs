@@ -8,7 +8,8 @@ namespace CourseBot.Core.Journey.Quizzes;
 /// <summary>
 /// Writes a quiz as a GitHub issue form: a fixed <c>Quiz</c> dropdown naming the quiz, an intro, then per
 /// question its prompt (a markdown element) and an answer field. Answer keys, accept patterns and
-/// explanations never leave the bot, so nothing here reads them.
+/// explanations never leave the bot, so nothing here reads them: the form reaches the learner's repository when an
+/// attempt starts and is removed when it ends, but stays in the repository's git history.
 /// </summary>
 public static class QuizFormWriter
 {
@@ -16,13 +17,21 @@ public static class QuizFormWriter
     /// <summary>The label every quiz issue gets. The quiz itself is known by the Quiz field: labels and titles can be changed.</summary>
     public const string IssueLabel = "coursebot:quiz";
 
-    public static QuizForm Write(Module module, Assessment assessment, Quiz quiz, int? passPercent = null)
+    /// <summary>How the path of every quiz form in a learner's repository starts (<c>quiz-NN-id.yml</c> follows).</summary>
+    public const string FormPrefix = ".github/ISSUE_TEMPLATE/quiz-";
+
+    /// <param name="module">The module (or placement pseudo-module) the quiz belongs to.</param>
+    /// <param name="assessment">The quiz's assessment.</param>
+    /// <param name="quiz">The questions.</param>
+    /// <param name="passPercent">The pass mark shown.</param>
+    /// <param name="shuffle">The attempt's shuffle key: the options' order on this form (<see cref="OptionOrder"/>).</param>
+    public static QuizForm Write(Module module, Assessment assessment, Quiz quiz, int? passPercent = null, string? shuffle = null)
     {
         ArgumentNullException.ThrowIfNull(module);
         ArgumentNullException.ThrowIfNull(assessment);
         ArgumentNullException.ThrowIfNull(quiz);
 
-        var path = string.Create(CultureInfo.InvariantCulture, $".github/ISSUE_TEMPLATE/quiz-{module.Number:00}-{assessment.Id}.yml");
+        var path = string.Create(CultureInfo.InvariantCulture, $"{FormPrefix}{module.Number:00}-{assessment.Id}.yml");
         var count = quiz.Questions.Length;
         var pass = passPercent ?? assessment.PassPercent ?? DefaultPassPercent;
 
@@ -32,7 +41,7 @@ public static class QuizFormWriter
             var question = quiz.Questions[i];
             var number = i + 1;
             body.Add(Markdown(string.Create(CultureInfo.InvariantCulture, $"**Question {number} of {count}**\n\n{question.Prompt.Trim()}\n")));
-            body.Add(AnswerField(number, question));
+            body.Add(AnswerField(number, question, shuffle));
         }
 
         var root = new YamlMappingNode
@@ -69,17 +78,18 @@ public static class QuizFormWriter
             : "";
         return string.Create(CultureInfo.InvariantCulture,
             $"""
-            This quiz has **{count} questions**. {time}Comment `/quiz` on your module issue to start the timer before submitting.
+            This quiz has **{count} questions**. {time}Your attempt started with `/quiz` and ends at the time CourseBot gave in its
+            reply: this form is removed then, and a new attempt shows the options in another order.
 
             You pass with **{pass} %** correct answers. A question you leave blank counts as wrong. CourseBot grades your answers as soon as you submit and replies on this issue.
             """) + "\n";
     }
 
     // Answers are optional on purpose: a learner whose time runs out can still submit what they have.
-    private static YamlMappingNode AnswerField(int number, QuizQuestion question)
+    private static YamlMappingNode AnswerField(int number, QuizQuestion question, string? shuffle)
     {
         var label = QuizFormFields.AnswerLabel(number, question.Kind);
-        var options = QuizFormFields.OptionLabels(question);
+        var options = QuizFormFields.OptionLabels(question, shuffle);
         var attributes = new YamlMappingNode { { "label", Text(label) } };
         string type;
         switch (question.Kind)

@@ -16,6 +16,7 @@ public sealed record QuizResult(string QuizKey, int Correct, int Total, double P
 /// before display), <see cref="Expected"/> the right answer as the form shows it (an example for a short
 /// answer). <see cref="Reference"/> is a URL, or a Celery repository path optionally followed by
 /// <c>#</c> and a section title. <see cref="Note"/> says why an answer could not be right, if it could not.
+/// <see cref="Chosen"/> names the options chosen by id (their curriculum letters, or true/false), whatever their place on the form.
 /// </summary>
 public sealed record QuestionResult(
     int Number,
@@ -26,4 +27,5 @@ public sealed record QuestionResult(
     string Expected,
     string Explanation,
     string Reference,
-    string? Note);
+    string? Note,
+    IReadOnlyList<string>? Chosen = null);

@@ -4,11 +4,16 @@ using CourseBot.Core.Storage;
 
 namespace CourseBot.Core.Journey.Sync;
 
-/// <summary>A started quiz attempt.</summary>
-public sealed record QuizAttempt(string Key, DateTimeOffset Started, DateTimeOffset Deadline, long Sequence, long? Comment);
+/// <summary>A started quiz attempt, with the key its form's option order follows from (null: authored order).</summary>
+public sealed record QuizAttempt(
+    string Key, DateTimeOffset Started, DateTimeOffset Deadline, long Sequence, long? Comment, string? Shuffle = null);
 
-/// <summary>The files the bot last committed, and where the default branch stands as far as the bot knows.</summary>
-public sealed record FilesState(string? ReadmeBlob, string? Readme, IReadOnlyDictionary<string, string> Hashes);
+/// <summary>
+/// The files the bot last committed: the README and its blob, a content hash of every file, and the git blob sha of the
+/// files other than the README where known (what removing one with the Contents API needs).
+/// </summary>
+public sealed record FilesState(
+    string? ReadmeBlob, string? Readme, IReadOnlyDictionary<string, string> Hashes, IReadOnlyDictionary<string, string> Blobs);
 
 /// <summary>
 /// A learner's history read once: the enrollment, the learner events progression uses, and the bot's
@@ -53,7 +58,7 @@ public sealed class LearnerLedger
 
     public HashSet<string> Replies { get; } = new(StringComparer.Ordinal);
 
-    public FilesState Files { get; private set; } = new(null, null, new Dictionary<string, string>());
+    public FilesState Files { get; private set; } = new(null, null, new Dictionary<string, string>(), new Dictionary<string, string>());
 
     /// <summary>The default branch's head commit and its tree, when known from our last commit or a push webhook in sequence.</summary>
     public (string Commit, string Tree)? Head { get; private set; }
@@ -128,7 +133,8 @@ public sealed class LearnerLedger
                 Comments[entry.Subject] = (id, comment.Hash ?? "");
                 break;
             case FilesCommitted files:
-                Files = new FilesState(files.ReadmeBlob, files.Readme, files.Hashes ?? new Dictionary<string, string>());
+                Files = new FilesState(files.ReadmeBlob, files.Readme, files.Hashes ?? new Dictionary<string, string>(),
+                    files.Blobs ?? new Dictionary<string, string>());
                 Head = files.Commit is { } commit && files.Tree is { } tree ? (commit, tree) : null;
                 ReadmeTouched = false;
                 break;
@@ -139,7 +145,7 @@ public sealed class LearnerLedger
                 Replies.Add(entry.Subject);
                 break;
             case QuizStarted { Deadline: { } deadline } started:
-                QuizStarts.Add(new QuizAttempt(entry.Subject, entry.At, deadline, entry.Sequence, started.Comment));
+                QuizStarts.Add(new QuizAttempt(entry.Subject, entry.At, deadline, entry.Sequence, started.Comment, started.Shuffle));
                 break;
             case QuizSubmitted { Issue: { } issue } submitted:
                 GradedQuizIssues.TryAdd(issue, entry.Subject);

@@ -11,11 +11,12 @@ namespace CourseBot.Core.Journey.Sync;
 /// <summary>
 /// Brings a learner's repository in line with their recorded progress: an issue per unlocked
 /// module (body, ticks, labels, milestone, open or closed), one results comment per module with
-/// lab results, the rubric comment on each capstone pull request, and the progress files (README section, badges, quiz forms) in one commit.
+/// lab results, the rubric comment on each capstone pull request, and the progress files (README section, badges, the forms of
+/// open quiz attempts) in one commit, removing the forms of attempts that ended.
 /// Everything is compared with what the bot last wrote, so a sync that changes nothing makes no
 /// call, and a redelivered event finds its work done.
 /// </summary>
-public sealed partial class LearnerSync(Course course, TimeProvider time, ILogger<LearnerSync> logger)
+public sealed partial class LearnerSync(Course course, JourneyOptions options, TimeProvider time, ILogger<LearnerSync> logger)
 {
     public async Task RunAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, CancellationToken cancel)
     {
@@ -69,7 +70,23 @@ public sealed partial class LearnerSync(Course course, TimeProvider time, ILogge
         }
 
         await RubricCommentSync.RunAsync(github, ledger, recorder, progress, cancel).ConfigureAwait(false);
-        var files = new ProgressFiles(course, progress, ledger.ModuleIssues, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        await CommitFilesAsync(github, ledger, recorder, cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Only the progress files: what a started quiz needs before its reply links to the form (no call when they are as written).
+    /// </summary>
+    public async Task CommitFilesAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        if (ledger.Progress(course) is not { } progress)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var forms = OpenQuizForms.Of(course, ledger, now, options.QuizGrace);
+        var files = new ProgressFiles(course, progress, ledger.ModuleIssues, DateOnly.FromDateTime(now.UtcDateTime), forms);
         await new ProgressCommitter(github, ledger, recorder, logger).CommitAsync(files, cancel).ConfigureAwait(false);
     }
 

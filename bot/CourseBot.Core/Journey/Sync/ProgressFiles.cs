@@ -9,14 +9,16 @@ namespace CourseBot.Core.Journey.Sync;
 
 /// <summary>
 /// The files the bot keeps in a learner's repository: the README's progress section, a badge per
-/// path and per earned certificate, and the issue form of every quiz of an unlocked module (forms
-/// hold questions and options only; keys stay in the bot).
+/// path and per earned certificate, and the issue form of each open quiz attempt (<see cref="OpenQuizForms"/>).
+/// A file the bot wrote before and no longer keeps is removed.
 /// </summary>
 public sealed class ProgressFiles
 {
     public const string Readme = "README.md";
 
-    public ProgressFiles(Course course, LearnerProgress progress, IReadOnlyDictionary<string, int> issues, DateOnly today)
+    public ProgressFiles(
+        Course course, LearnerProgress progress, IReadOnlyDictionary<string, int> issues, DateOnly today,
+        IReadOnlyList<QuizForm>? quizForms = null)
     {
         ArgumentNullException.ThrowIfNull(course);
         ArgumentNullException.ThrowIfNull(progress);
@@ -32,21 +34,8 @@ public sealed class ProgressFiles
             files[ProgressReadmeWriter.CertificatePath(certificate)] = BadgeWriter.Certificate(ProgressReadmeWriter.CertificateTitle(course, certificate), string.Create(CultureInfo.InvariantCulture, $"earned {certificate.At:yyyy-MM-dd}"));
         }
 
-        foreach (var module in progress.Modules.Where(m => m.IsUnlocked))
+        foreach (var form in quizForms ?? [])
         {
-            foreach (var quiz in module.Module.Quizzes)
-            {
-                if (module.Module.Assessments.FirstOrDefault(a => a.Id == quiz.AssessmentId) is { } assessment)
-                {
-                    var form = QuizFormWriter.Write(module.Module, assessment, quiz);
-                    files[form.Path] = form.Yaml;
-                }
-            }
-        }
-
-        if (progress.PendingPlacement is { } pending && PlacementQuiz.For(course, pending) is { } placement)
-        {
-            var form = QuizFormWriter.Write(placement.Module, placement.Assessment, placement.Quiz);
             files[form.Path] = form.Yaml;
         }
 
