@@ -2,7 +2,10 @@ using CourseBot.Core.Curriculum.Loading;
 
 namespace CourseBot.Cli.Commands;
 
-/// <summary>Finds the curriculum when none is named: <c>curriculum/</c> in the working folder or any folder above it.</summary>
+/// <summary>
+/// Finds the curriculum when none is named: <c>curriculum/</c> in the working folder or any folder above it, else the one
+/// shipped beside the program (the single-file publish and its container image carry it there).
+/// </summary>
 internal static class CurriculumLocator
 {
     public const string DefaultFolder = "curriculum";
@@ -23,6 +26,7 @@ internal static class CurriculumLocator
             }
         }
 
-        return DefaultFolder;
+        var shipped = Path.Combine(AppContext.BaseDirectory, DefaultFolder);
+        return File.Exists(Path.Combine(shipped, CurriculumLoader.CourseFile)) ? shipped : DefaultFolder;
     }
 }
