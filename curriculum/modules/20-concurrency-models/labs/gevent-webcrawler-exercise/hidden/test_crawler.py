@@ -136,7 +136,9 @@ def test_pages_record_their_status_and_title(crawl):
 def test_a_slow_page_times_out_without_holding_up_the_crawl(crawl):
     slow = crawl["pages"].get(f"{SITE}/slow") or {}
     assert "error" in slow, f"/slow answers after 3 s, beyond FETCH_TIMEOUT (1 s): record it with an 'error' (got {slow})"
-    assert crawl["seconds"] < 3.5, (
+    # One fetch after another cannot take less than 8 x 0.5 s + the 1 s timeout = 5 s, whatever the machine; a
+    # concurrent crawl takes about 1.5 s. The limit sits between them with room for a loaded runner.
+    assert crawl["seconds"] < 4.5, (
         f"the crawl took {crawl['seconds']:.1f} s; fetched one after another it takes over 5 s. "
         "Fan out with group(crawl.s(...)) and run the worker with -P gevent")
 
