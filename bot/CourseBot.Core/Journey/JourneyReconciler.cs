@@ -18,10 +18,14 @@ public sealed record ReconcileReport(int Learners, int Resumed, int Regraded);
 /// out, an outage) is resumed, at most once an hour;</item>
 /// <item>a repository set up before the instructors team was given access to it is resumed to give it;</item>
 /// <item>a learner's latest push with open labs and no result after <see cref="JourneyOptions.RepairAfter"/>
-/// is graded again through the grading workflow, once per commit.</item>
+/// is graded again through the grading workflow, once per commit;</item>
+/// <item>the cohort dashboard is refreshed, at most once per <see cref="Cohorts.Dashboard.DashboardOptions.RefreshEvery"/>
+/// (so idle learners falling behind show without any event of theirs).</item>
 /// </list>
 /// </summary>
-public sealed partial class JourneyReconciler(Course course, JourneyOptions options, ILearnerEvents history, IDeliveryInbox inbox, TimeProvider time, ILogger<JourneyReconciler> logger)
+public sealed partial class JourneyReconciler(
+    Course course, JourneyOptions options, ILearnerEvents history, IDeliveryInbox inbox, TimeProvider time, ILogger<JourneyReconciler> logger,
+    Cohorts.Dashboard.DashboardSchedule dashboard)
 {
     public async Task<ReconcileReport> RunOnceAsync(CancellationToken cancel)
     {
@@ -59,6 +63,11 @@ public sealed partial class JourneyReconciler(Course course, JourneyOptions opti
                 regraded++;
                 LogRegraded(logger, repository, sha);
             }
+        }
+
+        if (learners.Count > 0)
+        {
+            await dashboard.RequestAsync(cancel).ConfigureAwait(false);
         }
 
         return new ReconcileReport(learners.Count, resumed, regraded);
