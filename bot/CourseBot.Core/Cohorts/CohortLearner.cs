@@ -25,7 +25,7 @@ public sealed record CohortLearner(
     int ModulesPassed,
     int ModulesTotal,
     ImmutableArray<ModuleScore> Scores,
-    ImmutableArray<CapstoneReview> Capstones,
+    ImmutableArray<CapstoneReviewState> Capstones,
     ImmutableArray<string> Certificates,
     ImmutableArray<DateOnly> Passed,
     ImmutableArray<(DateOnly DueOn, int Modules)> Schedule)

@@ -36,8 +36,8 @@ public static class CohortLearnerReader
         return new CohortLearner(
             enrollment.Login, enrollment.Repository, ledger.RepositoryUrl, CohortName(enrollment.Cohort), enrollment.PathId, enrollment.PaceId,
             enrollment.Start, current?.Module.Id, current?.Module.Number, due, behind, LastActivity(ledger),
-            progress.Paths.Sum(p => p.Passed), progress.Paths.Sum(p => p.Total), Scores(progress), Capstones(progress),
-            [.. progress.Certificates.Select(c => c.Key)],
+            progress.Paths.Sum(p => p.Passed), progress.Paths.Sum(p => p.Total), Scores(progress),
+            Capstones(progress, ledger), [.. progress.Certificates.Select(c => c.Key)],
             [.. progress.Modules.Where(m => m.PassedAt is not null).Select(m => DateOnly.FromDateTime(m.PassedAt!.Value.UtcDateTime))],
             [.. progress.Milestones.Select(m => (m.DueOn, m.Modules.Length))]);
     }
@@ -56,11 +56,21 @@ public static class CohortLearnerReader
             .Select(m => new ModuleScore(m.Module.Number, m.Module.Id, m.State == ModuleState.Passed, m.QuizPercent, m.LabScore?.Score, m.LabScore?.Max)),
     ];
 
-    private static ImmutableArray<CapstoneReview> Capstones(LearnerProgress progress) =>
+    private static ImmutableArray<CapstoneReviewState> Capstones(LearnerProgress progress, LearnerLedger ledger) =>
     [
         .. progress.Modules
             .Where(m => m.Capstone is { State: not CapstoneState.NotSubmitted })
-            .Select(m => new CapstoneReview(m.Module.Id, m.Module.Number, m.Capstone!.State, m.Capstone.PullRequest,
-                m.Capstone.PullRequestUrl, m.Capstone.Reviewer, m.Capstone.At)),
+            .Select(m => new CapstoneReviewState(m.Module.Id, m.Module.Number, m.Capstone!.State, m.Capstone.PullRequest,
+                m.Capstone.PullRequestUrl, m.Capstone.Reviewer, m.Capstone.At ?? ReadySince(ledger, m.Module.Id, m.Capstone.PullRequest))),
     ];
+
+    /// <summary>
+    /// When a pull request waiting for review (no review decides it, so the status has no date) was last opened, reopened or
+    /// marked ready: the review queue's order.
+    /// </summary>
+    private static DateTimeOffset? ReadySince(LearnerLedger ledger, string moduleId, int? number) => ledger.Events
+        .Where(e => e.Subject == moduleId)
+        .Select(LearnerEventJson.Read<CourseBot.Core.Journey.History.CapstonePullRequest>)
+        .Where(p => p is not null && p.Number == number && p.Action is "opened" or "reopened" or "ready_for_review")
+        .Select(p => (DateTimeOffset?)p!.At).Max();
 }

@@ -15,7 +15,7 @@ public sealed record CohortView(string Name, DateOnly Today, ImmutableArray<Coho
     public IEnumerable<CohortLearner> BehindPace =>
         Learners.Where(l => l.BehindPace).OrderByDescending(l => l.DaysBehind).ThenBy(l => l.Login, StringComparer.Ordinal);
 
-    public IEnumerable<(CohortLearner Learner, CapstoneReview Review)> ReviewQueue =>
+    public IEnumerable<(CohortLearner Learner, CapstoneReviewState Review)> ReviewQueue =>
         Learners.SelectMany(l => l.Capstones.Where(c => c.State == CapstoneState.Waiting).Select(c => (l, c)))
             .OrderBy(x => x.c.Since ?? DateTimeOffset.MinValue).ThenBy(x => x.l.Login, StringComparer.Ordinal);
 

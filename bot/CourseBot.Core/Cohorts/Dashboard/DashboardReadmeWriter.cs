@@ -76,7 +76,7 @@ public static class DashboardReadmeWriter
         }
     }
 
-    private static string PullRequest(CapstoneReview review)
+    private static string PullRequest(CapstoneReviewState review)
     {
         var label = review.PullRequest is { } n ? string.Create(CultureInfo.InvariantCulture, $"#\u2060{n}") : "pull request";
         return review.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
