@@ -17,17 +17,20 @@ public sealed class CohortViewBuilder(Course course, ILearnerEvents history, Tim
     public async Task<IReadOnlyList<CohortView>> BuildAsync(string? cohort, IProgress<int>? read, CancellationToken cancel)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var learners = new List<CohortLearner>();
-        var count = 0;
+        var histories = new List<IReadOnlyList<LearnerEvent>>();
         await foreach (var events in history.ReadEveryHistoryAsync(cancel).ConfigureAwait(false))
         {
-            read?.Report(++count);
-            if (CohortLearnerReader.From(course, LearnerLedger.From(events[0].Repository, events), today) is { } learner
-                && (cohort is null || string.Equals(learner.Cohort, cohort.Trim(), StringComparison.Ordinal)))
-            {
-                learners.Add(learner);
-            }
+            histories.Add(events);
+            read?.Report(histories.Count);
         }
+
+        // Reading is one stream; deriving each learner's progress is independent work, spread over the cores.
+        var wanted = cohort?.Trim();
+        var learners = histories.AsParallel().WithCancellation(cancel)
+            .Select(events => CohortLearnerReader.From(course, LearnerLedger.From(events[0].Repository, events), today))
+            .Where(l => l is not null && (wanted is null || string.Equals(l.Cohort, wanted, StringComparison.Ordinal)))
+            .Select(l => l!)
+            .ToList();
 
         return [.. learners.GroupBy(l => l.Cohort, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
