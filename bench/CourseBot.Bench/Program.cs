@@ -6,6 +6,7 @@ var benches = new Dictionary<string, Func<Task>>(StringComparer.Ordinal)
     ["grader-overhead"] = GraderOverhead.RunAsync,
     ["junit"] = JUnitParsing.RunAsync,
     ["webhook-ingress"] = WebhookIngress.RunAsync,
+    ["cohort-view"] = CohortViewTiming.RunAsync,
 };
 if (name == "all")
 {

@@ -37,6 +37,7 @@ public static class CourseBotServiceCollectionExtensions
         services.AddSettings<GitHubAppOptions>(GitHubAppOptions.Section);
         services.AddSettings<GitHubResilienceOptions>(GitHubResilienceOptions.Section);
         services.AddSettings<JourneyOptions>(JourneyOptions.Section);
+        services.AddSettings<Cohorts.Dashboard.DashboardOptions>(Cohorts.Dashboard.DashboardOptions.Section);
 
         services.TryAddSingleton(TimeProvider.System);
         // A host that validated the course before building (coursebot serve) has registered it; otherwise it is

@@ -64,11 +64,41 @@ public sealed class AzureLearnerEvents(AzureStorageAccount account, string prefi
         var partition = Key(repository);
         await foreach (var row in _table.QueryAsync<TableEntity>(r => r.PartitionKey == partition, cancellationToken: cancel).ConfigureAwait(false))
         {
-            var at = row.GetDateTimeOffset("At") ?? default;
-            events.Add(new LearnerEvent(at.UtcTicks, row.GetString("Repository"), row.GetString("Kind"), row.GetString("Subject"), at, row.GetString("Data")));
+            events.Add(Entry(row));
         }
 
         return events;
+    }
+
+    public async IAsyncEnumerable<IReadOnlyList<LearnerEvent>> ReadEveryHistoryAsync(
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancel)
+    {
+        // One scan of the table, pages of 1,000 rows: Table Storage returns rows by partition, then row key, so a
+        // learner's history is contiguous and in order.
+        var events = new List<LearnerEvent>();
+        string? partition = null;
+        await foreach (var row in _table.QueryAsync<TableEntity>(cancellationToken: cancel).ConfigureAwait(false))
+        {
+            if (partition is not null && row.PartitionKey != partition)
+            {
+                yield return events;
+                events = [];
+            }
+
+            partition = row.PartitionKey;
+            events.Add(Entry(row));
+        }
+
+        if (events.Count > 0)
+        {
+            yield return events;
+        }
+    }
+
+    private static LearnerEvent Entry(TableEntity row)
+    {
+        var at = row.GetDateTimeOffset("At") ?? default;
+        return new LearnerEvent(at.UtcTicks, row.GetString("Repository"), row.GetString("Kind"), row.GetString("Subject"), at, row.GetString("Data"));
     }
 
     /// <summary>Partition keys may not hold '/': owner/repo is escaped.</summary>

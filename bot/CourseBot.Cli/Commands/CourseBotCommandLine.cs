@@ -15,6 +15,7 @@ internal static class CourseBotCommandLine
         root.Subcommands.Add(EventsCommandLine.Build());
         root.Subcommands.Add(EnrollCommandLine.Build());
         root.Subcommands.Add(CourseCommandLine.Build());
+        root.Subcommands.Add(CohortCommandLine.Build());
         return root;
     }
 }

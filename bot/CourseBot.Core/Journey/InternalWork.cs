@@ -6,7 +6,8 @@ using CourseBot.Core.Storage;
 namespace CourseBot.Core.Journey;
 
 /// <summary>Carries out the queued internal work (<see cref="QueuedLearnerChanges"/>).</summary>
-public sealed class InternalWork(JourneyService journey, JourneyOptions options, Func<string, Task<long>> installationOf)
+public sealed class InternalWork(
+    JourneyService journey, JourneyOptions options, Func<string, Task<long>> installationOf, Cohorts.Dashboard.DashboardRefresh dashboard)
 {
     public static bool Handles(string eventName) => eventName.StartsWith("coursebot.", StringComparison.Ordinal);
 
@@ -33,6 +34,9 @@ public sealed class InternalWork(JourneyService journey, JourneyOptions options,
                 break;
             case QueuedLearnerChanges.RegradeEvent:
                 await journey.RegradeAsync((string?)body["repository"] ?? "", (string?)body["sha"] ?? "", cancel).ConfigureAwait(false);
+                break;
+            case QueuedLearnerChanges.DashboardEvent:
+                await dashboard.RunAsync(cancel).ConfigureAwait(false);
                 break;
             default:
                 throw new InvalidOperationException($"unknown internal work {delivery.Event}");

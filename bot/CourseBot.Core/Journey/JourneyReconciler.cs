@@ -21,10 +21,14 @@ public sealed record ReconcileReport(int Learners, int Resumed, int Regraded, in
 /// <item>a learner's latest push with open labs and no result after <see cref="JourneyOptions.RepairAfter"/>
 /// is graded again through the grading workflow, once per commit;</item>
 /// <item>a quiz form is in the repository with no attempt open (one ran out unsubmitted: nothing happens in the repository
-/// when a timer runs out; or a form committed at unlock by an older bot): a sync removes it, once per set of such forms.</item>
+/// when a timer runs out; or a form committed at unlock by an older bot): a sync removes it, once per set of such forms;</item>
+/// <item>the cohort dashboard is refreshed, at most once per <see cref="Cohorts.Dashboard.DashboardOptions.RefreshEvery"/>
+/// (so idle learners falling behind show without any event of theirs).</item>
 /// </list>
 /// </summary>
-public sealed partial class JourneyReconciler(Course course, JourneyOptions options, ILearnerEvents history, IDeliveryInbox inbox, TimeProvider time, ILogger<JourneyReconciler> logger)
+public sealed partial class JourneyReconciler(
+    Course course, JourneyOptions options, ILearnerEvents history, IDeliveryInbox inbox, TimeProvider time, ILogger<JourneyReconciler> logger,
+    Cohorts.Dashboard.DashboardSchedule dashboard)
 {
     public async Task<ReconcileReport> RunOnceAsync(CancellationToken cancel)
     {
@@ -70,6 +74,11 @@ public sealed partial class JourneyReconciler(Course course, JourneyOptions opti
                 expired++;
                 LogExpired(logger, repository, forms.Count);
             }
+        }
+
+        if (learners.Count > 0)
+        {
+            await dashboard.RequestAsync(cancel).ConfigureAwait(false);
         }
 
         return new ReconcileReport(learners.Count, resumed, regraded, expired);

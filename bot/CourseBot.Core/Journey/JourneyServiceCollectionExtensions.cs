@@ -38,6 +38,9 @@ internal static class JourneyServiceCollectionExtensions
         services.AddSingleton<JourneyService>();
         services.AddSingleton<InternalWork>();
         services.AddSingleton<JourneyReconciler>();
+        services.AddSingleton<Cohorts.CohortViewBuilder>();
+        services.AddSingleton<Cohorts.Dashboard.DashboardSchedule>();
+        services.AddSingleton<Cohorts.Dashboard.DashboardRefresh>();
         services.AddSingleton<ILearnerChanges, QueuedLearnerChanges>();
         services.AddSingleton<IOpenLabs>(provider => new ProgressOpenLabs(provider.GetRequiredService<Course>(), provider.GetRequiredService<ILearnerEvents>(), provider.GetRequiredService<GradingOptions>()));
         return services;

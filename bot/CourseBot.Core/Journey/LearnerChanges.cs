@@ -36,6 +36,11 @@ public sealed class QueuedLearnerChanges(IDeliveryInbox inbox) : ILearnerChanges
     public static WebhookDelivery Regrade(string repository, string sha) =>
         Delivery($"regrade:{repository}:{sha}", RegradeEvent, new JsonObject { ["repository"] = repository, ["sha"] = sha });
 
+    public const string DashboardEvent = "coursebot.dashboard";
+
+    /// <summary>A dashboard refresh for one debounce window (<see cref="Cohorts.Dashboard.DashboardSchedule"/>).</summary>
+    public static WebhookDelivery Dashboard(string window) => Delivery($"dashboard:{window}", DashboardEvent, []);
+
     public static WebhookDelivery Enroll(long installation, EnrollmentRequest request, string batch)
     {
         ArgumentNullException.ThrowIfNull(request);

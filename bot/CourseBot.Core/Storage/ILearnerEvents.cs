@@ -16,4 +16,11 @@ public interface ILearnerEvents
 
     /// <summary>Every repository with an <c>enrolled</c> event (for the reconciler and cohort views).</summary>
     Task<IReadOnlyList<string>> LearnersAsync(CancellationToken cancel);
+
+    /// <summary>
+    /// Every repository's history, one list per repository (in sequence), in one pass over the store: a cohort view of
+    /// thousands of learners would otherwise pay one query per learner. Repositories without an <c>enrolled</c> event
+    /// are included; callers skip them as <see cref="ReadAsync"/>'s callers do.
+    /// </summary>
+    IAsyncEnumerable<IReadOnlyList<LearnerEvent>> ReadEveryHistoryAsync(CancellationToken cancel);
 }

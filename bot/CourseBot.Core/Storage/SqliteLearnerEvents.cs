@@ -51,6 +51,33 @@ public sealed class SqliteLearnerEvents : ILearnerEvents
         return learners;
     }
 
+    public async IAsyncEnumerable<IReadOnlyList<LearnerEvent>> ReadEveryHistoryAsync(
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancel)
+    {
+        await using var connection = _database.Open();
+        await using var command = connection.CreateCommand();
+        // The (repository, seq) index gives the order, so the rows stream without a sort.
+        command.CommandText = "SELECT seq, repository, kind, subject, at, data FROM learner_events ORDER BY repository, seq";
+        await using var reader = await command.ExecuteReaderAsync(cancel).ConfigureAwait(false);
+        var events = new List<LearnerEvent>();
+        while (await reader.ReadAsync(cancel).ConfigureAwait(false))
+        {
+            var entry = Row(reader);
+            if (events.Count > 0 && !string.Equals(events[0].Repository, entry.Repository, StringComparison.Ordinal))
+            {
+                yield return events;
+                events = [];
+            }
+
+            events.Add(entry);
+        }
+
+        if (events.Count > 0)
+        {
+            yield return events;
+        }
+    }
+
     public async Task<IReadOnlyList<LearnerEvent>> ReadAsync(string repository, CancellationToken cancel)
     {
         await using var connection = _database.Open();
@@ -61,9 +88,13 @@ public sealed class SqliteLearnerEvents : ILearnerEvents
         var events = new List<LearnerEvent>();
         while (await reader.ReadAsync(cancel).ConfigureAwait(false))
         {
-            events.Add(new LearnerEvent(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)), reader.GetString(5)));
+            events.Add(Row(reader));
         }
 
         return events;
     }
+
+    private static LearnerEvent Row(Microsoft.Data.Sqlite.SqliteDataReader reader) => new(
+        reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)), reader.GetString(5));
 }

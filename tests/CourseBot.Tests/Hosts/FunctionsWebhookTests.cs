@@ -125,7 +125,8 @@ public sealed class FunctionsWebhookTests : IAsyncLifetime
 
         var history = new AzureLearnerEvents(_azurite.ConnectionString, _prefix, TimeProvider.System);
         await history.InitializeAsync(CancellationToken.None);
-        var journey = new JourneyReconciler(Journey.CeleryCourse.Course, new JourneyOptions(), history, _inbox, TimeProvider.System, NullLogger<JourneyReconciler>.Instance);
+        var journey = new JourneyReconciler(Journey.CeleryCourse.Course, new JourneyOptions(), history, _inbox, TimeProvider.System,
+            NullLogger<JourneyReconciler>.Instance, new(new(), new JourneyOptions(), _inbox, TimeProvider.System));
         await new ReconcilerFunction(_inbox, journey, NullLogger<ReconcilerFunction>.Instance).RunAsync(null!, CancellationToken.None);
 
         var message = await _inbox.LeaseAsync(TimeSpan.FromSeconds(30), CancellationToken.None);

@@ -46,6 +46,31 @@ public abstract class LearnerEventsContract
         Assert.Equal(15, history.Select(e => e.Kind).Distinct().Count());
     }
 
+    /// <summary>The one-pass read gives each repository's whole history, in order, once, equal to its own read.</summary>
+    [Fact]
+    public async Task EveryHistory_IsEachRepositorysHistory_Once_InOrder()
+    {
+        var ada = "org/learner-" + Guid.NewGuid().ToString("N")[..6];
+        var bob = "org/learner-" + Guid.NewGuid().ToString("N")[..6];
+        await Events.AppendAsync(ada, LearnerEventKinds.Enrolled, "fundamentals", "{}", CancellationToken.None);
+        await Events.AppendAsync(bob, LearnerEventKinds.Enrolled, "expert", "{}", CancellationToken.None);
+        await Task.Delay(5);
+        await Events.AppendAsync(ada, LearnerEventKinds.LabGraded, "first-celery-app/first-app-lab", "{\"score\":7}", CancellationToken.None);
+        var all = new List<IReadOnlyList<LearnerEvent>>();
+        await foreach (var events in Events.ReadEveryHistoryAsync(CancellationToken.None))
+        {
+            all.Add(events);
+        }
+
+        Assert.All(all, h => Assert.Single(h.Select(e => e.Repository).Distinct()));
+        Assert.Equal(all.Count, all.Select(h => h[0].Repository).Distinct().Count());
+        foreach (var repository in new[] { ada, bob })
+        {
+            var expected = await Events.ReadAsync(repository, CancellationToken.None);
+            Assert.Equal(expected, Assert.Single(all, h => h[0].Repository == repository));
+        }
+    }
+
     [Fact]
     public async Task Learners_AreTheEnrolledRepositories()
     {
