@@ -39,13 +39,15 @@ internal sealed class CourseWalker(JourneyHarness harness, string login)
         await StepAsync(harness.Comment(Repository, placement.Number, id, "grace", "/place " + pathId));
     }
 
-    /// <summary>Every required assessment of a module other than a capstone, through the bot's real paths; the module issue must be open.</summary>
+    /// <summary>Every required assessment of a module other than a capstone, through the bot's real paths; the module issue must be
+    /// open.</summary>
     public async Task PassAsync(int number)
     {
         var module = CeleryCourse.Course.Modules.Single(m => m.Number == number);
         Assert.True(module.Capstone is null, $"module {number} is a capstone: open its pull request instead");
         var issue = ModuleIssue(number);
-        var graded = module.Assessments.Where(a => a.Grading == Core.Curriculum.Model.Grading.Auto && a.Kind != AssessmentKind.Survey).ToList();
+        var graded = module.Assessments
+            .Where(a => a.Grading == Core.Curriculum.Model.Grading.Auto && a.Kind != AssessmentKind.Survey).ToList();
         if (graded.Count > 0)
         {
             var file = $"labs/{module.Id}/work.py";
@@ -79,18 +81,21 @@ internal sealed class CourseWalker(JourneyHarness harness, string login)
         var capstone = CeleryCourse.Course.Modules.Single(m => m.Number == number).Capstone!;
         var template = GitHub.ReadFile(Repository, $".github/PULL_REQUEST_TEMPLATE/capstone-{capstone.Number}.md")!;
         var title = $"Capstone {capstone.Number}: {capstone.Title}";
-        var pull = GitHub.PushPullAs(Repository, login, $"capstone-{capstone.Number}", new Dictionary<string, string> { [$"capstone{capstone.Number}/app.py"] = "print('done')\n" },
+        var pull = GitHub.PushPullAs(Repository, login, $"capstone-{capstone.Number}", new Dictionary<string,
+            string> { [$"capstone{capstone.Number}/app.py"] = "print('done')\n" },
             title, template);
         await StepAsync(CapstoneWebhooks.PullRequest(harness, Repository, "opened", pull, harness.Time.GetUtcNow(), login));
         return pull;
     }
 
-    /// <summary>This learner reviews <paramref name="author"/>'s capstone pull request as an assigned peer, naming every rubric criterion.</summary>
+    /// <summary>This learner reviews <paramref name="author"/>'s capstone pull request as an assigned peer, naming every rubric
+    /// criterion.</summary>
     public async Task PeerReviewAsync(CourseWalker author, PullState pull, int number)
     {
         var capstone = CeleryCourse.Course.Modules.Single(m => m.Number == number).Capstone!;
         var body = string.Join("\n", capstone.Rubric.Select(c => $"{c.Criterion}: I checked the evidence and it holds."));
-        await StepAsync(CapstoneWebhooks.Review(harness, author.Repository, pull, Interlocked.Increment(ref _reviews), login, "commented", body,
+        await StepAsync(CapstoneWebhooks.Review(harness, author.Repository, pull, Interlocked.Increment(ref _reviews), login,
+            "commented", body,
             harness.Time.GetUtcNow()));
     }
 
@@ -98,8 +103,10 @@ internal sealed class CourseWalker(JourneyHarness harness, string login)
     public async Task CapstoneApprovedAsync(PullState pull, int number)
     {
         var capstone = CeleryCourse.Course.Modules.Single(m => m.Number == number).Capstone!;
-        var rubric = string.Join("\n", capstone.Rubric.Select(c => string.Create(CultureInfo.InvariantCulture, $"- {c.Criterion}: {c.Weight}")));
-        await StepAsync(CapstoneWebhooks.Review(harness, Repository, pull, Interlocked.Increment(ref _reviews), "grace", "approved", rubric,
+        var rubric = string.Join("\n", capstone.Rubric.Select(c => string.Create(CultureInfo.InvariantCulture,
+            $"- {c.Criterion}: {c.Weight}")));
+        await StepAsync(CapstoneWebhooks.Review(harness, Repository, pull, Interlocked.Increment(ref _reviews), "grace", "approved",
+            rubric,
             harness.Time.GetUtcNow()));
         Assert.True(GitHub.Issue(Repository, ModuleIssue(number))!.State == "closed", $"{login}: capstone module {number} did not pass");
     }

@@ -31,7 +31,8 @@ public static class NextLevelText
         var needs = next.Paths.Select(Missing).Concat(next.Tracks.Select(t => $"track {t.Code} {t.Title}")).ToList();
         if (next.MoreTracks > 0)
         {
-            needs.Add(next.MoreTracks == 1 ? "1 more specialization track" : string.Create(CultureInfo.InvariantCulture, $"{next.MoreTracks} more specialization tracks"));
+            needs.Add(next.MoreTracks == 1 ? "1 more specialization track" : string.Create(CultureInfo.InvariantCulture,
+                $"{next.MoreTracks} more specialization tracks"));
         }
 
         return $"Next level: **{next.Certification.Title}**, still needed: {string.Join("; ", needs)}.";
@@ -50,7 +51,8 @@ public static class NextLevelText
         return missing.Progress switch
         {
             null => $"{name} (counts once you are placed past it)",
-            { ModulesComplete: true } p => string.Create(CultureInfo.InvariantCulture, $"{name} (peer reviews given: {p.PeerReviewsGiven} of {p.PeerReviewsRequired})"),
+            { ModulesComplete: true } p => string.Create(CultureInfo.InvariantCulture,
+                $"{name} (peer reviews given: {p.PeerReviewsGiven} of {p.PeerReviewsRequired})"),
             var p => string.Create(CultureInfo.InvariantCulture, $"{name} ({p.Passed} of {p.Total} modules passed)"),
         };
     }
