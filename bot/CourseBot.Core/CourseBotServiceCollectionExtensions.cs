@@ -3,6 +3,7 @@ using CourseBot.Core.GitHub;
 using CourseBot.Core.Journey;
 using CourseBot.Core.LabGrading;
 using CourseBot.Core.Oidc;
+using CourseBot.Core.OpenBadges;
 using CourseBot.Core.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,12 +39,15 @@ public static class CourseBotServiceCollectionExtensions
         services.AddSettings<GitHubResilienceOptions>(GitHubResilienceOptions.Section);
         services.AddSettings<JourneyOptions>(JourneyOptions.Section);
         services.AddSettings<Cohorts.Dashboard.DashboardOptions>(Cohorts.Dashboard.DashboardOptions.Section);
+        services.AddSettings<CredentialKeyOptions>(CredentialKeyOptions.Section);
 
         services.TryAddSingleton(TimeProvider.System);
         // A host that validated the course before building (coursebot serve) has registered it; otherwise it is
         // read from CourseBot:CurriculumPath on first use, and a course that does not validate fails the start.
         services.TryAddSingleton(provider => ValidCourse.Load(provider.GetRequiredService<CourseBotOptions>().CurriculumPath));
 
+        // Created on first use: a host without a credential key starts and grades, and fails closed only when it would sign.
+        services.TryAddSingleton(provider => CredentialSignerFactory.Create(provider.GetRequiredService<CredentialKeyOptions>()));
         services.AddSingleton<WebhookIngress>();
         services.AddSingleton<WebhookEventProcessor, CourseBotWebhookProcessor>();
         services.AddSingleton<IWebhookDispatcher, OctokitWebhookDispatcher>();

@@ -87,6 +87,12 @@ public sealed record EarnedCertificate(Certification Certification, string? Path
 {
     /// <summary>Stable key: <c>completion-fundamentals</c>, <c>professional</c>, ...</summary>
     public string Key => PathId is null ? Certification.Id : $"{Certification.Id}-{PathId}";
+
+    /// <summary>The competency level the certificate attests: that of the highest path it covers (null if the course names none).</summary>
+    public Competency? Competency { get; init; }
+
+    /// <summary>Paths the level counts by the learner's placement past them rather than by completing them (see curriculum/README.md).</summary>
+    public ImmutableArray<string> PlacedPaths { get; init; } = [];
 }
 
 /// <summary>Everything derived from a learner's history; rebuilt from events whenever needed.</summary>
@@ -97,6 +103,15 @@ public sealed record LearnerProgress(
     ImmutableArray<EarnedCertificate> Certificates,
     ImmutableArray<Milestone> Milestones)
 {
+    /// <summary>The highest competency level reached (its path complete, or placed past); null before the first.</summary>
+    public Competency? Competency { get; init; }
+
+    /// <summary>The next certification level above Completion and what it still takes; null once every level is earned.</summary>
+    public NextCertificate? Next { get; init; }
+
+    /// <summary>Paths before the enrolled one, credited by the learner's placement (path id -> when they were placed).</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> PlacedPaths { get; init; } = new Dictionary<string, DateTimeOffset>();
+
     public ModuleProgress? Module(string id) => Modules.FirstOrDefault(m => m.Module.Id == id);
 
     /// <summary>The learner's modules in study order: the enrolled path first, then the paths after it.</summary>

@@ -48,8 +48,34 @@ public static class ProgressCalculator
         }
 
         var ordered = studied.SelectMany(p => p.AllModules).Where(modules.ContainsKey).Select(id => modules[id]).ToImmutableArray();
-        var certificates = CertificateRules.Earned(course, paths, passed);
-        return new LearnerProgress(enrollment, ordered, [.. paths], certificates, milestones);
+        var credited = PlacedPast(course, enrollment, evidence);
+        var certificates = CertificateRules.Earned(course, paths, passed, credited);
+        return new LearnerProgress(enrollment, ordered, [.. paths], certificates, milestones)
+        {
+            Competency = CertificateRules.Reached(course, paths, credited),
+            Next = CertificateRules.Next(course, paths, credited, certificates),
+            PlacedPaths = credited,
+        };
+    }
+
+    /// <summary>
+    /// The paths before the enrolled one, once the learner was placed into it: the placement shows their knowledge, so they count
+    /// for the higher certification levels (never for a Certificate of Completion). Dated when the learner was placed.
+    /// </summary>
+    private static Dictionary<string, DateTimeOffset> PlacedPast(Course course, Enrollment enrollment, Evidence evidence)
+    {
+        var credited = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        if (course.FindPath(enrollment.PathId) is not { } start || !evidence.Placements.TryGetValue(start.Id, out var at))
+        {
+            return credited;
+        }
+
+        foreach (var path in course.Paths.Where(p => p.Number < start.Number))
+        {
+            credited[path.Id] = at;
+        }
+
+        return credited;
     }
 
     /// <summary>The enrolled path and every path after it.</summary>
@@ -62,7 +88,7 @@ public static class ProgressCalculator
     private static bool PathPrerequisitesMet(Course course, Prerequisites prerequisites, string pathId, List<PathProgress> done, Evidence evidence)
     {
         var required = prerequisites.Paths.All(p => done.Any(d => d.Path.Id == p && d.ModulesComplete) || course.FindPath(p) is null);
-        return required || (prerequisites.Alternative is not null && evidence.Placements.Contains(pathId));
+        return required || (prerequisites.Alternative is not null && evidence.Placements.ContainsKey(pathId));
     }
 
     private static bool ModulePrerequisitesMet(Course course, Module module, LearningPath path, List<PathProgress> done, Dictionary<string, DateTimeOffset> passed, Evidence evidence)
@@ -144,7 +170,7 @@ public static class ProgressCalculator
         Dictionary<string, List<(double Percent, DateTimeOffset At)>> Quizzes,
         Dictionary<string, List<LabRun>> Labs,
         Dictionary<string, DateTimeOffset> Approvals,
-        HashSet<string> Placements,
+        Dictionary<string, DateTimeOffset> Placements,
         Dictionary<string, Capstones.CapstoneStatus> Capstones,
         Dictionary<string, int> PeerReviews,
         HashSet<string> Issued)
@@ -169,7 +195,7 @@ public static class ProgressCalculator
                         evidence.Approvals.TryAdd(entry.Subject, entry.At);
                         break;
                     case Placed:
-                        evidence.Placements.Add(entry.Subject);
+                        evidence.Placements.TryAdd(entry.Subject, entry.At);
                         break;
                     case CertificateIssued:
                         evidence.Issued.Add(entry.Subject);

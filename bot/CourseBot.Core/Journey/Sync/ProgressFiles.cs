@@ -31,7 +31,8 @@ public sealed class ProgressFiles
 
         foreach (var certificate in progress.Certificates)
         {
-            files[ProgressReadmeWriter.CertificatePath(certificate)] = BadgeWriter.Certificate(ProgressReadmeWriter.CertificateTitle(course, certificate), string.Create(CultureInfo.InvariantCulture, $"earned {certificate.At:yyyy-MM-dd}"));
+            files[ProgressReadmeWriter.CertificatePath(certificate)] = BadgeWriter.Certificate(
+                ProgressReadmeWriter.CertificateTitle(course, certificate), ProgressReadmeWriter.CertificateDetail(certificate));
         }
 
         foreach (var form in quizForms ?? [])

@@ -49,6 +49,11 @@ public static class ProgressReadmeWriter
             text.Append(CultureInfo.InvariantCulture, $"- **Path {path.Path.Number} · {path.Path.Title}**: {line}\n");
         }
 
+        foreach (var line in new[] { NextLevelText.Competency(course, progress), NextLevelText.Next(progress) }.Where(l => l.Length > 0))
+        {
+            text.Append('\n').Append(line).Append('\n');
+        }
+
         text.Append(CultureInfo.InvariantCulture, $"\nPace: **{pace?.Title ?? progress.Enrollment.PaceId}**, started {progress.Enrollment.Start:yyyy-MM-dd}.");
         if (progress.Current is { } current)
         {
@@ -95,6 +100,14 @@ public static class ProgressReadmeWriter
         return certificate.PathId is { } path && course.FindPath(path) is { } found
             ? $"{certificate.Certification.Title}: Path {found.Number}, {found.Title}"
             : certificate.Certification.Title;
+    }
+
+    /// <summary>The certificate badge's right-hand side: the competency level it attests and the day it was earned.</summary>
+    public static string CertificateDetail(EarnedCertificate certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        var level = certificate.Competency is { } competency ? NextLevelText.Level(competency) + " · " : "";
+        return string.Create(CultureInfo.InvariantCulture, $"{level}earned {certificate.At:yyyy-MM-dd}");
     }
 
     private static string Status(ModuleState state) => state switch
