@@ -34,6 +34,9 @@ public sealed class InternalWork(JourneyService journey, JourneyOptions options,
             case QueuedLearnerChanges.RegradeEvent:
                 await journey.RegradeAsync((string?)body["repository"] ?? "", (string?)body["sha"] ?? "", cancel).ConfigureAwait(false);
                 break;
+            case QueuedLearnerChanges.PeersEvent:
+                await journey.RetryPeersAsync((string?)body["repository"] ?? "", (int?)body["number"] ?? 0, cancel).ConfigureAwait(false);
+                break;
             default:
                 throw new InvalidOperationException($"unknown internal work {delivery.Event}");
         }

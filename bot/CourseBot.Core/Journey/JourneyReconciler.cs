@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace CourseBot.Core.Journey;
 
 /// <summary>What one reconciler pass queued.</summary>
-public sealed record ReconcileReport(int Learners, int Resumed, int Regraded);
+public sealed record ReconcileReport(int Learners, int Resumed, int Regraded, int PeerRetries = 0);
 
 /// <summary>
 /// Repairs what a lost webhook, a dead-lettered job or a grading run that never reported leaves
@@ -18,7 +18,9 @@ public sealed record ReconcileReport(int Learners, int Resumed, int Regraded);
 /// out, an outage) is resumed, at most once an hour;</item>
 /// <item>a repository set up before the instructors team was given access to it is resumed to give it;</item>
 /// <item>a learner's latest push with open labs and no result after <see cref="JourneyOptions.RepairAfter"/>
-/// is graded again through the grading workflow, once per commit.</item>
+/// is graded again through the grading workflow, once per commit;</item>
+/// <item>a capstone pull request still waiting for peers (<see cref="Peers.PeerWaiting"/>) is looked at again, at most once an
+/// hour, until enough peers reached its module or <see cref="JourneyOptions.PeerWait"/> is over.</item>
 /// </list>
 /// </summary>
 public sealed partial class JourneyReconciler(Course course, JourneyOptions options, ILearnerEvents history, IDeliveryInbox inbox, TimeProvider time, ILogger<JourneyReconciler> logger)
@@ -27,7 +29,7 @@ public sealed partial class JourneyReconciler(Course course, JourneyOptions opti
     {
         var now = time.GetUtcNow();
         var learners = await history.LearnersAsync(cancel).ConfigureAwait(false);
-        var (resumed, regraded) = (0, 0);
+        var (resumed, regraded, peerRetries) = (0, 0, 0);
         foreach (var repository in learners)
         {
             var ledger = LearnerLedger.From(repository, await history.ReadAsync(repository, cancel).ConfigureAwait(false));
@@ -59,9 +61,18 @@ public sealed partial class JourneyReconciler(Course course, JourneyOptions opti
                 regraded++;
                 LogRegraded(logger, repository, sha);
             }
+
+            foreach (var number in setUp ? Peers.PeerWaiting.Waiting(ledger, options, now) : [])
+            {
+                if (await inbox.TryEnqueueAsync(QueuedLearnerChanges.Peers(repository, number, now.ToString("yyyyMMddHH", CultureInfo.InvariantCulture)), cancel)
+                    .ConfigureAwait(false))
+                {
+                    peerRetries++;
+                }
+            }
         }
 
-        return new ReconcileReport(learners.Count, resumed, regraded);
+        return new ReconcileReport(learners.Count, resumed, regraded, peerRetries);
     }
 
     /// <summary>The learner's latest push, when it is old enough, the learner has labs open, and no result names it.</summary>

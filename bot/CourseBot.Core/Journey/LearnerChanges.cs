@@ -36,6 +36,12 @@ public sealed class QueuedLearnerChanges(IDeliveryInbox inbox) : ILearnerChanges
     public static WebhookDelivery Regrade(string repository, string sha) =>
         Delivery($"regrade:{repository}:{sha}", RegradeEvent, new JsonObject { ["repository"] = repository, ["sha"] = sha });
 
+    public const string PeersEvent = "coursebot.peers";
+
+    /// <summary>Tries again to find peers for a capstone pull request still waiting for them (once per <paramref name="bucket"/>).</summary>
+    public static WebhookDelivery Peers(string repository, int number, string bucket) =>
+        Delivery($"peers:{repository}#{number}:{bucket}", PeersEvent, new JsonObject { ["repository"] = repository, ["number"] = number });
+
     public static WebhookDelivery Enroll(long installation, EnrollmentRequest request, string batch)
     {
         ArgumentNullException.ThrowIfNull(request);
