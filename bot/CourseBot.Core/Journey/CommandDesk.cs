@@ -153,7 +153,8 @@ public sealed partial class CommandDesk(Course course, JourneyOptions options, Q
         return ("", true); // the ticked box in the issue says it; no extra comment
     }
 
-    private static string Name(CommandKind kind) => kind == CommandKind.WaivePeerReview ? "waive-peer-review" : kind.ToString().ToLowerInvariant();
+    private static string Name(CommandKind kind) =>
+        kind == CommandKind.WaivePeerReview ? "waive-peer-review" : kind.ToString().ToLowerInvariant();
 
     /// <summary>
     /// Waives <c>passing.path.peer_review</c> for the path of the module issue's module: for the last learner of a small cohort,

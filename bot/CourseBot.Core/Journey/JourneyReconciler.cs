@@ -64,8 +64,8 @@ public sealed partial class JourneyReconciler(Course course, JourneyOptions opti
 
             foreach (var number in setUp ? Peers.PeerWaiting.Waiting(ledger, options, now) : [])
             {
-                if (await inbox.TryEnqueueAsync(QueuedLearnerChanges.Peers(repository, number, now.ToString("yyyyMMddHH", CultureInfo.InvariantCulture)), cancel)
-                    .ConfigureAwait(false))
+                var hour = now.ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
+                if (await inbox.TryEnqueueAsync(QueuedLearnerChanges.Peers(repository, number, hour), cancel).ConfigureAwait(false))
                 {
                     peerRetries++;
                 }

@@ -38,7 +38,7 @@ public sealed class QueuedLearnerChanges(IDeliveryInbox inbox) : ILearnerChanges
 
     public const string PeersEvent = "coursebot.peers";
 
-    /// <summary>Tries again to find peers for a capstone pull request still waiting for them (once per <paramref name="bucket"/>).</summary>
+    /// <summary>Looks again for peers for a capstone pull request still waiting for them (once per <paramref name="bucket"/>).</summary>
     public static WebhookDelivery Peers(string repository, int number, string bucket) =>
         Delivery($"peers:{repository}#{number}:{bucket}", PeersEvent, new JsonObject { ["repository"] = repository, ["number"] = number });
 

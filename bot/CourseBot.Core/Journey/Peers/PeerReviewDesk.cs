@@ -62,7 +62,8 @@ public sealed partial class PeerReviewDesk(
     /// Tops the pull request's peers up to <see cref="JourneyOptions.PeerReviewers"/> from those available now (read access, a
     /// review request, recorded). With none at all after <see cref="JourneyOptions.PeerWait"/>, says once that no peer is available.
     /// </summary>
-    private async Task AssignAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, Module module, int number, CancellationToken cancel)
+    private async Task AssignAsync(
+        IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, Module module, int number, CancellationToken cancel)
     {
         var assigned = PeerWaiting.Assigned(ledger, number);
         var missing = options.PeerReviewers - assigned.Count;
@@ -84,7 +85,8 @@ public sealed partial class PeerReviewDesk(
         if (assigned.Count == 0 && PeerWaiting.ReadySince(ledger, number) is { } since && time.GetUtcNow() - since >= options.PeerWait)
         {
             await LearnerReplies.PostOnceAsync(github, ledger, recorder, number, PeerWaiting.NoPeerKey(number),
-                "No peer from your cohort has reached this module in time, so no peer review was requested: an instructor's review stands in.",
+                "No peer from your cohort has reached this module in time, so no peer review was requested: "
+                + "an instructor's review stands in.",
                 close: false, repository: null, cancel).ConfigureAwait(false);
         }
     }
@@ -93,12 +95,14 @@ public sealed partial class PeerReviewDesk(
     {
         foreach (var peer in peers)
         {
-            await github.Repository.Collaborator.Add(ledger.Owner, ledger.Name, peer, new CollaboratorRequest("pull")).ConfigureAwait(false);
+            await github.Repository.Collaborator.Add(ledger.Owner, ledger.Name, peer, new CollaboratorRequest("pull"))
+                .ConfigureAwait(false);
         }
 
         try
         {
-            await github.PullRequest.ReviewRequest.Create(ledger.Owner, ledger.Name, number, new PullRequestReviewRequest([.. peers], [])).ConfigureAwait(false);
+            await github.PullRequest.ReviewRequest.Create(ledger.Owner, ledger.Name, number, new PullRequestReviewRequest([.. peers], []))
+                .ConfigureAwait(false);
         }
         catch (ApiValidationException ex)
         {
@@ -135,7 +139,8 @@ public sealed partial class PeerReviewDesk(
         if (review.State.ToLowerInvariant() is "approved" or "changes_requested")
         {
             // A peer's verdict could be taken for the grade: they hear that their review counted, as participation only.
-            await LearnerReplies.PostOnceAsync(github, ledger, recorder, review.Number, $"peer-recorded:{review.Number}:{review.Reviewer.ToLowerInvariant()}",
+            var key = $"peer-recorded:{review.Number}:{review.Reviewer.ToLowerInvariant()}";
+            await LearnerReplies.PostOnceAsync(github, ledger, recorder, review.Number, key,
                 $"@{review.Reviewer}, thank you: your peer review was recorded as your participation. Only reviews by the "
                 + $"`{options.InstructorsTeam}` team decide the capstone, so its verdict does not pass or hold it back.",
                 close: false, repository: null, cancel).ConfigureAwait(false);
@@ -184,7 +189,9 @@ public sealed partial class PeerReviewDesk(
         return subject is null ? null : course.FindModule(subject);
     }
 
-    /// <summary>True when <paramref name="login"/> is a peer asked to review the pull request (their review is a peer's, not the instructors').</summary>
+    /// <summary>
+    /// True when <paramref name="login"/> is a peer asked to review the pull request (their review is a peer's, not the instructors').
+    /// </summary>
     public static bool IsAssignedPeer(LearnerLedger ledger, int number, string login) =>
         PeerWaiting.Assigned(ledger, number).Contains(login, StringComparer.OrdinalIgnoreCase);
 

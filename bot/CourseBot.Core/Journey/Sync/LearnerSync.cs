@@ -189,7 +189,8 @@ public sealed partial class LearnerSync(Course course, TimeProvider time, ILogge
         }
 
         var body = ResultsCommentWriter.Write(module.Module, latest, ledger.RepositoryUrl ?? $"https://github.com/{ledger.Repository}");
-        await KeptComment.UpsertAsync(github, ledger, recorder, module.Module.Id, ledger.ModuleIssues[module.Module.Id], body, cancel).ConfigureAwait(false);
+        var issue = ledger.ModuleIssues[module.Module.Id];
+        await KeptComment.UpsertAsync(github, ledger, recorder, module.Module.Id, issue, body, cancel).ConfigureAwait(false);
     }
 
     /// <summary>The latest accepted run of each of the module's labs (by history order, which is arrival order at the bot).</summary>
