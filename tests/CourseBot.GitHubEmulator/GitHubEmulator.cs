@@ -42,6 +42,12 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
     /// <summary>Calls by endpoint (<c>GET /repos/{owner}/{repo}</c>), including refused ones.</summary>
     public ConcurrentDictionary<string, int> Calls { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The permissions installation tokens' requests needed (<see cref="RoutePermissions"/>), refused requests included: what the
+    /// App must ask for in its manifest to make the same calls on GitHub.
+    /// </summary>
+    public ConcurrentQueue<PermissionUse> PermissionsUsed { get; } = new();
+
     /// <summary>Every emulated route, as (method, OpenAPI path).</summary>
     public List<(string Method, string Path)> Routes { get; } = [];
 
@@ -179,6 +185,11 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
     {
         Routes.Add((method, path));
         var key = $"{method} {path}";
+        if (!RoutePermissions.ByRoute.ContainsKey(key))
+        {
+            throw new InvalidOperationException($"{key} has no entry in RoutePermissions: look up the permission GitHub documents for it");
+        }
+
         api.MapMethods(path, [method], async (HttpContext context) =>
         {
             var result = await RespondAsync(context, key, method, handler, appAuth).ConfigureAwait(false);
@@ -203,6 +214,11 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
             return Results.Json(Shapes.Error("Bad credentials"), statusCode: 401);
         }
 
+        if (!appAuth)
+        {
+            RecordPermissions(context, key);
+        }
+
         if (Refuse(context, token!, method) is { } refused)
         {
             return refused;
@@ -210,6 +226,24 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
 
         return await handler(context).ConfigureAwait(false);
     }
+
+    private void RecordPermissions(HttpContext context, string key)
+    {
+        foreach (var (permission, access) in RoutePermissions.ByRoute[key])
+        {
+            PermissionsUsed.Enqueue(new PermissionUse(key, permission, access));
+        }
+
+        if (context.Request.Method == "PUT" && context.Request.RouteValues["path"] is string path && IsWorkflowFile(path))
+        {
+            WorkflowFilesTouched(key);
+        }
+    }
+
+    /// <summary>GitHub refuses a change to a workflow file from a token without "Workflows" (write), whatever else it holds.</summary>
+    internal void WorkflowFilesTouched(string key) => PermissionsUsed.Enqueue(new PermissionUse(key, "workflows", "write"));
+
+    internal static bool IsWorkflowFile(string path) => path.TrimStart('/').StartsWith(".github/workflows/", StringComparison.Ordinal);
 
     /// <summary>Faults first (as a flaky network would), then the primary and secondary limits.</summary>
     private IResult? Refuse(HttpContext context, string token, string method)

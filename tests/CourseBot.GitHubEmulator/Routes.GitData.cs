@@ -41,6 +41,11 @@ public sealed partial class GitHubEmulator
                 foreach (var entry in body["tree"]?.AsArray() ?? [])
                 {
                     var path = (string?)entry?["path"] ?? "";
+                    if (IsWorkflowFile(path))
+                    {
+                        WorkflowFilesTouched("POST /repos/{owner}/{repo}/git/trees");
+                    }
+
                     if ((string?)entry?["sha"] is { } blob)
                     {
                         if (!State.Blobs.ContainsKey(blob))

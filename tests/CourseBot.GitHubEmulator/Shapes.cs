@@ -240,10 +240,9 @@ internal static partial class Shapes
         ["issues"] = "write",
         ["pull_requests"] = "write",
         ["workflows"] = "write",
-        ["members"] = "read",
+        ["members"] = "write",
         ["metadata"] = "read",
-        ["actions"] = "read",
-        ["checks"] = "read",
+        ["actions"] = "write",
     };
 
     public static Dictionary<string, object?> PullRequest(RepoState repo, PullState pull, PullFigures figures, string baseUrl)

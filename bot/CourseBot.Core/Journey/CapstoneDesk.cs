@@ -18,8 +18,11 @@ namespace CourseBot.Core.Journey;
 /// </summary>
 public sealed partial class CapstoneDesk(Course course, JourneyOptions options, ILogger<CapstoneDesk> logger)
 {
-    /// <summary>Records a pull request change of a capstone; true when the record changed and the repository should be synced.</summary>
-    public async Task<bool> PullRequestAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, PullRequestChanged pull, CancellationToken cancel)
+    /// <summary>
+    /// Records a pull request change of a capstone. Changed: the record changed and the repository should be synced; Module: the
+    /// capstone module it is for, or null when it is not a capstone's.
+    /// </summary>
+    public async Task<(bool Changed, Module? Module)> PullRequestAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, PullRequestChanged pull, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(github);
         ArgumentNullException.ThrowIfNull(ledger);
@@ -28,7 +31,7 @@ public sealed partial class CapstoneDesk(Course course, JourneyOptions options, 
         if (module is null)
         {
             await ExplainUnknownAsync(github, ledger, recorder, pull, cancel).ConfigureAwait(false);
-            return false;
+            return (false, null);
         }
 
         var data = new CapstonePullRequest(pull.Number, pull.Action, pull.Draft, pull.Open, pull.Head, pull.At, pull.Url);
@@ -55,7 +58,7 @@ public sealed partial class CapstoneDesk(Course course, JourneyOptions options, 
             await LearnerReplies.PostOnceAsync(github, ledger, recorder, pull.Number, $"review-requested:{pull.Number}", "", close: false, repository: null, cancel).ConfigureAwait(false);
         }
 
-        return changed;
+        return (changed, module);
     }
 
     /// <summary>Records an instructor's review or its dismissal; true when the record changed.</summary>
@@ -85,7 +88,8 @@ public sealed partial class CapstoneDesk(Course course, JourneyOptions options, 
         if (!await InstructorTeam.IsMemberAsync(github, options, actor).ConfigureAwait(false))
         {
             LogNotInstructor(logger, actor, ledger.Repository, review.Number);
-            if (state != "dismissed")
+            // An assigned peer hears from the peer review desk that their review was recorded as participation.
+            if (state != "dismissed" && !Peers.PeerReviewDesk.IsAssignedPeer(ledger, review.Number, review.Reviewer))
             {
                 await ReplyAsync(github, ledger, recorder, review.Number, $"not-instructor:{review.Number}:{review.Reviewer.ToLowerInvariant()}",
                     $"@{review.Reviewer}, thank you for reviewing. Only reviews by the `{options.InstructorsTeam}` team count toward the capstone, so this one was not recorded.",

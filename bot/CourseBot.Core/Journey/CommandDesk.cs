@@ -39,7 +39,7 @@ public sealed partial class CommandDesk(Course course, JourneyOptions options, Q
         {
             CommandKind.Help => (Help(ledger, comment.Issue), false),
             CommandKind.Recheck => await RecheckAsync(github, ledger).ConfigureAwait(false),
-            CommandKind.Approve or CommandKind.Place => await InstructorAsync(github, ledger, recorder, comment, command, cancel).ConfigureAwait(false),
+            CommandKind.Approve or CommandKind.Place or CommandKind.WaivePeerReview => await InstructorAsync(github, ledger, recorder, comment, command, cancel).ConfigureAwait(false),
             _ => ("", false),
         };
         await LearnerReplies.PostOnceAsync(github, ledger, recorder, comment.Issue, replyKey, text, close: false, repository: null, cancel).ConfigureAwait(false);
@@ -109,7 +109,7 @@ public sealed partial class CommandDesk(Course course, JourneyOptions options, Q
         if (!await InstructorTeam.IsMemberAsync(github, options, comment.Author).ConfigureAwait(false))
         {
             LogRefused(logger, comment.Author, command.Kind, ledger.Repository);
-            return ($"`/{command.Kind.ToString().ToLowerInvariant()}` is for instructors (members of the `{options.InstructorsTeam}` team); nothing was recorded.", false);
+            return ($"`/{Name(command.Kind)}` is for instructors (members of the `{options.InstructorsTeam}` team); nothing was recorded.", false);
         }
 
         var progress = ledger.Progress(course)!;
@@ -127,7 +127,12 @@ public sealed partial class CommandDesk(Course course, JourneyOptions options, Q
         var moduleId = ledger.ModuleForIssue(comment.Issue);
         if (moduleId is null || progress.Module(moduleId) is not { } module)
         {
-            return ("`/approve` works in a module issue.", false);
+            return ($"`/{Name(command.Kind)}` works in a module issue.", false);
+        }
+
+        if (command.Kind == CommandKind.WaivePeerReview)
+        {
+            return await WaivePeerReviewAsync(ledger, recorder, comment, module.Module, cancel).ConfigureAwait(false);
         }
 
         var reviews = module.Assessments.Where(a => a.Assessment.Grading == Grading.Review).ToList();
@@ -147,6 +152,35 @@ public sealed partial class CommandDesk(Course course, JourneyOptions options, Q
         LogApproved(logger, comment.Author, module.Module.Id, target.Id, ledger.Repository);
         return ("", true); // the ticked box in the issue says it; no extra comment
     }
+
+    private static string Name(CommandKind kind) =>
+        kind == CommandKind.WaivePeerReview ? "waive-peer-review" : kind.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// Waives <c>passing.path.peer_review</c> for the path of the module issue's module: for the last learner of a small cohort,
+    /// who has no classmate's capstone left to review. Recorded once; refused where the path asks for no peer review.
+    /// </summary>
+    private async Task<(string, bool)> WaivePeerReviewAsync(
+        LearnerLedger ledger, LearnerRecorder recorder, CommentCreated comment, Module module, CancellationToken cancel)
+    {
+        if (course.FindPath(module.Path) is not { } path || PeerReviewRule.Required(course, path) == 0)
+        {
+            return ("This module's path asks for no peer review; nothing was recorded.", false);
+        }
+
+        if (ledger.Events.Any(e => e.Kind == LearnerEventKinds.PeerReviewWaived && e.Subject == path.Id))
+        {
+            return ($"Peer review is already waived for **Path {path.Number}: {path.Title}**.", false);
+        }
+
+        await recorder.RecordAsync(path.Id, new PeerReviewWaived(comment.Author, comment.CommentId), cancel).ConfigureAwait(false);
+        LogWaived(logger, comment.Author, path.Id, ledger.Repository);
+        return ($"Peer review waived for **Path {path.Number}: {path.Title}** by @{comment.Author}: its certificate no longer waits for "
+            + "reviews given.", true);
+    }
+
+    [LoggerMessage(EventId = 5303, Level = LogLevel.Information, Message = "{Login} waived peer review of path {Path} in {Repository}")]
+    private static partial void LogWaived(ILogger logger, string login, string path, string repository);
 
     [LoggerMessage(EventId = 5301, Level = LogLevel.Warning, Message = "Refused instructor command {Command} from {Login} in {Repository}: not in the instructors team")]
     private static partial void LogRefused(ILogger logger, string login, CommandKind command, string repository);

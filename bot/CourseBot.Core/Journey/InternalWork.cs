@@ -38,6 +38,9 @@ public sealed class InternalWork(
             case QueuedLearnerChanges.DashboardEvent:
                 await dashboard.RunAsync(cancel).ConfigureAwait(false);
                 break;
+            case QueuedLearnerChanges.PeersEvent:
+                await journey.RetryPeersAsync((string?)body["repository"] ?? "", (int?)body["number"] ?? 0, cancel).ConfigureAwait(false);
+                break;
             default:
                 throw new InvalidOperationException($"unknown internal work {delivery.Event}");
         }

@@ -108,4 +108,11 @@ public sealed class JourneyOptions
     /// </summary>
     [Range(1, 100_000, ErrorMessage = Section + ":PeerReviewMinLength must be from {1} to {2}")]
     public int PeerReviewMinLength { get; set; } = 200;
+
+    /// <summary>
+    /// How long a capstone pull request ready for review waits for peers from the cohort to reach its module before the bot says
+    /// no peer is available and the instructors' review stands in; until then the reconciler tries again (hourly). Default: 3 days.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "60.00:00:00", ErrorMessage = Section + ":PeerWait must be from {1} to {2}")]
+    public TimeSpan PeerWait { get; set; } = TimeSpan.FromDays(3);
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace CourseBot.Core.Journey;
 
 /// <summary>What one reconciler pass queued.</summary>
-public sealed record ReconcileReport(int Learners, int Resumed, int Regraded, int ExpiredQuizzes = 0);
+public sealed record ReconcileReport(int Learners, int Resumed, int Regraded, int ExpiredQuizzes = 0, int PeerRetries = 0);
 
 /// <summary>
 /// Repairs what a lost webhook, a dead-lettered job or a grading run that never reported leaves
@@ -23,7 +23,9 @@ public sealed record ReconcileReport(int Learners, int Resumed, int Regraded, in
 /// <item>a quiz form is in the repository with no attempt open (one ran out unsubmitted: nothing happens in the repository
 /// when a timer runs out; or a form committed at unlock by an older bot): a sync removes it, once per set of such forms;</item>
 /// <item>the cohort dashboard is refreshed, at most once per <see cref="Cohorts.Dashboard.DashboardOptions.RefreshEvery"/>
-/// (so idle learners falling behind show without any event of theirs).</item>
+/// (so idle learners falling behind show without any event of theirs);</item>
+/// <item>a capstone pull request still waiting for peers (<see cref="Peers.PeerWaiting"/>) is looked at again, at most once an
+/// hour, until enough peers reached its module or <see cref="JourneyOptions.PeerWait"/> is over.</item>
 /// </list>
 /// </summary>
 public sealed partial class JourneyReconciler(
@@ -34,7 +36,7 @@ public sealed partial class JourneyReconciler(
     {
         var now = time.GetUtcNow();
         var learners = await history.LearnersAsync(cancel).ConfigureAwait(false);
-        var (resumed, regraded, expired) = (0, 0, 0);
+        var (resumed, regraded, expired, peerRetries) = (0, 0, 0, 0);
         foreach (var repository in learners)
         {
             var ledger = LearnerLedger.From(repository, await history.ReadAsync(repository, cancel).ConfigureAwait(false));
@@ -74,6 +76,15 @@ public sealed partial class JourneyReconciler(
                 expired++;
                 LogExpired(logger, repository, forms.Count);
             }
+
+            foreach (var number in setUp ? Peers.PeerWaiting.Waiting(ledger, options, now) : [])
+            {
+                var hour = now.ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
+                if (await inbox.TryEnqueueAsync(QueuedLearnerChanges.Peers(repository, number, hour), cancel).ConfigureAwait(false))
+                {
+                    peerRetries++;
+                }
+            }
         }
 
         if (learners.Count > 0)
@@ -81,7 +92,7 @@ public sealed partial class JourneyReconciler(
             await dashboard.RequestAsync(cancel).ConfigureAwait(false);
         }
 
-        return new ReconcileReport(learners.Count, resumed, regraded, expired);
+        return new ReconcileReport(learners.Count, resumed, regraded, expired, peerRetries);
     }
 
     /// <summary>The learner's latest push, when it is old enough, the learner has labs open, and no result names it.</summary>

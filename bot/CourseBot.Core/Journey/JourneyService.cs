@@ -96,8 +96,8 @@ public sealed partial class JourneyService(
     }
 
     /// <summary>
-    /// A capstone pull request changed: recorded, the instructors asked to review it, then the repository synced; peers are asked
-    /// to review it once it is ready, and lose their access when it closes.
+    /// A capstone pull request changed: recorded, the instructors asked to review it, peers asked once it is ready (or their access
+    /// ended when it closed), then the repository synced: one lock and one history read for the delivery (a second only to sync).
     /// </summary>
     public async Task OnPullRequestAsync(PullRequestChanged pull, CancellationToken cancel)
     {
@@ -107,16 +107,22 @@ public sealed partial class JourneyService(
             return;
         }
 
-        await RecordThenSyncAsync(pull.Installation, pull.Repository,
-            (github, ledger, recorder) => capstones.PullRequestAsync(github, ledger, recorder, pull, cancel), cancel).ConfigureAwait(false);
-        await WithLearnerAsync(pull.Repository, (ledger, recorder) =>
-            peers.PullRequestAsync(clients(pull.Installation), ledger, recorder, pull, cancel), cancel).ConfigureAwait(false);
+        await WithLearnerAsync(pull.Repository, async (ledger, recorder) =>
+        {
+            var github = clients(pull.Installation);
+            var (changed, module) = await capstones.PullRequestAsync(github, ledger, recorder, pull, cancel).ConfigureAwait(false);
+            await peers.PullRequestAsync(github, ledger, recorder, pull, module, cancel).ConfigureAwait(false);
+            if (changed)
+            {
+                await SyncLockedAsync(pull.Installation, pull.Repository, cancel).ConfigureAwait(false);
+            }
+        }, cancel).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// A capstone review submitted or dismissed: counted only from the instructors team, then the repository synced. An assigned
-    /// peer's substantive review is recorded in the peer's own history (after the author's lock is released: two learners
-    /// reviewing each other never wait on each other), and the peer's repository synced.
+    /// A capstone review submitted or dismissed: counted only from the instructors team, then the repository synced, under one lock.
+    /// An assigned peer's substantive review is recorded in the peer's own history (after the author's lock is released: two
+    /// learners reviewing each other never wait on each other), and the peer's repository synced.
     /// </summary>
     public async Task OnReviewAsync(PullRequestReviewed review, CancellationToken cancel)
     {
@@ -126,12 +132,16 @@ public sealed partial class JourneyService(
             return;
         }
 
-        await RecordThenSyncAsync(review.Installation, review.Repository,
-            (github, ledger, recorder) => capstones.ReviewAsync(github, ledger, recorder, review, cancel), cancel).ConfigureAwait(false);
         (string Module, PeerReviewGiven Given)? given = null;
         await WithLearnerAsync(review.Repository, async (ledger, recorder) =>
         {
-            given = await peers.ReviewAsync(clients(review.Installation), ledger, recorder, review, cancel).ConfigureAwait(false);
+            var github = clients(review.Installation);
+            var changed = await capstones.ReviewAsync(github, ledger, recorder, review, cancel).ConfigureAwait(false);
+            given = await peers.ReviewAsync(github, ledger, recorder, review, cancel).ConfigureAwait(false);
+            if (changed)
+            {
+                await SyncLockedAsync(review.Installation, review.Repository, cancel).ConfigureAwait(false);
+            }
         }, cancel).ConfigureAwait(false);
         if (given is not { } counted || await roster.RepositoryOfAsync(review.Reviewer, cancel).ConfigureAwait(false) is not { } peerRepository)
         {
@@ -142,25 +152,17 @@ public sealed partial class JourneyService(
         await WithLearnerAsync(peerRepository, async (ledger, recorder) =>
         {
             recorded = await Peers.PeerReviewDesk.RecordGivenAsync(ledger, recorder, counted.Module, counted.Given, cancel).ConfigureAwait(false);
+            if (recorded)
+            {
+                await SyncLockedAsync(review.Installation, peerRepository, cancel).ConfigureAwait(false);
+            }
         }, cancel).ConfigureAwait(false);
-        if (recorded)
-        {
-            await SyncAsync(review.Installation, peerRepository, cancel).ConfigureAwait(false);
-        }
     }
 
-    private async Task RecordThenSyncAsync(long installation, string repository, Func<IGitHubClient, LearnerLedger, LearnerRecorder, Task<bool>> work, CancellationToken cancel)
-    {
-        var changed = false;
-        await WithLearnerAsync(repository, async (ledger, recorder) =>
-        {
-            changed = await work(clients(installation), ledger, recorder).ConfigureAwait(false);
-        }, cancel).ConfigureAwait(false);
-        if (changed)
-        {
-            await SyncAsync(installation, repository, cancel).ConfigureAwait(false);
-        }
-    }
+    /// <summary>From the reconciler: looks again for peers for a capstone pull request still waiting for them.</summary>
+    public async Task RetryPeersAsync(string repository, int number, CancellationToken cancel) =>
+        await WithLearnerAsync(repository, (ledger, recorder) =>
+            peers.RetryAsync(clients(ledger.Installation), ledger, recorder, number, cancel), cancel).ConfigureAwait(false);
 
     /// <summary>Follows the learner's default branch from push webhooks, so progress commits need not ask where it is.</summary>
     public async Task OnPushAsync(PushReceived push, CancellationToken cancel)
@@ -176,18 +178,19 @@ public sealed partial class JourneyService(
     }
 
     /// <summary>Rebuilds issues, the results comment and the progress files from the record (after a grade, a command, a repair).</summary>
-    public async Task SyncAsync(long installation, string repository, CancellationToken cancel)
-    {
-        await LockedAsync(repository, async () =>
-        {
-            var ledger = await LedgerAsync(repository, cancel).ConfigureAwait(false);
-            if (ledger.Enrollment is null || !ledger.Setup.Contains("repository"))
-            {
-                return;
-            }
+    public async Task SyncAsync(long installation, string repository, CancellationToken cancel) =>
+        await LockedAsync(repository, () => SyncLockedAsync(installation, repository, cancel)).ConfigureAwait(false);
 
-            await sync.RunAsync(clients(installation != 0 ? installation : ledger.Installation), ledger, new LearnerRecorder(history, repository), cancel).ConfigureAwait(false);
-        }).ConfigureAwait(false);
+    /// <summary>The sync, for a caller that holds the learner's lock: reads the history as recorded so far.</summary>
+    private async Task SyncLockedAsync(long installation, string repository, CancellationToken cancel)
+    {
+        var ledger = await LedgerAsync(repository, cancel).ConfigureAwait(false);
+        if (ledger.Enrollment is null || !ledger.Setup.Contains("repository"))
+        {
+            return;
+        }
+
+        await sync.RunAsync(clients(installation != 0 ? installation : ledger.Installation), ledger, new LearnerRecorder(history, repository), cancel).ConfigureAwait(false);
     }
 
     /// <summary>Finishes an enrollment whose setup stopped half-way (from the reconciler).</summary>

@@ -41,6 +41,12 @@ public sealed class QueuedLearnerChanges(IDeliveryInbox inbox) : ILearnerChanges
     /// <summary>A dashboard refresh for one debounce window (<see cref="Cohorts.Dashboard.DashboardSchedule"/>).</summary>
     public static WebhookDelivery Dashboard(string window) => Delivery($"dashboard:{window}", DashboardEvent, []);
 
+    public const string PeersEvent = "coursebot.peers";
+
+    /// <summary>Looks again for peers for a capstone pull request still waiting for them (once per <paramref name="bucket"/>).</summary>
+    public static WebhookDelivery Peers(string repository, int number, string bucket) =>
+        Delivery($"peers:{repository}#{number}:{bucket}", PeersEvent, new JsonObject { ["repository"] = repository, ["number"] = number });
+
     public static WebhookDelivery Enroll(long installation, EnrollmentRequest request, string batch)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -23,7 +23,7 @@ public sealed class CapstoneReviewTests
     private const string Repository = "academy/celery-ada";
 
     /// <summary>The full rubric of capstone 1, one line per criterion, as an instructor might write it (prefixes, numbers, markup).</summary>
-    private const string FullRubric = "Great work overall.\n\n- **API accepts email requests**: 13\n- Emails are processed in the background by routed workers: 12/15\n"
+    internal const string FullRubric = "Great work overall.\n\n- **API accepts email requests**: 13\n- Emails are processed in the background by routed workers: 12/15\n"
         + "- Retries and failures are handled: 18\n- 4: 8\n- Code quality and tests (code review): 14\n- documentation QUALITY: 9\n- Demo presentation: 11 points\n";
 
     [Fact]

@@ -9,9 +9,13 @@ namespace CourseBot.Tests.Journey;
 internal static class ModulesOnRecord
 {
     /// <summary>Modules 1 to 10 on record as passed (every assessment), then one sync: module 11, the first capstone, opens.</summary>
-    public static async Task PassModulesOneToTenAsync(JourneyHarness harness, string repository)
+    public static Task PassModulesOneToTenAsync(JourneyHarness harness, string repository) =>
+        PassModulesAsync(harness, repository, m => m.Path == "fundamentals" && m.Number < 11);
+
+    /// <summary>The modules chosen on record as passed (every assessment), then one sync.</summary>
+    public static async Task PassModulesAsync(JourneyHarness harness, string repository, Func<Core.Curriculum.Model.Module, bool> which)
     {
-        foreach (var module in CeleryCourse.Course.Modules.Where(m => m.Path == "fundamentals" && m.Number < 11))
+        foreach (var module in CeleryCourse.Course.Modules.Where(which))
         {
             foreach (var assessment in module.Assessments)
             {

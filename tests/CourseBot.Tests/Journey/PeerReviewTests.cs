@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
+using CourseBot.Core.Journey;
 using CourseBot.Core.Journey.History;
-using CourseBot.Core.Storage;
-using CourseBot.GitHubEmulator;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CourseBot.Tests.Journey;
 
@@ -16,11 +16,6 @@ public sealed class PeerReviewTests
 {
     private const string Ada = "academy/celery-ada";
     private const string Bob = "academy/celery-bob";
-
-    /// <summary>A review that names every criterion of capstone 1's rubric, briefly: substantive although shorter than the minimum length.</summary>
-    private const string CriteriaReview = "API accepts email requests: yes. Emails are processed: routed. "
-        + "Retries and failures: backoff shown. Monitoring dashboard and alerts: flower. Code quality and tests: ok. Documentation quality: clear. "
-        + "Demo presentation: good.";
 
     [Fact]
     public async Task TwoPeersAssigned_OneReviewsSubstantively_ParticipationRecorded_AccessRemovedAfterReviewAndClose()
@@ -51,7 +46,7 @@ public sealed class PeerReviewTests
 
     [Theory]
     [InlineData("LGTM", false)]
-    [InlineData(CriteriaReview, true)]
+    [InlineData(PeerScript.CriteriaReview, true)]
     [InlineData("API accepts email: fine. Emails are processed: yes. Retries and failures: yes. Code quality and: ok.", false)]
     public void ShortReview_DoesNotCount_UnlessItNamesEveryCriterion(string body, bool counts)
     {
@@ -75,12 +70,50 @@ public sealed class PeerReviewTests
     }
 
     [Fact]
-    public async Task NoPeerAvailable_SaysSoOnce_AndTheInstructorsAreStillAsked()
+    public async Task TooFewPeers_TheReconcilerLooksAgain_APeerWhoCatchesUpIsAssigned_UntilThePeerWaitIsOver()
     {
         await using var harness = await JourneyHarness.StartAsync();
-        var script = new PeerScript(harness, duplicate: true, seed: 2);
-        var pull = await script.AdaOpensCapstoneAsync(["ada"]);
+        var pull = await new PeerScript(harness, duplicate: true, seed: 2).AdaOpensCapstoneAsync(["ada", "dan"]);
+        var reconciler = harness.Bot.Services.GetRequiredService<JourneyReconciler>();
+        Assert.Empty(pull.RequestedReviewers);
+        Assert.Equal(1, (await reconciler.RunOnceAsync(CancellationToken.None)).PeerRetries);
+        await harness.IdleAsync();
+        Assert.DoesNotContain(harness.GitHub.CommentsOn(Ada, pull.Number), c => c.Body.Contains("No peer", StringComparison.Ordinal));
+
+        // Dan reaches module 11 a day later: the next look assigns him (one of the two peers asked for).
+        await ModulesOnRecord.PassModulesOneToTenAsync(harness, "academy/celery-dan");
+        harness.Time.Offset = TimeSpan.FromDays(1);
+        Assert.Equal(1, (await reconciler.RunOnceAsync(CancellationToken.None)).PeerRetries);
+        await harness.IdleAsync();
+        Assert.Equal(["dan"], pull.RequestedReviewers);
+        Assert.Equal("pull", harness.GitHub.State.Repos[Ada].Invitations["dan"]);
+
+        // Within the wait (3 days by default) it keeps looking; after it, with a peer assigned, there is nothing more to say.
+        harness.Time.Offset = TimeSpan.FromDays(2);
+        Assert.Equal(1, (await reconciler.RunOnceAsync(CancellationToken.None)).PeerRetries);
+        await harness.IdleAsync();
+        harness.Time.Offset = TimeSpan.FromDays(4);
+        Assert.Equal(0, (await reconciler.RunOnceAsync(CancellationToken.None)).PeerRetries);
+        Assert.DoesNotContain(harness.GitHub.CommentsOn(Ada, pull.Number), c => c.Body.Contains("No peer", StringComparison.Ordinal));
+        Assert.Equal(["instructors"], pull.RequestedTeams);
+    }
+
+    [Fact]
+    public async Task NoPeerAtAll_AfterThePeerWait_SaysSoOnce_AndTheInstructorsAreStillAsked()
+    {
+        await using var harness = await JourneyHarness.StartAsync(new Dictionary<string, string?> { ["CourseBot:Journey:PeerWait"] = "1.00:00:00" });
+        var pull = await new PeerScript(harness, duplicate: true, seed: 2).AdaOpensCapstoneAsync(["ada"]);
+        var reconciler = harness.Bot.Services.GetRequiredService<JourneyReconciler>();
+        Assert.Equal(1, (await reconciler.RunOnceAsync(CancellationToken.None)).PeerRetries);
+        await harness.IdleAsync();
+        Assert.DoesNotContain(harness.GitHub.CommentsOn(Ada, pull.Number), c => c.Body.Contains("No peer", StringComparison.Ordinal));
+
+        harness.Time.Offset = TimeSpan.FromHours(25);
+        Assert.Equal(1, (await reconciler.RunOnceAsync(CancellationToken.None)).PeerRetries);
+        await harness.IdleAsync();
         Assert.Single(harness.GitHub.CommentsOn(Ada, pull.Number), c => c.Body.Contains("No peer from your cohort", StringComparison.Ordinal));
+        harness.Time.Offset = TimeSpan.FromHours(27);
+        Assert.Equal(0, (await reconciler.RunOnceAsync(CancellationToken.None)).PeerRetries);
         Assert.Equal(["instructors"], pull.RequestedTeams);
         Assert.Empty(pull.RequestedReviewers);
     }
@@ -99,54 +132,5 @@ public sealed class PeerReviewTests
         }
 
         return string.Join("\n", lines);
-    }
-
-    internal sealed record PeerRun(
-        PullState Pull, IReadOnlyList<LearnerEvent> AdaHistory, IReadOnlyList<LearnerEvent> BobHistory, IReadOnlyList<string> RequestedReviewers,
-        IReadOnlyDictionary<string, string> AccessAfterAssignment, bool BobKeptAccessAfterShortReview, IReadOnlyList<string> AccessRemovedBeforeClose);
-
-    /// <summary>Ada, Bob, Cleo and Dan enrolled in the same cohort; all but Dan have passed modules 1 to 10.</summary>
-    private sealed class PeerScript(JourneyHarness harness, bool duplicate, int seed)
-    {
-        private static readonly string[] Peers = ["bob", "cleo"];
-        private readonly LearnerScript _learner = new(harness, duplicate, seed);
-        private readonly DateTimeOffset _start = new(2026, 12, 7, 9, 0, 0, TimeSpan.Zero);
-
-        public async Task<PeerRun> RunAsync()
-        {
-            var github = harness.GitHub;
-            var pull = await AdaOpensCapstoneAsync(["ada", "bob", "cleo", "dan"]);
-            var requested = pull.RequestedReviewers.ToList();
-            var access = new Dictionary<string, string>(github.State.Repos[Ada].Invitations, StringComparer.Ordinal);
-
-            await _learner.StepAsync(CapstoneWebhooks.Review(harness, Ada, pull, 7001, "bob", "commented", "LGTM", _start.AddMinutes(2)));
-            var kept = github.State.Repos[Ada].Invitations.ContainsKey("bob");
-            await _learner.StepAsync(CapstoneWebhooks.Review(harness, Ada, pull, 7002, "bob", "commented", CriteriaReview, _start.AddMinutes(3)));
-            var removed = Peers.Where(p => !github.State.Repos[Ada].Invitations.ContainsKey(p)).ToList();
-
-            pull.State = "closed";
-            await _learner.StepAsync(CapstoneWebhooks.PullRequest(harness, Ada, "closed", pull, _start.AddMinutes(4), "ada"));
-            return new PeerRun(pull, await harness.History.ReadAsync(Ada, CancellationToken.None), await harness.History.ReadAsync(Bob, CancellationToken.None),
-                requested, access, kept, removed);
-        }
-
-        /// <summary>Enrolls the learners (those other than Dan with modules 1 to 10 passed), then Ada opens her capstone pull request, ready for review.</summary>
-        public async Task<PullState> AdaOpensCapstoneAsync(string[] learners)
-        {
-            foreach (var login in learners)
-            {
-                await _learner.EnrollAsync(login);
-                if (login != "dan")
-                {
-                    await ModulesOnRecord.PassModulesOneToTenAsync(harness, $"academy/celery-{login}");
-                }
-            }
-
-            var template = harness.GitHub.ReadFile(Ada, ".github/PULL_REQUEST_TEMPLATE/capstone-1.md")!;
-            var pull = harness.GitHub.PushPullAs(Ada, "ada", "my-email-system", new Dictionary<string, string> { ["capstone/app.py"] = "print('mail')\n" },
-                "Capstone 1: Background Processing System", template);
-            await _learner.StepAsync(CapstoneWebhooks.PullRequest(harness, Ada, "opened", pull, _start.AddMinutes(1), "ada"));
-            return pull;
-        }
     }
 }

@@ -11,6 +11,9 @@ public enum CommandKind
 
     /// <summary>Instructor: <c>/place path-id</c> records placement into a path ("OR equivalent knowledge").</summary>
     Place,
+
+    /// <summary>Instructor: <c>/waive-peer-review</c> in a module issue waives the path's peer review rule for this learner.</summary>
+    WaivePeerReview,
 }
 
 /// <summary>A slash command at the start of a line of an issue comment.</summary>
@@ -46,6 +49,7 @@ public sealed record LearnerCommand(CommandKind Kind, string? Argument)
                 "quiz" or "exam" => CommandKind.Quiz,
                 "approve" => CommandKind.Approve,
                 "place" => CommandKind.Place,
+                "waive-peer-review" => CommandKind.WaivePeerReview,
                 _ => null,
             };
             if (kind is { } found)

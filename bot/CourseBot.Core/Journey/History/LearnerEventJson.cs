@@ -46,6 +46,7 @@ public static class LearnerEventJson
             LearnerEventKinds.PeerReviewersAssigned => Parse(entry.Data, Json.PeerReviewersAssigned),
             LearnerEventKinds.PeerReviewGiven => Parse(entry.Data, Json.PeerReviewGiven),
             LearnerEventKinds.GitHubPeerAccess => Parse(entry.Data, Json.PeerAccessRemoved),
+            LearnerEventKinds.PeerReviewWaived => Parse(entry.Data, Json.PeerReviewWaived),
             _ => null,
         };
     }

@@ -29,4 +29,5 @@ namespace CourseBot.Core.Journey.History;
 [JsonSerializable(typeof(PeerReviewersAssigned))]
 [JsonSerializable(typeof(PeerReviewGiven))]
 [JsonSerializable(typeof(PeerAccessRemoved))]
+[JsonSerializable(typeof(PeerReviewWaived))]
 internal sealed partial class LearnerEventJsonContext : JsonSerializerContext;

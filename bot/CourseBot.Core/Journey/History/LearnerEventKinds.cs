@@ -41,6 +41,9 @@ public static class LearnerEventKinds
     /// <summary><see cref="History.PeerReviewGiven"/>: in the reviewer's history, a counted peer review; subject: the reviewed module id.</summary>
     public const string PeerReviewGiven = "peer-review-given";
 
+    /// <summary><see cref="History.PeerReviewWaived"/>: an instructor waived the path's peer review rule; subject: the path id.</summary>
+    public const string PeerReviewWaived = "peer-review-waived";
+
     /// <summary><see cref="RepositoryCreated"/>: the learner's repository was generated.</summary>
     public const string GitHubRepository = "github.repository";
 

@@ -13,61 +13,101 @@ namespace CourseBot.Core.Journey.Peers;
 /// (<see cref="IsSubstantive"/>); their access is then taken back, as it is for every peer when the pull request closes.
 /// A peer's review is never an instructor's review: <see cref="CapstoneDesk"/> decides that, from the instructors team alone.
 /// </summary>
-public sealed partial class PeerReviewDesk(Course course, JourneyOptions options, PeerRoster roster, ILogger<PeerReviewDesk> logger)
+public sealed partial class PeerReviewDesk(
+    Course course, JourneyOptions options, PeerRoster roster, TimeProvider time, ILogger<PeerReviewDesk> logger)
 {
-    /// <summary>Assigns peers to a capstone pull request ready for review, or takes their access back when it closed.</summary>
-    public async Task PullRequestAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, PullRequestChanged pull, CancellationToken cancel)
+    /// <summary>
+    /// Assigns peers to a capstone pull request ready for review, or takes their access back when it closed. <paramref name="module"/>
+    /// is the capstone as just resolved for this delivery (the history read before it was recorded may not name it yet).
+    /// </summary>
+    public async Task PullRequestAsync(
+        IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, PullRequestChanged pull, Module? module, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(github);
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(recorder);
         ArgumentNullException.ThrowIfNull(pull);
-        if (CapstoneOf(ledger, pull.Number) is not { } module || options.PeerReviewers == 0)
+        if ((module ?? CapstoneOf(ledger, pull.Number)) is not { Capstone: not null } capstone || options.PeerReviewers == 0)
         {
             return;
         }
 
         if (!pull.Open)
         {
-            foreach (var peer in Assigned(ledger, pull.Number))
+            foreach (var peer in PeerWaiting.Assigned(ledger, pull.Number))
             {
-                await RemoveAccessAsync(github, ledger, recorder, module.Id, pull.Number, peer, cancel).ConfigureAwait(false);
+                await RemoveAccessAsync(github, ledger, recorder, capstone.Id, pull.Number, peer, cancel).ConfigureAwait(false);
             }
 
             return;
         }
 
-        if (pull.Draft || Assignment(ledger, pull.Number) is not null)
+        if (!pull.Draft)
+        {
+            await AssignAsync(github, ledger, recorder, capstone, pull.Number, cancel).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>From the reconciler: asks again for peers for a pull request still waiting for them (<see cref="PeerWaiting"/>).</summary>
+    public async Task RetryAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, int number, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        if (CapstoneOf(ledger, number) is { } module && PeerWaiting.Waiting(ledger, options, time.GetUtcNow()).Contains(number))
+        {
+            await AssignAsync(github, ledger, recorder, module, number, cancel).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Tops the pull request's peers up to <see cref="JourneyOptions.PeerReviewers"/> from those available now (read access, a
+    /// review request, recorded). With none at all after <see cref="JourneyOptions.PeerWait"/>, says once that no peer is available.
+    /// </summary>
+    private async Task AssignAsync(
+        IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, Module module, int number, CancellationToken cancel)
+    {
+        var assigned = PeerWaiting.Assigned(ledger, number);
+        var missing = options.PeerReviewers - assigned.Count;
+        if (missing <= 0 || ledger.Replies.Contains(PeerWaiting.NoPeerKey(number)))
         {
             return;
         }
 
-        var peers = await roster.ChooseAsync(ledger, module.Id, options.PeerReviewers, cancel).ConfigureAwait(false);
-        foreach (var peer in peers)
-        {
-            await github.Repository.Collaborator.Add(ledger.Owner, ledger.Name, peer, new CollaboratorRequest("pull")).ConfigureAwait(false);
-        }
-
+        var available = await roster.ChooseAsync(ledger, module.Id, options.PeerReviewers + assigned.Count, cancel).ConfigureAwait(false);
+        var peers = available.Where(p => !assigned.Contains(p, StringComparer.OrdinalIgnoreCase)).Take(missing).ToList();
         if (peers.Count > 0)
         {
-            try
-            {
-                await github.PullRequest.ReviewRequest.Create(ledger.Owner, ledger.Name, pull.Number, new PullRequestReviewRequest([.. peers], [])).ConfigureAwait(false);
-            }
-            catch (ApiValidationException ex)
-            {
-                // The peers have access and are named in the history; the request is a notification, not the record.
-                LogRequestRefused(logger, ledger.Repository, pull.Number, ex.Message);
-            }
+            await GiveAccessAsync(github, ledger, number, peers).ConfigureAwait(false);
+            await recorder.RecordAsync(module.Id, new PeerReviewersAssigned(number, peers), cancel).ConfigureAwait(false);
+            LogAssigned(logger, ledger.Repository, number, peers.Count);
+            return;
         }
 
-        await recorder.RecordAsync(module.Id, new PeerReviewersAssigned(pull.Number, peers), cancel).ConfigureAwait(false);
-        LogAssigned(logger, ledger.Repository, pull.Number, peers.Count);
-        if (peers.Count == 0)
+        if (assigned.Count == 0 && PeerWaiting.ReadySince(ledger, number) is { } since && time.GetUtcNow() - since >= options.PeerWait)
         {
-            await LearnerReplies.PostOnceAsync(github, ledger, recorder, pull.Number, $"no-peer:{pull.Number}",
-                "No peer from your cohort has reached this module yet, so no peer review was requested: an instructor's review stands in.",
+            await LearnerReplies.PostOnceAsync(github, ledger, recorder, number, PeerWaiting.NoPeerKey(number),
+                "No peer from your cohort has reached this module in time, so no peer review was requested: "
+                + "an instructor's review stands in.",
                 close: false, repository: null, cancel).ConfigureAwait(false);
+        }
+    }
+
+    private async Task GiveAccessAsync(IGitHubClient github, LearnerLedger ledger, int number, List<string> peers)
+    {
+        foreach (var peer in peers)
+        {
+            await github.Repository.Collaborator.Add(ledger.Owner, ledger.Name, peer, new CollaboratorRequest("pull"))
+                .ConfigureAwait(false);
+        }
+
+        try
+        {
+            await github.PullRequest.ReviewRequest.Create(ledger.Owner, ledger.Name, number, new PullRequestReviewRequest([.. peers], []))
+                .ConfigureAwait(false);
+        }
+        catch (ApiValidationException ex)
+        {
+            // The peers have access and are named in the history; the request is a notification, not the record.
+            LogRequestRefused(logger, ledger.Repository, number, ex.Message);
         }
     }
 
@@ -81,7 +121,7 @@ public sealed partial class PeerReviewDesk(Course course, JourneyOptions options
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(review);
         if (review.Action != "submitted" || CapstoneOf(ledger, review.Number) is not { Capstone: { } capstone } module
-            || !Assigned(ledger, review.Number).Contains(review.Reviewer, StringComparer.OrdinalIgnoreCase))
+            || !IsAssignedPeer(ledger, review.Number, review.Reviewer))
         {
             return null;
         }
@@ -96,6 +136,16 @@ public sealed partial class PeerReviewDesk(Course course, JourneyOptions options
         }
 
         await RemoveAccessAsync(github, ledger, recorder, module.Id, review.Number, review.Reviewer, cancel).ConfigureAwait(false);
+        if (review.State.ToLowerInvariant() is "approved" or "changes_requested")
+        {
+            // A peer's verdict could be taken for the grade: they hear that their review counted, as participation only.
+            var key = $"peer-recorded:{review.Number}:{review.Reviewer.ToLowerInvariant()}";
+            await LearnerReplies.PostOnceAsync(github, ledger, recorder, review.Number, key,
+                $"@{review.Reviewer}, thank you: your peer review was recorded as your participation. Only reviews by the "
+                + $"`{options.InstructorsTeam}` team decide the capstone, so its verdict does not pass or hold it back.",
+                close: false, repository: null, cancel).ConfigureAwait(false);
+        }
+
         return (module.Id, new PeerReviewGiven(ledger.Repository, review.Number, review.ReviewId, review.At, review.Url));
     }
 
@@ -139,11 +189,11 @@ public sealed partial class PeerReviewDesk(Course course, JourneyOptions options
         return subject is null ? null : course.FindModule(subject);
     }
 
-    private static PeerReviewersAssigned? Assignment(LearnerLedger ledger, int number) =>
-        ledger.Events.Where(e => e.Kind == LearnerEventKinds.PeerReviewersAssigned).Select(LearnerEventJson.Read<PeerReviewersAssigned>)
-            .FirstOrDefault(a => a?.Number == number);
-
-    private static IReadOnlyList<string> Assigned(LearnerLedger ledger, int number) => Assignment(ledger, number)?.Peers ?? [];
+    /// <summary>
+    /// True when <paramref name="login"/> is a peer asked to review the pull request (their review is a peer's, not the instructors').
+    /// </summary>
+    public static bool IsAssignedPeer(LearnerLedger ledger, int number, string login) =>
+        PeerWaiting.Assigned(ledger, number).Contains(login, StringComparer.OrdinalIgnoreCase);
 
     private async Task RemoveAccessAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, string moduleId, int number, string peer, CancellationToken cancel)
     {

@@ -9,7 +9,7 @@ namespace CourseBot.Core.Journey.Peers;
 /// The enrolled learners, read from their histories: who may review a capstone (same cohort, the module reached or passed,
 /// not the author) and which repository a reviewing peer's participation is recorded in.
 /// </summary>
-public sealed class PeerRoster(Course course, ILearnerEvents history)
+public sealed class PeerRoster(Course course, JourneyOptions options, ILearnerEvents history)
 {
     /// <summary>
     /// Up to <paramref name="count"/> peers for the author's capstone module, fewest peer reviews given first, then by login:
@@ -40,11 +40,16 @@ public sealed class PeerRoster(Course course, ILearnerEvents history)
         return [.. candidates.OrderBy(c => c.Given).ThenBy(c => c.Login, StringComparer.OrdinalIgnoreCase).Take(count).Select(c => c.Login)];
     }
 
-    /// <summary>The enrolled learner's repository for a login, or null.</summary>
+    /// <summary>
+    /// The enrolled learner's repository for a login, or null: the repository the bot names after the login, when its history
+    /// holds that login's enrollment (one history read, not every learner's).
+    /// </summary>
     public async Task<string?> RepositoryOfAsync(string login, CancellationToken cancel)
     {
-        var ledgers = await LedgersAsync(cancel).ConfigureAwait(false);
-        return ledgers.FirstOrDefault(l => l.Enrollment?.Login.Equals(login, StringComparison.OrdinalIgnoreCase) == true)?.Repository;
+        ArgumentNullException.ThrowIfNull(login);
+        var repository = $"{options.CourseOwner}/{options.RepositoryPrefix}{login.ToLowerInvariant()}";
+        var ledger = LearnerLedger.From(repository, await history.ReadAsync(repository, cancel).ConfigureAwait(false));
+        return ledger.Enrollment?.Login.Equals(login, StringComparison.OrdinalIgnoreCase) == true ? repository : null;
     }
 
     private async Task<List<LearnerLedger>> LedgersAsync(CancellationToken cancel)

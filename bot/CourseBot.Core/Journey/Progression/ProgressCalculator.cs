@@ -160,7 +160,8 @@ public static class ProgressCalculator
         // A path certificate already issued stands (a fact of the record, as CertificateIssued says): the peer-review
         // rule, enforced later, does not take a completed path back from learners who finished it before.
         var certified = evidence.Issued.Any(key => key.EndsWith($"-{path.Id}", StringComparison.Ordinal));
-        return new PathProgress(path, done, total, unlocked, complete && (given >= required || certified), tracks) {
+        var waived = evidence.PeerReviewsWaived.Contains(path.Id);
+        return new PathProgress(path, done, total, unlocked, complete && (given >= required || certified || waived), tracks) {
             PeerReviewsGiven = given, PeerReviewsRequired = required, ModulesComplete = complete,
         };
     }
@@ -173,14 +174,15 @@ public static class ProgressCalculator
         Dictionary<string, DateTimeOffset> Placements,
         Dictionary<string, Capstones.CapstoneStatus> Capstones,
         Dictionary<string, int> PeerReviews,
-        HashSet<string> Issued)
+        HashSet<string> Issued,
+        HashSet<string> PeerReviewsWaived)
     {
         public static Evidence From(Course course, IReadOnlyList<LearnerEvent> events)
         {
             var capstones = course.Modules.Where(m => m.Capstone is not null)
                 .ToDictionary(m => m.Id, m => Journey.Capstones.CapstoneStatusReader.Read(course.CapstoneRules, m.Id, events), StringComparer.Ordinal);
             var evidence = new Evidence(new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal), capstones,
-                new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+                new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal));
             foreach (var entry in events.OrderBy(e => e.At).ThenBy(e => e.Sequence))
             {
                 switch (LearnerEventJson.Read(entry))
@@ -199,6 +201,9 @@ public static class ProgressCalculator
                         break;
                     case CertificateIssued:
                         evidence.Issued.Add(entry.Subject);
+                        break;
+                    case PeerReviewWaived:
+                        evidence.PeerReviewsWaived.Add(entry.Subject);
                         break;
                     case PeerReviewGiven:
                         evidence.PeerReviews[entry.Subject] = evidence.PeerReviews.GetValueOrDefault(entry.Subject) + 1;

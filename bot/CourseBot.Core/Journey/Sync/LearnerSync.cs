@@ -206,24 +206,8 @@ public sealed partial class LearnerSync(Course course, JourneyOptions options, T
         }
 
         var body = ResultsCommentWriter.Write(module.Module, latest, ledger.RepositoryUrl ?? $"https://github.com/{ledger.Repository}");
-        var hash = ContentHash.Of(body);
-        if (ledger.Comments.TryGetValue(module.Module.Id, out var comment))
-        {
-            if (comment.Hash == hash)
-            {
-                return;
-            }
-
-            await github.Issue.Comment.Update(ledger.Owner, ledger.Name, comment.Id, body).ConfigureAwait(false);
-        }
-        else
-        {
-            var created = await github.Issue.Comment.Create(ledger.Owner, ledger.Name, ledger.ModuleIssues[module.Module.Id], body).ConfigureAwait(false);
-            comment = (created.Id, hash);
-        }
-
-        ledger.Comments[module.Module.Id] = (comment.Id, hash);
-        await recorder.RecordAsync(module.Module.Id, new ResultsCommentWritten(comment.Id, hash), cancel).ConfigureAwait(false);
+        var issue = ledger.ModuleIssues[module.Module.Id];
+        await KeptComment.UpsertAsync(github, ledger, recorder, module.Module.Id, issue, body, cancel).ConfigureAwait(false);
     }
 
     /// <summary>The latest accepted run of each of the module's labs (by history order, which is arrival order at the bot).</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CourseBot.Core.Journey.History;
 using CourseBot.Core.Journey.Capstones;
 using CourseBot.Core.Journey.Progression;
 using Octokit;
@@ -24,23 +23,7 @@ public static class RubricCommentSync
             var number = status.PullRequest!.Value;
             var key = string.Create(CultureInfo.InvariantCulture, $"rubric:{module.Module.Id}#{number}");
             var body = RubricCommentWriter.Write(module.Module, status);
-            var hash = ContentHash.Of(body);
-            if (ledger.Comments.TryGetValue(key, out var comment))
-            {
-                if (comment.Hash == hash)
-                {
-                    continue;
-                }
-
-                await github.Issue.Comment.Update(ledger.Owner, ledger.Name, comment.Id, body).ConfigureAwait(false);
-            }
-            else
-            {
-                comment = ((await github.Issue.Comment.Create(ledger.Owner, ledger.Name, number, body).ConfigureAwait(false)).Id, hash);
-            }
-
-            ledger.Comments[key] = (comment.Id, hash);
-            await recorder.RecordAsync(key, new ResultsCommentWritten(comment.Id, hash), cancel).ConfigureAwait(false);
+            await KeptComment.UpsertAsync(github, ledger, recorder, key, number, body, cancel).ConfigureAwait(false);
         }
     }
 }
