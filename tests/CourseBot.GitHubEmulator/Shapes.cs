@@ -240,7 +240,7 @@ internal static partial class Shapes
         ["issues"] = "write",
         ["pull_requests"] = "write",
         ["workflows"] = "write",
-        ["members"] = "write",
+        ["members"] = "read",
         ["metadata"] = "read",
         ["actions"] = "write",
     };
