@@ -11,8 +11,11 @@ mkdir -p "$out"
 dotnet publish "$here/bot/CourseBot.Cli/CourseBot.Cli.csproj" -c Release -r "$rid" --self-contained true \
   -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -p:DebugType=none \
   -o "$out" --nologo -v q
-# The course the bot serves and grades with (hidden tests included: they stay on the bot's machine).
-rm -rf "$out/curriculum"
+# The course the bot serves and grades with (hidden tests included: they stay on the bot's machine), and the
+# learner template beside it, which the curriculum's validation reads (each lab's starter files).
+rm -rf "$out/curriculum" "$out/templates"
 cp -a "$here/curriculum" "$out/curriculum"
-find "$out/curriculum" \( -name __pycache__ -o -name '*.pyc' \) -prune -exec rm -rf {} +
+mkdir -p "$out/templates"
+cp -a "$here/templates/learner" "$out/templates/learner"
+find "$out/curriculum" "$out/templates" \( -name __pycache__ -o -name '*.pyc' \) -prune -exec rm -rf {} +
 echo "publish-serve: $out/coursebot ($rid, self-contained single file) and $out/curriculum"

@@ -34,6 +34,7 @@ public static class RoutePermissions
             ["GET /repos/{owner}/{repo}/commits/{ref}"] = [("contents", "read")],
             ["GET /repos/{owner}/{repo}/contents/{*path}"] = [("contents", "read")],
             ["PUT /repos/{owner}/{repo}/contents/{*path}"] = [("contents", "write")],
+            ["DELETE /repos/{owner}/{repo}/contents/{*path}"] = [("contents", "write")],
             ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"] = [("contents", "read")],
             ["GET /repos/{owner}/{repo}/git/ref/{*ref}"] = [("contents", "read")],
             ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"] = [("contents", "read")],

@@ -73,10 +73,13 @@ public sealed class HostWiringTests : IDisposable
     public async Task BothHosts_ResolveEveryCoreService_AsTheSameImplementation()
     {
         using var key = RSA.Create(2048);
+        // The credential signer is made on first use and fails closed without its key: both hosts get one here.
+        using var credentialKey = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
         var app = new Dictionary<string, string?>
         {
             ["CourseBot:GitHub:AppId"] = "4242",
             ["CourseBot:GitHub:PrivateKey"] = key.ExportPkcs8PrivateKeyPem(),
+            ["CourseBot:Credentials:PrivateKeyPem"] = credentialKey.ExportPkcs8PrivateKeyPem(),
         };
         var core = new ServiceCollection().AddCourseBot(new ConfigurationBuilder().Build())
             .Where(d => !d.ServiceType.IsGenericTypeDefinition)
@@ -92,6 +95,7 @@ public sealed class HostWiringTests : IDisposable
             ["CourseBot:Webhooks:Secret"] = WebhookRequests.Secret,
             ["CourseBot:GitHub:AppId"] = app["CourseBot:GitHub:AppId"],
             ["CourseBot:GitHub:PrivateKey"] = app["CourseBot:GitHub:PrivateKey"],
+            ["CourseBot:Credentials:PrivateKeyPem"] = app["CourseBot:Credentials:PrivateKeyPem"],
         });
         var functionsSettings = new ConfigurationBuilder().AddInMemoryCollection(FunctionsSettings(app)).Build();
         await using var functions = new ServiceCollection().AddCourseBotFunctions(functionsSettings)

@@ -26,6 +26,8 @@ public sealed class ReadmeCommandsTests
         ("./coursebot grade", "NOT PASSED"),
         ("./coursebot enroll", "2 learners read, 2 queued"),
         ("./coursebot events failed", "No failed deliveries."),
+        // The roster above is queued, not yet enrolled (no bot runs here): the report is its CSV header, and says so.
+        ("./coursebot cohort report", "login,repository,cohort,path,pace,start,current_module"),
         ("./coursebot course publish", "Dry run: nothing is written."),
     ];
 
