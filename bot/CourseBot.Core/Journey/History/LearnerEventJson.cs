@@ -46,6 +46,10 @@ public static class LearnerEventJson
             LearnerEventKinds.PeerReviewersAssigned => Parse(entry.Data, Json.PeerReviewersAssigned),
             LearnerEventKinds.PeerReviewGiven => Parse(entry.Data, Json.PeerReviewGiven),
             LearnerEventKinds.GitHubPeerAccess => Parse(entry.Data, Json.PeerAccessRemoved),
+            LearnerEventKinds.ScheduleExtended => Parse(entry.Data, Json.ScheduleExtended),
+            LearnerEventKinds.PaceChanged => Parse(entry.Data, Json.PaceChanged),
+            LearnerEventKinds.SchedulePaused => Parse(entry.Data, Json.SchedulePaused),
+            LearnerEventKinds.DeadlineReminder => Parse(entry.Data, Json.DeadlineReminderPosted),
             _ => null,
         };
     }

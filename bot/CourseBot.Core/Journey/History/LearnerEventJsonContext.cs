@@ -29,4 +29,8 @@ namespace CourseBot.Core.Journey.History;
 [JsonSerializable(typeof(PeerReviewersAssigned))]
 [JsonSerializable(typeof(PeerReviewGiven))]
 [JsonSerializable(typeof(PeerAccessRemoved))]
+[JsonSerializable(typeof(ScheduleExtended))]
+[JsonSerializable(typeof(PaceChanged))]
+[JsonSerializable(typeof(SchedulePaused))]
+[JsonSerializable(typeof(DeadlineReminderPosted))]
 internal sealed partial class LearnerEventJsonContext : JsonSerializerContext;

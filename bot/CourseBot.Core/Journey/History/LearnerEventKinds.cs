@@ -41,6 +41,18 @@ public static class LearnerEventKinds
     /// <summary><see cref="History.PeerReviewGiven"/>: in the reviewer's history, a counted peer review; subject: the reviewed module id.</summary>
     public const string PeerReviewGiven = "peer-review-given";
 
+    /// <summary><see cref="History.ScheduleExtended"/>: an instructor's <c>/extend</c>; subject: the module id it starts from.</summary>
+    public const string ScheduleExtended = "schedule-extended";
+
+    /// <summary><see cref="History.PaceChanged"/>: <c>/pace</c>; subject: empty.</summary>
+    public const string PaceChanged = "pace-changed";
+
+    /// <summary><see cref="History.SchedulePaused"/>: <c>/pause</c> or <c>/resume</c>; subject: empty.</summary>
+    public const string SchedulePaused = "schedule-paused";
+
+    /// <summary><see cref="DeadlineReminderPosted"/>: an overdue reminder posted; subject: <c>module-id:threshold</c>.</summary>
+    public const string DeadlineReminder = "github.deadline-reminder";
+
     /// <summary><see cref="RepositoryCreated"/>: the learner's repository was generated.</summary>
     public const string GitHubRepository = "github.repository";
 

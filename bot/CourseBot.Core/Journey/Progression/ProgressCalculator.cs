@@ -19,7 +19,6 @@ public static class ProgressCalculator
         ArgumentNullException.ThrowIfNull(events);
         var evidence = Evidence.From(course, events);
         var studied = StudyPaths(course, enrollment).ToList();
-        var milestones = PaceSchedule.Build(course, enrollment, studied);
         var passed = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var modules = new Dictionary<string, ModuleProgress>(StringComparer.Ordinal);
         var paths = new List<PathProgress>();
@@ -36,7 +35,8 @@ public static class ProgressCalculator
                     continue;
                 }
 
-                var progress = ModuleFor(course, module, pathUnlocked && ModulePrerequisitesMet(course, module, path, paths, passed, evidence), evidence, milestones);
+                var unlocked = pathUnlocked && ModulePrerequisitesMet(course, module, path, paths, passed, evidence);
+                var progress = ModuleFor(course, module, unlocked, evidence);
                 modules[id] = progress;
                 if (progress.PassedAt is { } at)
                 {
@@ -47,9 +47,16 @@ public static class ProgressCalculator
             paths.Add(PathFor(course, path, pathUnlocked, passed, evidence));
         }
 
-        var ordered = studied.SelectMany(p => p.AllModules).Where(modules.ContainsKey).Select(id => modules[id]).ToImmutableArray();
+        // Due dates come last: a pace change keeps the milestones passed before it, so it needs to know what was passed when.
+        var schedule = PaceSchedule.Build(course, enrollment, studied, ScheduleChange.From(events), passed);
+        var ordered = studied.SelectMany(p => p.AllModules).Where(modules.ContainsKey)
+            .Select(id => modules[id] with { Due = schedule.Milestones.FirstOrDefault(m => m.Modules.Contains(id)) })
+            .ToImmutableArray();
         var certificates = CertificateRules.Earned(course, paths, passed);
-        return new LearnerProgress(enrollment, ordered, [.. paths], certificates, milestones);
+        return new LearnerProgress(enrollment, ordered, [.. paths], certificates, schedule.Milestones)
+        {
+            PaceId = schedule.PaceId, PausedSince = schedule.PausedSince,
+        };
     }
 
     /// <summary>The enrolled path and every path after it.</summary>
@@ -77,7 +84,7 @@ public static class ProgressCalculator
         return pathsMet && tracksMet && prerequisites.Modules.All(passed.ContainsKey);
     }
 
-    private static ModuleProgress ModuleFor(Course course, Module module, bool unlocked, Evidence evidence, ImmutableArray<Milestone> milestones)
+    private static ModuleProgress ModuleFor(Course course, Module module, bool unlocked, Evidence evidence)
     {
         var assessments = module.Assessments.Select(a => AssessmentFor(course, module, a, evidence)).ToImmutableArray();
         var required = assessments.Where(a => a.Required).ToList();
@@ -87,8 +94,7 @@ public static class ProgressCalculator
             : assessments.Any(a => a.Done || a.Attempts > 0) ? ModuleState.InProgress
             : ModuleState.Open;
         DateTimeOffset? passedAt = state == ModuleState.Passed ? required.Select(a => a.DoneAt ?? DateTimeOffset.MinValue).DefaultIfEmpty(DateTimeOffset.MinValue).Max() : null;
-        var due = milestones.FirstOrDefault(m => m.Modules.Contains(module.Id));
-        return new ModuleProgress(module, state, assessments, passedAt, due) { Capstone = evidence.Capstones.GetValueOrDefault(module.Id) };
+        return new ModuleProgress(module, state, assessments, passedAt, null) { Capstone = evidence.Capstones.GetValueOrDefault(module.Id) };
     }
 
     private static AssessmentProgress AssessmentFor(Course course, Module module, Assessment assessment, Evidence evidence)
