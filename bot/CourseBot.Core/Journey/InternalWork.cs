@@ -34,6 +34,9 @@ public sealed class InternalWork(JourneyService journey, JourneyOptions options,
             case QueuedLearnerChanges.RegradeEvent:
                 await journey.RegradeAsync((string?)body["repository"] ?? "", (string?)body["sha"] ?? "", cancel).ConfigureAwait(false);
                 break;
+            case QueuedLearnerChanges.DeadlinesEvent:
+                await journey.DeadlinesAsync((string?)body["repository"] ?? "", cancel).ConfigureAwait(false);
+                break;
             default:
                 throw new InvalidOperationException($"unknown internal work {delivery.Event}");
         }

@@ -8,7 +8,11 @@ using Microsoft.Extensions.Logging;
 namespace CourseBot.Core.Journey;
 
 /// <summary>What one reconciler pass queued.</summary>
-public sealed record ReconcileReport(int Learners, int Resumed, int Regraded);
+public sealed record ReconcileReport(int Learners, int Resumed, int Regraded)
+{
+    /// <summary>Learners whose daily deadline pass was queued (a README's overdue marks changed, or a reminder is owed).</summary>
+    public int Deadlines { get; init; }
+}
 
 /// <summary>
 /// Repairs what a lost webhook, a dead-lettered job or a grading run that never reported leaves
@@ -18,7 +22,9 @@ public sealed record ReconcileReport(int Learners, int Resumed, int Regraded);
 /// out, an outage) is resumed, at most once an hour;</item>
 /// <item>a repository set up before the instructors team was given access to it is resumed to give it;</item>
 /// <item>a learner's latest push with open labs and no result after <see cref="JourneyOptions.RepairAfter"/>
-/// is graded again through the grading workflow, once per commit.</item>
+/// is graded again through the grading workflow, once per commit;</item>
+/// <item>a learner whose README's overdue marks changed since it was committed, or whose module crossed a reminder
+/// threshold (<see cref="JourneyOptions.OverdueReminders"/>), gets the daily deadline pass, at most once a day.</item>
 /// </list>
 /// </summary>
 public sealed partial class JourneyReconciler(Course course, JourneyOptions options, ILearnerEvents history, IDeliveryInbox inbox, TimeProvider time, ILogger<JourneyReconciler> logger)
@@ -27,7 +33,8 @@ public sealed partial class JourneyReconciler(Course course, JourneyOptions opti
     {
         var now = time.GetUtcNow();
         var learners = await history.LearnersAsync(cancel).ConfigureAwait(false);
-        var (resumed, regraded) = (0, 0);
+        var (resumed, regraded, deadlines) = (0, 0, 0);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
         foreach (var repository in learners)
         {
             var ledger = LearnerLedger.From(repository, await history.ReadAsync(repository, cancel).ConfigureAwait(false));
@@ -59,9 +66,16 @@ public sealed partial class JourneyReconciler(Course course, JourneyOptions opti
                 regraded++;
                 LogRegraded(logger, repository, sha);
             }
+
+            if (setUp && DeadlineWork(ledger, today)
+                && await inbox.TryEnqueueAsync(QueuedLearnerChanges.Deadlines(repository, today), cancel).ConfigureAwait(false))
+            {
+                deadlines++;
+                LogDeadlines(logger, repository);
+            }
         }
 
-        return new ReconcileReport(learners.Count, resumed, regraded);
+        return new ReconcileReport(learners.Count, resumed, regraded) { Deadlines = deadlines };
     }
 
     /// <summary>The learner's latest push, when it is old enough, the learner has labs open, and no result names it.</summary>
@@ -79,6 +93,12 @@ public sealed partial class JourneyReconciler(Course course, JourneyOptions opti
             && m.Module.Assessments.Any(a => a.Grading == Grading.Auto)) == true;
         return graded || !openLabs ? null : sha;
     }
+
+    private bool DeadlineWork(LearnerLedger ledger, DateOnly today) => ledger.Progress(course) is { } progress
+        && (DeadlineCheck.ReadmeStale(ledger, progress, today) || DeadlineCheck.Owed(ledger, progress, today, options.OverdueReminderDays).Count > 0);
+
+    [LoggerMessage(EventId = 5404, Level = LogLevel.Information, Message = "Reconciler: deadlines of {Repository} changed; refreshing them")]
+    private static partial void LogDeadlines(ILogger logger, string repository);
 
     [LoggerMessage(EventId = 5401, Level = LogLevel.Warning, Message = "Reconciler: setup of {Repository} never finished; resuming it")]
     private static partial void LogResumed(ILogger logger, string repository);

@@ -216,6 +216,40 @@ public sealed partial class JourneyService(
     }
 
     /// <summary>
+    /// The daily deadline pass (from the reconciler): one reminder in each module issue that crossed a reminder threshold
+    /// (the highest crossed is named; every crossed one is recorded, so none is posted later), then a sync, which rewrites
+    /// the README when its overdue marks changed. No push is needed: idle learners are the ones this is for.
+    /// </summary>
+    public async Task DeadlinesAsync(string repository, CancellationToken cancel)
+    {
+        long installation = 0;
+        await WithLearnerAsync(repository, async (ledger, recorder) =>
+        {
+            installation = ledger.Installation;
+            if (!ledger.Setup.Contains("repository") || ledger.Progress(course) is not { } progress)
+            {
+                return;
+            }
+
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            foreach (var owed in DeadlineCheck.Owed(ledger, progress, today, options.OverdueReminderDays))
+            {
+                var issue = ledger.ModuleIssues[owed.Module.Module.Id];
+                var text = Writing.OverdueReminderWriter.Write(course, progress, owed);
+                await clients(ledger.Installation).Issue.Comment.Create(ledger.Owner, ledger.Name, issue, text).ConfigureAwait(false);
+                foreach (var threshold in owed.Thresholds)
+                {
+                    var record = new DeadlineReminderPosted(threshold, owed.DaysOverdue, owed.Module.Due?.DueOn, issue);
+                    await recorder.RecordAsync(DeadlineCheck.Key(owed.Module.Module.Id, threshold), record, cancel).ConfigureAwait(false);
+                }
+
+                LogReminded(logger, repository, owed.Module.Module.Id, owed.DaysOverdue);
+            }
+        }, cancel).ConfigureAwait(false);
+        await SyncAsync(installation, repository, cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Enrolls a learner (from the form or a roster): records the enrollment once, generates the
     /// repository from the template and waits for it, invites the learner, creates the labels, then
     /// syncs (first module issue, milestones, README, badges, quiz forms). Safe to run again at any
@@ -339,6 +373,9 @@ public sealed partial class JourneyService(
             await work().ConfigureAwait(false);
         }
     }
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Reminded {Repository} of module {Module}, {Days} days overdue")]
+    private static partial void LogReminded(ILogger logger, string repository, string module, int days);
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "Enrollment stopped by the organisation's setup: {Reason}")]
     private static partial void LogSetupBroken(ILogger logger, string reason);

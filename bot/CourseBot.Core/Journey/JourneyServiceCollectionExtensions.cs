@@ -30,6 +30,7 @@ internal static class JourneyServiceCollectionExtensions
         });
         services.AddSingleton<Sync.LearnerSync>();
         services.AddSingleton<QuizDesk>();
+        services.AddSingleton<ScheduleDesk>();
         services.AddSingleton<CommandDesk>();
         services.AddSingleton<CapstoneDesk>();
         services.AddSingleton<Peers.PeerRoster>();

@@ -36,6 +36,13 @@ public sealed class QueuedLearnerChanges(IDeliveryInbox inbox) : ILearnerChanges
     public static WebhookDelivery Regrade(string repository, string sha) =>
         Delivery($"regrade:{repository}:{sha}", RegradeEvent, new JsonObject { ["repository"] = repository, ["sha"] = sha });
 
+    public const string DeadlinesEvent = "coursebot.deadlines";
+
+    /// <summary>The daily deadline pass for one learner: once per learner per UTC day, however often the reconciler runs.</summary>
+    public static WebhookDelivery Deadlines(string repository, DateOnly day) =>
+        Delivery($"deadlines:{repository}:{day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}", DeadlinesEvent,
+            new JsonObject { ["repository"] = repository });
+
     public static WebhookDelivery Enroll(long installation, EnrollmentRequest request, string batch)
     {
         ArgumentNullException.ThrowIfNull(request);
