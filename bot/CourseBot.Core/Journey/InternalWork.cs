@@ -34,6 +34,11 @@ public sealed class InternalWork(JourneyService journey, JourneyOptions options,
             case QueuedLearnerChanges.RegradeEvent:
                 await journey.RegradeAsync((string?)body["repository"] ?? "", (string?)body["sha"] ?? "", cancel).ConfigureAwait(false);
                 break;
+            case QueuedLearnerChanges.RegradeLabEvent:
+                await journey.RegradeLabAsync(
+                    (string?)body["repository"] ?? "", (string?)body["lab"] ?? "", (string?)body["version"] ?? "", (string?)body["batch"], cancel)
+                    .ConfigureAwait(false);
+                break;
             case QueuedLearnerChanges.DeadlinesEvent:
                 await journey.DeadlinesAsync((string?)body["repository"] ?? "", cancel).ConfigureAwait(false);
                 break;

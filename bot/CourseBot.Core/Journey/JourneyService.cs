@@ -216,6 +216,27 @@ public sealed partial class JourneyService(
     }
 
     /// <summary>
+    /// One learner's part of <c>coursebot regrade</c>: the grading workflow dispatched on their default branch (it grades
+    /// every open lab of the latest commit, this one included), recorded with the hidden-test version so a regrade run
+    /// again skips them. The workflow dispatch is a content-creating request, spaced like every other.
+    /// </summary>
+    public async Task RegradeLabAsync(string repository, string lab, string version, string? batch, CancellationToken cancel)
+    {
+        await WithLearnerAsync(repository, async (ledger, recorder) =>
+        {
+            if (LabRegrade.Status(course, ledger, lab, version, cohort: null) != RegradeStatus.Due)
+            {
+                return;
+            }
+
+            await clients(ledger.Installation).Actions.Workflows.CreateDispatch(ledger.Owner, ledger.Name, "grade.yml", new CreateWorkflowDispatch("main"))
+                .ConfigureAwait(false);
+            await recorder.RecordAsync(lab, new RegradeRequested(version, batch), cancel).ConfigureAwait(false);
+            LogRegradeDispatched(logger, repository, lab, version);
+        }, cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// The daily deadline pass (from the reconciler): one reminder in each module issue that crossed a reminder threshold
     /// (the highest crossed is named; every crossed one is recorded, so none is posted later), then a sync, which rewrites
     /// the README when its overdue marks changed. No push is needed: idle learners are the ones this is for.
@@ -373,6 +394,9 @@ public sealed partial class JourneyService(
             await work().ConfigureAwait(false);
         }
     }
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Regrade of {Lab} dispatched for {Repository} (hidden tests {Version})")]
+    private static partial void LogRegradeDispatched(ILogger logger, string repository, string lab, string version);
 
     [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Reminded {Repository} of module {Module}, {Days} days overdue")]
     private static partial void LogReminded(ILogger logger, string repository, string module, int days);

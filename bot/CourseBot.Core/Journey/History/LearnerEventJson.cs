@@ -50,6 +50,7 @@ public static class LearnerEventJson
             LearnerEventKinds.PaceChanged => Parse(entry.Data, Json.PaceChanged),
             LearnerEventKinds.SchedulePaused => Parse(entry.Data, Json.SchedulePaused),
             LearnerEventKinds.DeadlineReminder => Parse(entry.Data, Json.DeadlineReminderPosted),
+            LearnerEventKinds.RegradeRequested => Parse(entry.Data, Json.RegradeRequested),
             _ => null,
         };
     }

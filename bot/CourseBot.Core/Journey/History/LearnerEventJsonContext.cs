@@ -33,4 +33,5 @@ namespace CourseBot.Core.Journey.History;
 [JsonSerializable(typeof(PaceChanged))]
 [JsonSerializable(typeof(SchedulePaused))]
 [JsonSerializable(typeof(DeadlineReminderPosted))]
+[JsonSerializable(typeof(RegradeRequested))]
 internal sealed partial class LearnerEventJsonContext : JsonSerializerContext;

@@ -50,6 +50,9 @@ public static class LearnerEventKinds
     /// <summary><see cref="History.SchedulePaused"/>: <c>/pause</c> or <c>/resume</c>; subject: empty.</summary>
     public const string SchedulePaused = "schedule-paused";
 
+    /// <summary><see cref="History.RegradeRequested"/>: a lab's regrade dispatched; subject: module/assessment.</summary>
+    public const string RegradeRequested = "regrade-requested";
+
     /// <summary><see cref="DeadlineReminderPosted"/>: an overdue reminder posted; subject: <c>module-id:threshold</c>.</summary>
     public const string DeadlineReminder = "github.deadline-reminder";
 
