@@ -16,7 +16,8 @@ namespace CourseBot.Core.Journey;
 /// instructors team on every use and refused, with a reason, to anyone else. The schedule commands
 /// (<c>/extend</c>, <c>/pace</c>, <c>/pause</c>, <c>/resume</c>) are <see cref="ScheduleDesk"/>'s.
 /// </summary>
-public sealed partial class CommandDesk(Course course, JourneyOptions options, QuizDesk quizzes, ScheduleDesk schedule, ILogger<CommandDesk> logger)
+public sealed partial class CommandDesk(
+    Course course, JourneyOptions options, QuizDesk quizzes, ScheduleDesk schedule, CohortDesk cohorts, ILogger<CommandDesk> logger)
 {
     /// <summary>Runs a command; true when the learner's record changed and the repository should be synced.</summary>
     public async Task<bool> RunAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, CommentCreated comment, LearnerCommand command, CancellationToken cancel)
@@ -41,6 +42,7 @@ public sealed partial class CommandDesk(Course course, JourneyOptions options, Q
             CommandKind.Help => (Help(ledger, comment.Issue), false),
             CommandKind.Recheck => await RecheckAsync(github, ledger).ConfigureAwait(false),
             CommandKind.Approve or CommandKind.Place => await InstructorAsync(github, ledger, recorder, comment, command, cancel).ConfigureAwait(false),
+            CommandKind.Cohort or CommandKind.Unenroll => await cohorts.RunAsync(github, ledger, recorder, comment, command, cancel).ConfigureAwait(false),
             CommandKind.Extend or CommandKind.Pace or CommandKind.Pause or CommandKind.Resume =>
                 await schedule.RunAsync(github, ledger, recorder, comment, command, cancel).ConfigureAwait(false),
             _ => ("", false),

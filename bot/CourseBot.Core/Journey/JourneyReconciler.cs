@@ -39,7 +39,7 @@ public sealed partial class JourneyReconciler(Course course, JourneyOptions opti
         {
             var ledger = LearnerLedger.From(repository, await history.ReadAsync(repository, cancel).ConfigureAwait(false));
             var enrolledAt = ledger.Events.FirstOrDefault(e => e.Kind == LearnerEventKinds.Enrolled)?.At;
-            if (ledger.Enrollment is null || enrolledAt is null)
+            if (ledger.Enrollment is null || enrolledAt is null || ledger.Unenrolled)
             {
                 continue;
             }

@@ -181,7 +181,7 @@ public sealed partial class JourneyService(
         await LockedAsync(repository, async () =>
         {
             var ledger = await LedgerAsync(repository, cancel).ConfigureAwait(false);
-            if (ledger.Enrollment is null || !ledger.Setup.Contains("repository"))
+            if (ledger.Enrollment is null || !ledger.Setup.Contains("repository") || ledger.Unenrolled)
             {
                 return;
             }
@@ -374,9 +374,9 @@ public sealed partial class JourneyService(
         await LockedAsync(repository, async () =>
         {
             var ledger = await LedgerAsync(repository, cancel).ConfigureAwait(false);
-            if (ledger.Enrollment is null)
+            if (ledger.Enrollment is null || ledger.Unenrolled)
             {
-                return; // not a learner repository this course knows
+                return; // not a learner repository this course knows, or one archived at unenrollment
             }
 
             await work(ledger, new LearnerRecorder(history, repository)).ConfigureAwait(false);

@@ -31,6 +31,7 @@ internal static class JourneyServiceCollectionExtensions
         services.AddSingleton<Sync.LearnerSync>();
         services.AddSingleton<QuizDesk>();
         services.AddSingleton<ScheduleDesk>();
+        services.AddSingleton<CohortDesk>();
         services.AddSingleton<CommandDesk>();
         services.AddSingleton<CapstoneDesk>();
         services.AddSingleton<Peers.PeerRoster>();

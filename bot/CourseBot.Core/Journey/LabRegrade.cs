@@ -15,7 +15,7 @@ public static class LabRegrade
         ArgumentNullException.ThrowIfNull(course);
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(lab);
-        if (ledger.Enrollment is not { } enrollment || !ledger.Setup.Contains("repository")
+        if (ledger.Enrollment is not { } enrollment || !ledger.Setup.Contains("repository") || ledger.Unenrolled
             || (cohort is not null && !string.Equals(enrollment.Cohort, cohort, StringComparison.OrdinalIgnoreCase)))
         {
             return RegradeStatus.NotOpen;

@@ -12,6 +12,12 @@ public enum CommandKind
     /// <summary>Instructor: <c>/place path-id</c> records placement into a path ("OR equivalent knowledge").</summary>
     Place,
 
+    /// <summary>Instructor: <c>/cohort NAME</c> moves the learner to another cohort.</summary>
+    Cohort,
+
+    /// <summary>Instructor: <c>/unenroll</c> archives the learner's repository (never deletes it).</summary>
+    Unenroll,
+
     /// <summary>Instructor: <c>/extend DAYS [MODULE]</c> moves the learner's due dates from a module on.</summary>
     Extend,
 
@@ -63,6 +69,8 @@ public sealed record LearnerCommand(CommandKind Kind, string? Argument)
                 "approve" => CommandKind.Approve,
                 "place" => CommandKind.Place,
                 "extend" => CommandKind.Extend,
+                "cohort" => CommandKind.Cohort,
+                "unenroll" => CommandKind.Unenroll,
                 "pace" => CommandKind.Pace,
                 "pause" => CommandKind.Pause,
                 "resume" => CommandKind.Resume,

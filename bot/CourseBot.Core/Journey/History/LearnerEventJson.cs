@@ -51,6 +51,8 @@ public static class LearnerEventJson
             LearnerEventKinds.SchedulePaused => Parse(entry.Data, Json.SchedulePaused),
             LearnerEventKinds.DeadlineReminder => Parse(entry.Data, Json.DeadlineReminderPosted),
             LearnerEventKinds.RegradeRequested => Parse(entry.Data, Json.RegradeRequested),
+            LearnerEventKinds.CohortMoved => Parse(entry.Data, Json.CohortMoved),
+            LearnerEventKinds.Unenrolled => Parse(entry.Data, Json.Unenrolled),
             _ => null,
         };
     }

@@ -34,4 +34,6 @@ namespace CourseBot.Core.Journey.History;
 [JsonSerializable(typeof(SchedulePaused))]
 [JsonSerializable(typeof(DeadlineReminderPosted))]
 [JsonSerializable(typeof(RegradeRequested))]
+[JsonSerializable(typeof(CohortMoved))]
+[JsonSerializable(typeof(Unenrolled))]
 internal sealed partial class LearnerEventJsonContext : JsonSerializerContext;

@@ -50,6 +50,12 @@ public static class LearnerEventKinds
     /// <summary><see cref="History.SchedulePaused"/>: <c>/pause</c> or <c>/resume</c>; subject: empty.</summary>
     public const string SchedulePaused = "schedule-paused";
 
+    /// <summary><see cref="History.CohortMoved"/>: an instructor's <c>/cohort</c>; subject: the new cohort.</summary>
+    public const string CohortMoved = "cohort-moved";
+
+    /// <summary><see cref="History.Unenrolled"/>: an instructor's <c>/unenroll</c> (the repository archived); subject: empty.</summary>
+    public const string Unenrolled = "unenrolled";
+
     /// <summary><see cref="History.RegradeRequested"/>: a lab's regrade dispatched; subject: module/assessment.</summary>
     public const string RegradeRequested = "regrade-requested";
 

@@ -53,6 +53,9 @@ public sealed class LearnerLedger
 
     public HashSet<string> Replies { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>An instructor unenrolled the learner: the repository is archived and nothing more is written to it.</summary>
+    public bool Unenrolled { get; private set; }
+
     /// <summary>Overdue reminders posted (<c>module-id:threshold</c>).</summary>
     public HashSet<string> Reminders { get; } = new(StringComparer.Ordinal);
 
@@ -144,6 +147,12 @@ public sealed class LearnerLedger
                 break;
             case ReplyPosted:
                 Replies.Add(entry.Subject);
+                break;
+            case CohortMoved moved when Enrollment is not null:
+                Enrollment = Enrollment with { Cohort = moved.Cohort };
+                break;
+            case History.Unenrolled:
+                Unenrolled = true;
                 break;
             case DeadlineReminderPosted:
                 Reminders.Add(entry.Subject);
