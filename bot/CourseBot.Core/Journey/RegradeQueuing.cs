@@ -4,7 +4,8 @@ using CourseBot.Core.Storage;
 
 namespace CourseBot.Core.Journey;
 
-/// <summary>What <see cref="RegradeQueuing.QueueAsync"/> found: learners read, queued now, reached before by this version, and without the lab open.</summary>
+/// <summary>What <see cref="RegradeQueuing.QueueAsync"/> found: learners read, queued now, reached before by this version, and without
+/// the lab open.</summary>
 public sealed record RegradeReport(int Learners, int Queued, int AlreadyDone, int NotOpen);
 
 /// <summary>

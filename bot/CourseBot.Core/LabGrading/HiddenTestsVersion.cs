@@ -10,7 +10,8 @@ namespace CourseBot.Core.LabGrading;
 /// </summary>
 public static class HiddenTestsVersion
 {
-    /// <summary>The version of lab <paramref name="key"/> (<c>module/lab</c>) in the curriculum, or null when there is no such lab.</summary>
+    /// <summary>The version of lab <paramref name="key"/> (<c>module/lab</c>) in the curriculum, or null when there is no such
+    /// lab.</summary>
     public static string? Of(string curriculumRoot, string key)
     {
         if (LabLocator.Locate(curriculumRoot, key) is not { } folder)

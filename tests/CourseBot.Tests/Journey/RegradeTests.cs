@@ -5,7 +5,8 @@ using CourseBot.Core.LabGrading;
 
 namespace CourseBot.Tests.Journey;
 
-/// <summary><c>coursebot regrade</c>'s work against a running bot: one dispatch per learner with the lab open, once per hidden-test version.</summary>
+/// <summary><c>coursebot regrade</c>'s work against a running bot: one dispatch per learner with the lab open, once per hidden-test
+/// version.</summary>
 [Collection(JourneyGroup.Name)]
 public sealed class RegradeTests
 {

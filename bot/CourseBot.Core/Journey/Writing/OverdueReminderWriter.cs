@@ -5,7 +5,8 @@ using CourseBot.Core.Journey.Progression;
 
 namespace CourseBot.Core.Journey.Writing;
 
-/// <summary>The reminder posted in a module's issue when it becomes overdue by a threshold: what is left and the ways to more time.</summary>
+/// <summary>The reminder posted in a module's issue when it becomes overdue by a threshold: what is left and the ways to more
+/// time.</summary>
 public static class OverdueReminderWriter
 {
     public static string Write(Course course, LearnerProgress progress, DueReminder reminder)
