@@ -88,6 +88,9 @@ public sealed class RepoState(long id, string owner, string name)
 
     public bool IsTemplate { get; set; }
 
+    /// <summary>Archived (read-only): what unenrollment does instead of deleting.</summary>
+    public bool Archived { get; set; }
+
     /// <summary>Who may use this repository's actions and reusable workflows: none, user or organization.</summary>
     public string ActionsAccess { get; set; } = "none";
 

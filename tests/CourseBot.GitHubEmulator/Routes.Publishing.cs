@@ -58,6 +58,7 @@ public sealed partial class GitHubEmulator
 
                 repo.IsTemplate = (bool?)body["is_template"] ?? repo.IsTemplate;
                 repo.Private = (bool?)body["private"] ?? repo.Private;
+                repo.Archived = (bool?)body["archived"] ?? repo.Archived;
                 return Results.Json(Shapes.Repo(repo, BaseUrl));
             }
         });

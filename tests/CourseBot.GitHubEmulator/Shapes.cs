@@ -96,7 +96,7 @@ internal static partial class Shapes
             ["svn_url"] = $"https://github.com/{repo.FullName}",
             ["visibility"] = repo.Private ? "private" : "public",
             ["fork"] = false,
-            ["archived"] = false,
+            ["archived"] = repo.Archived,
             ["disabled"] = false,
             ["has_issues"] = true,
             ["has_projects"] = false,

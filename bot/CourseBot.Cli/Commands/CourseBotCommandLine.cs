@@ -14,6 +14,7 @@ internal static class CourseBotCommandLine
         root.Subcommands.Add(LabCommandLine.Build());
         root.Subcommands.Add(EventsCommandLine.Build());
         root.Subcommands.Add(EnrollCommandLine.Build());
+        root.Subcommands.Add(RegradeCommandLine.Build());
         root.Subcommands.Add(CourseCommandLine.Build());
         root.Subcommands.Add(CohortCommandLine.Build());
         return root;

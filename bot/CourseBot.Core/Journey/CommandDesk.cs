@@ -13,9 +13,11 @@ namespace CourseBot.Core.Journey;
 /// <summary>
 /// Slash commands in learner repositories. Learner commands: <c>/help</c>, <c>/recheck</c>,
 /// <c>/quiz</c>. Instructor commands (<c>/approve</c>, <c>/place</c>) are checked against the
-/// instructors team on every use and refused, with a reason, to anyone else.
+/// instructors team on every use and refused, with a reason, to anyone else. The schedule commands
+/// (<c>/extend</c>, <c>/pace</c>, <c>/pause</c>, <c>/resume</c>) are <see cref="ScheduleDesk"/>'s.
 /// </summary>
-public sealed partial class CommandDesk(Course course, JourneyOptions options, QuizDesk quizzes, ILogger<CommandDesk> logger)
+public sealed partial class CommandDesk(
+    Course course, JourneyOptions options, QuizDesk quizzes, ScheduleDesk schedule, CohortDesk cohorts, ILogger<CommandDesk> logger)
 {
     /// <summary>Runs a command; true when the learner's record changed and the repository should be synced.</summary>
     public async Task<bool> RunAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, CommentCreated comment, LearnerCommand command, CancellationToken cancel)
@@ -40,6 +42,9 @@ public sealed partial class CommandDesk(Course course, JourneyOptions options, Q
             CommandKind.Help => (Help(ledger, comment.Issue), false),
             CommandKind.Recheck => await RecheckAsync(github, ledger).ConfigureAwait(false),
             CommandKind.Approve or CommandKind.Place or CommandKind.WaivePeerReview => await InstructorAsync(github, ledger, recorder, comment, command, cancel).ConfigureAwait(false),
+            CommandKind.Cohort or CommandKind.Unenroll => await cohorts.RunAsync(github, ledger, recorder, comment, command, cancel).ConfigureAwait(false),
+            CommandKind.Extend or CommandKind.Pace or CommandKind.Pause or CommandKind.Resume =>
+                await schedule.RunAsync(github, ledger, recorder, comment, command, cancel).ConfigureAwait(false),
             _ => ("", false),
         };
         await LearnerReplies.PostOnceAsync(github, ledger, recorder, comment.Issue, replyKey, text, close: false, repository: null, cancel).ConfigureAwait(false);
@@ -69,7 +74,7 @@ public sealed partial class CommandDesk(Course course, JourneyOptions options, Q
 
         var path = progress.Paths.FirstOrDefault(p => p.Unlocked && !p.Complete) ?? progress.Paths[0];
         text.Append(CultureInfo.InvariantCulture, $"\nPath {path.Path.Number}: {path.Passed} of {path.Total} modules passed. Your README shows the whole picture.\n\n");
-        text.Append("Commands: `/quiz` starts this module's quiz · `/recheck` grades your latest commit again · `/help` shows this.");
+        text.Append("Commands: `/quiz` starts this module's quiz · `/recheck` grades your latest commit again · `/help` shows this · `/pace PACE`, `/pause` and `/resume` change your schedule.");
         return text.ToString();
     }
 

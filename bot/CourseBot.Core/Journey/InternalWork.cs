@@ -41,6 +41,14 @@ public sealed class InternalWork(
             case QueuedLearnerChanges.PeersEvent:
                 await journey.RetryPeersAsync((string?)body["repository"] ?? "", (int?)body["number"] ?? 0, cancel).ConfigureAwait(false);
                 break;
+            case QueuedLearnerChanges.RegradeLabEvent:
+                await journey.RegradeLabAsync(
+                    (string?)body["repository"] ?? "", (string?)body["lab"] ?? "", (string?)body["version"] ?? "", (string?)body["batch"], cancel)
+                    .ConfigureAwait(false);
+                break;
+            case QueuedLearnerChanges.DeadlinesEvent:
+                await journey.DeadlinesAsync((string?)body["repository"] ?? "", cancel).ConfigureAwait(false);
+                break;
             default:
                 throw new InvalidOperationException($"unknown internal work {delivery.Event}");
         }

@@ -95,6 +95,19 @@ public sealed class JourneyOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = Section + ":ReconcileEvery must be from {1} to {2}")]
     public TimeSpan ReconcileEvery { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// When a module is this many days overdue, the reconciler posts one reminder in its issue (once per module and
+    /// threshold): days, comma-separated. Empty: no reminders (the README's overdue mark is still refreshed daily).
+    /// Default: <c>3,10</c>.
+    /// </summary>
+    [RegularExpression(@"^\s*(\d{1,3}\s*(,\s*\d{1,3}\s*)*)?$", ErrorMessage = Section + ":OverdueReminders must be days, comma-separated (3,10)")]
+    public string OverdueReminders { get; set; } = "3,10";
+
+    /// <summary><see cref="OverdueReminders"/> read: the thresholds in days, ascending, each at least 1.</summary>
+    public IReadOnlyList<int> OverdueReminderDays => [.. OverdueReminders
+        .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(d => int.Parse(d, System.Globalization.CultureInfo.InvariantCulture)).Where(d => d >= 1).Distinct().Order()];
+
     public bool IsConfigured => CourseRepository.Contains('/', StringComparison.Ordinal) && TemplateRepository.Contains('/', StringComparison.Ordinal);
 
     public string CourseOwner => CourseRepository.Split('/')[0];

@@ -9,7 +9,11 @@ using Microsoft.Extensions.Logging;
 namespace CourseBot.Core.Journey;
 
 /// <summary>What one reconciler pass queued.</summary>
-public sealed record ReconcileReport(int Learners, int Resumed, int Regraded, int ExpiredQuizzes = 0, int PeerRetries = 0);
+public sealed record ReconcileReport(int Learners, int Resumed, int Regraded, int ExpiredQuizzes = 0, int PeerRetries = 0)
+{
+    /// <summary>Learners whose daily deadline pass was queued (a README's overdue marks changed, or a reminder is owed).</summary>
+    public int Deadlines { get; init; }
+}
 
 /// <summary>
 /// Repairs what a lost webhook, a dead-lettered job or a grading run that never reported leaves
@@ -25,7 +29,9 @@ public sealed record ReconcileReport(int Learners, int Resumed, int Regraded, in
 /// <item>the cohort dashboard is refreshed, at most once per <see cref="Cohorts.Dashboard.DashboardOptions.RefreshEvery"/>
 /// (so idle learners falling behind show without any event of theirs);</item>
 /// <item>a capstone pull request still waiting for peers (<see cref="Peers.PeerWaiting"/>) is looked at again, at most once an
-/// hour, until enough peers reached its module or <see cref="JourneyOptions.PeerWait"/> is over.</item>
+/// hour, until enough peers reached its module or <see cref="JourneyOptions.PeerWait"/> is over;</item>
+/// <item>a learner whose README's overdue marks changed since it was committed, or whose module crossed a reminder
+/// threshold (<see cref="JourneyOptions.OverdueReminders"/>), gets the daily deadline pass, at most once a day.</item>
 /// </list>
 /// </summary>
 public sealed partial class JourneyReconciler(
@@ -36,12 +42,13 @@ public sealed partial class JourneyReconciler(
     {
         var now = time.GetUtcNow();
         var learners = await history.LearnersAsync(cancel).ConfigureAwait(false);
-        var (resumed, regraded, expired, peerRetries) = (0, 0, 0, 0);
+        var (resumed, regraded, expired, peerRetries, deadlines) = (0, 0, 0, 0, 0);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
         foreach (var repository in learners)
         {
             var ledger = LearnerLedger.From(repository, await history.ReadAsync(repository, cancel).ConfigureAwait(false));
             var enrolledAt = ledger.Events.FirstOrDefault(e => e.Kind == LearnerEventKinds.Enrolled)?.At;
-            if (ledger.Enrollment is null || enrolledAt is null)
+            if (ledger.Enrollment is null || enrolledAt is null || ledger.Unenrolled)
             {
                 continue;
             }
@@ -85,6 +92,13 @@ public sealed partial class JourneyReconciler(
                     peerRetries++;
                 }
             }
+
+            if (setUp && DeadlineWork(ledger, today)
+                && await inbox.TryEnqueueAsync(QueuedLearnerChanges.Deadlines(repository, today), cancel).ConfigureAwait(false))
+            {
+                deadlines++;
+                LogDeadlines(logger, repository);
+            }
         }
 
         if (learners.Count > 0)
@@ -92,7 +106,7 @@ public sealed partial class JourneyReconciler(
             await dashboard.RequestAsync(cancel).ConfigureAwait(false);
         }
 
-        return new ReconcileReport(learners.Count, resumed, regraded, expired, peerRetries);
+        return new ReconcileReport(learners.Count, resumed, regraded, expired, peerRetries) { Deadlines = deadlines };
     }
 
     /// <summary>The learner's latest push, when it is old enough, the learner has labs open, and no result names it.</summary>
@@ -128,6 +142,12 @@ public sealed partial class JourneyReconciler(
     [LoggerMessage(EventId = 5404, Level = LogLevel.Information,
         Message = "Reconciler: {Repository} holds quiz forms no open attempt keeps ({Count} entries); removing them")]
     private static partial void LogExpired(ILogger logger, string repository, int count);
+
+    private bool DeadlineWork(LearnerLedger ledger, DateOnly today) => ledger.Progress(course) is { } progress
+        && (DeadlineCheck.ReadmeStale(ledger, progress, today) || DeadlineCheck.Owed(ledger, progress, today, options.OverdueReminderDays).Count > 0);
+
+    [LoggerMessage(EventId = 5405, Level = LogLevel.Information, Message = "Reconciler: deadlines of {Repository} changed; refreshing them")]
+    private static partial void LogDeadlines(ILogger logger, string repository);
 
     [LoggerMessage(EventId = 5401, Level = LogLevel.Warning, Message = "Reconciler: setup of {Repository} never finished; resuming it")]
     private static partial void LogResumed(ILogger logger, string repository);

@@ -185,7 +185,7 @@ public sealed partial class JourneyService(
     private async Task SyncLockedAsync(long installation, string repository, CancellationToken cancel)
     {
         var ledger = await LedgerAsync(repository, cancel).ConfigureAwait(false);
-        if (ledger.Enrollment is null || !ledger.Setup.Contains("repository"))
+        if (ledger.Enrollment is null || !ledger.Setup.Contains("repository") || ledger.Unenrolled)
         {
             return;
         }
@@ -216,6 +216,61 @@ public sealed partial class JourneyService(
             await clients(ledger.Installation).Actions.Workflows.CreateDispatch(ledger.Owner, ledger.Name, "grade.yml", new CreateWorkflowDispatch("main")).ConfigureAwait(false);
             await recorder.RecordAsync("regrade:" + sha, new ReplyPosted(Sha: sha), cancel).ConfigureAwait(false);
         }, cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One learner's part of <c>coursebot regrade</c>: the grading workflow dispatched on their default branch (it grades
+    /// every open lab of the latest commit, this one included), recorded with the hidden-test version so a regrade run
+    /// again skips them. The workflow dispatch is a content-creating request, spaced like every other.
+    /// </summary>
+    public async Task RegradeLabAsync(string repository, string lab, string version, string? batch, CancellationToken cancel)
+    {
+        await WithLearnerAsync(repository, async (ledger, recorder) =>
+        {
+            if (LabRegrade.Status(course, ledger, lab, version, cohort: null) != RegradeStatus.Due)
+            {
+                return;
+            }
+
+            await clients(ledger.Installation).Actions.Workflows.CreateDispatch(ledger.Owner, ledger.Name, "grade.yml", new CreateWorkflowDispatch("main"))
+                .ConfigureAwait(false);
+            await recorder.RecordAsync(lab, new RegradeRequested(version, batch), cancel).ConfigureAwait(false);
+            LogRegradeDispatched(logger, repository, lab, version);
+        }, cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The daily deadline pass (from the reconciler): one reminder in each module issue that crossed a reminder threshold
+    /// (the highest crossed is named; every crossed one is recorded, so none is posted later), then a sync, which rewrites
+    /// the README when its overdue marks changed. No push is needed: idle learners are the ones this is for.
+    /// </summary>
+    public async Task DeadlinesAsync(string repository, CancellationToken cancel)
+    {
+        long installation = 0;
+        await WithLearnerAsync(repository, async (ledger, recorder) =>
+        {
+            installation = ledger.Installation;
+            if (!ledger.Setup.Contains("repository") || ledger.Progress(course) is not { } progress)
+            {
+                return;
+            }
+
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            foreach (var owed in DeadlineCheck.Owed(ledger, progress, today, options.OverdueReminderDays))
+            {
+                var issue = ledger.ModuleIssues[owed.Module.Module.Id];
+                var text = Writing.OverdueReminderWriter.Write(course, progress, owed);
+                await clients(ledger.Installation).Issue.Comment.Create(ledger.Owner, ledger.Name, issue, text).ConfigureAwait(false);
+                foreach (var threshold in owed.Thresholds)
+                {
+                    var record = new DeadlineReminderPosted(threshold, owed.DaysOverdue, owed.Module.Due?.DueOn, issue);
+                    await recorder.RecordAsync(DeadlineCheck.Key(owed.Module.Module.Id, threshold), record, cancel).ConfigureAwait(false);
+                }
+
+                LogReminded(logger, repository, owed.Module.Module.Id, owed.DaysOverdue);
+            }
+        }, cancel).ConfigureAwait(false);
+        await SyncAsync(installation, repository, cancel).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -322,9 +377,9 @@ public sealed partial class JourneyService(
         await LockedAsync(repository, async () =>
         {
             var ledger = await LedgerAsync(repository, cancel).ConfigureAwait(false);
-            if (ledger.Enrollment is null)
+            if (ledger.Enrollment is null || ledger.Unenrolled)
             {
-                return; // not a learner repository this course knows
+                return; // not a learner repository this course knows, or one archived at unenrollment
             }
 
             await work(ledger, new LearnerRecorder(history, repository)).ConfigureAwait(false);
@@ -342,6 +397,12 @@ public sealed partial class JourneyService(
             await work().ConfigureAwait(false);
         }
     }
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Regrade of {Lab} dispatched for {Repository} (hidden tests {Version})")]
+    private static partial void LogRegradeDispatched(ILogger logger, string repository, string lab, string version);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Reminded {Repository} of module {Module}, {Days} days overdue")]
+    private static partial void LogReminded(ILogger logger, string repository, string module, int days);
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "Enrollment stopped by the organisation's setup: {Reason}")]
     private static partial void LogSetupBroken(ILogger logger, string reason);

@@ -30,6 +30,8 @@ internal static class JourneyServiceCollectionExtensions
         });
         services.AddSingleton<Sync.LearnerSync>();
         services.AddSingleton<QuizDesk>();
+        services.AddSingleton<ScheduleDesk>();
+        services.AddSingleton<CohortDesk>();
         services.AddSingleton<CommandDesk>();
         services.AddSingleton<CapstoneDesk>();
         services.AddSingleton<Peers.PeerRoster>();

@@ -47,6 +47,19 @@ public sealed class QueuedLearnerChanges(IDeliveryInbox inbox) : ILearnerChanges
     public static WebhookDelivery Peers(string repository, int number, string bucket) =>
         Delivery($"peers:{repository}#{number}:{bucket}", PeersEvent, new JsonObject { ["repository"] = repository, ["number"] = number });
 
+    public const string DeadlinesEvent = "coursebot.deadlines";
+    public const string RegradeLabEvent = "coursebot.regrade-lab";
+
+    /// <summary>One learner's part of <c>coursebot regrade</c>: queued once per learner, lab and hidden-test version.</summary>
+    public static WebhookDelivery RegradeLab(string repository, string lab, string version, string batch) =>
+        Delivery($"regrade-lab:{repository}:{lab}:{version}", RegradeLabEvent,
+            new JsonObject { ["repository"] = repository, ["lab"] = lab, ["version"] = version, ["batch"] = batch });
+
+    /// <summary>The daily deadline pass for one learner: once per learner per UTC day, however often the reconciler runs.</summary>
+    public static WebhookDelivery Deadlines(string repository, DateOnly day) =>
+        Delivery($"deadlines:{repository}:{day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}", DeadlinesEvent,
+            new JsonObject { ["repository"] = repository });
+
     public static WebhookDelivery Enroll(long installation, EnrollmentRequest request, string batch)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -94,7 +94,7 @@ public sealed partial class GradeIntakeEndpoint(
             return Refuse(422, problem ?? "the result does not match the lab's checks");
         }
 
-        var record = GradeRecord.Of(run, result, scored);
+        var record = GradeRecord.Of(run, result, scored) with { HiddenVersion = labs.HiddenVersion(result.Lab) };
         var entry = await history.AppendAsync(run.Repository, result.Lab, record, cancel).ConfigureAwait(false);
         // The learner's issue, results comment and README follow from the queue, not in this request.
         await changes.ChangedAsync(run.Repository, $"grade-{entry.Sequence}", cancel).ConfigureAwait(false);

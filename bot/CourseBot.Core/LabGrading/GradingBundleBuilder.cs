@@ -27,7 +27,7 @@ public sealed class GradingBundleBuilder(string curriculumRoot, LabRulesReader r
     }
 
     /// <summary>lab.yml and everything under hidden/: nothing else of the lab folder (solution/ stays home).</summary>
-    private static Dictionary<string, string> Files(string labDir)
+    internal static Dictionary<string, string> Files(string labDir)
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal) { [LabFile] = File.ReadAllText(Path.Combine(labDir, LabFile)) };
         var hidden = Path.Combine(labDir, HiddenFolder);

@@ -12,9 +12,13 @@ namespace CourseBot.Core.LabGrading;
 public sealed class LabRulesReader(string curriculumRoot)
 {
     private readonly ConcurrentDictionary<string, LabRules?> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string?> _versions = new(StringComparer.Ordinal);
 
     /// <summary>The lab's rules, or null when the key names no lab or its <c>lab.yml</c> cannot be read.</summary>
     public LabRules? Find(string key) => _cache.GetOrAdd(key, Read);
+
+    /// <summary>The lab's hidden-test version (<see cref="HiddenTestsVersion"/>), read once like its rules.</summary>
+    public string? HiddenVersion(string key) => _versions.GetOrAdd(key, k => HiddenTestsVersion.Of(curriculumRoot, k));
 
     private LabRules? Read(string key)
     {

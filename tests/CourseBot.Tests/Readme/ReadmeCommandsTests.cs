@@ -25,13 +25,14 @@ public sealed class ReadmeCommandsTests
         ("sudo ./coursebot lab prove", "PROVEN: 1 lab(s)"),
         ("./coursebot grade", "NOT PASSED"),
         ("./coursebot enroll", "2 learners read, 2 queued"),
+        ("./coursebot regrade", "0 learners read, 0 queued"),
         ("./coursebot events failed", "No failed deliveries."),
         // The roster above is queued, not yet enrolled (no bot runs here): the report is its CSV header, and says so.
         ("./coursebot cohort report", "login,repository,cohort,path,pace,start,current_module"),
         ("./coursebot course publish", "Dry run: nothing is written."),
     ];
 
-    private static readonly string[] SideEffects = ["./coursebot serve", "./coursebot enroll", "./coursebot events", "./coursebot course publish"];
+    private static readonly string[] SideEffects = ["./coursebot serve", "./coursebot enroll", "./coursebot regrade", "./coursebot events", "./coursebot course publish"];
 
     [Fact]
     public void Readme_ShowsTheTwoSetUpCommandsFirst()

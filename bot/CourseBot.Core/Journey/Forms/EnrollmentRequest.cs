@@ -36,9 +36,16 @@ public sealed record EnrollmentRequest(string Login, string PathId, string PaceI
             problems.Add($"write the **Start date** as YYYY-MM-DD (for example {today:yyyy-MM-dd}), not `{Shorten(startText)}`");
         }
 
+        var cohortText = sections.GetValueOrDefault("Cohort")?.Trim();
+        var cohort = string.IsNullOrEmpty(cohortText) ? null : CohortName.IsValid(cohortText) ? cohortText : null;
+        if (!string.IsNullOrEmpty(cohortText) && cohort is null)
+        {
+            problems.Add($"write the **Cohort** as your instructor named it ({CohortName.Rule}), not `{Shorten(cohortText)}`");
+        }
+
         return problems.Count > 0 || path is null || pace is null
             ? (null, problems)
-            : (new EnrollmentRequest(login, path, pace, start, null), problems);
+            : (new EnrollmentRequest(login, path, pace, start, cohort), problems);
     }
 
     private static string? Match(string? answer, IEnumerable<(string Id, string Title)> choices)

@@ -16,4 +16,7 @@ public sealed record LabGraded(
 {
     [JsonIgnore]
     public override string Kind => LearnerEventKinds.LabGraded;
+
+    /// <summary>The hidden tests the bot held when it recorded this result (<see cref="LabGrading.HiddenTestsVersion"/>).</summary>
+    public string? HiddenVersion { get; init; }
 }

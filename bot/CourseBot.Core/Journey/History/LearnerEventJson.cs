@@ -47,6 +47,13 @@ public static class LearnerEventJson
             LearnerEventKinds.PeerReviewGiven => Parse(entry.Data, Json.PeerReviewGiven),
             LearnerEventKinds.GitHubPeerAccess => Parse(entry.Data, Json.PeerAccessRemoved),
             LearnerEventKinds.PeerReviewWaived => Parse(entry.Data, Json.PeerReviewWaived),
+            LearnerEventKinds.ScheduleExtended => Parse(entry.Data, Json.ScheduleExtended),
+            LearnerEventKinds.PaceChanged => Parse(entry.Data, Json.PaceChanged),
+            LearnerEventKinds.SchedulePaused => Parse(entry.Data, Json.SchedulePaused),
+            LearnerEventKinds.DeadlineReminder => Parse(entry.Data, Json.DeadlineReminderPosted),
+            LearnerEventKinds.RegradeRequested => Parse(entry.Data, Json.RegradeRequested),
+            LearnerEventKinds.CohortMoved => Parse(entry.Data, Json.CohortMoved),
+            LearnerEventKinds.Unenrolled => Parse(entry.Data, Json.Unenrolled),
             _ => null,
         };
     }

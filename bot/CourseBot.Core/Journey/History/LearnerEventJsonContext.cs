@@ -30,4 +30,11 @@ namespace CourseBot.Core.Journey.History;
 [JsonSerializable(typeof(PeerReviewGiven))]
 [JsonSerializable(typeof(PeerAccessRemoved))]
 [JsonSerializable(typeof(PeerReviewWaived))]
+[JsonSerializable(typeof(ScheduleExtended))]
+[JsonSerializable(typeof(PaceChanged))]
+[JsonSerializable(typeof(SchedulePaused))]
+[JsonSerializable(typeof(DeadlineReminderPosted))]
+[JsonSerializable(typeof(RegradeRequested))]
+[JsonSerializable(typeof(CohortMoved))]
+[JsonSerializable(typeof(Unenrolled))]
 internal sealed partial class LearnerEventJsonContext : JsonSerializerContext;

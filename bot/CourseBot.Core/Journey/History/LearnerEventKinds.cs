@@ -44,6 +44,27 @@ public static class LearnerEventKinds
     /// <summary><see cref="History.PeerReviewWaived"/>: an instructor waived the path's peer review rule; subject: the path id.</summary>
     public const string PeerReviewWaived = "peer-review-waived";
 
+    /// <summary><see cref="History.ScheduleExtended"/>: an instructor's <c>/extend</c>; subject: the module id it starts from.</summary>
+    public const string ScheduleExtended = "schedule-extended";
+
+    /// <summary><see cref="History.PaceChanged"/>: <c>/pace</c>; subject: empty.</summary>
+    public const string PaceChanged = "pace-changed";
+
+    /// <summary><see cref="History.SchedulePaused"/>: <c>/pause</c> or <c>/resume</c>; subject: empty.</summary>
+    public const string SchedulePaused = "schedule-paused";
+
+    /// <summary><see cref="History.CohortMoved"/>: an instructor's <c>/cohort</c>; subject: the new cohort.</summary>
+    public const string CohortMoved = "cohort-moved";
+
+    /// <summary><see cref="History.Unenrolled"/>: an instructor's <c>/unenroll</c> (the repository archived); subject: empty.</summary>
+    public const string Unenrolled = "unenrolled";
+
+    /// <summary><see cref="History.RegradeRequested"/>: a lab's regrade dispatched; subject: module/assessment.</summary>
+    public const string RegradeRequested = "regrade-requested";
+
+    /// <summary><see cref="DeadlineReminderPosted"/>: an overdue reminder posted; subject: <c>module-id:threshold</c>.</summary>
+    public const string DeadlineReminder = "github.deadline-reminder";
+
     /// <summary><see cref="RepositoryCreated"/>: the learner's repository was generated.</summary>
     public const string GitHubRepository = "github.repository";
 

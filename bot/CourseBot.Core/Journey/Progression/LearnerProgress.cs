@@ -114,6 +114,27 @@ public sealed record LearnerProgress(
 
     public ModuleProgress? Module(string id) => Modules.FirstOrDefault(m => m.Module.Id == id);
 
+    /// <summary>The pace in force now: the enrolled one, or the last <c>/pace</c> change.</summary>
+    public string PaceId { get; init; } = Enrollment.PaceId;
+
+    /// <summary>The day the learner's schedule was paused, while it is (nothing is overdue then).</summary>
+    public DateOnly? PausedSince { get; init; }
+
+    /// <summary>
+    /// How many days past its due date an unlocked, unpassed module is on <paramref name="today"/>: 0 when it is not
+    /// overdue or the schedule is paused. The README's mark, the reminders and the cohort views all count it here.
+    /// </summary>
+    public int DaysOverdue(ModuleProgress module, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        return PausedSince is null && module.State is ModuleState.Open or ModuleState.InProgress && module.Due is { } due
+            ? Math.Max(0, today.DayNumber - due.DueOn.DayNumber)
+            : 0;
+    }
+
+    /// <summary>The modules overdue on <paramref name="today"/>, in study order.</summary>
+    public IEnumerable<ModuleProgress> Overdue(DateOnly today) => Modules.Where(m => DaysOverdue(m, today) > 0);
+
     /// <summary>The learner's modules in study order: the enrolled path first, then the paths after it.</summary>
     public IEnumerable<ModuleProgress> InStudyOrder => Modules;
 

@@ -9,31 +9,98 @@ namespace CourseBot.Core.Journey.Progression;
 /// shifted so a learner who starts at a later path starts at that path's month; a pace with hours per
 /// week (full-time) places each module by the study hours before it; a pace with only a maximum
 /// length (flexible) spreads the modules evenly over it, one milestone per month.
+/// Then the recorded changes apply, in order (<see cref="ScheduleChange"/>): an extension moves a milestone and
+/// those after it; a pace change lays the modules not passed by its day out again from that day; a pause that
+/// ended moves the milestones due from its first day by its length. This is the one place due dates come from:
+/// the README, the module issues, the reminders and the cohort views all read them here.
 /// </summary>
 public static class PaceSchedule
 {
-    public static ImmutableArray<Milestone> Build(Course course, Enrollment enrollment, IReadOnlyList<LearningPath> studied)
+    /// <summary>The suffix a moved milestone's title carries, so its GitHub milestone (found by title) is a new one.</summary>
+    private const string MovedMark = " · due ";
+
+    /// <param name="course">The course.</param>
+    /// <param name="enrollment">The learner's enrollment (pace and start).</param>
+    /// <param name="studied">The paths the learner studies, in order.</param>
+    /// <param name="changes">The learner's recorded schedule changes (<see cref="ScheduleChange.From"/>).</param>
+    /// <param name="passed">When each passed module was passed (a pace change keeps the milestones passed before it).</param>
+    public static LearnerSchedule Build(
+        Course course, Enrollment enrollment, IReadOnlyList<LearningPath> studied,
+        IReadOnlyList<ScheduleChange> changes, IReadOnlyDictionary<string, DateTimeOffset> passed)
     {
         ArgumentNullException.ThrowIfNull(course);
         ArgumentNullException.ThrowIfNull(enrollment);
         ArgumentNullException.ThrowIfNull(studied);
+        ArgumentNullException.ThrowIfNull(changes);
+        ArgumentNullException.ThrowIfNull(passed);
         var modules = studied.SelectMany(p => p.AllModules).Select(course.FindModule).OfType<Module>().ToList();
-        if (modules.Count == 0 || course.Paces.FirstOrDefault(p => p.Id == enrollment.PaceId) is not { } pace)
+        var milestones = Layout(course, enrollment.PaceId, enrollment.Start, modules);
+        var pace = enrollment.PaceId;
+        DateOnly? pausedSince = null;
+        foreach (var change in changes)
+        {
+            switch (change.Kind)
+            {
+                case ScheduleChangeKind.Extend:
+                    var from = milestones.FindIndex(m => m.Modules.Contains(change.Module ?? ""));
+                    milestones = from < 0 ? milestones : Shift(milestones, (m, i) => i >= from, change.Days);
+                    break;
+                case ScheduleChangeKind.Pace when course.Paces.Any(p => p.Id == change.Pace):
+                    milestones = Repace(course, milestones, modules, change, passed);
+                    pace = change.Pace!;
+                    break;
+                case ScheduleChangeKind.Pause:
+                    pausedSince ??= change.On;
+                    break;
+                case ScheduleChangeKind.Resume when pausedSince is { } since:
+                    var days = change.On.DayNumber - since.DayNumber;
+                    milestones = days <= 0 ? milestones : Shift(milestones, (m, i) => m.DueOn >= since, days);
+                    pausedSince = null;
+                    break;
+            }
+        }
+
+        return new LearnerSchedule([.. milestones], pace, pausedSince);
+    }
+
+    private static List<Milestone> Layout(Course course, string paceId, DateOnly start, List<Module> modules)
+    {
+        if (modules.Count == 0 || course.Paces.FirstOrDefault(p => p.Id == paceId) is not { } pace)
         {
             return [];
         }
 
         if (!pace.Milestones.IsEmpty)
         {
-            return Monthly(pace, enrollment.Start, modules);
+            return [.. Monthly(pace, start, modules)];
         }
 
         if (pace.HoursPerWeek is { } hours)
         {
-            return Weekly(enrollment.Start, modules, (hours.Min + hours.Max) / 2.0);
+            return [.. Weekly(start, modules, (hours.Min + hours.Max) / 2.0)];
         }
 
-        return Spread(enrollment.Start, modules, pace.MaxMonths ?? 12);
+        return [.. Spread(start, modules, pace.MaxMonths ?? 12)];
+    }
+
+    /// <summary>Milestones whose modules were all passed before the change stay; the other modules are laid out from its day.</summary>
+    private static List<Milestone> Repace(
+        Course course, List<Milestone> milestones, List<Module> modules, ScheduleChange change, IReadOnlyDictionary<string, DateTimeOffset> passed)
+    {
+        bool Done(string id) => passed.TryGetValue(id, out var at) && DateOnly.FromDateTime(at.UtcDateTime) <= change.On;
+        var kept = milestones.Where(m => m.Modules.All(Done)).ToList();
+        var rest = modules.Where(m => !kept.Any(k => k.Modules.Contains(m.Id))).ToList();
+        var laid = Layout(course, change.Pace!, change.On, rest).Select(m => m with { Title = Titled(m.Title, m.DueOn) });
+        return [.. kept, .. laid];
+    }
+
+    private static List<Milestone> Shift(List<Milestone> milestones, Func<Milestone, int, bool> moves, int days) =>
+        [.. milestones.Select((m, i) => moves(m, i) ? m with { DueOn = m.DueOn.AddDays(days), Title = Titled(m.Title, m.DueOn.AddDays(days)) } : m)];
+
+    private static string Titled(string title, DateOnly due)
+    {
+        var plain = title.IndexOf(MovedMark, StringComparison.Ordinal) is >= 0 and var at ? title[..at] : title;
+        return string.Create(CultureInfo.InvariantCulture, $"{plain}{MovedMark}{due:yyyy-MM-dd}");
     }
 
     private static ImmutableArray<Milestone> Monthly(Pace pace, DateOnly start, List<Module> modules)

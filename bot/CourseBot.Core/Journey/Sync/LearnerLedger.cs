@@ -58,6 +58,15 @@ public sealed class LearnerLedger
 
     public HashSet<string> Replies { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>An instructor unenrolled the learner: the repository is archived and nothing more is written to it.</summary>
+    public bool Unenrolled { get; private set; }
+
+    /// <summary>Overdue reminders posted (<c>module-id:threshold</c>).</summary>
+    public HashSet<string> Reminders { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>When the bot last committed the progress files (the README's overdue marks were right as of that day).</summary>
+    public DateTimeOffset? FilesCommittedAt { get; private set; }
+
     public FilesState Files { get; private set; } = new(null, null, new Dictionary<string, string>(), new Dictionary<string, string>());
 
     /// <summary>The default branch's head commit and its tree, when known from our last commit or a push webhook in sequence.</summary>
@@ -135,6 +144,7 @@ public sealed class LearnerLedger
             case FilesCommitted files:
                 Files = new FilesState(files.ReadmeBlob, files.Readme, files.Hashes ?? new Dictionary<string, string>(),
                     files.Blobs ?? new Dictionary<string, string>());
+                FilesCommittedAt = entry.At;
                 Head = files.Commit is { } commit && files.Tree is { } tree ? (commit, tree) : null;
                 ReadmeTouched = false;
                 break;
@@ -143,6 +153,15 @@ public sealed class LearnerLedger
                 break;
             case ReplyPosted:
                 Replies.Add(entry.Subject);
+                break;
+            case CohortMoved moved when Enrollment is not null:
+                Enrollment = Enrollment with { Cohort = moved.Cohort };
+                break;
+            case History.Unenrolled:
+                Unenrolled = true;
+                break;
+            case DeadlineReminderPosted:
+                Reminders.Add(entry.Subject);
                 break;
             case QuizStarted { Deadline: { } deadline } started:
                 QuizStarts.Add(new QuizAttempt(entry.Subject, entry.At, deadline, entry.Sequence, started.Comment, started.Shuffle));

@@ -30,7 +30,7 @@ public static class ProgressReadmeWriter
         ArgumentNullException.ThrowIfNull(progress);
         ArgumentNullException.ThrowIfNull(issues);
         var text = new StringBuilder();
-        var pace = course.Paces.FirstOrDefault(p => p.Id == progress.Enrollment.PaceId);
+        var pace = course.Paces.FirstOrDefault(p => p.Id == progress.PaceId);
         text.Append("## My progress\n\n");
         foreach (var path in progress.Paths)
         {
@@ -54,11 +54,16 @@ public static class ProgressReadmeWriter
             text.Append('\n').Append(line).Append('\n');
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"\nPace: **{pace?.Title ?? progress.Enrollment.PaceId}**, started {progress.Enrollment.Start:yyyy-MM-dd}.");
+        text.Append(CultureInfo.InvariantCulture, $"\nPace: **{pace?.Title ?? progress.PaceId}**, started {progress.Enrollment.Start:yyyy-MM-dd}.");
+        if (progress.PausedSince is { } paused)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" ⏸️ Paused since {paused:yyyy-MM-dd}: nothing is overdue until `/resume`.");
+        }
+
         if (progress.Current is { } current)
         {
             var link = issues.TryGetValue(current.Module.Id, out var number) ? string.Create(CultureInfo.InvariantCulture, $" (#{number})") : "";
-            var due = current.Due is { } d ? string.Create(CultureInfo.InvariantCulture, $", due {d.DueOn:yyyy-MM-dd}{Overdue(d, current, today)}") : "";
+            var due = current.Due is { } d ? string.Create(CultureInfo.InvariantCulture, $", due {d.DueOn:yyyy-MM-dd}{Overdue(progress, current, today)}") : "";
             text.Append(CultureInfo.InvariantCulture, $" Now: **Module {current.Module.Number:00} · {current.Module.Title}**{link}{due}.");
         }
 
@@ -71,7 +76,7 @@ public static class ProgressReadmeWriter
             var quiz = module.QuizPercent is { } percent ? string.Create(CultureInfo.InvariantCulture, $"{percent:0.#} %") : "—";
             var labs = module.LabScore is { } score ? string.Create(CultureInfo.InvariantCulture, $"{score.Score:0.##} / {score.Max:0.##}") : "—";
             var passedOn = module.PassedAt is { } at ? at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
-            var due = module.Due is { } d ? d.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + Overdue(d, module, today) : "";
+            var due = module.Due is { } d ? d.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + Overdue(progress, module, today) : "";
             // A capstone's review shows in its status: waiting, changes requested, or the rubric total.
             var capstone = module.Capstone is { } review && Capstones.CapstoneStatusText.Cell(review) is { Length: > 0 } cell ? " · " + cell : "";
             text.Append(CultureInfo.InvariantCulture, $"| {module.Module.Number:00} | {name} | {Status(module.State)}{capstone} | {quiz} | {labs} | {passedOn} | {due} |\n");
@@ -118,8 +123,8 @@ public static class ProgressReadmeWriter
         _ => "🔒 locked",
     };
 
-    private static string Overdue(Progression.Milestone due, ModuleProgress module, DateOnly today) =>
-        module.State != ModuleState.Passed && module.State != ModuleState.Locked && today > due.DueOn ? " ⚠️ overdue" : "";
+    private static string Overdue(LearnerProgress progress, ModuleProgress module, DateOnly today) =>
+        progress.DaysOverdue(module, today) > 0 ? " ⚠️ overdue" : "";
 
     private static string Bar(int passed, int total)
     {

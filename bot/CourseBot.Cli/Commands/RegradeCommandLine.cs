@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.Globalization;
+using CourseBot.Cli.Serve;
+using CourseBot.Core.Curriculum.Validation;
+using CourseBot.Core.Journey;
+using CourseBot.Core.LabGrading;
+using CourseBot.Core.Storage;
+
+namespace CourseBot.Cli.Commands;
+
+/// <summary>
+/// <c>coursebot regrade --lab MODULE/LAB [--cohort NAME]</c>: after a hidden test is fixed, the grading workflow is run
+/// again for every learner who has the lab open. Queued in the bot's store; the running bot dispatches them, spaced
+/// under GitHub's limits, and records each with the hidden tests' version, so running it again skips who is done.
+/// </summary>
+internal static class RegradeCommandLine
+{
+    public static Command Build()
+    {
+        var lab = new Option<string>("--lab") { Description = "The lab, MODULE/LAB (as in curriculum show).", Required = true };
+        var cohort = new Option<string?>("--cohort") { Description = "Only learners of this cohort (default: every cohort)." };
+        var curriculum = new Option<string?>("--curriculum") { Description = "The curriculum folder (default: ./curriculum or the nearest one above)." };
+        var data = new Option<string>("--data") { Description = "The bot's data folder (default: .coursebot).", DefaultValueFactory = _ => BotServer.DefaultDataDirectory };
+        var azure = new Option<string?>("--azure-storage") { Description = "The Functions host's storage connection string: use its Azure store." };
+        var prefix = new Option<string>("--prefix") { Description = "The Azure store's table and queue prefix (CourseBot:Prefix).", DefaultValueFactory = _ => "coursebot" };
+        var command = new Command("regrade", "Grade one lab again for every learner who has it open (after its hidden tests changed).")
+        {
+            lab, cohort, curriculum, data, azure, prefix,
+        };
+        command.SetAction(async (parsed, cancel) =>
+        {
+            var root = CurriculumLocator.Resolve(parsed.GetValue(curriculum));
+            var report = CurriculumValidator.ValidateFolder(root);
+            var key = parsed.GetValue(lab)!;
+            if (report.Course is not { } course || !report.IsValid)
+            {
+                await Console.Error.WriteLineAsync("coursebot regrade: the curriculum is not valid; run coursebot curriculum validate").ConfigureAwait(false);
+                return 1;
+            }
+
+            if (HiddenTestsVersion.Of(root, key) is not { } version)
+            {
+                await Console.Error.WriteLineAsync($"coursebot regrade: no lab {key} in the curriculum (MODULE/LAB)").ConfigureAwait(false);
+                return 2;
+            }
+
+            var (history, inbox) = Open(parsed.GetValue(data)!, parsed.GetValue(azure), parsed.GetValue(prefix)!);
+            var bar = new Progress<(int Read, int Total)>(p => Console.Error.Write(string.Create(CultureInfo.InvariantCulture,
+                $"\rReading histories {p.Read}/{p.Total} {new string('█', 20 * p.Read / Math.Max(p.Total, 1)).PadRight(20, '░')}")));
+            var result = await RegradeQueuing.QueueAsync(course, history, inbox, key, version, parsed.GetValue(cohort), bar, cancel).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync().ConfigureAwait(false);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Regrade {key} with hidden tests {version}: {result.Learners} learners read, {result.Queued} queued, "
+                + $"{result.AlreadyDone} regraded before with these tests, {result.NotOpen} without the lab open. The running bot dispatches them."));
+            return 0;
+        });
+        return command;
+    }
+
+    private static (ILearnerEvents, IDeliveryInbox) Open(string dataDirectory, string? azureStorage, string prefix)
+    {
+        if (azureStorage is { Length: > 0 })
+        {
+            return (new Storage.Azure.AzureLearnerEvents(azureStorage, prefix, TimeProvider.System),
+                new Storage.Azure.AzureDeliveryInbox(azureStorage, prefix, TimeProvider.System));
+        }
+
+        Directory.CreateDirectory(dataDirectory);
+        var database = Path.Combine(dataDirectory, "coursebot.db");
+        return (new SqliteLearnerEvents(database, TimeProvider.System), new SqliteDeliveryInbox(database, TimeProvider.System));
+    }
+}
