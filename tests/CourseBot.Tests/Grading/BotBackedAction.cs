@@ -50,7 +50,8 @@ internal sealed class BotBackedAction : IAsyncDisposable
 
     /// <summary>Runs the Action's entry point on <paramref name="workspace"/>; the log is what the runner would print.</summary>
     public async Task<(int Exit, string Log)> RunAsync(
-        string workspace, string results, GradingEnvironment environment, bool dryRun = false, string? outputs = null)
+        string workspace, string results, GradingEnvironment environment, bool dryRun = false, string? outputs = null,
+        SandboxOptions? sandbox = null)
     {
         using var http = new HttpClient();
         var log = new StringWriter();
@@ -68,7 +69,7 @@ internal sealed class BotBackedAction : IAsyncDisposable
                 DryRun = dryRun,
             },
             environment,
-            new SandboxOptions(),
+            sandbox ?? new SandboxOptions(),
             log,
             http,
             CancellationToken.None);

@@ -115,7 +115,7 @@ public sealed class LabIsolationTests(RedisServer redis)
             // Lab proofs may be grading beside this test in sandboxes of their own (their users have other prefixes).
             Assert.DoesNotContain(Directory.EnumerateDirectories(SandboxFolders.DefaultParent), d => !sandboxesBefore.Contains(d) && IsOurs(d));
             var users = File.ReadLines("/etc/passwd").Select(l => l.Split(':'));
-            Assert.DoesNotContain(users, f => f[0].StartsWith(SandboxIdentity.LearnerUser + "-", StringComparison.Ordinal));
+            Assert.DoesNotContain(users, f => f[0].StartsWith(UserPrefix + "-", StringComparison.Ordinal));
         }
         finally
         {
@@ -171,7 +171,8 @@ public sealed class LabIsolationTests(RedisServer redis)
     {
         await using var action = await BotBackedAction.StartAsync(curriculum, labs);
         return await action.RunAsync(
-            workspace.Root, results, new GradingEnvironment { BrokerUrl = redis.Url(0), BackendUrl = redis.Url(1) }, dryRun: true);
+            workspace.Root, results, new GradingEnvironment { BrokerUrl = redis.Url(0), BackendUrl = redis.Url(1) }, dryRun: true,
+            sandbox: new SandboxOptions { LearnerUser = UserPrefix });
     }
 
     private static void WriteLab(string curriculum, string id, string yaml, Dictionary<string, string> hidden)
@@ -185,14 +186,18 @@ public sealed class LabIsolationTests(RedisServer redis)
         }
     }
 
-    /// <summary>A sandbox whose home belongs to one of this suite's lab users, or to a user already deleted.</summary>
+    // This test's own user prefix: other grading tests (and lab proofs) may run beside it with theirs, and their users
+    // come and go while it checks that its own are gone.
+    private const string UserPrefix = "cb-isolation";
+
+    /// <summary>A sandbox whose home belongs to one of this test's lab users, or to a user already deleted.</summary>
     private static bool IsOurs(string sandbox)
     {
         var info = new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%U", Path.Combine(sandbox, "home")]) { RedirectStandardOutput = true };
         using var process = System.Diagnostics.Process.Start(info)!;
         var owner = process.StandardOutput.ReadToEnd().Trim();
         process.WaitForExit();
-        return owner == "UNKNOWN" || owner.StartsWith(SandboxIdentity.LearnerUser + "-", StringComparison.Ordinal);
+        return owner == "UNKNOWN" || owner.StartsWith(UserPrefix + "-", StringComparison.Ordinal);
     }
 
     private static GradeResult ReadResult(string results, string name) =>
