@@ -45,5 +45,3 @@ public sealed record CourseSummary(
             course.Modules.Sum(m => m.Quizzes.Sum(q => q.Questions.Length)));
     }
 }
-
-public sealed record ExamSummary(string Module, string Id, string Title, int Questions, int PassPercent);

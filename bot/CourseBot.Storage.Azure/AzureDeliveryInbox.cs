@@ -249,8 +249,3 @@ public sealed class AzureDeliveryInbox : IDeliveryInbox
     /// <summary>Row keys may not hold / \ # ? or control characters; GitHub's ids are GUIDs, but anything is escaped.</summary>
     private static string RowKey(string deliveryId) => Uri.EscapeDataString(deliveryId).Replace("%", "~", StringComparison.Ordinal);
 }
-
-internal sealed record QueueEnvelope(string DeliveryId, string Event, Dictionary<string, string> Headers, string? Body, string? BlobName);
-
-[System.Text.Json.Serialization.JsonSerializable(typeof(QueueEnvelope))]
-internal sealed partial class AzureJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

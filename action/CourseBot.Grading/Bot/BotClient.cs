@@ -69,6 +69,3 @@ public sealed class BotClient(HttpClient http, Uri botUrl, string audience, Uri 
         }
     }
 }
-
-/// <summary>The bot or the Actions runtime said no; the message says what to fix.</summary>
-public sealed class BotException(string message) : Exception(message);

@@ -3,17 +3,6 @@ using System.Xml;
 
 namespace CourseBot.Grading.Checks;
 
-/// <summary>One <c>testcase</c> of a JUnit XML report (pytest's <c>xunit1</c> family carries file and line).</summary>
-public sealed record JUnitCase(string Name, string ClassName, string? File, int? Line, double Seconds, JUnitOutcome Outcome, string? Message, string? Details);
-
-public enum JUnitOutcome
-{
-    Passed,
-    Failed,
-    Error,
-    Skipped,
-}
-
 /// <summary>Streams a JUnit XML report: no DOM, no DTDs, so a 10,000-case report parses in milliseconds.</summary>
 public static class JUnitReader
 {

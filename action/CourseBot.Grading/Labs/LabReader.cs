@@ -234,10 +234,3 @@ public static class LabReader
     private static TimeSpan Seconds(MapReader map, string key, int fallback) =>
         TimeSpan.FromSeconds(map.Number(key, required: false, min: 1, max: 3600) ?? fallback);
 }
-
-/// <summary>A lab (null when it has problems) and its problems, each with file and line.</summary>
-public sealed record LabLoadResult(LabDefinition? Lab, ImmutableArray<CurriculumDiagnostic> Diagnostics)
-{
-    public static LabLoadResult Failed(string message) =>
-        new(null, [new CurriculumDiagnostic(SourceLocation.OfFile("(curriculum)"), "", message)]);
-}

@@ -349,15 +349,3 @@ public sealed class LearnerSandbox : IAsyncDisposable
         return Task.CompletedTask;
     }
 }
-
-/// <summary>A learner process left running (a worker); its output is read from a file when needed.</summary>
-public sealed class BackgroundProcess(Process process, string stdoutPath, string stderrPath, int capBytes) : IDisposable
-{
-    public bool HasExited => process.HasExited;
-
-    public CapturedOutput Stdout => CapturedOutput.Read(stdoutPath, capBytes);
-
-    public CapturedOutput Stderr => CapturedOutput.Read(stderrPath, capBytes);
-
-    public void Dispose() => process.Dispose();
-}

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using CourseBot.Core.Curriculum;
 using CourseBot.Core.Curriculum.Validation;
 
 namespace CourseBot.Cli.Commands;
@@ -62,14 +60,3 @@ internal static class CurriculumReportWriter
         output.WriteLine(JsonSerializer.Serialize(json, ReportJsonContext.Default.JsonReport));
     }
 }
-
-internal sealed record JsonReport(
-    string Curriculum, bool Valid, CourseSummary? Summary, List<JsonLabPackages> LabPackages, List<JsonDiagnostic> Errors);
-
-internal sealed record JsonLabPackages(string Lab, List<string> Packages);
-
-internal sealed record JsonDiagnostic(string File, int Line, int Column, string Field, string Message);
-
-[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
-[JsonSerializable(typeof(JsonReport))]
-internal sealed partial class ReportJsonContext : JsonSerializerContext;

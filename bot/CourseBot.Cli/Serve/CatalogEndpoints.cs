@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.Json.Serialization;
 using CourseBot.Cli.Commands;
 using CourseBot.Core.Curriculum;
 using CourseBot.Core.Curriculum.Model;
@@ -52,7 +51,3 @@ internal static class CatalogEndpoints
         return html.ToString();
     }
 }
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
-[JsonSerializable(typeof(CourseSummary))]
-internal sealed partial class CatalogJsonContext : JsonSerializerContext;

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using CourseBot.Core.LabGrading;
 
 namespace CourseBot.Cli.Serve;
@@ -26,14 +25,3 @@ internal static class GradingEndpoints
         });
     }
 }
-
-/// <summary>Every refusal says why, in one field.</summary>
-internal sealed record ErrorBody(string Error);
-
-/// <summary>An acceptance, with what happened.</summary>
-internal sealed record StatusBody(string Status);
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
-[JsonSerializable(typeof(ErrorBody))]
-[JsonSerializable(typeof(StatusBody))]
-internal sealed partial class ErrorJsonContext : JsonSerializerContext;

@@ -19,9 +19,3 @@ internal static class WebhookEndpoints
         });
     }
 }
-
-/// <summary>Runs the delivery worker for the life of the host.</summary>
-internal sealed class DeliveryWorkerService(DeliveryWorker worker) : BackgroundService
-{
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => worker.RunAsync(stoppingToken);
-}

@@ -7,9 +7,6 @@ using Microsoft.Extensions.Logging;
 
 namespace CourseBot.Core.Journey;
 
-/// <summary>What one reconciler pass queued.</summary>
-public sealed record ReconcileReport(int Learners, int Resumed, int Regraded);
-
 /// <summary>
 /// Repairs what a lost webhook, a dead-lettered job or a grading run that never reported leaves
 /// behind, from the record alone (no GitHub call here; the repairs go through the queue):

@@ -115,6 +115,3 @@ public sealed partial class GradeIntakeEndpoint(
     [LoggerMessage(EventId = 4201, Level = LogLevel.Information, Message = "Grade recorded for {Repository} {Lab} at {Sha} (run {RunId}): {Score}/{MaxScore}")]
     private static partial void LogRecorded(ILogger logger, string repository, string lab, string sha, string runId, double score, double maxScore);
 }
-
-/// <summary>A status and what happened (or why not).</summary>
-public sealed record IntakeResponse(int Status, string Message);

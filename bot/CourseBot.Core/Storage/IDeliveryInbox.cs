@@ -1,17 +1,5 @@
 namespace CourseBot.Core.Storage;
 
-/// <summary>A webhook delivery as stored: enough to process it again, whenever and wherever.</summary>
-public sealed record WebhookDelivery(string DeliveryId, string Event, IReadOnlyDictionary<string, string> Headers, ReadOnlyMemory<byte> Body);
-
-/// <summary>A delivery leased from the queue for one processing attempt; <see cref="Receipt"/> proves the lease (Azure's pop receipt).</summary>
-public sealed record LeasedMessage(string Id, string Receipt, WebhookDelivery Delivery, int Attempt);
-
-/// <summary>Where a delivery stands: received, processed (or not yet), dead-lettered.</summary>
-public sealed record DeliveryStatus(string DeliveryId, string Event, DateTimeOffset ReceivedAt, DateTimeOffset? ProcessedAt, bool DeadLettered);
-
-/// <summary>A delivery that failed every attempt, with its last error.</summary>
-public sealed record DeadLetter(string Id, string DeliveryId, string Event, int Attempts, string Error, DateTimeOffset FailedAt);
-
 /// <summary>
 /// Durable intake and queue of webhook deliveries. <see cref="TryEnqueueAsync"/> stores the delivery
 /// before anything is acknowledged; a repeated delivery id is recorded once. Messages are leased,

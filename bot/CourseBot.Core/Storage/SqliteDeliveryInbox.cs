@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace CourseBot.Core.Storage;
@@ -276,6 +276,3 @@ public sealed class SqliteDeliveryInbox : IDeliveryInbox
     }
 
 }
-
-[System.Text.Json.Serialization.JsonSerializable(typeof(IReadOnlyDictionary<string, string>))]
-internal sealed partial class StorageJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

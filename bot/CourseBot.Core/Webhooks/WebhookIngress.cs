@@ -6,12 +6,6 @@ using Microsoft.Extensions.Logging;
 
 namespace CourseBot.Core.Webhooks;
 
-/// <summary>A webhook request as any host sees it: headers (any case), the declared length, and the body.</summary>
-public sealed record IngressRequest(IReadOnlyDictionary<string, string> Headers, long? ContentLength, Stream Body);
-
-/// <summary>The answer to GitHub: a status and a short reason (logged for every refusal).</summary>
-public sealed record IngressResult(int Status, string Message);
-
 /// <summary>
 /// Webhook ingress, host-neutral: checks the request, verifies <c>X-Hub-Signature-256</c> in fixed
 /// time, stores and enqueues the delivery, and only then acknowledges with 202 (well inside

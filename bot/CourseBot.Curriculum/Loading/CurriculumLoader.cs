@@ -120,14 +120,3 @@ public static class CurriculumLoader
         return quizzes.ToImmutable();
     }
 }
-
-/// <summary>What loading produced: the course (null when <c>course.yml</c> could not be read) and every problem found.</summary>
-public sealed record CurriculumLoadResult(Course? Course, ImmutableArray<CurriculumDiagnostic> Diagnostics);
-
-/// <summary>Shows file paths relative to the folder above the curriculum root (<c>curriculum/modules/...</c>), with forward slashes.</summary>
-public sealed class DisplayPaths(string root)
-{
-    private readonly string _base = Path.GetDirectoryName(root) ?? root;
-
-    public string Of(string fullPath) => Path.GetRelativePath(_base, fullPath).Replace('\\', '/');
-}

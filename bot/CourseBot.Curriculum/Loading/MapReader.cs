@@ -262,5 +262,3 @@ public sealed class MapReader
 
     private static string Describe(YamlNode node) => node is YamlScalarNode scalar ? scalar.Value ?? "" : Kind(node);
 }
-
-public delegate bool TryParser<T>(string text, out T value);

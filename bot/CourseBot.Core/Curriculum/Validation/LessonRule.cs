@@ -124,9 +124,3 @@ internal sealed class LessonRule : ICurriculumRule
             _ => "",
         })).Trim();
 }
-
-/// <summary>The one Markdig pipeline used for lessons (built once; Markdig pipelines are immutable and thread-safe).</summary>
-public static class LessonMarkdown
-{
-    public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
-}

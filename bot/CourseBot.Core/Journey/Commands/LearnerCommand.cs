@@ -1,18 +1,5 @@
 namespace CourseBot.Core.Journey.Commands;
 
-public enum CommandKind
-{
-    Help,
-    Recheck,
-    Quiz,
-
-    /// <summary>Instructor: <c>/approve assessment-id</c> records a review-graded assessment as approved.</summary>
-    Approve,
-
-    /// <summary>Instructor: <c>/place path-id</c> records placement into a path ("OR equivalent knowledge").</summary>
-    Place,
-}
-
 /// <summary>A slash command at the start of a line of an issue comment.</summary>
 public sealed record LearnerCommand(CommandKind Kind, string? Argument)
 {

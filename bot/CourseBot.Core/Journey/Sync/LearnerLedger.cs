@@ -4,12 +4,6 @@ using CourseBot.Core.Storage;
 
 namespace CourseBot.Core.Journey.Sync;
 
-/// <summary>A started quiz attempt.</summary>
-public sealed record QuizAttempt(string Key, DateTimeOffset Started, DateTimeOffset Deadline, long Sequence, long? Comment);
-
-/// <summary>The files the bot last committed, and where the default branch stands as far as the bot knows.</summary>
-public sealed record FilesState(string? ReadmeBlob, string? Readme, IReadOnlyDictionary<string, string> Hashes);
-
 /// <summary>
 /// A learner's history read once: the enrollment, the learner events progression uses, and the bot's
 /// own bookkeeping (issue numbers, what it last wrote, the branch head from push webhooks).

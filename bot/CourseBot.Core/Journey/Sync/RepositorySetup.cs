@@ -5,16 +5,6 @@ using Octokit;
 
 namespace CourseBot.Core.Journey.Sync;
 
-/// <summary>Raised when GitHub has not finished generating a repository: the queue retries the work later.</summary>
-public sealed class RepositoryNotReadyException(string repository) : Exception($"{repository} is still being generated from the template")
-{
-}
-
-/// <summary>Raised when the organisation's setup stops the bot (the template is missing or the App cannot see it): retrying will not help until an admin fixes it.</summary>
-public sealed class CourseSetupException(string message, Exception inner) : Exception(message, inner)
-{
-}
-
 /// <summary>
 /// The one-time steps of a learner repository: generate it from the template (private, in the
 /// course organisation), wait until GitHub has really filled it, invite the learner, create the

@@ -5,12 +5,6 @@ using CourseBot.Core.Storage;
 
 namespace CourseBot.Core.Journey;
 
-/// <summary>Tells the journey that a learner's record changed outside a webhook (a grade from the Action, a roster enrollment).</summary>
-public interface ILearnerChanges
-{
-    Task ChangedAsync(string repository, string reason, CancellationToken cancel);
-}
-
 /// <summary>
 /// Internal work goes through the same durable queue as webhooks (stored, retried, dead-lettered,
 /// replayable), as deliveries whose event names start with <c>coursebot.</c>. The delivery id makes a
