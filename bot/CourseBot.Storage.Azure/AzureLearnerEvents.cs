@@ -25,7 +25,11 @@ public sealed class AzureLearnerEvents(string connectionString, string prefix, T
     public async Task<IReadOnlyList<string>> LearnersAsync(CancellationToken cancel)
     {
         var learners = new List<string>();
-        await foreach (var row in _index.QueryAsync<TableEntity>(r => r.PartitionKey == LearnersPartition, cancellationToken: cancel).ConfigureAwait(false))
+        await foreach (
+            var row in _index
+                .QueryAsync<TableEntity>(r => r.PartitionKey == LearnersPartition, cancellationToken: cancel)
+                .ConfigureAwait(false)
+        )
         {
             learners.Add(row.GetString("Repository"));
         }
@@ -47,7 +51,13 @@ public sealed class AzureLearnerEvents(string connectionString, string prefix, T
         }, cancel).ConfigureAwait(false);
         if (kind == LearnerEventKinds.Enrolled)
         {
-            await _index.UpsertEntityAsync(new TableEntity(LearnersPartition, Key(repository)) { ["Repository"] = repository }, TableUpdateMode.Replace, cancel).ConfigureAwait(false);
+            await _index
+                .UpsertEntityAsync(
+                    new TableEntity(LearnersPartition, Key(repository)) { ["Repository"] = repository },
+                    TableUpdateMode.Replace,
+                    cancel
+                )
+                .ConfigureAwait(false);
         }
 
         return new LearnerEvent(at.UtcTicks, repository, kind, subject, at, data);
@@ -57,10 +67,21 @@ public sealed class AzureLearnerEvents(string connectionString, string prefix, T
     {
         var events = new List<LearnerEvent>();
         var partition = Key(repository);
-        await foreach (var row in _table.QueryAsync<TableEntity>(r => r.PartitionKey == partition, cancellationToken: cancel).ConfigureAwait(false))
+        await foreach (
+            var row in _table.QueryAsync<TableEntity>(r => r.PartitionKey == partition, cancellationToken: cancel).ConfigureAwait(false)
+        )
         {
             var at = row.GetDateTimeOffset("At") ?? default;
-            events.Add(new LearnerEvent(at.UtcTicks, row.GetString("Repository"), row.GetString("Kind"), row.GetString("Subject"), at, row.GetString("Data")));
+            events.Add(
+                new LearnerEvent(
+                    at.UtcTicks,
+                    row.GetString("Repository"),
+                    row.GetString("Kind"),
+                    row.GetString("Subject"),
+                    at,
+                    row.GetString("Data")
+                )
+            );
         }
 
         return events;

@@ -10,7 +10,13 @@ public static class JUnitReader
 
     public static List<JUnitCase> Read(Stream xml)
     {
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = true };
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            IgnoreComments = true,
+            IgnoreWhitespace = true,
+        };
         using var reader = XmlReader.Create(xml, settings);
         var cases = new List<JUnitCase>();
         while (reader.Read())
@@ -29,7 +35,8 @@ public static class JUnitReader
         var name = reader.GetAttribute("name") ?? "";
         var className = reader.GetAttribute("classname") ?? "";
         var file = reader.GetAttribute("file");
-        int? line = int.TryParse(reader.GetAttribute("line"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l + 1 : null; // pytest writes 0-based lines
+        // pytest writes 0-based lines
+        int? line = int.TryParse(reader.GetAttribute("line"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l + 1 : null;
         var seconds = double.TryParse(reader.GetAttribute("time"), NumberStyles.Float, CultureInfo.InvariantCulture, out var t) ? t : 0;
         var outcome = JUnitOutcome.Passed;
         string? message = null;

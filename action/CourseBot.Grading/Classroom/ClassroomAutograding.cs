@@ -45,6 +45,7 @@ public static class ClassroomAutograding
             },
             TimeSpan.FromMinutes(t.Timeout is > 0 ? t.Timeout.Value : 10))).ToImmutableArray();
         var parts = labKey.Split('/', 2);
-        return new LabDefinition(parts[0], parts.Length > 1 ? parts[1] : parts[0], "GitHub Classroom autograding", ".", 100, null, [], checks, "", location);
+        return new LabDefinition(parts[0], parts.Length > 1 ? parts[1] : parts[0], "GitHub Classroom "
+            + "autograding", ".", 100, null, [], checks, "", location);
     }
 }

@@ -3,6 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace CourseBot.Grading.Classroom;
 
-[JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true)]
+[JsonSourceGenerationOptions(
+    PropertyNameCaseInsensitive = true,
+    ReadCommentHandling = JsonCommentHandling.Skip,
+    AllowTrailingCommas = true
+)]
 [JsonSerializable(typeof(ClassroomFile))]
 internal sealed partial class ClassroomJsonContext : JsonSerializerContext;

@@ -7,4 +7,13 @@ namespace CourseBot.Grading.Labs;
 /// <c>app</c> passes no <c>-P</c> (the app's own <c>worker_pool</c> setting decides);
 /// <see cref="ExtraArguments"/> are further worker options from the course (never from the learner).
 /// </summary>
-public sealed record WorkerSpec(string Name, string App, ImmutableArray<string> Queues, int Concurrency, string Pool, bool Beat, string? ExtraArguments, TimeSpan StartTimeout);
+public sealed record WorkerSpec(
+    string Name,
+    string App,
+    ImmutableArray<string> Queues,
+    int Concurrency,
+    string Pool,
+    bool Beat,
+    string? ExtraArguments,
+    TimeSpan StartTimeout
+);

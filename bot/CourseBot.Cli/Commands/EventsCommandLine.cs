@@ -13,26 +13,51 @@ internal static class EventsCommandLine
 {
     public static Command Build()
     {
-        var data = new Option<string>("--data") { Description = "The bot's data folder (default: .coursebot).", DefaultValueFactory = _ => BotServer.DefaultDataDirectory };
-        var azure = new Option<string?>("--azure-storage") { Description = "The Functions host's storage connection string (its AzureWebJobsStorage): use its Azure store instead of the embedded one." };
-        var prefix = new Option<string>("--prefix") { Description = "The Azure store's table and queue prefix (CourseBot:Prefix).", DefaultValueFactory = _ => "coursebot" };
+        var data = new Option<string>("--data")
+        {
+            Description = "The bot's data folder (default: .coursebot).",
+            DefaultValueFactory = _ => BotServer.DefaultDataDirectory,
+        };
+        var azure = new Option<string?>("--azure-storage")
+        {
+            Description =
+                "The Functions host's storage connection string (its AzureWebJobsStorage): use its Azure store instead of the "
+                + "embedded one.",
+        };
+        var prefix = new Option<string>("--prefix")
+        {
+            Description = "The Azure store's table and queue prefix (CourseBot:Prefix).",
+            DefaultValueFactory = _ => "coursebot",
+        };
 
         var failed = new Command("failed", "List deliveries that failed every attempt, with their last error.") { data, azure, prefix };
         failed.SetAction(async (parsed, cancel) =>
         {
-            var letters = await Open(parsed.GetValue(data)!, parsed.GetValue(azure), parsed.GetValue(prefix)!).DeadLettersAsync(cancel).ConfigureAwait(false);
+            var letters = await Open(parsed.GetValue(data)!, parsed.GetValue(azure), parsed.GetValue(prefix)!)
+                .DeadLettersAsync(cancel).ConfigureAwait(false);
             foreach (var letter in letters)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{letter.Id}  {letter.FailedAt:u}  {letter.Event,-24} {letter.DeliveryId}  after {letter.Attempts} attempts: {letter.Error}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{letter.Id}  {letter.FailedAt:u}  {letter.Event,-24} {letter.DeliveryId}  "
+                    + $"after {letter.Attempts} attempts: {letter.Error}"));
             }
 
-            Console.WriteLine(letters.Count == 0 ? "No failed deliveries." : $"{letters.Count} failed deliveries; replay with: coursebot events replay ID|--all");
+            Console.WriteLine(letters.Count == 0
+                ? "No failed deliveries."
+                : $"{letters.Count} failed deliveries; replay with: coursebot events replay ID|--all");
             return 0;
         });
 
-        var id = new Argument<string?>("ID") { Description = "The dead letter to replay (from 'coursebot events failed').", Arity = ArgumentArity.ZeroOrOne };
+        var id = new Argument<string?>("ID")
+        {
+            Description = "The dead letter to replay (from 'coursebot events failed').",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var all = new Option<bool>("--all") { Description = "Replay every failed delivery." };
-        var replay = new Command("replay", "Put failed deliveries back on the queue; the running bot processes them.") { id, all, data, azure, prefix };
+        var replay = new Command("replay", "Put failed deliveries back on the queue; the running bot processes them.")
+        {
+            id, all, data, azure, prefix,
+        };
         replay.SetAction(async (parsed, cancel) =>
         {
             var which = parsed.GetValue(id);
@@ -42,7 +67,8 @@ internal static class EventsCommandLine
                 return 2;
             }
 
-            var count = await Open(parsed.GetValue(data)!, parsed.GetValue(azure), parsed.GetValue(prefix)!).ReplayAsync(which, cancel).ConfigureAwait(false);
+            var count = await Open(parsed.GetValue(data)!, parsed.GetValue(azure), parsed.GetValue(prefix)!)
+                .ReplayAsync(which, cancel).ConfigureAwait(false);
             Console.WriteLine(count == 0 ? "Nothing to replay." : $"Re-queued {count} deliveries.");
             return count == 0 && which is not null ? 1 : 0;
         });

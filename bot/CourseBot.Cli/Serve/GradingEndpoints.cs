@@ -9,7 +9,9 @@ internal static class GradingEndpoints
     {
         app.MapGet("/api/grading/bundle", async (HttpRequest request, GradingBundleEndpoint endpoint, CancellationToken cancel) =>
         {
-            var response = await endpoint.HandleAsync(request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, cancel).ConfigureAwait(false);
+            var response = await endpoint
+                .HandleAsync(request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, cancel)
+                .ConfigureAwait(false);
             return response.Bundle is { } bundle
                 ? Results.Json(bundle, GradingBundleJsonContext.Default.GradingBundle)
                 : Results.Json(new ErrorBody(response.Error ?? "refused"), ErrorJsonContext.Default.ErrorBody, statusCode: response.Status);

@@ -18,7 +18,14 @@ namespace CourseBot.Core.Journey;
 public sealed partial class CommandDesk(Course course, JourneyOptions options, QuizDesk quizzes, ILogger<CommandDesk> logger)
 {
     /// <summary>Runs a command; true when the learner's record changed and the repository should be synced.</summary>
-    public async Task<bool> RunAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, CommentCreated comment, LearnerCommand command, CancellationToken cancel)
+    public async Task<bool> RunAsync(
+        IGitHubClient github,
+        LearnerLedger ledger,
+        LearnerRecorder recorder,
+        CommentCreated comment,
+        LearnerCommand command,
+        CancellationToken cancel
+    )
     {
         ArgumentNullException.ThrowIfNull(github);
         ArgumentNullException.ThrowIfNull(ledger);
@@ -39,10 +46,13 @@ public sealed partial class CommandDesk(Course course, JourneyOptions options, Q
         {
             CommandKind.Help => (Help(ledger, comment.Issue), false),
             CommandKind.Recheck => await RecheckAsync(github, ledger).ConfigureAwait(false),
-            CommandKind.Approve or CommandKind.Place => await InstructorAsync(github, ledger, recorder, comment, command, cancel).ConfigureAwait(false),
+            CommandKind.Approve or CommandKind.Place => await InstructorAsync(github, ledger, recorder, comment, command, cancel)
+                .ConfigureAwait(false),
             _ => ("", false),
         };
-        await LearnerReplies.PostOnceAsync(github, ledger, recorder, comment.Issue, replyKey, text, close: false, repository: null, cancel).ConfigureAwait(false);
+        await LearnerReplies
+            .PostOnceAsync(github, ledger, recorder, comment.Issue, replyKey, text, close: false, repository: null, cancel)
+            .ConfigureAwait(false);
         return changed;
     }
 
@@ -54,7 +64,10 @@ public sealed partial class CommandDesk(Course course, JourneyOptions options, Q
         var module = moduleId is null ? progress.Current : progress.Module(moduleId);
         if (module is not null)
         {
-            text.Append(CultureInfo.InvariantCulture, $"**Module {module.Module.Number:00} · {module.Module.Title}** is {State(module.State)}.");
+            text.Append(
+                CultureInfo.InvariantCulture,
+                $"**Module {module.Module.Number:00} · {module.Module.Title}** is {State(module.State)}."
+            );
             if (module.Due is { } due)
             {
                 text.Append(CultureInfo.InvariantCulture, $" Due {due.DueOn:yyyy-MM-dd}.");
@@ -63,53 +76,94 @@ public sealed partial class CommandDesk(Course course, JourneyOptions options, Q
             text.Append("\n\n");
             foreach (var assessment in module.Assessments.Where(a => a.Required))
             {
-                text.Append(assessment.Done ? "- [x] " : "- [ ] ").Append(assessment.Assessment.Title).Append(": ").Append(Next(module.Module, assessment)).Append('\n');
+                text.Append(assessment.Done ? "- [x] " : "- [ ] ")
+                    .Append(assessment.Assessment.Title)
+                    .Append(": ")
+                    .Append(Next(module.Module, assessment))
+                    .Append('\n');
             }
         }
 
         var path = progress.Paths.FirstOrDefault(p => p.Unlocked && !p.Complete) ?? progress.Paths[0];
-        text.Append(CultureInfo.InvariantCulture, $"\nPath {path.Path.Number}: {path.Passed} of {path.Total} modules passed. Your README shows the whole picture.\n\n");
+        text.Append(
+            CultureInfo.InvariantCulture,
+            $"\nPath {path.Path.Number}: {path.Passed} of {path.Total} modules passed. Your README shows the whole picture.\n\n"
+        );
         text.Append("Commands: `/quiz` starts this module's quiz · `/recheck` grades your latest commit again · `/help` shows this.");
         return text.ToString();
     }
 
-    private static string Next(Module module, AssessmentProgress assessment) => assessment.Done
-        ? assessment.Percent is { } p ? string.Create(CultureInfo.InvariantCulture, $"done ({p:0.#} %)") : assessment.Score is { } s ? string.Create(CultureInfo.InvariantCulture, $"done ({s:0.##} / {assessment.MaxScore:0.##})") : "done"
-        : assessment.Assessment.Grading switch
+    private static string Next(Module module, AssessmentProgress assessment) =>
+        assessment.Done
+            ? assessment.Percent is { } p
+                ? string.Create(CultureInfo.InvariantCulture, $"done ({p:0.#} %)")
+                : assessment.Score is { } s
+                    ? string.Create(CultureInfo.InvariantCulture, $"done ({s:0.##} / {assessment.MaxScore:0.##})")
+                    : "done"
+            : assessment.Assessment.Grading switch
+            {
+                Grading.Quiz => assessment.Percent is { } best
+                    ? string.Create(CultureInfo.InvariantCulture, $"best so far {best:0.#} %; comment `/quiz` to try again")
+                    : "comment `/quiz` to start it",
+                Grading.Auto => assessment.Score is { } score
+                    ? string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"best so far {score:0.##} / {assessment.MaxScore:0.##}; the results comment shows what to fix, then push"
+                    )
+                    : $"push your work in `labs/{module.Id}/{assessment.Id}/`",
+                _ => "show your work in a comment here; an instructor approves it",
+            };
+
+    private static string State(ModuleState state) =>
+        state switch
         {
-            Grading.Quiz => assessment.Percent is { } best ? string.Create(CultureInfo.InvariantCulture, $"best so far {best:0.#} %; comment `/quiz` to try again") : "comment `/quiz` to start it",
-            Grading.Auto => assessment.Score is { } score ? string.Create(CultureInfo.InvariantCulture, $"best so far {score:0.##} / {assessment.MaxScore:0.##}; the results comment shows what to fix, then push") : $"push your work in `labs/{module.Id}/{assessment.Id}/`",
-            _ => "show your work in a comment here; an instructor approves it",
+            ModuleState.Passed => "passed ✅",
+            ModuleState.InProgress => "in progress",
+            ModuleState.Open => "open",
+            _ => "locked",
         };
 
-    private static string State(ModuleState state) => state switch
-    {
-        ModuleState.Passed => "passed ✅",
-        ModuleState.InProgress => "in progress",
-        ModuleState.Open => "open",
-        _ => "locked",
-    };
-
-    /// <summary>Runs the grading workflow again on the latest commit; the repository is synced from the record too (repairing anything out of date).</summary>
+    /// <summary>Runs the grading workflow again on the latest commit; the repository is synced from the record too (repairing anything out
+    /// of date).</summary>
     private static async Task<(string, bool)> RecheckAsync(IGitHubClient github, LearnerLedger ledger)
     {
         try
         {
-            await github.Actions.Workflows.CreateDispatch(ledger.Owner, ledger.Name, "grade.yml", new CreateWorkflowDispatch("main")).ConfigureAwait(false);
-            return ("🔁 Grading your latest commit again; the results comment updates when the run finishes (usually within a few minutes).", true);
+            await github
+                .Actions.Workflows.CreateDispatch(ledger.Owner, ledger.Name, "grade.yml", new CreateWorkflowDispatch("main"))
+                .ConfigureAwait(false);
+            return (
+                "🔁 Grading your latest commit again; the results comment updates when the run finishes (usually within a few minutes).",
+                true
+            );
         }
         catch (NotFoundException)
         {
-            return ("I could not start the grading workflow (`.github/workflows/grade.yml` is missing or disabled in this repository). Your recorded results are shown as they are.", true);
+            return (
+                "I could not start the grading workflow (`.github/workflows/grade.yml` is missing or disabled in this repository). Your "
+                + "recorded results are shown as they are.",
+                true
+            );
         }
     }
 
-    private async Task<(string, bool)> InstructorAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, CommentCreated comment, LearnerCommand command, CancellationToken cancel)
+    private async Task<(string, bool)> InstructorAsync(
+        IGitHubClient github,
+        LearnerLedger ledger,
+        LearnerRecorder recorder,
+        CommentCreated comment,
+        LearnerCommand command,
+        CancellationToken cancel
+    )
     {
         if (!await InstructorTeam.IsMemberAsync(github, options, comment.Author).ConfigureAwait(false))
         {
             LogRefused(logger, comment.Author, command.Kind, ledger.Repository);
-            return ($"`/{command.Kind.ToString().ToLowerInvariant()}` is for instructors (members of the `{options.InstructorsTeam}` team); nothing was recorded.", false);
+            return (
+                $"`/{command.Kind.ToString().ToLowerInvariant()}` is for instructors (members of the `{options.InstructorsTeam}` team); "
+                + $"nothing was recorded.",
+                false
+            );
         }
 
         var progress = ledger.Progress(course)!;
@@ -148,7 +202,11 @@ public sealed partial class CommandDesk(Course course, JourneyOptions options, Q
         return ("", true); // the ticked box in the issue says it; no extra comment
     }
 
-    [LoggerMessage(EventId = 5301, Level = LogLevel.Warning, Message = "Refused instructor command {Command} from {Login} in {Repository}: not in the instructors team")]
+    [LoggerMessage(
+        EventId = 5301,
+        Level = LogLevel.Warning,
+        Message = "Refused instructor command {Command} from {Login} in {Repository}: not in the instructors team"
+    )]
     private static partial void LogRefused(ILogger logger, string login, CommandKind command, string repository);
 
     [LoggerMessage(EventId = 5302, Level = LogLevel.Information, Message = "{Login} approved {Module}/{Assessment} in {Repository}")]

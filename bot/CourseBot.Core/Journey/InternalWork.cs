@@ -13,11 +13,14 @@ public sealed class InternalWork(JourneyService journey, JourneyOptions options,
     public async Task HandleAsync(WebhookDelivery delivery, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        var body = JsonNode.Parse(delivery.Body.Span)?.AsObject() ?? throw new InvalidOperationException($"internal work {delivery.DeliveryId} has no body");
+        var body = JsonNode.Parse(delivery.Body.Span)?.AsObject()
+            ?? throw new InvalidOperationException($"internal work {delivery.DeliveryId} has no body");
         switch (delivery.Event)
         {
             case QueuedLearnerChanges.SyncEvent:
-                await journey.SyncAsync(0, (string?)body["repository"] ?? throw new InvalidOperationException("sync without a repository"), cancel).ConfigureAwait(false);
+                await journey
+                    .SyncAsync(0, (string?)body["repository"] ?? throw new InvalidOperationException("sync without a repository"), cancel)
+                    .ConfigureAwait(false);
                 break;
             case QueuedLearnerChanges.EnrollEvent:
                 var request = new EnrollmentRequest(

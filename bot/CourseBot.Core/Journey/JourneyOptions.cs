@@ -95,11 +95,13 @@ public sealed class JourneyOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = Section + ":ReconcileEvery must be from {1} to {2}")]
     public TimeSpan ReconcileEvery { get; set; } = TimeSpan.FromMinutes(5);
 
-    public bool IsConfigured => CourseRepository.Contains('/', StringComparison.Ordinal) && TemplateRepository.Contains('/', StringComparison.Ordinal);
+    public bool IsConfigured =>
+        CourseRepository.Contains('/', StringComparison.Ordinal) && TemplateRepository.Contains('/', StringComparison.Ordinal);
 
     public string CourseOwner => CourseRepository.Split('/')[0];
 
-    /// <summary>How many peers from the author's cohort are asked to review a capstone pull request. Default: 2; 0 turns peer review off.</summary>
+    /// <summary>How many peers from the author's cohort are asked to review a capstone pull request. Default: 2; 0 turns peer review
+    /// off.</summary>
     [Range(0, 10, ErrorMessage = Section + ":PeerReviewers must be from {1} to {2}")]
     public int PeerReviewers { get; set; } = 2;
 

@@ -18,7 +18,14 @@ namespace CourseBot.Core.Journey;
 /// is graded again through the grading workflow, once per commit.</item>
 /// </list>
 /// </summary>
-public sealed partial class JourneyReconciler(Course course, JourneyOptions options, ILearnerEvents history, IDeliveryInbox inbox, TimeProvider time, ILogger<JourneyReconciler> logger)
+public sealed partial class JourneyReconciler(
+    Course course,
+    JourneyOptions options,
+    ILearnerEvents history,
+    IDeliveryInbox inbox,
+    TimeProvider time,
+    ILogger<JourneyReconciler> logger
+)
 {
     public async Task<ReconcileReport> RunOnceAsync(CancellationToken cancel)
     {
@@ -35,16 +42,32 @@ public sealed partial class JourneyReconciler(Course course, JourneyOptions opti
             }
 
             var setUp = ledger.Setup.Contains("labels") && ledger.Files.Hashes.Count > 0;
-            if (!setUp && now - enrolledAt > options.RepairAfter
-                && await inbox.TryEnqueueAsync(QueuedLearnerChanges.Resume(repository, now.ToString("yyyyMMddHH", CultureInfo.InvariantCulture)), cancel).ConfigureAwait(false))
+            if (
+                !setUp
+                && now - enrolledAt > options.RepairAfter
+                && await inbox
+                    .TryEnqueueAsync(
+                        QueuedLearnerChanges.Resume(repository, now.ToString("yyyyMMddHH", CultureInfo.InvariantCulture)),
+                        cancel
+                    )
+                    .ConfigureAwait(false)
+            )
             {
                 resumed++;
                 LogResumed(logger, repository);
             }
 
             // Learners enrolled before the instructors team got access at setup: the resumed setup gives it (once an hour at most).
-            if (setUp && !ledger.Setup.Contains("team")
-                && await inbox.TryEnqueueAsync(QueuedLearnerChanges.Resume(repository, now.ToString("yyyyMMddHH", CultureInfo.InvariantCulture)), cancel).ConfigureAwait(false))
+            if (
+                setUp
+                && !ledger.Setup.Contains("team")
+                && await inbox
+                    .TryEnqueueAsync(
+                        QueuedLearnerChanges.Resume(repository, now.ToString("yyyyMMddHH", CultureInfo.InvariantCulture)),
+                        cancel
+                    )
+                    .ConfigureAwait(false)
+            )
             {
                 resumed++;
                 LogBackfill(logger, repository);
@@ -80,9 +103,17 @@ public sealed partial class JourneyReconciler(Course course, JourneyOptions opti
     [LoggerMessage(EventId = 5401, Level = LogLevel.Warning, Message = "Reconciler: setup of {Repository} never finished; resuming it")]
     private static partial void LogResumed(ILogger logger, string repository);
 
-    [LoggerMessage(EventId = 5403, Level = LogLevel.Information, Message = "Reconciler: {Repository} predates instructor access; resuming its setup to give it")]
+    [LoggerMessage(
+        EventId = 5403,
+        Level = LogLevel.Information,
+        Message = "Reconciler: {Repository} predates instructor access; resuming its setup to give it"
+    )]
     private static partial void LogBackfill(ILogger logger, string repository);
 
-    [LoggerMessage(EventId = 5402, Level = LogLevel.Warning, Message = "Reconciler: push {Sha} to {Repository} has no result; grading it again")]
+    [LoggerMessage(
+        EventId = 5402,
+        Level = LogLevel.Warning,
+        Message = "Reconciler: push {Sha} to {Repository} has no result; grading it again"
+    )]
     private static partial void LogRegraded(ILogger logger, string repository, string sha);
 }

@@ -33,13 +33,26 @@ public sealed class QueuedLearnerChanges(IDeliveryInbox inbox) : ILearnerChanges
     public static WebhookDelivery Enroll(long installation, EnrollmentRequest request, string batch)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Delivery($"enroll:{request.Login}:{batch}", EnrollEvent, new JsonObject
-        {
-            ["installation"] = installation, ["login"] = request.Login, ["path"] = request.PathId, ["pace"] = request.PaceId,
-            ["start"] = request.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["cohort"] = request.Cohort,
-        });
+        return Delivery(
+            $"enroll:{request.Login}:{batch}",
+            EnrollEvent,
+            new JsonObject
+            {
+                ["installation"] = installation,
+                ["login"] = request.Login,
+                ["path"] = request.PathId,
+                ["pace"] = request.PaceId,
+                ["start"] = request.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["cohort"] = request.Cohort,
+            }
+        );
     }
 
     private static WebhookDelivery Delivery(string id, string name, JsonObject body) =>
-        new(id, name, new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["X-GitHub-Event"] = name, ["X-GitHub-Delivery"] = id }, Encoding.UTF8.GetBytes(body.ToJsonString()));
+        new(
+            id,
+            name,
+            new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["X-GitHub-Event"] = name, ["X-GitHub-Delivery"] = id },
+            Encoding.UTF8.GetBytes(body.ToJsonString())
+        );
 }

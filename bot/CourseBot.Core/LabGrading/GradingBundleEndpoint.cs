@@ -68,6 +68,10 @@ public sealed partial class GradingBundleEndpoint(
     [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Grading bundle refused: {Repository} has no open labs")]
     private static partial void LogNotEnrolled(ILogger logger, string repository);
 
-    [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Grading bundle served to {Repository} run {RunId}: {Labs} labs")]
+    [LoggerMessage(
+        EventId = 4102,
+        Level = LogLevel.Information,
+        Message = "Grading bundle served to {Repository} run {RunId}: {Labs} labs"
+    )]
     private static partial void LogServed(ILogger logger, string repository, string runId, int labs);
 }

@@ -6,6 +6,8 @@ public static class BearerToken
     public static string? From(string? authorization)
     {
         const string scheme = "Bearer ";
-        return authorization is not null && authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? authorization[scheme.Length..].Trim() : null;
+        return authorization is not null && authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)
+            ? authorization[scheme.Length..].Trim()
+            : null;
     }
 }

@@ -15,12 +15,14 @@ public interface IDeliveryInbox
 
     Task CompleteAsync(LeasedMessage message, CancellationToken cancel);
 
-    /// <summary>Records a failed attempt: retried after <paramref name="retryAfter"/>, or dead-lettered when <paramref name="deadLetter"/>.</summary>
+    /// <summary>Records a failed attempt: retried after <paramref name="retryAfter"/>, or dead-lettered when <paramref
+    /// name="deadLetter"/>.</summary>
     Task FailAsync(LeasedMessage message, string error, TimeSpan retryAfter, bool deadLetter, CancellationToken cancel);
 
     Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(CancellationToken cancel);
 
-    /// <summary>Moves dead letters back to the queue with fresh attempts: one by id, or all when <paramref name="id"/> is null. Returns how many.</summary>
+    /// <summary>Moves dead letters back to the queue with fresh attempts: one by id, or all when <paramref name="id"/> is null. Returns how
+    /// many.</summary>
     Task<int> ReplayAsync(string? id, CancellationToken cancel);
 
     Task<DeliveryStatus?> StatusAsync(string deliveryId, CancellationToken cancel);

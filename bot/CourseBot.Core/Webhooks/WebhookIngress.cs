@@ -67,7 +67,11 @@ public sealed partial class WebhookIngress(WebhookOptions options, IDeliveryInbo
             return Refuse(400, "body is not a JSON object");
         }
 
-        var kept = headers.Where(h => h.Key.StartsWith("X-GitHub-", StringComparison.OrdinalIgnoreCase) || h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+        var kept = headers
+            .Where(h =>
+                h.Key.StartsWith("X-GitHub-", StringComparison.OrdinalIgnoreCase)
+                || h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)
+            )
             .ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
         var stored = await inbox.TryEnqueueAsync(new WebhookDelivery(deliveryId, eventName, kept, body), cancel).ConfigureAwait(false);
         if (!stored)
@@ -153,6 +157,10 @@ public sealed partial class WebhookIngress(WebhookOptions options, IDeliveryInbo
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Webhook refused with {Status}: {Reason}")]
     private static partial void LogRefused(ILogger logger, int status, string reason);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Duplicate delivery {DeliveryId} ({Event}) acknowledged, not processed again")]
+    [LoggerMessage(
+        EventId = 1002,
+        Level = LogLevel.Information,
+        Message = "Duplicate delivery {DeliveryId} ({Event}) acknowledged, not processed again"
+    )]
     private static partial void LogDuplicate(ILogger logger, string deliveryId, string @event);
 }

@@ -57,7 +57,12 @@ public static class CurriculumLoader
         return new CurriculumLoadResult(course, bag.Items.ToImmutableArray());
     }
 
-    private static ImmutableArray<Module> LoadModules(string root, DisplayPaths display, DiagnosticBag bag, ImmutableHashSet<string>.Builder unreadable)
+    private static ImmutableArray<Module> LoadModules(
+        string root,
+        DisplayPaths display,
+        DiagnosticBag bag,
+        ImmutableHashSet<string>.Builder unreadable
+    )
     {
         var folder = Path.Combine(root, ModulesFolder);
         if (!Directory.Exists(folder))

@@ -78,7 +78,11 @@ public sealed class MapReader
 
         if (value < min || value > max)
         {
-            _bag.Add(At(node), FieldName(key), string.Create(CultureInfo.InvariantCulture, $"{value} is out of range (expected {min} to {max})"));
+            _bag.Add(
+                At(node),
+                FieldName(key),
+                string.Create(CultureInfo.InvariantCulture, $"{value} is out of range (expected {min} to {max})")
+            );
             return null;
         }
 

@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 
 namespace CourseBot.Core.Curriculum.Model;
 
-/// <summary>An inclusive integer range written <c>MIN-MAX</c> (or a single number); used for hours, weeks, months and module numbers.</summary>
+/// <summary>An inclusive integer range written <c>MIN-MAX</c> (or a single number); used for hours, weeks, months and module
+/// numbers.</summary>
 public readonly partial record struct IntRange(int Min, int Max)
 {
     public static bool TryParse(string text, out IntRange range)

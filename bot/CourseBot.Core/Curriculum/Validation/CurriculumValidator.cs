@@ -37,8 +37,11 @@ public sealed class CurriculumValidator
         var report = new CurriculumValidator(tree).Validate(rootDirectory);
         if (!File.Exists(treePath) && report.Course is not null)
         {
-            var missing = new CurriculumDiagnostic(SourceLocation.OfFile(Path.Combine(Path.GetFileName(Path.GetFullPath(rootDirectory)), CeleryTree.FileName)), "",
-                "celery-tree.txt is missing: Celery paths cannot be checked");
+            var missing = new CurriculumDiagnostic(
+                SourceLocation.OfFile(Path.Combine(Path.GetFileName(Path.GetFullPath(rootDirectory)), CeleryTree.FileName)),
+                "",
+                "celery-tree.txt is missing: Celery paths cannot be checked"
+            );
             return report with { Diagnostics = report.Diagnostics.Insert(0, missing) };
         }
 

@@ -16,7 +16,13 @@ namespace CourseBot.Core.Journey.Peers;
 public sealed partial class PeerReviewDesk(Course course, JourneyOptions options, PeerRoster roster, ILogger<PeerReviewDesk> logger)
 {
     /// <summary>Assigns peers to a capstone pull request ready for review, or takes their access back when it closed.</summary>
-    public async Task PullRequestAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, PullRequestChanged pull, CancellationToken cancel)
+    public async Task PullRequestAsync(
+        IGitHubClient github,
+        LearnerLedger ledger,
+        LearnerRecorder recorder,
+        PullRequestChanged pull,
+        CancellationToken cancel
+    )
     {
         ArgumentNullException.ThrowIfNull(github);
         ArgumentNullException.ThrowIfNull(ledger);
@@ -45,14 +51,18 @@ public sealed partial class PeerReviewDesk(Course course, JourneyOptions options
         var peers = await roster.ChooseAsync(ledger, module.Id, options.PeerReviewers, cancel).ConfigureAwait(false);
         foreach (var peer in peers)
         {
-            await github.Repository.Collaborator.Add(ledger.Owner, ledger.Name, peer, new CollaboratorRequest("pull")).ConfigureAwait(false);
+            await github
+                .Repository.Collaborator.Add(ledger.Owner, ledger.Name, peer, new CollaboratorRequest("pull"))
+                .ConfigureAwait(false);
         }
 
         if (peers.Count > 0)
         {
             try
             {
-                await github.PullRequest.ReviewRequest.Create(ledger.Owner, ledger.Name, pull.Number, new PullRequestReviewRequest([.. peers], [])).ConfigureAwait(false);
+                await github
+                    .PullRequest.ReviewRequest.Create(ledger.Owner, ledger.Name, pull.Number, new PullRequestReviewRequest([.. peers], []))
+                    .ConfigureAwait(false);
             }
             catch (ApiValidationException ex)
             {
@@ -75,7 +85,13 @@ public sealed partial class PeerReviewDesk(Course course, JourneyOptions options
     /// An assigned peer's review, in the author's repository: when substantive, the peer's access ends and the participation to
     /// record in the peer's history is returned; a short one gets one reply saying what counts. Null when nothing is to be recorded.
     /// </summary>
-    public async Task<(string Module, PeerReviewGiven Given)?> ReviewAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, PullRequestReviewed review, CancellationToken cancel)
+    public async Task<(string Module, PeerReviewGiven Given)?> ReviewAsync(
+        IGitHubClient github,
+        LearnerLedger ledger,
+        LearnerRecorder recorder,
+        PullRequestReviewed review,
+        CancellationToken cancel
+    )
     {
         ArgumentNullException.ThrowIfNull(github);
         ArgumentNullException.ThrowIfNull(ledger);
@@ -88,10 +104,21 @@ public sealed partial class PeerReviewDesk(Course course, JourneyOptions options
 
         if (!IsSubstantive(capstone, review.Body, options.PeerReviewMinLength))
         {
-            await LearnerReplies.PostOnceAsync(github, ledger, recorder, review.Number, $"peer-short:{review.Number}:{review.Reviewer.ToLowerInvariant()}",
-                $"@{review.Reviewer}, thank you. A peer review counts when it comments on every rubric criterion (name each one) "
-                + $"or is at least {options.PeerReviewMinLength} characters long; this one is shorter, so it was not counted yet. "
-                + "Add a new review with more detail.", close: false, repository: null, cancel).ConfigureAwait(false);
+            await LearnerReplies
+                .PostOnceAsync(
+                    github,
+                    ledger,
+                    recorder,
+                    review.Number,
+                    $"peer-short:{review.Number}:{review.Reviewer.ToLowerInvariant()}",
+                    $"@{review.Reviewer}, thank you. A peer review counts when it comments on every rubric criterion (name each one) "
+                        + $"or is at least {options.PeerReviewMinLength} characters long; this one is shorter, so it was not counted yet. "
+                        + "Add a new review with more detail.",
+                    close: false,
+                    repository: null,
+                    cancel
+                )
+                .ConfigureAwait(false);
             return null;
         }
 
@@ -100,13 +127,25 @@ public sealed partial class PeerReviewDesk(Course course, JourneyOptions options
     }
 
     /// <summary>Records a counted peer review in the peer's history, once per pull request; true when it was new.</summary>
-    public static async Task<bool> RecordGivenAsync(LearnerLedger peer, LearnerRecorder recorder, string moduleId, PeerReviewGiven given, CancellationToken cancel)
+    public static async Task<bool> RecordGivenAsync(
+        LearnerLedger peer,
+        LearnerRecorder recorder,
+        string moduleId,
+        PeerReviewGiven given,
+        CancellationToken cancel
+    )
     {
         ArgumentNullException.ThrowIfNull(peer);
         ArgumentNullException.ThrowIfNull(recorder);
         ArgumentNullException.ThrowIfNull(given);
-        if (peer.Events.Where(e => e.Kind == LearnerEventKinds.PeerReviewGiven).Select(LearnerEventJson.Read<PeerReviewGiven>)
-            .Any(g => g is not null && g.Number == given.Number && g.Repository.Equals(given.Repository, StringComparison.OrdinalIgnoreCase)))
+        if (
+            peer
+                .Events.Where(e => e.Kind == LearnerEventKinds.PeerReviewGiven)
+                .Select(LearnerEventJson.Read<PeerReviewGiven>)
+                .Any(g =>
+                    g is not null && g.Number == given.Number && g.Repository.Equals(given.Repository, StringComparison.OrdinalIgnoreCase)
+                )
+        )
         {
             return false;
         }
@@ -125,7 +164,10 @@ public sealed partial class PeerReviewDesk(Course course, JourneyOptions options
         ArgumentNullException.ThrowIfNull(capstone);
         var text = (body ?? "").Trim();
         return text.Length >= minLength
-            || (capstone.Rubric.Length > 0 && capstone.Rubric.All(r => text.Contains(Named(r.Criterion), StringComparison.OrdinalIgnoreCase)));
+            || (
+                capstone.Rubric.Length > 0
+                && capstone.Rubric.All(r => text.Contains(Named(r.Criterion), StringComparison.OrdinalIgnoreCase))
+            );
     }
 
     private static string Named(string criterion) => string.Join(' ', criterion.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(3));
@@ -145,9 +187,19 @@ public sealed partial class PeerReviewDesk(Course course, JourneyOptions options
 
     private static IReadOnlyList<string> Assigned(LearnerLedger ledger, int number) => Assignment(ledger, number)?.Peers ?? [];
 
-    private async Task RemoveAccessAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, string moduleId, int number, string peer, CancellationToken cancel)
+    private async Task RemoveAccessAsync(
+        IGitHubClient github,
+        LearnerLedger ledger,
+        LearnerRecorder recorder,
+        string moduleId,
+        int number,
+        string peer,
+        CancellationToken cancel
+    )
     {
-        var removed = ledger.Events.Where(e => e.Kind == LearnerEventKinds.GitHubPeerAccess).Select(LearnerEventJson.Read<PeerAccessRemoved>)
+        var removed = ledger
+            .Events.Where(e => e.Kind == LearnerEventKinds.GitHubPeerAccess)
+            .Select(LearnerEventJson.Read<PeerAccessRemoved>)
             .Any(r => r?.Number == number && r.Peer.Equals(peer, StringComparison.OrdinalIgnoreCase));
         if (removed)
         {

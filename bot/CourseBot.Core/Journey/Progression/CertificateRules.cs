@@ -6,7 +6,11 @@ namespace CourseBot.Core.Journey.Progression;
 /// <summary>The course's certification levels applied to completed paths and tracks.</summary>
 internal static class CertificateRules
 {
-    public static ImmutableArray<EarnedCertificate> Earned(Course course, IReadOnlyList<PathProgress> paths, IReadOnlyDictionary<string, DateTimeOffset> passed)
+    public static ImmutableArray<EarnedCertificate> Earned(
+        Course course,
+        IReadOnlyList<PathProgress> paths,
+        IReadOnlyDictionary<string, DateTimeOffset> passed
+    )
     {
         var complete = paths.Where(p => p.Complete).ToDictionary(p => p.Path.Id, p => CompletedAt(p.Path, passed), StringComparer.Ordinal);
         var tracks = paths.SelectMany(p => p.CompletedTracks).ToHashSet(StringComparer.Ordinal);
@@ -15,7 +19,9 @@ internal static class CertificateRules
         {
             if (certification.PerPath)
             {
-                earned.AddRange(complete.OrderBy(c => course.FindPath(c.Key)?.Number).Select(c => new EarnedCertificate(certification, c.Key, c.Value)));
+                earned.AddRange(
+                    complete.OrderBy(c => course.FindPath(c.Key)?.Number).Select(c => new EarnedCertificate(certification, c.Key, c.Value))
+                );
                 continue;
             }
 

@@ -4,7 +4,13 @@ using CourseBot.Core.Curriculum.Model;
 namespace CourseBot.Core.Journey.Progression;
 
 /// <summary>One module for one learner, with its due date from the learner's pace.</summary>
-public sealed record ModuleProgress(Module Module, ModuleState State, ImmutableArray<AssessmentProgress> Assessments, DateTimeOffset? PassedAt, Milestone? Due)
+public sealed record ModuleProgress(
+    Module Module,
+    ModuleState State,
+    ImmutableArray<AssessmentProgress> Assessments,
+    DateTimeOffset? PassedAt,
+    Milestone? Due
+)
 {
     public bool IsUnlocked => State != ModuleState.Locked;
 

@@ -7,7 +7,14 @@ namespace CourseBot.Core.Journey.Progression;
 /// One path for one learner: passed modules of it, and whether it is open and complete (its modules passed and the peer
 /// reviews it asks for given: <see cref="PeerReviewsGiven"/> of <see cref="PeerReviewsRequired"/>).
 /// </summary>
-public sealed record PathProgress(LearningPath Path, int Passed, int Total, bool Unlocked, bool Complete, ImmutableArray<string> CompletedTracks)
+public sealed record PathProgress(
+    LearningPath Path,
+    int Passed,
+    int Total,
+    bool Unlocked,
+    bool Complete,
+    ImmutableArray<string> CompletedTracks
+)
 {
     public int PeerReviewsGiven { get; init; }
 

@@ -18,7 +18,10 @@ public static class QuizGrader
         var problems = submission.Problems.ToList();
         if (submission.QuizKey is { } key && !key.EndsWith("/" + quiz.AssessmentId, StringComparison.Ordinal))
         {
-            problems.Add($"The '{QuizFormFields.QuizLabel}' field names another quiz than '{quiz.AssessmentId}', which these answers were graded against.");
+            problems.Add(
+                $"The '{QuizFormFields.QuizLabel}' field names another quiz than '{quiz.AssessmentId}', which these answers were "
+                + $"graded against."
+            );
         }
 
         var total = quiz.Questions.Length;
@@ -52,22 +55,42 @@ public static class QuizGrader
                 QuestionKind.MultipleChoice => Several(result, question, options, answer),
                 QuestionKind.SingleChoice or QuestionKind.TrueFalse => One(result, question, options, answer),
                 QuestionKind.ShortAnswer => Short(result, question, answer),
-                _ => result with { Answered = true, Given = QuizFormFields.OneLine(answer.Text), Note = "This question has an unknown kind and could not be graded." },
+                _ => result with
+                {
+                    Answered = true,
+                    Given = QuizFormFields.OneLine(answer.Text),
+                    Note = "This question has an unknown kind and could not be graded.",
+                },
             };
         }
 
-        private static QuestionResult One(QuestionResult result, QuizQuestion question, IReadOnlyList<string> options, SubmittedAnswer answer)
+        private static QuestionResult One(
+            QuestionResult result,
+            QuizQuestion question,
+            IReadOnlyList<string> options,
+            SubmittedAnswer answer
+        )
         {
             if (answer.Checked is { } ticked)
             {
-                return result with { Answered = true, Given = string.Join("; ", ticked), Note = "Expected one option from the dropdown, not checkboxes." };
+                return result with
+                {
+                    Answered = true,
+                    Given = string.Join("; ", ticked),
+                    Note = "Expected one option from the dropdown, not checkboxes.",
+                };
             }
 
             var given = QuizFormFields.OneLine(answer.Text);
             var chosen = IndexOf(options, given, question.Kind == QuestionKind.TrueFalse);
             if (chosen < 0)
             {
-                return result with { Answered = true, Given = given, Note = "This is not among the question's options, so it cannot be right." };
+                return result with
+                {
+                    Answered = true,
+                    Given = given,
+                    Note = "This is not among the question's options, so it cannot be right.",
+                };
             }
 
             var right = question.Kind == QuestionKind.TrueFalse
@@ -76,7 +99,12 @@ public static class QuizGrader
             return result with { Answered = true, Given = given, Correct = right };
         }
 
-        private static QuestionResult Several(QuestionResult result, QuizQuestion question, IReadOnlyList<string> options, SubmittedAnswer answer)
+        private static QuestionResult Several(
+            QuestionResult result,
+            QuizQuestion question,
+            IReadOnlyList<string> options,
+            SubmittedAnswer answer
+        )
         {
             if (answer.Checked is not { } ticked)
             {
@@ -87,8 +115,14 @@ public static class QuizGrader
             var chosen = ticked.Select(t => IndexOf(options, t, ignoreCase: false)).ToList();
             var unknown = chosen.Count(i => i < 0);
             var right = unknown == 0 && chosen.ToHashSet().SetEquals(question.CorrectOptions);
-            var note = unknown == 0 ? null : string.Create(CultureInfo.InvariantCulture,
-                $"{unknown} ticked {(unknown == 1 ? "item is" : "items are")} not among the question's options, so the answer cannot be right.");
+            var note =
+                unknown == 0
+                    ? null
+                    : string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{unknown} ticked {(unknown == 1 ? "item is" : "items are")} not among the question's options, so the answer "
+                        + $"cannot be right."
+                    );
             return result with { Answered = true, Given = string.Join("; ", ticked), Correct = right, Note = note };
         }
 
@@ -96,8 +130,12 @@ public static class QuizGrader
         {
             var given = QuizFormFields.OneLine(answer.Text);
             var outcomes = question.Accept.Select(p => AnswerPattern.Match(given, p)).ToList();
-            var note = given.Length > AnswerPattern.MaxAnswerLength
-                ? string.Create(CultureInfo.InvariantCulture, $"The answer is longer than {AnswerPattern.MaxAnswerLength} characters and was not checked.")
+            var note =
+                given.Length > AnswerPattern.MaxAnswerLength
+                    ? string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"The answer is longer than {AnswerPattern.MaxAnswerLength} characters and was not checked."
+                    )
                 : outcomes.Contains(MatchOutcome.TimedOut) && !outcomes.Contains(MatchOutcome.Match)
                     ? "Checking this answer took too long and was stopped; it is counted as wrong."
                     : null;
@@ -118,14 +156,18 @@ public static class QuizGrader
             return -1;
         }
 
-        private static string Expected(QuizQuestion question, IReadOnlyList<string> options) => question.Kind switch
-        {
-            QuestionKind.TrueFalse => question.Answer is ["true"] ? QuizFormFields.True : QuizFormFields.False,
-            QuestionKind.SingleChoice or QuestionKind.MultipleChoice => string.Join("; ", question.CorrectOptions.Order().Select(i => options[i])),
-            QuestionKind.ShortAnswer => question.Accept.Select(PatternExample.Of).FirstOrDefault(e => e is not null)
-                ?? (question.Accept.IsEmpty ? "" : $"an answer matching {question.Accept[0]}"),
-            _ => "",
-        };
+        private static string Expected(QuizQuestion question, IReadOnlyList<string> options) =>
+            question.Kind switch
+            {
+                QuestionKind.TrueFalse => question.Answer is ["true"] ? QuizFormFields.True : QuizFormFields.False,
+                QuestionKind.SingleChoice or QuestionKind.MultipleChoice => string.Join(
+                    "; ",
+                    question.CorrectOptions.Order().Select(i => options[i])
+                ),
+                QuestionKind.ShortAnswer => question.Accept.Select(PatternExample.Of).FirstOrDefault(e => e is not null)
+                    ?? (question.Accept.IsEmpty ? "" : $"an answer matching {question.Accept[0]}"),
+                _ => "",
+            };
 
         /// <summary>A repository path carries its section after '#' (paths have no '#'); a URL is kept as it is.</summary>
         private static string Reference(QuizQuestion question) =>

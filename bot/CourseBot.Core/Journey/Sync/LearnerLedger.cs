@@ -61,7 +61,8 @@ public sealed class LearnerLedger
     public HashSet<long> ConsumedAttempts { get; } = [];
 
     /// <summary>The started attempt of a quiz no submission has used yet, if any.</summary>
-    public QuizAttempt? OpenAttempt(string key) => QuizStarts.Where(a => a.Key == key && !ConsumedAttempts.Contains(a.Sequence)).MaxBy(a => a.Sequence);
+    public QuizAttempt? OpenAttempt(string key) =>
+        QuizStarts.Where(a => a.Key == key && !ConsumedAttempts.Contains(a.Sequence)).MaxBy(a => a.Sequence);
 
     /// <summary>Quiz issues already graded (issue number -> subject).</summary>
     public Dictionary<int, string> GradedQuizIssues { get; } = [];

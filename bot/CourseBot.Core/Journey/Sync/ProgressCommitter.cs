@@ -50,10 +50,15 @@ public sealed partial class ProgressCommitter(IGitHubClient github, LearnerLedge
         {
             try
             {
-                await GitDataCommitAsync(files, sectionHash, changed, readmeChanged, fresh: stale || attempt > 1, cancel).ConfigureAwait(false);
+                await GitDataCommitAsync(files, sectionHash, changed, readmeChanged, fresh: stale || attempt > 1, cancel)
+                    .ConfigureAwait(false);
                 return;
             }
-            catch (ApiException ex) when (attempt == 1 && !stale && ex.StatusCode is HttpStatusCode.UnprocessableEntity or HttpStatusCode.Conflict or HttpStatusCode.NotFound)
+            catch (ApiException ex)
+                when (attempt == 1
+                    && !stale
+                    && ex.StatusCode is HttpStatusCode.UnprocessableEntity or HttpStatusCode.Conflict or HttpStatusCode.NotFound
+                )
             {
                 // The branch moved since the head the bot knew (a push it has not heard of yet): read it and try once more.
                 LogBranchMoved(logger, ledger.Repository, ex.StatusCode);
@@ -65,19 +70,38 @@ public sealed partial class ProgressCommitter(IGitHubClient github, LearnerLedge
     {
         try
         {
-            var result = await github.Repository.Content.UpdateFile(ledger.Owner, ledger.Name, ProgressFiles.Readme, new UpdateFileRequest(Message, content, blob, Branch)).ConfigureAwait(false);
-            var hashes = new Dictionary<string, string>(ledger.Files.Hashes, StringComparer.Ordinal) { [ProgressFiles.Readme] = sectionHash };
-            await RecordAsync(result.Commit.Sha, result.Commit.Tree?.Sha, result.Content.Sha, content, hashes, cancel).ConfigureAwait(false);
+            var result = await github
+                .Repository.Content.UpdateFile(
+                    ledger.Owner,
+                    ledger.Name,
+                    ProgressFiles.Readme,
+                    new UpdateFileRequest(Message, content, blob, Branch)
+                )
+                .ConfigureAwait(false);
+            var hashes = new Dictionary<string, string>(ledger.Files.Hashes, StringComparer.Ordinal)
+            {
+                [ProgressFiles.Readme] = sectionHash,
+            };
+            await RecordAsync(result.Commit.Sha, result.Commit.Tree?.Sha, result.Content.Sha, content, hashes, cancel)
+                .ConfigureAwait(false);
             return true;
         }
-        catch (ApiException ex) when (ex.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound or HttpStatusCode.UnprocessableEntity)
+        catch (ApiException ex)
+            when (ex.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound or HttpStatusCode.UnprocessableEntity)
         {
             LogBranchMoved(logger, ledger.Repository, ex.StatusCode);
             return false;
         }
     }
 
-    private async Task GitDataCommitAsync(ProgressFiles files, string sectionHash, List<string> changed, bool readmeChanged, bool fresh, CancellationToken cancel)
+    private async Task GitDataCommitAsync(
+        ProgressFiles files,
+        string sectionHash,
+        List<string> changed,
+        bool readmeChanged,
+        bool fresh,
+        CancellationToken cancel
+    )
     {
         var head = fresh ? null : ledger.Head;
         if (head is null)
@@ -107,8 +131,12 @@ public sealed partial class ProgressCommitter(IGitHubClient github, LearnerLedge
         }
 
         var createdTree = await github.Git.Tree.Create(ledger.Owner, ledger.Name, tree).ConfigureAwait(false);
-        var created = await github.Git.Commit.Create(ledger.Owner, ledger.Name, new NewCommit(Message, createdTree.Sha, head.Value.Commit)).ConfigureAwait(false);
-        await github.Git.Reference.Update(ledger.Owner, ledger.Name, "heads/" + Branch, new ReferenceUpdate(created.Sha, force: false)).ConfigureAwait(false);
+        var created = await github
+            .Git.Commit.Create(ledger.Owner, ledger.Name, new NewCommit(Message, createdTree.Sha, head.Value.Commit))
+            .ConfigureAwait(false);
+        await github
+            .Git.Reference.Update(ledger.Owner, ledger.Name, "heads/" + Branch, new ReferenceUpdate(created.Sha, force: false))
+            .ConfigureAwait(false);
         var hashes = new Dictionary<string, string>(ledger.Files.Hashes, StringComparer.Ordinal);
         foreach (var path in changed)
         {
@@ -129,7 +157,9 @@ public sealed partial class ProgressCommitter(IGitHubClient github, LearnerLedge
     {
         try
         {
-            var contents = await github.Repository.Content.GetAllContentsByRef(ledger.Owner, ledger.Name, ProgressFiles.Readme, reference).ConfigureAwait(false);
+            var contents = await github
+                .Repository.Content.GetAllContentsByRef(ledger.Owner, ledger.Name, ProgressFiles.Readme, reference)
+                .ConfigureAwait(false);
             return contents.Count > 0 ? contents[0].Content ?? "" : "";
         }
         catch (NotFoundException)
@@ -138,16 +168,31 @@ public sealed partial class ProgressCommitter(IGitHubClient github, LearnerLedge
         }
     }
 
-    private Task<Storage.LearnerEvent> RecordAsync(string commit, string? tree, string? readmeBlob, string? readme, Dictionary<string, string> hashes, CancellationToken cancel)
+    private Task<Storage.LearnerEvent> RecordAsync(
+        string commit,
+        string? tree,
+        string? readmeBlob,
+        string? readme,
+        Dictionary<string, string> hashes,
+        CancellationToken cancel
+    )
     {
         // Sorted, so the same files are recorded the same way whatever order they were hashed in.
         var sorted = new SortedDictionary<string, string>(hashes, StringComparer.Ordinal);
         return recorder.RecordAsync("", new FilesCommitted(commit, tree, readmeBlob, readme, sorted), cancel);
     }
 
-    [LoggerMessage(EventId = 5102, Level = LogLevel.Information, Message = "Committed progress to {Repository} at {Commit} ({Files} files)")]
+    [LoggerMessage(
+        EventId = 5102,
+        Level = LogLevel.Information,
+        Message = "Committed progress to {Repository} at {Commit} ({Files} files)"
+    )]
     private static partial void LogCommitted(ILogger logger, string repository, string commit, int files);
 
-    [LoggerMessage(EventId = 5103, Level = LogLevel.Information, Message = "The default branch of {Repository} moved ({Status}); reading it again")]
+    [LoggerMessage(
+        EventId = 5103,
+        Level = LogLevel.Information,
+        Message = "The default branch of {Repository} moved ({Status}); reading it again"
+    )]
     private static partial void LogBranchMoved(ILogger logger, string repository, HttpStatusCode status);
 }

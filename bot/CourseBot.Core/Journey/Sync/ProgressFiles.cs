@@ -24,12 +24,19 @@ public sealed class ProgressFiles
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var path in progress.Paths)
         {
-            files[ProgressReadmeWriter.BadgePath(path.Path.Id)] = BadgeWriter.PathProgress(string.Create(CultureInfo.InvariantCulture, $"Path {path.Path.Number}: {path.Path.Title}"), path.Passed, path.Total);
+            files[ProgressReadmeWriter.BadgePath(path.Path.Id)] = BadgeWriter.PathProgress(
+                string.Create(CultureInfo.InvariantCulture, $"Path {path.Path.Number}: {path.Path.Title}"),
+                path.Passed,
+                path.Total
+            );
         }
 
         foreach (var certificate in progress.Certificates)
         {
-            files[ProgressReadmeWriter.CertificatePath(certificate)] = BadgeWriter.Certificate(ProgressReadmeWriter.CertificateTitle(course, certificate), string.Create(CultureInfo.InvariantCulture, $"earned {certificate.At:yyyy-MM-dd}"));
+            files[ProgressReadmeWriter.CertificatePath(certificate)] = BadgeWriter.Certificate(
+                ProgressReadmeWriter.CertificateTitle(course, certificate),
+                string.Create(CultureInfo.InvariantCulture, $"earned {certificate.At:yyyy-MM-dd}")
+            );
         }
 
         foreach (var module in progress.Modules.Where(m => m.IsUnlocked))

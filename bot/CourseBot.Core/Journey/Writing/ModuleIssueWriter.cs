@@ -46,28 +46,45 @@ public static partial class ModuleIssueWriter
 
         if (kinds.Contains(Grading.Auto))
         {
-            body.Append(CultureInfo.InvariantCulture, $"Labs and exercises: push your code in `labs/{module.Id}/`; every push is graded and your results appear in a comment below. ");
+            body.Append(
+                CultureInfo.InvariantCulture,
+                $"Labs and exercises: push your code in `labs/{module.Id}/`; every push is graded and your results appear in a "
+                + $"comment below. "
+            );
         }
 
         if (module.Capstone is { } capstone)
         {
-            body.Append(CultureInfo.InvariantCulture,
-                $"Capstone: open a pull request in this repository from the template `.github/PULL_REQUEST_TEMPLATE/capstone-{capstone.Number}.md` ")
-                .Append("(add `?template=").Append(CultureInfo.InvariantCulture, $"capstone-{capstone.Number}.md` to the compare page's address); ")
-                .Append("an instructor reviews it against the rubric, and an approval with every criterion scored passes this module's reviews. ");
+            body.Append(
+                    CultureInfo.InvariantCulture,
+                    $"Capstone: open a pull request in this repository from the template "
+                    + $"`.github/PULL_REQUEST_TEMPLATE/capstone-{capstone.Number}.md` "
+                )
+                .Append("(add `?template=")
+                .Append(CultureInfo.InvariantCulture, $"capstone-{capstone.Number}.md` to the compare page's address); ")
+                .Append(
+                    "an instructor reviews it against the rubric, and an approval with every criterion scored passes this "
+                    + "module's reviews. "
+                );
         }
         else if (kinds.Contains(Grading.Review))
         {
             body.Append("Reviews: show your work in a comment here; an instructor approves it. ");
         }
 
-        body.Append("The boxes above tick themselves as your work is recorded; when all are ticked this issue closes and the next module opens.\n\n");
+        body.Append(
+            "The boxes above tick themselves as your work is recorded; when all are ticked this issue closes and the next module opens.\n\n"
+        );
         if (progress.Capstone is { } status)
         {
             var link = status.PullRequestUrl is { } url && status.PullRequest is { } number
                 ? string.Create(CultureInfo.InvariantCulture, $" · [pull request #{number}]({url})") : "";
             var review = status.ReviewUrl is { } reviewUrl ? $" · [review]({reviewUrl})" : "";
-            body.Append("**Capstone review:** ").Append(Capstones.CapstoneStatusText.Describe(status)).Append(link).Append(review).Append("\n\n");
+            body.Append("**Capstone review:** ")
+                .Append(Capstones.CapstoneStatusText.Describe(status))
+                .Append(link)
+                .Append(review)
+                .Append("\n\n");
         }
 
         if (progress.Due is { } due)
@@ -88,7 +105,11 @@ public static partial class ModuleIssueWriter
             for (var i = 0; i < lines.Length; i++)
             {
                 var line = lines[i];
-                if (line.StartsWith("- [", StringComparison.Ordinal) && line.Length > 6 && line.AsSpan(6).StartsWith(marker, StringComparison.Ordinal))
+                if (
+                    line.StartsWith("- [", StringComparison.Ordinal)
+                    && line.Length > 6
+                    && line.AsSpan(6).StartsWith(marker, StringComparison.Ordinal)
+                )
                 {
                     lines[i] = (assessment.Done ? "- [x] " : "- [ ] ") + line[6..];
                     break;
