@@ -55,7 +55,12 @@ public sealed class EmulatorState
 
     public string StoreTree(Dictionary<string, string> entries)
     {
-        var sha = Sha("tree", Encoding.UTF8.GetBytes(string.Join('\n', entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Key + " " + e.Value))));
+        var sha = Sha(
+            "tree",
+            Encoding.UTF8.GetBytes(
+                string.Join('\n', entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Key + " " + e.Value))
+            )
+        );
         Trees[sha] = entries;
         return sha;
     }
@@ -72,163 +77,4 @@ public sealed class EmulatorState
     private static string Sha(string kind, byte[] content) =>
         Convert.ToHexStringLower(SHA1.HashData([.. Encoding.ASCII.GetBytes($"{kind} {content.Length}\0"), .. content]));
 #pragma warning restore CA5350
-}
-
-public sealed class RepoState(long id, string owner, string name)
-{
-    public long Id { get; } = id;
-
-    public string Owner { get; } = owner;
-
-    public string Name { get; } = name;
-
-    public string FullName => $"{Owner}/{Name}";
-
-    public bool Private { get; set; } = true;
-
-    public bool IsTemplate { get; set; }
-
-    /// <summary>Who may use this repository's actions and reusable workflows: none, user or organization.</summary>
-    public string ActionsAccess { get; set; } = "none";
-
-    public DateTimeOffset CreatedAt { get; init; }
-
-    public string DefaultBranch { get; set; } = "main";
-
-    /// <summary>Until then a generated repository has no contents yet.</summary>
-    public DateTimeOffset ReadyAt { get; set; }
-
-    public Dictionary<string, string> Refs { get; } = new(StringComparer.Ordinal);
-
-    public List<IssueState> Issues { get; } = [];
-
-    public Dictionary<long, CommentState> Comments { get; } = [];
-
-    public Dictionary<string, LabelState> Labels { get; } = new(StringComparer.OrdinalIgnoreCase);
-
-    public List<MilestoneState> Milestones { get; } = [];
-
-    public Dictionary<string, string> Invitations { get; } = new(StringComparer.OrdinalIgnoreCase);
-
-    public List<PullState> Pulls { get; } = [];
-
-    /// <summary>Teams given access to this repository: team slug -> permission (pull, triage, push, maintain, admin).</summary>
-    public Dictionary<string, string> TeamAccess { get; } = new(StringComparer.OrdinalIgnoreCase);
-
-    public int NextNumber => Issues.Count + Pulls.Count + 1;
-}
-
-public sealed record CommitState(string Sha, string Tree, string? Parent, string Message, DateTimeOffset At);
-
-public sealed class IssueState
-{
-    public long Id { get; init; }
-
-    public int Number { get; init; }
-
-    public string Title { get; set; } = "";
-
-    public string? Body { get; set; }
-
-    public string State { get; set; } = "open";
-
-    public string User { get; init; } = EmulatorState.AppUser;
-
-    public List<string> Labels { get; } = [];
-
-    public int? Milestone { get; set; }
-
-    public DateTimeOffset CreatedAt { get; init; }
-
-    public DateTimeOffset UpdatedAt { get; set; }
-
-    public DateTimeOffset? ClosedAt { get; set; }
-}
-
-public sealed class CommentState
-{
-    public long Id { get; init; }
-
-    public int IssueNumber { get; init; }
-
-    public string Body { get; set; } = "";
-
-    public string User { get; init; } = EmulatorState.AppUser;
-
-    public DateTimeOffset CreatedAt { get; init; }
-
-    public DateTimeOffset UpdatedAt { get; set; }
-}
-
-public sealed record LabelState(long Id, string Name, string Color, string? Description);
-
-public sealed class MilestoneState
-{
-    public long Id { get; init; }
-
-    public int Number { get; init; }
-
-    public string Title { get; set; } = "";
-
-    public string? Description { get; set; }
-
-    public DateTimeOffset? DueOn { get; set; }
-
-    public DateTimeOffset CreatedAt { get; init; }
-
-    public string State { get; set; } = "open";
-}
-
-public sealed class PullState
-{
-    public long Id { get; init; }
-
-    public int Number { get; init; }
-
-    public string Title { get; set; } = "";
-
-    public string? Body { get; set; }
-
-    public string User { get; init; } = EmulatorState.AppUser;
-
-    /// <summary>Branch names in the pull request's own repository (no cross-repository pulls here).</summary>
-    public string Head { get; init; } = "";
-
-    public string Base { get; init; } = "main";
-
-    /// <summary>The head commit when last seen, for when the branch has since been deleted.</summary>
-    public string HeadSha { get; set; } = "";
-
-    public string State { get; set; } = "open";
-
-    public bool Draft { get; set; }
-
-    public DateTimeOffset CreatedAt { get; init; }
-
-    public DateTimeOffset UpdatedAt { get; set; }
-
-    public DateTimeOffset? ClosedAt { get; set; }
-
-    public List<ReviewState> Reviews { get; } = [];
-
-    public List<string> RequestedReviewers { get; } = [];
-
-    /// <summary>Team slugs whose review was requested.</summary>
-    public List<string> RequestedTeams { get; } = [];
-}
-
-public sealed class ReviewState
-{
-    public long Id { get; init; }
-
-    public string User { get; init; } = EmulatorState.AppUser;
-
-    /// <summary>APPROVED, CHANGES_REQUESTED, COMMENTED, or PENDING until submitted.</summary>
-    public string State { get; set; } = "PENDING";
-
-    public string Body { get; set; } = "";
-
-    public string CommitId { get; init; } = "";
-
-    public DateTimeOffset? SubmittedAt { get; set; }
 }

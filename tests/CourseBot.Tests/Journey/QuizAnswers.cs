@@ -24,12 +24,22 @@ internal static class QuizAnswers
 
     public static Dictionary<string, IReadOnlyList<string>> AllWrong(Quiz quiz, IssueForm form) =>
         Build(quiz, form, (question, field) => question.Kind switch
-        {
-            QuestionKind.SingleChoice => [field.Options[Enumerable.Range(0, field.Options.Count).First(i => !question.CorrectOptions.Contains(i))]],
-            QuestionKind.MultipleChoice => Enumerable.Range(0, field.Options.Count).Where(i => !question.CorrectOptions.Contains(i)).Select(i => field.Options[i]).ToList(),
-            QuestionKind.TrueFalse => [field.Options.Single(o => !o.Equals(question.Answer.Single(), StringComparison.OrdinalIgnoreCase))],
-            _ => ["certainly not the answer"],
-        });
+            {
+                QuestionKind.SingleChoice =>
+                [
+                    field.Options[Enumerable.Range(0, field.Options.Count).First(i => !question.CorrectOptions.Contains(i))],
+                ],
+                QuestionKind.MultipleChoice => Enumerable
+                    .Range(0, field.Options.Count)
+                    .Where(i => !question.CorrectOptions.Contains(i))
+                    .Select(i => field.Options[i])
+                    .ToList(),
+                QuestionKind.TrueFalse =>
+                [
+                    field.Options.Single(o => !o.Equals(question.Answer.Single(), StringComparison.OrdinalIgnoreCase)),
+                ],
+                _ => ["certainly not the answer"],
+            });
 
     /// <summary>An answer the accept patterns take, checked here with a plain anchored regex.</summary>
     public static string ShortAnswerFor(QuizQuestion question)
@@ -48,7 +58,11 @@ internal static class QuizAnswers
         return "";
     }
 
-    private static Dictionary<string, IReadOnlyList<string>> Build(Quiz quiz, IssueForm form, Func<QuizQuestion, FormElement, IReadOnlyList<string>> pick)
+    private static Dictionary<string, IReadOnlyList<string>> Build(
+        Quiz quiz,
+        IssueForm form,
+        Func<QuizQuestion, FormElement, IReadOnlyList<string>> pick
+    )
     {
         var fields = AnswerFields(form);
         Assert.Equal(quiz.Questions.Length, fields.Count);

@@ -29,7 +29,13 @@ public sealed class ReadmeCommandsTests
         ("./coursebot course publish", "Dry run: nothing is written."),
     ];
 
-    private static readonly string[] SideEffects = ["./coursebot serve", "./coursebot enroll", "./coursebot events", "./coursebot course publish"];
+    private static readonly string[] SideEffects =
+    [
+        "./coursebot serve",
+        "./coursebot enroll",
+        "./coursebot events",
+        "./coursebot course publish",
+    ];
 
     [Fact]
     public void Readme_ShowsTheTwoSetUpCommandsFirst()
@@ -91,7 +97,10 @@ public sealed class ReadmeCommandsTests
 
             Assert.Empty(github.State.Repos);
 
-            Assert.True(File.Exists(Path.Combine(folder.FullName, ".coursebot", "coursebot.db")), "enroll queued into the folder's own store");
+            Assert.True(
+                File.Exists(Path.Combine(folder.FullName, ".coursebot", "coursebot.db")),
+                "enroll queued into the folder's own store"
+            );
         }
         finally
         {
@@ -108,9 +117,15 @@ public sealed class ReadmeCommandsTests
     private static async Task RunAsync(ReadmeCommand command, string folder, IReadOnlyDictionary<string, string>? environment = null)
     {
         var (exit, output) = await ShellAsync(command.Text, folder, environment);
-        Assert.True(exit == command.ExpectedExit, $"'{command.Text}' in {folder} exited {exit}, expected {command.ExpectedExit}:\n{output}");
+        Assert.True(
+            exit == command.ExpectedExit,
+            $"'{command.Text}' in {folder} exited {exit}, expected {command.ExpectedExit}:\n{output}"
+        );
         var expected = Expectation(command) ?? throw new InvalidOperationException($"no expectation for '{command.Text}'");
-        Assert.True(output.Contains(expected, StringComparison.Ordinal), $"'{command.Text}' in {folder} did not print '{expected}':\n{output}");
+        Assert.True(
+            output.Contains(expected, StringComparison.Ordinal),
+            $"'{command.Text}' in {folder} did not print '{expected}':\n{output}"
+        );
     }
 
     /// <summary>The main job as typed: it listens on its default address and answers (setup page, nothing configured).</summary>
@@ -153,7 +168,11 @@ public sealed class ReadmeCommandsTests
         }
     }
 
-    private static async Task<(int Exit, string Output)> ShellAsync(string command, string folder, IReadOnlyDictionary<string, string>? environment)
+    private static async Task<(int Exit, string Output)> ShellAsync(
+        string command,
+        string folder,
+        IReadOnlyDictionary<string, string>? environment
+    )
     {
         using var process = Start(command, folder, environment);
         var stdout = process.StandardOutput.ReadToEndAsync();
