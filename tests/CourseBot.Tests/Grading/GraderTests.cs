@@ -122,8 +122,8 @@ public sealed class GraderTests
             checks:
               - name: tries commands
                 kind: command
-                run: "printf '::error::pwned\\n##[error]legacy\\n  ::add-mask::secret\\r::set-output name=score::100\\n%s\\n' "
-                    + "'::stop-commands::x' '</pre><script>alert(1)</script>'"
+                run: "printf '::error::pwned\\n##[error]legacy\\n  ::add-mask::secret\\r::set-output name=score::100\\n%s\\n' \
+                  '::stop-commands::x' '</pre><script>alert(1)</script>'"
                 output: nothing like this
                 comparison: contains
                 points: 1

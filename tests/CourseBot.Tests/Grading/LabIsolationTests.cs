@@ -52,14 +52,14 @@ public sealed class LabIsolationTests(RedisServer redis)
                 points: 1
               - name: the chain is gone after its check
                 kind: command
-                run: "a=$(cat /dev/shm/{{marker}}-alive); sleep 0.5; b=$(cat /dev/shm/{{marker}}-alive); [ \"$a\" = \"$b\" ] && "
-                    + "echo stopped"
+                run: "a=$(cat /dev/shm/{{marker}}-alive); sleep 0.5; \
+                  b=$(cat /dev/shm/{{marker}}-alive); [ \"$a\" = \"$b\" ] && echo stopped"
                 output: stopped
                 points: 1
-              - { name: plant a link in the sandbox folder, kind: command, run: "ln -s / \"$HOME/../escape\" && "
-                  + "echo planted", output: planted, points: 1 }
-              - { name: plant a link beside the sandboxes, kind: command, run: "ln -s / {{SandboxFolders.DefaultParent}}/escape && "
-                  + "echo planted", output: planted, points: 1 }
+              - { name: plant a link in the sandbox folder, kind: command,
+                  run: "ln -s / \"$HOME/../escape\" && echo planted", output: planted, points: 1 }
+              - { name: plant a link beside the sandboxes, kind: command,
+                  run: "ln -s / {{SandboxFolders.DefaultParent}}/escape && echo planted", output: planted, points: 1 }
             """, new Dictionary<string, string>());
         WriteLab(curriculum, "victim-lab", $$"""
             title: Victim
