@@ -28,7 +28,9 @@ internal static partial class JsonSchemaSubset
 
         if (schema.TryGetProperty("enum", out var options) && !options.EnumerateArray().Any(o => o.GetRawText() == value.GetRawText()))
         {
-            errors.Add($"{path}: {value.GetRawText()} is not one of [{string.Join(',', options.EnumerateArray().Select(o => o.GetRawText()))}]");
+            errors.Add(
+                $"{path}: {value.GetRawText()} is not one of [{string.Join(',', options.EnumerateArray().Select(o => o.GetRawText()))}]"
+            );
         }
 
         if (schema.TryGetProperty("type", out var type) && !Types(type).Any(t => Matches(t, value)))
@@ -45,22 +47,39 @@ internal static partial class JsonSchemaSubset
             }
         }
 
-        if (schema.TryGetProperty("minimum", out var minimum) && value.ValueKind == JsonValueKind.Number && value.GetDouble() < minimum.GetDouble())
+        if (
+            schema.TryGetProperty("minimum", out var minimum)
+            && value.ValueKind == JsonValueKind.Number
+            && value.GetDouble() < minimum.GetDouble()
+        )
         {
             errors.Add($"{path}: below {minimum.GetDouble()}");
         }
 
-        if (schema.TryGetProperty("maxLength", out var maxLength) && value.ValueKind == JsonValueKind.String && value.GetString()!.Length > maxLength.GetInt32())
+        if (
+            schema.TryGetProperty("maxLength", out var maxLength)
+            && value.ValueKind == JsonValueKind.String
+            && value.GetString()!.Length > maxLength.GetInt32()
+        )
         {
             errors.Add($"{path}: longer than {maxLength.GetInt32()} characters");
         }
 
-        if (schema.TryGetProperty("pattern", out var pattern) && value.ValueKind == JsonValueKind.String && !Regex.IsMatch(value.GetString()!, pattern.GetString()!))
+        if (
+            schema.TryGetProperty("pattern", out var pattern)
+            && value.ValueKind == JsonValueKind.String
+            && !Regex.IsMatch(value.GetString()!, pattern.GetString()!)
+        )
         {
             errors.Add($"{path}: does not match {pattern.GetString()}");
         }
 
-        if (schema.TryGetProperty("format", out var format) && format.GetString() == "date-time" && value.ValueKind == JsonValueKind.String && !DateTime().IsMatch(value.GetString()!))
+        if (
+            schema.TryGetProperty("format", out var format)
+            && format.GetString() == "date-time"
+            && value.ValueKind == JsonValueKind.String
+            && !DateTime().IsMatch(value.GetString()!)
+        )
         {
             errors.Add($"{path}: {value.GetRawText()} is not an RFC 3339 date-time");
         }
@@ -68,7 +87,9 @@ internal static partial class JsonSchemaSubset
         if (value.ValueKind == JsonValueKind.Object)
         {
             var properties = schema.TryGetProperty("properties", out var p) ? p : default;
-            foreach (var name in schema.TryGetProperty("required", out var required) ? required.EnumerateArray().Select(r => r.GetString()!) : [])
+            foreach (
+                var name in schema.TryGetProperty("required", out var required) ? required.EnumerateArray().Select(r => r.GetString()!) : []
+            )
             {
                 if (!value.TryGetProperty(name, out _))
                 {
@@ -105,14 +126,20 @@ internal static partial class JsonSchemaSubset
     private static List<string> ValidateAlternatives(JsonElement alternatives, JsonElement value, string path)
     {
         var closest = alternatives.EnumerateArray().Select(option => Validate(option, value, path)).MinBy(e => e.Count) ?? [];
-        return closest.Count == 0 ? closest : [$"{path}: matches none of {alternatives.GetArrayLength()} alternatives; closest:", .. closest];
+        return closest.Count == 0
+            ? closest
+            : [$"{path}: matches none of {alternatives.GetArrayLength()} alternatives; closest:", .. closest];
     }
 
     /// <summary>OpenAPI 3.0 says <c>nullable: true</c>; JSON Schema lists "null" among the types.</summary>
     private static bool Nullable(JsonElement schema) =>
         (schema.TryGetProperty("nullable", out var nullable) && nullable.ValueKind == JsonValueKind.True)
         || (schema.TryGetProperty("type", out var type) && Types(type).Contains("null"))
-        || !schema.TryGetProperty("type", out _) && !schema.TryGetProperty("oneOf", out _) && !schema.TryGetProperty("anyOf", out _) && !schema.TryGetProperty("const", out _) && !schema.TryGetProperty("enum", out _);
+        || !schema.TryGetProperty("type", out _)
+            && !schema.TryGetProperty("oneOf", out _)
+            && !schema.TryGetProperty("anyOf", out _)
+            && !schema.TryGetProperty("const", out _)
+            && !schema.TryGetProperty("enum", out _);
 
     private static IEnumerable<string> Types(JsonElement type) =>
         type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Select(t => t.GetString()!) : [type.GetString()!];
