@@ -4,8 +4,13 @@ using CourseBot.Grading.Sandbox;
 // The Action's entry point. Inputs arrive as INPUT_* variables (see action.yml); the workspace,
 // commit, report files and the OIDC token endpoint come from the runner's own variables.
 static string? Input(string name) =>
-    (Environment.GetEnvironmentVariable("INPUT_" + name.ToUpperInvariant())
-     ?? Environment.GetEnvironmentVariable("INPUT_" + name.ToUpperInvariant().Replace('-', '_'))) is { Length: > 0 } value ? value.Trim() : null;
+    (
+        Environment.GetEnvironmentVariable("INPUT_" + name.ToUpperInvariant())
+        ?? Environment.GetEnvironmentVariable("INPUT_" + name.ToUpperInvariant().Replace('-', '_'))
+    )
+        is { Length: > 0 } value
+        ? value.Trim()
+        : null;
 
 static string? Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
 
@@ -31,4 +36,6 @@ var environment = new GradingEnvironment
     BackendUrl = Env("COURSEBOT_BACKEND_URL") ?? new GradingEnvironment().BackendUrl,
 };
 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-return await ActionRunner.RunAsync(context, environment, new SandboxOptions(), Console.Out, http, CancellationToken.None).ConfigureAwait(false);
+return await ActionRunner
+    .RunAsync(context, environment, new SandboxOptions(), Console.Out, http, CancellationToken.None)
+    .ConfigureAwait(false);

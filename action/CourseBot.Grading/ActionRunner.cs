@@ -5,41 +5,17 @@ using CourseBot.Grading.Sandbox;
 
 namespace CourseBot.Grading;
 
-/// <summary>What the Action runs with: inputs, the runner's files, and the Actions OIDC token endpoint.</summary>
-public sealed record ActionContext
-{
-    public required string Workspace { get; init; }
-
-    /// <summary>Grade only this lab (local and test use); by default every lab the bot says is open.</summary>
-    public string? Lab { get; init; }
-
-    /// <summary>The bot; with it, bundles come from the bot and results go back to it.</summary>
-    public Uri? BotUrl { get; init; }
-
-    public string? Audience { get; init; }
-
-    public Uri? TokenRequestUrl { get; init; }
-
-    public string? TokenRequestToken { get; init; }
-
-    /// <summary>A curriculum folder to grade from instead of the bot (local use: the course's own CI).</summary>
-    public string? Curriculum { get; init; }
-
-    public string? Sha { get; init; }
-
-    public required string ResultDirectory { get; init; }
-
-    public string? SummaryFile { get; init; }
-
-    public string? OutputFile { get; init; }
-
-    public bool DryRun { get; init; }
-}
-
 /// <summary>The Action: fetch the open labs' bundles, grade each, report to the learner, send verified results to the bot.</summary>
 public static class ActionRunner
 {
-    public static async Task<int> RunAsync(ActionContext context, GradingEnvironment environment, SandboxOptions options, TextWriter output, HttpClient http, CancellationToken cancel)
+    public static async Task<int> RunAsync(
+        ActionContext context,
+        GradingEnvironment environment,
+        SandboxOptions options,
+        TextWriter output,
+        HttpClient http,
+        CancellationToken cancel
+    )
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
@@ -51,16 +27,29 @@ public static class ActionRunner
         {
             if (context.TokenRequestUrl is null || string.IsNullOrEmpty(context.TokenRequestToken))
             {
-                await output.WriteLineAsync("::error title=coursebot-grader::no OIDC token available: the grading job needs 'permissions: id-token: write'").ConfigureAwait(false);
+                await output
+                    .WriteLineAsync(
+                        "::error title=coursebot-grader::no OIDC token available: the grading job needs 'permissions: id-token: write'"
+                    )
+                    .ConfigureAwait(false);
                 return 2;
             }
 
-            bot = new BotClient(http, botUrl, context.Audience ?? botUrl.ToString().TrimEnd('/'), context.TokenRequestUrl, context.TokenRequestToken);
+            bot = new BotClient(
+                http,
+                botUrl,
+                context.Audience ?? botUrl.ToString().TrimEnd('/'),
+                context.TokenRequestUrl,
+                context.TokenRequestToken
+            );
             try
             {
                 var bundle = await bot.FetchBundleAsync(cancel).ConfigureAwait(false);
                 curriculum = BundleMaterializer.Write(bundle, Path.Combine(context.ResultDirectory, "bundle"));
-                labs = bundle.Labs.Select(l => l.Key).Where(k => context.Lab is null || k == context.Lab || k.EndsWith("/" + context.Lab, StringComparison.Ordinal)).ToList();
+                labs = bundle
+                    .Labs.Select(l => l.Key)
+                    .Where(k => context.Lab is null || k == context.Lab || k.EndsWith("/" + context.Lab, StringComparison.Ordinal))
+                    .ToList();
             }
             catch (Exception ex) when (ex is BotException or HttpRequestException or TaskCanceledException)
             {
@@ -75,7 +64,12 @@ public static class ActionRunner
         }
         else
         {
-            await output.WriteLineAsync("::error title=coursebot-grader::set the bot-url input (the course's workflow does), or lab and curriculum for a local run").ConfigureAwait(false);
+            await output
+                .WriteLineAsync(
+                    "::error title=coursebot-grader::set the bot-url input (the course's workflow does), or lab and curriculum for "
+                    + "a local run"
+                )
+                .ConfigureAwait(false);
             return 2;
         }
 
@@ -124,9 +118,17 @@ public static class ActionRunner
             if (bot is not null && !context.DryRun)
             {
                 var (status, answer) = await bot.PostResultAsync(result, cancel).ConfigureAwait(false);
-                await output.WriteLineAsync(status is >= 200 and < 300
-                    ? $"The bot recorded the result for {lab}."
-                    : WorkflowCommands.Annotation("warning", "Result not recorded", $"The bot did not record the result for {lab} ({status}): {answer}")).ConfigureAwait(false);
+                await output
+                    .WriteLineAsync(
+                        status is >= 200 and < 300
+                            ? $"The bot recorded the result for {lab}."
+                            : WorkflowCommands.Annotation(
+                                "warning",
+                                "Result not recorded",
+                                $"The bot did not record the result for {lab} ({status}): {answer}"
+                            )
+                    )
+                    .ConfigureAwait(false);
             }
         }
 
@@ -137,9 +139,20 @@ public static class ActionRunner
 
         if (context.OutputFile is { } outputs)
         {
-            var resultFile = results.Count == 1 ? Path.Combine(context.ResultDirectory, results[0].Lab.Replace('/', '-') + ".json") : context.ResultDirectory;
-            await File.AppendAllTextAsync(outputs, string.Create(CultureInfo.InvariantCulture,
-                $"score={results.Sum(r => r.Score)}\nmax-score={results.Sum(r => r.MaxScore)}\npassed={(results.Count > 0 && results.All(r => r.Passed) ? "true" : "false")}\nresult-file={resultFile}\n"), cancel).ConfigureAwait(false);
+            var resultFile =
+                results.Count == 1
+                    ? Path.Combine(context.ResultDirectory, results[0].Lab.Replace('/', '-') + ".json")
+                    : context.ResultDirectory;
+            await File.AppendAllTextAsync(
+                    outputs,
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"score={results.Sum(r => r.Score)}\nmax-score={results.Sum(r => r.MaxScore)}\n"
+                        + $"passed={(results.Count > 0 && results.All(r => r.Passed) ? "true" : "false")}\nresult-file={resultFile}\n"
+                    ),
+                    cancel
+                )
+                .ConfigureAwait(false);
         }
 
         return exit;

@@ -7,45 +7,34 @@ using CourseBot.Grading.Sandbox;
 
 namespace CourseBot.Grading;
 
-/// <summary>What to grade and where to report it; filled from Action inputs or <c>coursebot grade</c> options.</summary>
-public sealed record GradeRequest
-{
-    public required string Lab { get; init; }
-
-    public required string Workspace { get; init; }
-
-    public string Curriculum { get; init; } = "curriculum";
-
-    /// <summary>A GitHub Classroom autograding.json to grade instead of a curriculum lab.</summary>
-    public string? ClassroomFile { get; init; }
-
-    public string? Sha { get; init; }
-
-    public string? ResultFile { get; init; }
-
-    /// <summary>Where GitHub Actions wants the summary and outputs (null outside Actions).</summary>
-    public string? SummaryFile { get; init; }
-
-    public string? OutputFile { get; init; }
-
-    public bool Annotations { get; init; }
-}
-
 /// <summary>The grading run shared by the Action's binary and <c>coursebot grade</c>: load, grade, report.</summary>
 public static class GradeCommand
 {
     /// <summary>Exit codes: 0 passed, 1 not passed, 2 the lab or the request is broken.</summary>
-    public static async Task<int> RunAsync(GradeRequest request, GradingEnvironment environment, SandboxOptions options, TextWriter output, CancellationToken cancel) =>
-        (await GradeAsync(request, environment, options, output, cancel).ConfigureAwait(false)).Exit;
+    public static async Task<int> RunAsync(
+        GradeRequest request,
+        GradingEnvironment environment,
+        SandboxOptions options,
+        TextWriter output,
+        CancellationToken cancel
+    ) => (await GradeAsync(request, environment, options, output, cancel).ConfigureAwait(false)).Exit;
 
     /// <summary>Grades and reports; the result is null when the lab or the request is broken (exit 2).</summary>
-    public static async Task<(int Exit, GradeResult? Result)> GradeAsync(GradeRequest request, GradingEnvironment environment, SandboxOptions options, TextWriter output, CancellationToken cancel)
+    public static async Task<(int Exit, GradeResult? Result)> GradeAsync(
+        GradeRequest request,
+        GradingEnvironment environment,
+        SandboxOptions options,
+        TextWriter output,
+        CancellationToken cancel
+    )
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(output);
         if (!OperatingSystem.IsLinux())
         {
-            await output.WriteLineAsync("coursebot grade: grading runs on Linux only (it needs users, /proc, prlimit and setpriv).").ConfigureAwait(false);
+            await output
+                .WriteLineAsync("coursebot grade: grading runs on Linux only (it needs users, /proc, prlimit and setpriv).")
+                .ConfigureAwait(false);
             return (2, null);
         }
 
@@ -90,7 +79,9 @@ public static class GradeCommand
             lab = loaded.Lab;
         }
 
-        await output.WriteLineAsync($"Grading {lab.Key}: {lab.Title} ({lab.Checks.Length} checks, {lab.MaxScore} points)").ConfigureAwait(false);
+        await output
+            .WriteLineAsync($"Grading {lab.Key}: {lab.Title} ({lab.Checks.Length} checks, {lab.MaxScore} points)")
+            .ConfigureAwait(false);
         var result = await new Grader(options, environment).GradeAsync(lab, request.Workspace, request.Sha, cancel).ConfigureAwait(false);
         ConsoleReport.WriteTable(result, output);
         if (request.Annotations)
@@ -100,7 +91,8 @@ public static class GradeCommand
 
         if (request.ResultFile is { } resultFile)
         {
-            await File.WriteAllTextAsync(resultFile, JsonSerializer.Serialize(result, GradeResultJsonContext.Default.GradeResult), cancel).ConfigureAwait(false);
+            await File.WriteAllTextAsync(resultFile, JsonSerializer.Serialize(result, GradeResultJsonContext.Default.GradeResult), cancel)
+                .ConfigureAwait(false);
         }
 
         if (request.SummaryFile is { } summary)
@@ -111,8 +103,16 @@ public static class GradeCommand
         if (request.OutputFile is { } outputs)
         {
             var invariant = CultureInfo.InvariantCulture;
-            await File.AppendAllTextAsync(outputs, string.Create(invariant,
-                $"score={result.Score}\nmax-score={result.MaxScore}\npassed={(result.Passed ? "true" : "false")}\nresult-file={request.ResultFile ?? ""}\n"), cancel).ConfigureAwait(false);
+            await File.AppendAllTextAsync(
+                    outputs,
+                    string.Create(
+                        invariant,
+                        $"score={result.Score}\nmax-score={result.MaxScore}\npassed={(result.Passed ? "true" : "false")}\n"
+                        + $"result-file={request.ResultFile ?? ""}\n"
+                    ),
+                    cancel
+                )
+                .ConfigureAwait(false);
         }
 
         return (result.Passed ? 0 : 1, result);

@@ -49,23 +49,47 @@ public sealed class Grader
 
         // Drawn per lab unless fixed to reproduce a run; reported so an instructor can rerun with the same inputs.
         var seed = _environment.Seed ?? RandomNumberGenerator.GetInt32(int.MaxValue);
-        notes.Add(string.Create(CultureInfo.InvariantCulture, $"Checks ran with {GradingEnvironment.SeedVariable}={seed} (randomised inputs; reproduce with this seed)."));
+        notes.Add(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"Checks ran with {GradingEnvironment.SeedVariable}={seed} (randomised inputs; reproduce with this seed)."
+            )
+        );
         var labDirectory = Path.Combine(sandbox.WorkRoot, lab.WorkDirectory);
         var tests = new List<TestResult>();
         if (!Directory.Exists(labDirectory))
         {
             notes.Add($"The folder `{lab.WorkDirectory}` is not in your repository: the lab's starter code lives there.");
-            tests.AddRange(lab.Checks.Select(c => new TestResult(c.Name, c.Kind, TestStatus.Error, 0, c.Points, $"`{lab.WorkDirectory}` not found", null, null, null, 0, c.Hint)));
+            tests.AddRange(
+                lab.Checks.Select(c => new TestResult(
+                    c.Name,
+                    c.Kind,
+                    TestStatus.Error,
+                    0,
+                    c.Points,
+                    $"`{lab.WorkDirectory}` not found",
+                    null,
+                    null,
+                    null,
+                    0,
+                    c.Hint
+                ))
+            );
             return Summarize(lab, sha, sandbox, notes, tests);
         }
 
         var context = new CheckContext(sandbox, lab, labDirectory, _options.Time, _environment) { Seed = seed };
         if (lab.Setup is { } setup)
         {
-            var prepared = await sandbox.RunAsync(setup.Run, labDirectory, null, setup.Timeout, cancel, context.LearnerEnvironment).ConfigureAwait(false);
+            var prepared = await sandbox
+                .RunAsync(setup.Run, labDirectory, null, setup.Timeout, cancel, context.LearnerEnvironment)
+                .ConfigureAwait(false);
             if (prepared.TimedOut || prepared.ExitCode != 0)
             {
-                notes.Add($"Setup `{setup.Run}` {(prepared.TimedOut ? "did not finish in time" : $"failed with exit code {prepared.ExitCode}")}; checks ran anyway.");
+                notes.Add(
+                    $"Setup `{setup.Run}` {(prepared.TimedOut ? "did not finish in time" : $"failed with exit code {prepared.ExitCode}")}; "
+                    + $"checks ran anyway."
+                );
             }
         }
 
@@ -82,8 +106,13 @@ public sealed class Grader
                     break;
                 }
 
-                notes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"Your worker{(lab.Workers.Length == 1 ? "" : $" '{spec.Name}'")} was ready {worker.ReadyAfter.TotalMilliseconds:0} ms after it started."));
+                notes.Add(
+                    string.Create(
+                        System.Globalization.CultureInfo.InvariantCulture,
+                        $"Your worker{(lab.Workers.Length == 1 ? "" : $" '{spec.Name}'")} was ready "
+                        + $"{worker.ReadyAfter.TotalMilliseconds:0} ms after it started."
+                    )
+                );
             }
         }
 
@@ -95,7 +124,20 @@ public sealed class Grader
             }
             else
             {
-                tests.Add(new TestResult(check.Name, check.Kind, TestStatus.Error, 0, check.Points, $"this grader cannot run {check.Kind} checks yet", null, null, null, 0));
+                tests.Add(
+                    new TestResult(
+                        check.Name,
+                        check.Kind,
+                        TestStatus.Error,
+                        0,
+                        check.Points,
+                        $"this grader cannot run {check.Kind} checks yet",
+                        null,
+                        null,
+                        null,
+                        0
+                    )
+                );
             }
         }
 
@@ -112,6 +154,17 @@ public sealed class Grader
         var score = Math.Round(tests.Sum(t => t.Score), 2);
         var max = Math.Round(tests.Sum(t => t.MaxScore), 2);
         var passed = max > 0 ? score * 100 >= lab.PassPercent * max : tests.All(t => t.Status == TestStatus.Passed);
-        return new GradeResult(GradeResult.CurrentVersion, lab.Key, sha, passed ? "passed" : "failed", score, max, passed, sandbox.Identity.Switched, notes, tests);
+        return new GradeResult(
+            GradeResult.CurrentVersion,
+            lab.Key,
+            sha,
+            passed ? "passed" : "failed",
+            score,
+            max,
+            passed,
+            sandbox.Identity.Switched,
+            notes,
+            tests
+        );
     }
 }

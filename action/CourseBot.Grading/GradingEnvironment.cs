@@ -25,6 +25,7 @@ public sealed record GradingEnvironment
     /// <summary><paramref name="text"/> as a fixed seed: a non-negative decimal integer; null when empty.</summary>
     public static int? ParseSeed(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null
-        : int.TryParse(text.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seed) ? seed
+        : int.TryParse(text.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seed)
+            ? seed
         : throw new ArgumentException($"{SeedVariable} must be a non-negative decimal integer, not '{text}'");
 }

@@ -48,7 +48,11 @@ public sealed class LabProof(string repositoryRoot, Grader grader)
         foreach (var missing in new[] { starter, solution }.Where(f => !Directory.Exists(f)))
         {
             // A missing starter would "not pass" and prove nothing.
-            bag.Add(Core.Curriculum.Model.SourceLocation.OfFile(display.Of(missing) + "/"), "", "not found: the proof needs the starter and the solution");
+            bag.Add(
+                Core.Curriculum.Model.SourceLocation.OfFile(display.Of(missing) + "/"),
+                "",
+                "not found: the proof needs the starter and the solution"
+            );
         }
 
         foreach (var variant in LabVariantReader.Read(FolderOf(lab), display, bag))
@@ -121,7 +125,8 @@ public sealed class LabProof(string repositoryRoot, Grader grader)
         return root;
     }
 
-    /// <summary>Copies <paramref name="from"/> over <paramref name="to"/>, all but its own proof.yml (the proof's note, no learner file).</summary>
+    /// <summary>Copies <paramref name="from"/> over <paramref name="to"/>, all but its own proof.yml (the proof's note, no learner
+    /// file).</summary>
     private static void Overlay(string from, string to)
     {
         if (!Directory.Exists(from))

@@ -52,15 +52,24 @@ internal static class CohortViewTiming
 
     private static async Task<int> WriteAsync(Course course, string path)
     {
-        var fundamentals = course.Modules.Where(m => m.Path == "fundamentals" && m.Capstone is null).OrderBy(m => m.Number).Take(10).ToList();
+        var fundamentals = course
+            .Modules.Where(m => m.Path == "fundamentals" && m.Capstone is null)
+            .OrderBy(m => m.Number)
+            .Take(10)
+            .ToList();
         var start = new DateTimeOffset(2026, 9, 1, 9, 0, 0, TimeSpan.Zero);
         await using var connection = new SqliteConnection($"Data Source={path}");
         await connection.OpenAsync().ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync().ConfigureAwait(false);
         await using var insert = connection.CreateCommand();
         insert.CommandText = "INSERT INTO learner_events (repository, kind, subject, at, data) VALUES ($r, $k, $s, $a, $d)";
-        var (r, k, s, a, d) = (insert.Parameters.Add("$r", SqliteType.Text), insert.Parameters.Add("$k", SqliteType.Text),
-            insert.Parameters.Add("$s", SqliteType.Text), insert.Parameters.Add("$a", SqliteType.Integer), insert.Parameters.Add("$d", SqliteType.Text));
+        var (r, k, s, a, d) = (
+            insert.Parameters.Add("$r", SqliteType.Text),
+            insert.Parameters.Add("$k", SqliteType.Text),
+            insert.Parameters.Add("$s", SqliteType.Text),
+            insert.Parameters.Add("$a", SqliteType.Integer),
+            insert.Parameters.Add("$d", SqliteType.Text)
+        );
         var rows = 0;
         for (var i = 0; i < Learners; i++)
         {
@@ -68,8 +77,24 @@ internal static class CohortViewTiming
             var begins = start.AddDays(i % 35);
             var entries = new List<(string Subject, LearnerEventData Data, DateTimeOffset At)>
             {
-                ("fundamentals", new Enrolled($"learner{i}", "fundamentals", (i % 3) switch { 0 => "part-time", 1 => "full-time", _ => "flexible" },
-                    DateOnly.FromDateTime(begins.UtcDateTime), $"cohort-{i % 20}", 1, null), begins),
+                (
+                    "fundamentals",
+                    new Enrolled(
+                        $"learner{i}",
+                        "fundamentals",
+                        (i % 3) switch
+                        {
+                            0 => "part-time",
+                            1 => "full-time",
+                            _ => "flexible",
+                        },
+                        DateOnly.FromDateTime(begins.UtcDateTime),
+                        $"cohort-{i % 20}",
+                        1,
+                        null
+                    ),
+                    begins
+                ),
                 ("", new RepositoryCreated($"https://github.example/{repository}", i, 1), begins),
             };
             var at = begins;
@@ -82,7 +107,13 @@ internal static class CohortViewTiming
             entries.Add(("", new PushSeen("a", "b", "t", false, true), at.AddDays(1)));
             foreach (var (subject, data, when) in entries)
             {
-                (r.Value, k.Value, s.Value, a.Value, d.Value) = (repository, data.Kind, subject, when.ToUnixTimeMilliseconds(), LearnerEventJson.Write(data));
+                (r.Value, k.Value, s.Value, a.Value, d.Value) = (
+                    repository,
+                    data.Kind,
+                    subject,
+                    when.ToUnixTimeMilliseconds(),
+                    LearnerEventJson.Write(data)
+                );
                 await insert.ExecuteNonQueryAsync().ConfigureAwait(false);
                 rows++;
             }
@@ -92,12 +123,28 @@ internal static class CohortViewTiming
         return rows;
     }
 
-    private static LearnerEventData Pass(Assessment assessment) => assessment.Grading switch
-    {
-        Core.Curriculum.Model.Grading.Quiz => new QuizSubmitted(1, null, null, null, 90, true, true, false, null, null),
-        Core.Curriculum.Model.Grading.Auto => new LabGraded("1", "1", "sha", "refs/heads/main", null, null, null, 10, 10, true, true, null, null, new JsonObject()),
-        _ => new ReviewApproved("grace", 1),
-    };
+    private static LearnerEventData Pass(Assessment assessment) =>
+        assessment.Grading switch
+        {
+            Core.Curriculum.Model.Grading.Quiz => new QuizSubmitted(1, null, null, null, 90, true, true, false, null, null),
+            Core.Curriculum.Model.Grading.Auto => new LabGraded(
+                "1",
+                "1",
+                "sha",
+                "refs/heads/main",
+                null,
+                null,
+                null,
+                10,
+                10,
+                true,
+                true,
+                null,
+                null,
+                new JsonObject()
+            ),
+            _ => new ReviewApproved("grace", 1),
+        };
 
     private static string Root()
     {

@@ -22,8 +22,23 @@ internal static class GraderOverhead
         var workspace = Directory.CreateTempSubdirectory("coursebot-bench-").FullName;
         File.WriteAllText(Path.Combine(workspace, "README.md"), "bench");
         var location = SourceLocation.OfFile("bench");
-        var checks = Enumerable.Range(1, Checks)
-            .Select(i => (CheckDefinition)new CommandCheck($"check {i}", 1, null, location, null, "true", null, null, OutputComparison.ExitCode, TimeSpan.FromSeconds(10)))
+        var checks = Enumerable
+            .Range(1, Checks)
+            .Select(i =>
+                (CheckDefinition)
+                    new CommandCheck(
+                        $"check {i}",
+                        1,
+                        null,
+                        location,
+                        null,
+                        "true",
+                        null,
+                        null,
+                        OutputComparison.ExitCode,
+                        TimeSpan.FromSeconds(10)
+                    )
+            )
             .ToImmutableArrayOf();
         var lab = new LabDefinition("bench", "overhead", "Overhead", ".", 100, null, [], checks, "", location);
         var grader = new Grader(new SandboxOptions { RestrictNetwork = false }, new GradingEnvironment());
@@ -58,7 +73,14 @@ internal static class GraderOverhead
         }
 
         Directory.Delete(workspace, recursive: true);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"grader-overhead ({Checks}-check lab, {(SandboxIdentity.IsRoot ? "as root: learner user switch" : "not root: no user switch")}, {Environment.ProcessorCount} cores)"));
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"grader-overhead ({Checks}-check lab, "
+                + $"{(SandboxIdentity.IsRoot ? "as root: learner user switch" : "not root: no user switch")}, "
+                + $"{Environment.ProcessorCount} cores)"
+            )
+        );
         Console.WriteLine("  plain run per command:    " + Stats.Describe(plain));
         Console.WriteLine("  graded run per check:     " + Stats.Describe(graded));
         Console.WriteLine("  overhead per check:       " + Stats.Describe(gradeOnly));

@@ -34,7 +34,9 @@ internal static class IngressTargets
         var folder = Path.Combine(root, "bench", "probot");
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "probot")))
         {
-            using var install = Process.Start(new ProcessStartInfo("npm", "install --no-audit --no-fund --silent") { WorkingDirectory = folder })!;
+            using var install = Process.Start(
+                new ProcessStartInfo("npm", "install --no-audit --no-fund --silent") { WorkingDirectory = folder }
+            )!;
             await install.WaitForExitAsync().ConfigureAwait(false);
             if (install.ExitCode != 0)
             {
@@ -53,6 +55,10 @@ internal static class IngressTargets
 
     private sealed class NothingProcessor : WebhookEventProcessor
     {
-        protected override ValueTask ProcessPushWebhookAsync(WebhookHeaders headers, PushEvent pushEvent, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+        protected override ValueTask ProcessPushWebhookAsync(
+            WebhookHeaders headers,
+            PushEvent pushEvent,
+            CancellationToken cancellationToken = default
+        ) => ValueTask.CompletedTask;
     }
 }

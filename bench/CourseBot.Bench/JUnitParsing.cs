@@ -29,16 +29,23 @@ internal static class JUnitParsing
             }
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"junit (10,000 cases, {xml.Length / 1024} KiB): ") + Stats.Describe(times));
+        Console.WriteLine(
+            string.Create(CultureInfo.InvariantCulture, $"junit (10,000 cases, {xml.Length / 1024} KiB): ") + Stats.Describe(times)
+        );
         return Task.CompletedTask;
     }
 
     public static string Generate(int count)
     {
-        var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?><testsuites><testsuite name=\"pytest\" tests=\"").Append(count).Append("\">");
+        var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?><testsuites><testsuite name=\"pytest\" tests=\"")
+            .Append(count)
+            .Append("\">");
         for (var i = 0; i < count; i++)
         {
-            xml.Append(CultureInfo.InvariantCulture, $"<testcase classname=\"test_tasks\" name=\"test_case_{i}\" file=\"test_tasks.py\" line=\"{i}\" time=\"0.001\">");
+            xml.Append(
+                CultureInfo.InvariantCulture,
+                $"<testcase classname=\"test_tasks\" name=\"test_case_{i}\" file=\"test_tasks.py\" line=\"{i}\" time=\"0.001\">"
+            );
             if (i % 10 == 0)
             {
                 xml.Append("<failure message=\"assert 4 == 5\">def test():\n    assert add(2, 2) == 5\nE   assert 4 == 5</failure>");

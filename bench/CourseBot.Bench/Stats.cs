@@ -8,6 +8,9 @@ internal static class Stats
     {
         var sorted = milliseconds.Order().ToArray();
         double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Floor(q * sorted.Length))];
-        return string.Create(CultureInfo.InvariantCulture, $"median {At(0.5):0.00} ms, p90 {At(0.9):0.00} ms, min {sorted[0]:0.00} ms (n={sorted.Length})");
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"median {At(0.5):0.00} ms, p90 {At(0.9):0.00} ms, min {sorted[0]:0.00} ms (n={sorted.Length})"
+        );
     }
 }

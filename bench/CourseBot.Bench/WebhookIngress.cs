@@ -25,8 +25,15 @@ internal static class WebhookIngress
         var root = FindRoot();
         var course = CurriculumValidator.ValidateFolder(Path.Combine(root, "curriculum")).Course!;
         var body = File.ReadAllText(Path.Combine(root, "bench", "CourseBot.Bench", "push-payload.json"));
-        var signature = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(body)));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"webhook-ingress ({body.Length:N0}-byte signed push payload, {Environment.ProcessorCount} cores; open loop 500 req/s for 10 s, then 32 connections for 5 s)"));
+        var signature =
+            "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(body)));
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"webhook-ingress ({body.Length:N0}-byte signed push payload, {Environment.ProcessorCount} cores; open loop 500 req/s for "
+                + $"10 s, then 32 connections for 5 s)"
+            )
+        );
 
         await using (var bot = BotServer.Build(course, "http://127.0.0.1:0", new Dictionary<string, string?>
         {
@@ -37,19 +44,27 @@ internal static class WebhookIngress
         }))
         {
             await bot.StartAsync().ConfigureAwait(false);
-            await MeasureAsync("CourseBot (verify, store in SQLite WAL, 202)", new Uri(bot.Urls.First()), body, signature).ConfigureAwait(false);
+            await MeasureAsync("CourseBot (verify, store in SQLite WAL, 202)", new Uri(bot.Urls.First()), body, signature)
+                .ConfigureAwait(false);
         }
 
         await using (var octokit = await IngressTargets.OctokitWebhooksAsync(Secret).ConfigureAwait(false))
         {
-            await MeasureAsync("Octokit.Webhooks.AspNetCore 4.2.3 (verify, deserialize, dispatch, 200)", new Uri(octokit.Urls.First()), body, signature).ConfigureAwait(false);
+            await MeasureAsync(
+                    "Octokit.Webhooks.AspNetCore 4.2.3 (verify, deserialize, dispatch, 200)",
+                    new Uri(octokit.Urls.First()),
+                    body,
+                    signature
+                )
+                .ConfigureAwait(false);
         }
 
         var port = FreePort();
         using var probot = await IngressTargets.ProbotAsync(root, port, Secret).ConfigureAwait(false);
         try
         {
-            await MeasureAsync("Probot 14.3.2 (verify, parse, dispatch, 200)", new Uri($"http://127.0.0.1:{port}"), body, signature).ConfigureAwait(false);
+            await MeasureAsync("Probot 14.3.2 (verify, parse, dispatch, 200)", new Uri($"http://127.0.0.1:{port}"), body, signature)
+                .ConfigureAwait(false);
         }
         finally
         {
@@ -98,7 +113,11 @@ internal static class WebhookIngress
         var rate = count / clock.Elapsed.TotalSeconds;
 
         Console.WriteLine("  " + name);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    500 req/s for {openLoop.TotalSeconds:0.0} s: ") + Stats.Describe(latencies) + string.Create(CultureInfo.InvariantCulture, $", p99 {Percentile(latencies, 0.99):0.00} ms"));
+        Console.WriteLine(
+            string.Create(CultureInfo.InvariantCulture, $"    500 req/s for {openLoop.TotalSeconds:0.0} s: ")
+                + Stats.Describe(latencies)
+                + string.Create(CultureInfo.InvariantCulture, $", p99 {Percentile(latencies, 0.99):0.00} ms")
+        );
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    max rate, 32 connections, 5 s: {rate:0} req/s"));
     }
 
@@ -130,7 +149,10 @@ internal static class WebhookIngress
 
     private static async Task Send(HttpClient http, string body, string signature)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/github/webhooks") { Content = new StringContent(body, Encoding.UTF8) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/github/webhooks")
+        {
+            Content = new StringContent(body, Encoding.UTF8),
+        };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add("X-GitHub-Event", "push");
         request.Headers.Add("X-GitHub-Delivery", Guid.NewGuid().ToString());

@@ -35,7 +35,11 @@ public sealed record CourseSummary(
             course.Modules.Length,
             quizzes.Count,
             quizzes.Sum(q => q.Questions ?? 0),
-            course.Modules.SelectMany(m => m.OfKind(AssessmentKind.Exam).Select(e => new ExamSummary(m.Id, e.Id, e.Title, e.Questions ?? 0, e.PassPercent ?? 0))).ToImmutableArray(),
+            course
+                .Modules.SelectMany(m =>
+                    m.OfKind(AssessmentKind.Exam).Select(e => new ExamSummary(m.Id, e.Id, e.Title, e.Questions ?? 0, e.PassPercent ?? 0))
+                )
+                .ToImmutableArray(),
             all.Count(a => a.Kind == AssessmentKind.Lab),
             all.Count(a => a.Kind == AssessmentKind.Exercise),
             course.Modules.Count(m => m.Capstone is not null),
@@ -45,5 +49,3 @@ public sealed record CourseSummary(
             course.Modules.Sum(m => m.Quizzes.Sum(q => q.Questions.Length)));
     }
 }
-
-public sealed record ExamSummary(string Module, string Id, string Title, int Questions, int PassPercent);

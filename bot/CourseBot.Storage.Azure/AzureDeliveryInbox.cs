@@ -51,13 +51,18 @@ public sealed class AzureDeliveryInbox : IDeliveryInbox
         await _payloads.CreateIfNotExistsAsync(cancellationToken: cancel).ConfigureAwait(false);
     }
 
-    /// <summary>How long a delivery recorded but not yet queued is taken to be in flight (after that, a repeat or the reconciler queues it).</summary>
+    /// <summary>
+    /// How long a delivery recorded but not yet queued is taken to be in flight (after that, a repeat or the reconciler queues it).
+    /// </summary>
     public static readonly TimeSpan InFlightFor = TimeSpan.FromMinutes(2);
 
     public async Task<bool> TryEnqueueAsync(WebhookDelivery delivery, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        var envelope = JsonSerializer.Serialize(await EnvelopeAsync(delivery, cancel).ConfigureAwait(false), AzureJsonContext.Default.QueueEnvelope);
+        var envelope = JsonSerializer.Serialize(
+            await EnvelopeAsync(delivery, cancel).ConfigureAwait(false),
+            AzureJsonContext.Default.QueueEnvelope
+        );
         var row = new TableEntity(Partition, RowKey(delivery.DeliveryId))
         {
             ["Event"] = delivery.Event,
@@ -71,7 +76,11 @@ public sealed class AzureDeliveryInbox : IDeliveryInbox
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            var existing = (await _deliveries.GetEntityAsync<TableEntity>(Partition, RowKey(delivery.DeliveryId), cancellationToken: cancel).ConfigureAwait(false)).Value;
+            var existing = (
+                await _deliveries
+                    .GetEntityAsync<TableEntity>(Partition, RowKey(delivery.DeliveryId), cancellationToken: cancel)
+                    .ConfigureAwait(false)
+            ).Value;
             if (existing.GetBoolean("Queued") == true)
             {
                 return false;
@@ -88,7 +97,14 @@ public sealed class AzureDeliveryInbox : IDeliveryInbox
 
             try
             {
-                await _deliveries.UpdateEntityAsync(new TableEntity(Partition, existing.RowKey) { ["ClaimedAt"] = _time.GetUtcNow() }, existing.ETag, TableUpdateMode.Merge, cancel).ConfigureAwait(false);
+                await _deliveries
+                    .UpdateEntityAsync(
+                        new TableEntity(Partition, existing.RowKey) { ["ClaimedAt"] = _time.GetUtcNow() },
+                        existing.ETag,
+                        TableUpdateMode.Merge,
+                        cancel
+                    )
+                    .ConfigureAwait(false);
             }
             catch (RequestFailedException claimed) when (claimed.Status == 412)
             {
@@ -97,7 +113,14 @@ public sealed class AzureDeliveryInbox : IDeliveryInbox
         }
 
         await _queue.SendMessageAsync(envelope, cancel).ConfigureAwait(false);
-        await _deliveries.UpdateEntityAsync(new TableEntity(Partition, RowKey(delivery.DeliveryId)) { ["Queued"] = true }, ETag.All, TableUpdateMode.Merge, cancel).ConfigureAwait(false);
+        await _deliveries
+            .UpdateEntityAsync(
+                new TableEntity(Partition, RowKey(delivery.DeliveryId)) { ["Queued"] = true },
+                ETag.All,
+                TableUpdateMode.Merge,
+                cancel
+            )
+            .ConfigureAwait(false);
         return true;
     }
 
@@ -116,7 +139,14 @@ public sealed class AzureDeliveryInbox : IDeliveryInbox
     public async Task CompleteAsync(LeasedMessage message, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(message);
-        await _deliveries.UpdateEntityAsync(new TableEntity(Partition, RowKey(message.Delivery.DeliveryId)) { ["ProcessedAt"] = _time.GetUtcNow() }, ETag.All, TableUpdateMode.Merge, cancel).ConfigureAwait(false);
+        await _deliveries
+            .UpdateEntityAsync(
+                new TableEntity(Partition, RowKey(message.Delivery.DeliveryId)) { ["ProcessedAt"] = _time.GetUtcNow() },
+                ETag.All,
+                TableUpdateMode.Merge,
+                cancel
+            )
+            .ConfigureAwait(false);
         await _queue.DeleteMessageAsync(message.Id, message.Receipt, cancel).ConfigureAwait(false);
     }
 
@@ -126,7 +156,9 @@ public sealed class AzureDeliveryInbox : IDeliveryInbox
         if (!deadLetter)
         {
             // The message stays; it becomes visible again after the back-off (its dequeue count is the attempt).
-            await _queue.UpdateMessageAsync(message.Id, message.Receipt, visibilityTimeout: retryAfter, cancellationToken: cancel).ConfigureAwait(false);
+            await _queue
+                .UpdateMessageAsync(message.Id, message.Receipt, visibilityTimeout: retryAfter, cancellationToken: cancel)
+                .ConfigureAwait(false);
             return;
         }
 
@@ -136,25 +168,53 @@ public sealed class AzureDeliveryInbox : IDeliveryInbox
 
     private async Task AddDeadLetterAsync(WebhookDelivery delivery, int attempts, string error, CancellationToken cancel)
     {
-        var id = _time.GetUtcNow().ToUnixTimeMilliseconds().ToString("D15", CultureInfo.InvariantCulture) + "-" + RowKey(delivery.DeliveryId);
-        await _deadLetters.AddEntityAsync(new TableEntity(Partition, id)
-        {
-            ["DeliveryId"] = delivery.DeliveryId,
-            ["Event"] = delivery.Event,
-            ["Attempts"] = attempts,
-            ["Error"] = error.Length > 30_000 ? error[..30_000] : error,
-            ["FailedAt"] = _time.GetUtcNow(),
-            ["Envelope"] = JsonSerializer.Serialize(await EnvelopeAsync(delivery, cancel).ConfigureAwait(false), AzureJsonContext.Default.QueueEnvelope),
-        }, cancel).ConfigureAwait(false);
-        await _deliveries.UpsertEntityAsync(new TableEntity(Partition, RowKey(delivery.DeliveryId)) { ["DeadLettered"] = true }, TableUpdateMode.Merge, cancel).ConfigureAwait(false);
+        var id =
+            _time.GetUtcNow().ToUnixTimeMilliseconds().ToString("D15", CultureInfo.InvariantCulture) + "-" + RowKey(delivery.DeliveryId);
+        await _deadLetters
+            .AddEntityAsync(
+                new TableEntity(Partition, id)
+                {
+                    ["DeliveryId"] = delivery.DeliveryId,
+                    ["Event"] = delivery.Event,
+                    ["Attempts"] = attempts,
+                    ["Error"] = error.Length > 30_000 ? error[..30_000] : error,
+                    ["FailedAt"] = _time.GetUtcNow(),
+                    ["Envelope"] = JsonSerializer.Serialize(
+                        await EnvelopeAsync(delivery, cancel).ConfigureAwait(false),
+                        AzureJsonContext.Default.QueueEnvelope
+                    ),
+                },
+                cancel
+            )
+            .ConfigureAwait(false);
+        await _deliveries
+            .UpsertEntityAsync(
+                new TableEntity(Partition, RowKey(delivery.DeliveryId)) { ["DeadLettered"] = true },
+                TableUpdateMode.Merge,
+                cancel
+            )
+            .ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(CancellationToken cancel)
     {
         var letters = new List<DeadLetter>();
-        await foreach (var row in _deadLetters.QueryAsync<TableEntity>(r => r.PartitionKey == Partition, cancellationToken: cancel).ConfigureAwait(false))
+        await foreach (
+            var row in _deadLetters
+                .QueryAsync<TableEntity>(r => r.PartitionKey == Partition, cancellationToken: cancel)
+                .ConfigureAwait(false)
+        )
         {
-            letters.Add(new DeadLetter(row.RowKey, row.GetString("DeliveryId"), row.GetString("Event"), row.GetInt32("Attempts") ?? 0, row.GetString("Error"), row.GetDateTimeOffset("FailedAt") ?? default));
+            letters.Add(
+                new DeadLetter(
+                    row.RowKey,
+                    row.GetString("DeliveryId"),
+                    row.GetString("Event"),
+                    row.GetInt32("Attempts") ?? 0,
+                    row.GetString("Error"),
+                    row.GetDateTimeOffset("FailedAt") ?? default
+                )
+            );
         }
 
         return letters;
@@ -163,7 +223,11 @@ public sealed class AzureDeliveryInbox : IDeliveryInbox
     public async Task<int> ReplayAsync(string? id, CancellationToken cancel)
     {
         var replayed = 0;
-        await foreach (var row in _deadLetters.QueryAsync<TableEntity>(r => r.PartitionKey == Partition, cancellationToken: cancel).ConfigureAwait(false))
+        await foreach (
+            var row in _deadLetters
+                .QueryAsync<TableEntity>(r => r.PartitionKey == Partition, cancellationToken: cancel)
+                .ConfigureAwait(false)
+        )
         {
             if (id is not null && row.RowKey != id)
             {
@@ -172,7 +236,14 @@ public sealed class AzureDeliveryInbox : IDeliveryInbox
 
             var envelope = row.GetString("Envelope");
             await _queue.SendMessageAsync(envelope, cancel).ConfigureAwait(false);
-            await _deliveries.UpdateEntityAsync(new TableEntity(Partition, RowKey(row.GetString("DeliveryId"))) { ["DeadLettered"] = false }, ETag.All, TableUpdateMode.Merge, cancel).ConfigureAwait(false);
+            await _deliveries
+                .UpdateEntityAsync(
+                    new TableEntity(Partition, RowKey(row.GetString("DeliveryId"))) { ["DeadLettered"] = false },
+                    ETag.All,
+                    TableUpdateMode.Merge,
+                    cancel
+                )
+                .ConfigureAwait(false);
             await _deadLetters.DeleteEntityAsync(Partition, row.RowKey, cancellationToken: cancel).ConfigureAwait(false);
             replayed++;
         }
@@ -182,9 +253,17 @@ public sealed class AzureDeliveryInbox : IDeliveryInbox
 
     public async Task<DeliveryStatus?> StatusAsync(string deliveryId, CancellationToken cancel)
     {
-        var row = await _deliveries.GetEntityIfExistsAsync<TableEntity>(Partition, RowKey(deliveryId), cancellationToken: cancel).ConfigureAwait(false);
+        var row = await _deliveries
+            .GetEntityIfExistsAsync<TableEntity>(Partition, RowKey(deliveryId), cancellationToken: cancel)
+            .ConfigureAwait(false);
         return row.HasValue && row.Value is { } entity
-            ? new DeliveryStatus(deliveryId, entity.GetString("Event"), entity.GetDateTimeOffset("ReceivedAt") ?? default, entity.GetDateTimeOffset("ProcessedAt"), entity.GetBoolean("DeadLettered") == true)
+            ? new DeliveryStatus(
+                deliveryId,
+                entity.GetString("Event"),
+                entity.GetDateTimeOffset("ReceivedAt") ?? default,
+                entity.GetDateTimeOffset("ProcessedAt"),
+                entity.GetBoolean("DeadLettered") == true
+            )
             : null;
     }
 
@@ -204,7 +283,13 @@ public sealed class AzureDeliveryInbox : IDeliveryInbox
 
     /// <summary>Marks a delivery processed when the Functions runtime (not this class) owns the message.</summary>
     public async Task MarkProcessedAsync(string deliveryId, CancellationToken cancel) =>
-        await _deliveries.UpsertEntityAsync(new TableEntity(Partition, RowKey(deliveryId)) { ["ProcessedAt"] = _time.GetUtcNow() }, TableUpdateMode.Merge, cancel).ConfigureAwait(false);
+        await _deliveries
+            .UpsertEntityAsync(
+                new TableEntity(Partition, RowKey(deliveryId)) { ["ProcessedAt"] = _time.GetUtcNow() },
+                TableUpdateMode.Merge,
+                cancel
+            )
+            .ConfigureAwait(false);
 
     /// <summary>Records a dead letter for a delivery whose message the Functions runtime will delete.</summary>
     public async Task RecordDeadLetterAsync(WebhookDelivery delivery, int attempts, string error, CancellationToken cancel)
@@ -221,12 +306,23 @@ public sealed class AzureDeliveryInbox : IDeliveryInbox
     {
         var cutoff = _time.GetUtcNow() - olderThan;
         var requeued = 0;
-        await foreach (var row in _deliveries.QueryAsync<TableEntity>(r => r.PartitionKey == Partition && r.GetBoolean("Queued") == false, cancellationToken: cancel).ConfigureAwait(false))
+        await foreach (
+            var row in _deliveries
+                .QueryAsync<TableEntity>(r => r.PartitionKey == Partition && r.GetBoolean("Queued") == false, cancellationToken: cancel)
+                .ConfigureAwait(false)
+        )
         {
             if (row.GetDateTimeOffset("ReceivedAt") is { } received && received < cutoff && row.GetString("Envelope") is { } envelope)
             {
                 await _queue.SendMessageAsync(envelope, cancel).ConfigureAwait(false);
-                await _deliveries.UpdateEntityAsync(new TableEntity(Partition, row.RowKey) { ["Queued"] = true }, ETag.All, TableUpdateMode.Merge, cancel).ConfigureAwait(false);
+                await _deliveries
+                    .UpdateEntityAsync(
+                        new TableEntity(Partition, row.RowKey) { ["Queued"] = true },
+                        ETag.All,
+                        TableUpdateMode.Merge,
+                        cancel
+                    )
+                    .ConfigureAwait(false);
                 requeued++;
             }
         }
@@ -242,7 +338,13 @@ public sealed class AzureDeliveryInbox : IDeliveryInbox
     {
         if (delivery.Body.Length <= InlineBodyLimit)
         {
-            return new QueueEnvelope(delivery.DeliveryId, delivery.Event, new Dictionary<string, string>(delivery.Headers), Convert.ToBase64String(delivery.Body.Span), null);
+            return new QueueEnvelope(
+                delivery.DeliveryId,
+                delivery.Event,
+                new Dictionary<string, string>(delivery.Headers),
+                Convert.ToBase64String(delivery.Body.Span),
+                null
+            );
         }
 
         var blob = RowKey(delivery.DeliveryId);
@@ -253,8 +355,3 @@ public sealed class AzureDeliveryInbox : IDeliveryInbox
     /// <summary>Row keys may not hold / \ # ? or control characters; GitHub's ids are GUIDs, but anything is escaped.</summary>
     private static string RowKey(string deliveryId) => Uri.EscapeDataString(deliveryId).Replace("%", "~", StringComparison.Ordinal);
 }
-
-internal sealed record QueueEnvelope(string DeliveryId, string Event, Dictionary<string, string> Headers, string? Body, string? BlobName);
-
-[System.Text.Json.Serialization.JsonSerializable(typeof(QueueEnvelope))]
-internal sealed partial class AzureJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

@@ -30,7 +30,11 @@ public sealed class AzureLearnerEvents(AzureStorageAccount account, string prefi
     public async Task<IReadOnlyList<string>> LearnersAsync(CancellationToken cancel)
     {
         var learners = new List<string>();
-        await foreach (var row in _index.QueryAsync<TableEntity>(r => r.PartitionKey == LearnersPartition, cancellationToken: cancel).ConfigureAwait(false))
+        await foreach (
+            var row in _index
+                .QueryAsync<TableEntity>(r => r.PartitionKey == LearnersPartition, cancellationToken: cancel)
+                .ConfigureAwait(false)
+        )
         {
             learners.Add(row.GetString("Repository"));
         }
@@ -52,7 +56,13 @@ public sealed class AzureLearnerEvents(AzureStorageAccount account, string prefi
         }, cancel).ConfigureAwait(false);
         if (kind == LearnerEventKinds.Enrolled)
         {
-            await _index.UpsertEntityAsync(new TableEntity(LearnersPartition, Key(repository)) { ["Repository"] = repository }, TableUpdateMode.Replace, cancel).ConfigureAwait(false);
+            await _index
+                .UpsertEntityAsync(
+                    new TableEntity(LearnersPartition, Key(repository)) { ["Repository"] = repository },
+                    TableUpdateMode.Replace,
+                    cancel
+                )
+                .ConfigureAwait(false);
         }
 
         return new LearnerEvent(at.UtcTicks, repository, kind, subject, at, data);
@@ -62,7 +72,9 @@ public sealed class AzureLearnerEvents(AzureStorageAccount account, string prefi
     {
         var events = new List<LearnerEvent>();
         var partition = Key(repository);
-        await foreach (var row in _table.QueryAsync<TableEntity>(r => r.PartitionKey == partition, cancellationToken: cancel).ConfigureAwait(false))
+        await foreach (
+            var row in _table.QueryAsync<TableEntity>(r => r.PartitionKey == partition, cancellationToken: cancel).ConfigureAwait(false)
+        )
         {
             events.Add(Entry(row));
         }
@@ -98,7 +110,14 @@ public sealed class AzureLearnerEvents(AzureStorageAccount account, string prefi
     private static LearnerEvent Entry(TableEntity row)
     {
         var at = row.GetDateTimeOffset("At") ?? default;
-        return new LearnerEvent(at.UtcTicks, row.GetString("Repository"), row.GetString("Kind"), row.GetString("Subject"), at, row.GetString("Data"));
+        return new LearnerEvent(
+            at.UtcTicks,
+            row.GetString("Repository"),
+            row.GetString("Kind"),
+            row.GetString("Subject"),
+            at,
+            row.GetString("Data")
+        );
     }
 
     /// <summary>Partition keys may not hold '/': owner/repo is escaped.</summary>

@@ -5,8 +5,13 @@ namespace CourseBot.GitHubEmulator;
 /// <summary>What people do on GitHub, for tests: a learner pushes, opens an issue from a form, comments.</summary>
 public sealed partial class GitHubEmulator
 {
-    /// <summary>A push to the default branch (as the learner would): files added or replaced. Returns before, after and the new tree.</summary>
-    public (string Before, string After, string Tree) Push(string fullName, IReadOnlyDictionary<string, string> files, string message = "learner work")
+    /// <summary>A push to the default branch (as the learner would): files added or replaced. Returns before, after and the new
+    /// tree.</summary>
+    public (string Before, string After, string Tree) Push(
+        string fullName,
+        IReadOnlyDictionary<string, string> files,
+        string message = "learner work"
+    )
     {
         lock (State.Gate)
         {
@@ -29,7 +34,15 @@ public sealed partial class GitHubEmulator
     /// A person's work on a branch (created from the default branch on first use) with the files added
     /// or replaced; then, unless it is already open, a pull request from it. Returns the pull request.
     /// </summary>
-    public PullState PushPullAs(string fullName, string user, string branch, IReadOnlyDictionary<string, string> files, string title, string? body, bool draft = false)
+    public PullState PushPullAs(
+        string fullName,
+        string user,
+        string branch,
+        IReadOnlyDictionary<string, string> files,
+        string title,
+        string? body,
+        bool draft = false
+    )
     {
         lock (State.Gate)
         {
@@ -46,7 +59,17 @@ public sealed partial class GitHubEmulator
             var pull = repo.Pulls.FirstOrDefault(p => p.Head == branch && p.State == "open");
             if (pull is null)
             {
-                pull = new PullState { Id = State.NextId(), Number = repo.NextNumber, Title = title, Body = body, User = user, Head = branch, Draft = draft, CreatedAt = now };
+                pull = new PullState
+                {
+                    Id = State.NextId(),
+                    Number = repo.NextNumber,
+                    Title = title,
+                    Body = body,
+                    User = user,
+                    Head = branch,
+                    Draft = draft,
+                    CreatedAt = now,
+                };
                 repo.Pulls.Add(pull);
             }
 
@@ -72,7 +95,16 @@ public sealed partial class GitHubEmulator
         {
             var repo = State.Repos[fullName];
             var now = Time.GetUtcNow();
-            var issue = new IssueState { Id = State.NextId(), Number = repo.NextNumber, Title = title, Body = body, User = user, CreatedAt = now, UpdatedAt = now };
+            var issue = new IssueState
+            {
+                Id = State.NextId(),
+                Number = repo.NextNumber,
+                Title = title,
+                Body = body,
+                User = user,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
             issue.Labels.AddRange(labels);
             repo.Issues.Add(issue);
             return (issue.Number, issue.Id);
@@ -86,7 +118,15 @@ public sealed partial class GitHubEmulator
         {
             var repo = State.Repos[fullName];
             var now = Time.GetUtcNow();
-            var comment = new CommentState { Id = State.NextId(), IssueNumber = issueNumber, Body = body, User = user, CreatedAt = now, UpdatedAt = now };
+            var comment = new CommentState
+            {
+                Id = State.NextId(),
+                IssueNumber = issueNumber,
+                Body = body,
+                User = user,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
             repo.Comments[comment.Id] = comment;
             return comment.Id;
         }
@@ -106,7 +146,8 @@ public sealed partial class GitHubEmulator
     {
         lock (State.Gate)
         {
-            return State.Repos.GetValueOrDefault(fullName)?.Comments.Values.Where(c => c.IssueNumber == number).OrderBy(c => c.Id).ToList() ?? [];
+            return State.Repos.GetValueOrDefault(fullName)?.Comments.Values.Where(c => c.IssueNumber == number).OrderBy(c => c.Id).ToList()
+                ?? [];
         }
     }
 }

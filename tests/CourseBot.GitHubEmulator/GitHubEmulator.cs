@@ -98,7 +98,12 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
     {
         lock (State.Gate)
         {
-            var repo = new RepoState(State.NextId(), owner, name) { IsTemplate = template, ReadyAt = DateTimeOffset.MinValue, CreatedAt = Time.GetUtcNow() };
+            var repo = new RepoState(State.NextId(), owner, name)
+            {
+                IsTemplate = template,
+                ReadyAt = DateTimeOffset.MinValue,
+                CreatedAt = Time.GetUtcNow(),
+            };
             var tree = files.ToDictionary(f => f.Key, f => State.StoreBlob(Encoding.UTF8.GetBytes(f.Value)), StringComparer.Ordinal);
             repo.Refs[repo.DefaultBranch] = State.StoreCommit(State.StoreTree(tree), null, "Initial commit", Time.GetUtcNow());
             State.Repos[repo.FullName] = repo;
@@ -164,13 +169,25 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
     }
 
     /// <summary>Sends a webhook as GitHub does: JSON, event and delivery headers, HMAC-SHA256 signature.</summary>
-    public async Task<System.Net.HttpStatusCode> SendWebhookAsync(Uri url, string secret, string eventName, string payload, string? deliveryId = null)
+    public async Task<System.Net.HttpStatusCode> SendWebhookAsync(
+        Uri url,
+        string secret,
+        string eventName,
+        string payload,
+        string? deliveryId = null
+    )
     {
         using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new StringContent(payload, Encoding.UTF8, "application/json"),
+        };
         request.Headers.Add("X-GitHub-Event", eventName);
         request.Headers.Add("X-GitHub-Delivery", deliveryId ?? Guid.NewGuid().ToString());
-        request.Headers.Add("X-Hub-Signature-256", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(payload))));
+        request.Headers.Add(
+            "X-Hub-Signature-256",
+            "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(payload)))
+        );
         request.Headers.UserAgent.ParseAdd("GitHub-Hookshot/emulator");
         using var response = await http.SendAsync(request).ConfigureAwait(false);
         return response.StatusCode;
@@ -197,7 +214,13 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
         });
     }
 
-    private async Task<IResult> RespondAsync(HttpContext context, string key, string method, Func<HttpContext, Task<IResult>> handler, bool appAuth)
+    private async Task<IResult> RespondAsync(
+        HttpContext context,
+        string key,
+        string method,
+        Func<HttpContext, Task<IResult>> handler,
+        bool appAuth
+    )
     {
         Calls.AddOrUpdate(key, 1, (_, n) => n + 1);
         if (Options.Latency > TimeSpan.Zero)
@@ -205,9 +228,12 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
             await Task.Delay(Options.Latency, Time).ConfigureAwait(false);
         }
 
-        var token = context.Request.Headers.Authorization.ToString() is var header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.StartsWith("token ", StringComparison.OrdinalIgnoreCase)
-            ? header[(header.IndexOf(' ', StringComparison.Ordinal) + 1)..]
-            : null;
+        var token =
+            context.Request.Headers.Authorization.ToString() is var header
+                && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            || header.StartsWith("token ", StringComparison.OrdinalIgnoreCase)
+                ? header[(header.IndexOf(' ', StringComparison.Ordinal) + 1)..]
+                : null;
         var valid = token is not null && (appAuth || (State.Tokens.TryGetValue(token, out var entry) && entry.Expires >= Time.GetUtcNow()));
         if (!valid)
         {
@@ -266,11 +292,17 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
             return Results.Json(Shapes.Error("Server Error"), statusCode: 502);
         }
 
-        var hour = _hourly.AddOrUpdate(token, _ => (now, 1), (_, w) => now - w.Window >= TimeSpan.FromHours(1) ? (now, 1) : (w.Window, w.Count + 1));
+        var hour = _hourly.AddOrUpdate(
+            token,
+            _ => (now, 1),
+            (_, w) => now - w.Window >= TimeSpan.FromHours(1) ? (now, 1) : (w.Window, w.Count + 1)
+        );
         var remaining = Math.Max(0, Options.RequestsPerHour - hour.Count);
         context.Response.Headers["x-ratelimit-limit"] = Options.RequestsPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.Response.Headers["x-ratelimit-remaining"] = remaining.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        context.Response.Headers["x-ratelimit-reset"] = (hour.Window + TimeSpan.FromHours(1)).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.Headers["x-ratelimit-reset"] = (hour.Window + TimeSpan.FromHours(1))
+            .ToUnixTimeSeconds()
+            .ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (hour.Count > Options.RequestsPerHour)
         {
             return Results.Json(Shapes.Error("API rate limit exceeded for installation."), statusCode: 403);
@@ -302,7 +334,10 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
                     return Results.Json(Shapes.Error("You have exceeded a secondary rate limit."), statusCode: 429);
                 }
 
-                return Results.Json(Shapes.Error("You have exceeded a secondary rate limit. Please wait a few minutes before you try again."), statusCode: 403);
+                return Results.Json(
+                    Shapes.Error("You have exceeded a secondary rate limit. Please wait a few minutes before you try again."),
+                    statusCode: 403
+                );
             }
 
             recent.Enqueue(now);

@@ -232,7 +232,8 @@ internal static partial class Shapes
         ["suspended_at"] = null,
     };
 
-    /// <summary>What the App asks for (bot/app-manifest.json, as are the events above), as GitHub reports an installation's grant.</summary>
+    /// <summary>What the App asks for (bot/app-manifest.json, as are the events above), as GitHub reports an installation's
+    /// grant.</summary>
     public static Dictionary<string, string> Permissions => new()
     {
         ["administration"] = "write",
@@ -368,16 +369,42 @@ internal static partial class Shapes
 
     private static readonly (string Name, string Suffix)[] RepoUrlTemplates =
     [
-        ("archive", "/{archive_format}{/ref}"), ("assignees", "/assignees{/user}"), ("blobs", "/git/blobs{/sha}"),
-        ("branches", "/branches{/branch}"), ("collaborators", "/collaborators{/collaborator}"), ("comments", "/comments{/number}"),
-        ("commits", "/commits{/sha}"), ("compare", "/compare/{base}...{head}"), ("contents", "/contents/{+path}"),
-        ("contributors", "/contributors"), ("deployments", "/deployments"), ("downloads", "/downloads"), ("events", "/events"),
-        ("forks", "/forks"), ("git_commits", "/git/commits{/sha}"), ("git_refs", "/git/refs{/sha}"), ("git_tags", "/git/tags{/sha}"),
-        ("hooks", "/hooks"), ("issue_comment", "/issues/comments{/number}"), ("issue_events", "/issues/events{/number}"),
-        ("issues", "/issues{/number}"), ("keys", "/keys{/key_id}"), ("labels", "/labels{/name}"), ("languages", "/languages"),
-        ("merges", "/merges"), ("milestones", "/milestones{/number}"), ("notifications", "/notifications{?since,all,participating}"),
-        ("pulls", "/pulls{/number}"), ("releases", "/releases{/id}"), ("stargazers", "/stargazers"), ("statuses", "/statuses/{sha}"),
-        ("subscribers", "/subscribers"), ("subscription", "/subscription"), ("tags", "/tags"), ("teams", "/teams"), ("trees", "/git/trees{/sha}"),
+        ("archive", "/{archive_format}{/ref}"),
+        ("assignees", "/assignees{/user}"),
+        ("blobs", "/git/blobs{/sha}"),
+        ("branches", "/branches{/branch}"),
+        ("collaborators", "/collaborators{/collaborator}"),
+        ("comments", "/comments{/number}"),
+        ("commits", "/commits{/sha}"),
+        ("compare", "/compare/{base}...{head}"),
+        ("contents", "/contents/{+path}"),
+        ("contributors", "/contributors"),
+        ("deployments", "/deployments"),
+        ("downloads", "/downloads"),
+        ("events", "/events"),
+        ("forks", "/forks"),
+        ("git_commits", "/git/commits{/sha}"),
+        ("git_refs", "/git/refs{/sha}"),
+        ("git_tags", "/git/tags{/sha}"),
+        ("hooks", "/hooks"),
+        ("issue_comment", "/issues/comments{/number}"),
+        ("issue_events", "/issues/events{/number}"),
+        ("issues", "/issues{/number}"),
+        ("keys", "/keys{/key_id}"),
+        ("labels", "/labels{/name}"),
+        ("languages", "/languages"),
+        ("merges", "/merges"),
+        ("milestones", "/milestones{/number}"),
+        ("notifications", "/notifications{?since,all,participating}"),
+        ("pulls", "/pulls{/number}"),
+        ("releases", "/releases{/id}"),
+        ("stargazers", "/stargazers"),
+        ("statuses", "/statuses/{sha}"),
+        ("subscribers", "/subscribers"),
+        ("subscription", "/subscription"),
+        ("tags", "/tags"),
+        ("teams", "/teams"),
+        ("trees", "/git/trees{/sha}"),
     ];
 
     private static List<Dictionary<string, object?>> Labels(RepoState repo, IEnumerable<string> names, string baseUrl) =>
@@ -412,6 +439,3 @@ internal static partial class Shapes
 
     private static Dictionary<string, object?> Link(string href) => new() { ["href"] = href };
 }
-
-/// <summary>What a pull request's branches hold now: the figures GitHub reports for it.</summary>
-internal sealed record PullFigures(string HeadSha, string BaseSha, int Commits, int Additions, int Deletions, int ChangedFiles);

@@ -16,15 +16,22 @@ public sealed class BotClient(HttpClient http, Uri botUrl, string audience, Uri 
     public async Task<string> RequestTokenAsync(CancellationToken cancel)
     {
         var separator = tokenRequestUrl.Query.Length > 0 ? "&" : "?";
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(tokenRequestUrl + separator + "audience=" + Uri.EscapeDataString(audience)));
+        using var request = new HttpRequestMessage(
+            HttpMethod.Get,
+            new Uri(tokenRequestUrl + separator + "audience=" + Uri.EscapeDataString(audience))
+        );
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokenRequestToken);
         using var response = await http.SendAsync(request, cancel).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            throw new BotException($"the Actions runtime refused an OIDC token ({(int)response.StatusCode}); the workflow needs 'permissions: id-token: write'");
+            throw new BotException(
+                $"the Actions runtime refused an OIDC token ({(int)response.StatusCode}); the workflow needs 'permissions: id-token: write'"
+            );
         }
 
-        using var json = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancel).ConfigureAwait(false), cancellationToken: cancel).ConfigureAwait(false);
+        using var json = await JsonDocument
+            .ParseAsync(await response.Content.ReadAsStreamAsync(cancel).ConfigureAwait(false), cancellationToken: cancel)
+            .ConfigureAwait(false);
         return json.RootElement.TryGetProperty("value", out var value) && value.GetString() is { Length: > 0 } token
             ? token
             : throw new BotException("the Actions runtime answered without a token");
@@ -41,7 +48,8 @@ public sealed class BotClient(HttpClient http, Uri botUrl, string audience, Uri 
             throw new BotException($"the bot refused the grading bundle ({(int)response.StatusCode}): {Error(body)}");
         }
 
-        return JsonSerializer.Deserialize(body, GradingBundleJsonContext.Default.GradingBundle) ?? throw new BotException("the bot sent an empty bundle");
+        return JsonSerializer.Deserialize(body, GradingBundleJsonContext.Default.GradingBundle)
+            ?? throw new BotException("the bot sent an empty bundle");
     }
 
     /// <summary>Sends one lab's result; returns the bot's answer (status and text) for the log.</summary>
@@ -69,6 +77,3 @@ public sealed class BotClient(HttpClient http, Uri botUrl, string audience, Uri 
         }
     }
 }
-
-/// <summary>The bot or the Actions runtime said no; the message says what to fix.</summary>
-public sealed class BotException(string message) : Exception(message);

@@ -17,7 +17,10 @@ public static class BundleMaterializer
         foreach (var lab in bundle.Labs)
         {
             var parts = lab.Key.Split('/');
-            if (parts.Length != 2 || parts.Any(p => p.Length == 0 || p.Contains("..", StringComparison.Ordinal) || p.Contains('\\', StringComparison.Ordinal)))
+            if (
+                parts.Length != 2
+                || parts.Any(p => p.Length == 0 || p.Contains("..", StringComparison.Ordinal) || p.Contains('\\', StringComparison.Ordinal))
+            )
             {
                 throw new BotException($"the bundle names an invalid lab '{lab.Key}'");
             }

@@ -4,7 +4,8 @@ using CourseBot.Grading.Sandbox;
 
 namespace CourseBot.Grading.Checks;
 
-/// <summary>Starts the learner's Celery worker (and beat, embedded, where the lab needs it) as the learner user, and waits until it is ready.</summary>
+/// <summary>Starts the learner's Celery worker (and beat, embedded, where the lab needs it) as the learner user, and waits until it is
+/// ready.</summary>
 public static class CeleryWorker
 {
     public sealed record Started(BackgroundProcess? Process, TimeSpan ReadyAfter, string? Failure);
@@ -15,9 +16,11 @@ public static class CeleryWorker
         ArgumentNullException.ThrowIfNull(spec);
         var (sandbox, time) = (context.Sandbox, context.Time);
         var pool = spec.Pool == "app" ? "" : $" -P {Shell.Quote(spec.Pool)}";
-        var command = $"exec {context.Environment.Python} -m celery -A {Shell.Quote(spec.App)} worker --loglevel=INFO -Q {Shell.Quote(string.Join(',', spec.Queues))} " +
-            $"-c {spec.Concurrency}{pool} -n {Shell.Quote(spec.Name + "@%h")} --without-gossip --without-mingle" +
-            $"{(spec.Beat ? $" -B -s ./celerybeat-schedule-{spec.Name}" : "")}{(spec.ExtraArguments is { } extra ? " " + extra : "")}";
+        var command =
+            $"exec {context.Environment.Python} -m celery -A {Shell.Quote(spec.App)} worker --loglevel=INFO -Q "
+            + $"{Shell.Quote(string.Join(',', spec.Queues))} "
+            + $"-c {spec.Concurrency}{pool} -n {Shell.Quote(spec.Name + "@%h")} --without-gossip --without-mingle"
+            + $"{(spec.Beat ? $" -B -s ./celerybeat-schedule-{spec.Name}" : "")}{(spec.ExtraArguments is { } extra ? " " + extra : "")}";
         var started = time.GetTimestamp();
         var process = sandbox.StartBackground(command, context.LabDirectory, context.LearnerEnvironment);
         while (time.GetElapsedTime(started) < spec.StartTimeout)
@@ -39,7 +42,11 @@ public static class CeleryWorker
         var output = process.Stderr.Text + process.Stdout.Text;
         sandbox.KillAll();
         process.Dispose();
-        return new Started(null, time.GetElapsedTime(started), $"your worker was not ready within {spec.StartTimeout.TotalSeconds:0} s:\n" + Tail(output));
+        return new Started(
+            null,
+            time.GetElapsedTime(started),
+            $"your worker was not ready within {spec.StartTimeout.TotalSeconds:0} s:\n" + Tail(output)
+        );
     }
 
     /// <summary>

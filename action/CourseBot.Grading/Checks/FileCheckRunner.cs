@@ -35,7 +35,10 @@ public sealed class FileCheckRunner : ICheckRunner
             {
                 failure = $"`{shown}` does not contain what the check looks for (/{pattern}/)";
             }
-            else if (check.MustNotMatch is { } forbidden && Regex.IsMatch(content, forbidden, RegexOptions.Multiline, TimeSpan.FromSeconds(2)))
+            else if (
+                check.MustNotMatch is { } forbidden
+                && Regex.IsMatch(content, forbidden, RegexOptions.Multiline, TimeSpan.FromSeconds(2))
+            )
             {
                 failure = $"`{shown}` contains something it must not (/{forbidden}/)";
             }

@@ -52,7 +52,8 @@ public static partial class HiddenTestIds
             .ToList();
     }
 
-    /// <summary><c>sub/test_x.py::TestA::test_b[1]</c> -> <c>sub.test_x.TestA::test_b[1]</c> (pytest's <c>mangle_test_address</c>).</summary>
+    /// <summary><c>sub/test_x.py::TestA::test_b[1]</c> -> <c>sub.test_x.TestA::test_b[1]</c> (pytest's
+    /// <c>mangle_test_address</c>).</summary>
     public static string Key(string nodeId)
     {
         ArgumentNullException.ThrowIfNull(nodeId);
@@ -63,11 +64,15 @@ public static partial class HiddenTestIds
         return string.Join('.', names[..^1]) + "::" + names[^1] + parameters;
     }
 
-    /// <summary>The key of a JUnit case; with <paramref name="family"/>, without its parameters (<c>test_b[1]</c> -> <c>test_b</c>).</summary>
+    /// <summary>The key of a JUnit case; with <paramref name="family"/>, without its parameters (<c>test_b[1]</c> ->
+    /// <c>test_b</c>).</summary>
     public static string Key(JUnitCase testCase, bool family)
     {
         ArgumentNullException.ThrowIfNull(testCase);
-        var name = family && testCase.Name.IndexOf('[', StringComparison.Ordinal) is var bracket and >= 0 ? testCase.Name[..bracket] : testCase.Name;
+        var name =
+            family && testCase.Name.IndexOf('[', StringComparison.Ordinal) is var bracket and >= 0
+                ? testCase.Name[..bracket]
+                : testCase.Name;
         return testCase.ClassName + "::" + name;
     }
 

@@ -3,17 +3,6 @@ using System.Xml;
 
 namespace CourseBot.Grading.Checks;
 
-/// <summary>One <c>testcase</c> of a JUnit XML report (pytest's <c>xunit1</c> family carries file and line).</summary>
-public sealed record JUnitCase(string Name, string ClassName, string? File, int? Line, double Seconds, JUnitOutcome Outcome, string? Message, string? Details);
-
-public enum JUnitOutcome
-{
-    Passed,
-    Failed,
-    Error,
-    Skipped,
-}
-
 /// <summary>Streams a JUnit XML report: no DOM, no DTDs, so a 10,000-case report parses in milliseconds.</summary>
 public static class JUnitReader
 {
@@ -21,7 +10,13 @@ public static class JUnitReader
 
     public static List<JUnitCase> Read(Stream xml)
     {
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = true };
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            IgnoreComments = true,
+            IgnoreWhitespace = true,
+        };
         using var reader = XmlReader.Create(xml, settings);
         var cases = new List<JUnitCase>();
         while (reader.Read())
@@ -40,7 +35,8 @@ public static class JUnitReader
         var name = reader.GetAttribute("name") ?? "";
         var className = reader.GetAttribute("classname") ?? "";
         var file = reader.GetAttribute("file");
-        int? line = int.TryParse(reader.GetAttribute("line"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l + 1 : null; // pytest writes 0-based lines
+        // pytest writes 0-based lines
+        int? line = int.TryParse(reader.GetAttribute("line"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l + 1 : null;
         var seconds = double.TryParse(reader.GetAttribute("time"), NumberStyles.Float, CultureInfo.InvariantCulture, out var t) ? t : 0;
         var outcome = JUnitOutcome.Passed;
         string? message = null;

@@ -35,7 +35,12 @@ public sealed class PytestCheckRunner : ICheckRunner
             : await RunBlackBoxAsync(check, context, run, cancel).ConfigureAwait(false);
     }
 
-    private static async Task<IReadOnlyList<TestResult>> RunBlackBoxAsync(PytestCheck check, CheckContext context, string run, CancellationToken cancel)
+    private static async Task<IReadOnlyList<TestResult>> RunBlackBoxAsync(
+        PytestCheck check,
+        CheckContext context,
+        string run,
+        CancellationToken cancel
+    )
     {
         var sandbox = context.Sandbox;
         var report = Path.Combine(sandbox.ResultsRoot, $"junit-{run}.xml");
@@ -50,31 +55,63 @@ public sealed class PytestCheckRunner : ICheckRunner
         var testFile = Path.Combine(sandbox.HiddenRoot, check.TestFile);
 
         // Hidden tests never import learner code, so collecting them as the grader runs nothing of the learner's.
-        var collected = await GraderPytest.RunAsync(context, [.. CommonArguments(testFile, sandbox.HiddenRoot, "no"), "--collect-only", "-p", "no:warnings"],
-            CollectTimeout, cancel).ConfigureAwait(false);
+        var collected = await GraderPytest
+            .RunAsync(
+                context,
+                [.. CommonArguments(testFile, sandbox.HiddenRoot, "no"), "--collect-only", "-p", "no:warnings"],
+                CollectTimeout,
+                cancel
+            )
+            .ConfigureAwait(false);
         var expected = HiddenTestIds.FromCollectOnly(collected.Output, Path.GetRelativePath(sandbox.HiddenRoot, testFile));
         if (collected.ExitCode != 0 || expected.Count == 0)
         {
-            return [PytestScoring.CheckFailed(check, TestStatus.Error,
-                $"the grader could not list the hidden tests (pytest exit status {HiddenTestIds.DescribeExit(collected.ExitCode)}): tell your instructor",
-                collected.Output)];
+            return
+            [
+                PytestScoring.CheckFailed(
+                    check,
+                    TestStatus.Error,
+                    $"the grader could not list the hidden tests (pytest exit status {HiddenTestIds.DescribeExit(collected.ExitCode)}): "
+                    + $"tell your instructor",
+                    collected.Output
+                ),
+            ];
         }
 
         // Plain asserts: a failure's message is the author's, never an expression rewritten from the hidden source. The
         // long traceback with locals goes only to the result's detail, for instructors.
-        var ran = await GraderPytest.RunAsync(context, [.. CommonArguments(testFile, sandbox.HiddenRoot, "long"), "-l", "--assert=plain", "--junitxml", report],
-            check.Timeout, cancel).ConfigureAwait(false);
+        var ran = await GraderPytest
+            .RunAsync(
+                context,
+                [.. CommonArguments(testFile, sandbox.HiddenRoot, "long"), "-l", "--assert=plain", "--junitxml", report],
+                check.Timeout,
+                cancel
+            )
+            .ConfigureAwait(false);
         return Results(check, expected, family: false, report, ran.TimedOut, ran.ExitCode, ran.Output);
     }
 
-    private static async Task<IReadOnlyList<TestResult>> RunWhiteBoxAsync(PytestCheck check, CheckContext context, string run, CancellationToken cancel)
+    private static async Task<IReadOnlyList<TestResult>> RunWhiteBoxAsync(
+        PytestCheck check,
+        CheckContext context,
+        string run,
+        CancellationToken cancel
+    )
     {
         var sandbox = context.Sandbox;
         // What the learner's process must report, from the grader's copy, parsed and never imported.
         var listed = await ListTestsAsync(context, Path.Combine(sandbox.HiddenRoot, check.TestFile), cancel).ConfigureAwait(false);
         if (listed.Count == 0)
         {
-            return [PytestScoring.CheckFailed(check, TestStatus.Error, "the grader could not list the white-box tests: tell your instructor", null)];
+            return
+            [
+                PytestScoring.CheckFailed(
+                    check,
+                    TestStatus.Error,
+                    "the grader could not list the white-box tests: tell your instructor",
+                    null
+                ),
+            ];
         }
 
         // The learner's process must read this test, so it gets a copy of its own (white-box tests are not secret).
@@ -85,7 +122,9 @@ public sealed class PytestCheckRunner : ICheckRunner
         await sandbox.GiveToLearnerAsync(folder, cancel).ConfigureAwait(false);
 
         var report = Path.Combine(folder, "junit.xml");
-        var arguments = CommonArguments(Path.Combine(folder, Path.GetFileName(check.TestFile)), folder, "short").Append("--junitxml").Append(report);
+        var arguments = CommonArguments(Path.Combine(folder, Path.GetFileName(check.TestFile)), folder, "short")
+            .Append("--junitxml")
+            .Append(report);
         var command = string.Join(' ', new[] { context.Environment.Python, "-m", "pytest" }.Concat(arguments).Select(Shell.Quote));
         var variables = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -99,14 +138,26 @@ public sealed class PytestCheckRunner : ICheckRunner
         // The learner's user wrote the report: read it only if it is a plain file in that folder.
         var safeReport = LearnerSandbox.ResolveInside(folder, "junit.xml");
         var expected = HiddenTestIds.FromAstListing(string.Join('\n', listed), check.TestFile);
-        return Results(check, expected, family: true, safeReport ?? Path.Combine(folder, "missing.xml"), result.TimedOut, result.ExitCode ?? -1,
-            result.Stdout.Text + result.Stderr.Text);
+        return Results(
+            check,
+            expected,
+            family: true,
+            safeReport ?? Path.Combine(folder, "missing.xml"),
+            result.TimedOut,
+            result.ExitCode ?? -1,
+            result.Stdout.Text + result.Stderr.Text
+        );
     }
 
     /// <summary>The test functions of a file, parsed by the grader's Python (<see cref="HiddenTestIds.AstLister"/>).</summary>
     private static async Task<List<string>> ListTestsAsync(CheckContext context, string testFile, CancellationToken cancel)
     {
-        var info = new System.Diagnostics.ProcessStartInfo(context.Environment.Python) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new System.Diagnostics.ProcessStartInfo(context.Environment.Python)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         foreach (var arg in new[] { "-I", "-c", HiddenTestIds.AstLister, testFile })
         {
             info.ArgumentList.Add(arg);
@@ -144,19 +195,43 @@ public sealed class PytestCheckRunner : ICheckRunner
         "-q", "--tb=" + traceback, "--no-header",
     ];
 
-    private static List<TestResult> Results(PytestCheck check, IReadOnlyList<string> expected, bool family, string report, bool timedOut, int exitCode, string output)
+    private static List<TestResult> Results(
+        PytestCheck check,
+        IReadOnlyList<string> expected,
+        bool family,
+        string report,
+        bool timedOut,
+        int exitCode,
+        string output
+    )
     {
         if (timedOut)
         {
-            return [PytestScoring.CheckFailed(check, TestStatus.Timeout, $"the hidden tests did not finish within {check.Timeout.TotalSeconds:0} s", output)];
+            return
+            [
+                PytestScoring.CheckFailed(
+                    check,
+                    TestStatus.Timeout,
+                    $"the hidden tests did not finish within {check.Timeout.TotalSeconds:0} s",
+                    output
+                ),
+            ];
         }
 
         // 0: all passed, 1: some failed. Anything else (interrupted, internal error, usage, nothing collected) means the
         // session did not run as the grader asked, whatever its report says.
         if (exitCode is not (0 or 1))
         {
-            return [PytestScoring.CheckFailed(check, TestStatus.Error,
-                $"the test session ended abnormally (pytest exit status {HiddenTestIds.DescribeExit(exitCode)}), so this check scores 0", output)];
+            return
+            [
+                PytestScoring.CheckFailed(
+                    check,
+                    TestStatus.Error,
+                    $"the test session ended abnormally (pytest exit status {HiddenTestIds.DescribeExit(exitCode)}), so this "
+                    + $"check scores 0",
+                    output
+                ),
+            ];
         }
 
         List<JUnitCase> cases;

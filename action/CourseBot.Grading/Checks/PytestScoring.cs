@@ -41,13 +41,30 @@ internal static class PytestScoring
 
     /// <summary>The whole check failed (no report, a timeout, an abnormal exit): 0 points, pytest's output for instructors.</summary>
     public static TestResult CheckFailed(PytestCheck check, string status, string message, string? output) =>
-        new(check.Name, check.Kind, status, 0, check.Points, message,
-            check.WhiteBox ? TestResult.CapDetail(output) : null, null, null, 0, check.Hint, check.WhiteBox ? null : TestResult.CapDetail(output));
+        new(
+            check.Name,
+            check.Kind,
+            status,
+            0,
+            check.Points,
+            message,
+            check.WhiteBox ? TestResult.CapDetail(output) : null,
+            null,
+            null,
+            0,
+            check.Hint,
+            check.WhiteBox ? null : TestResult.CapDetail(output)
+        );
 
     private static TestResult FromCase(PytestCheck check, JUnitCase c, double share)
     {
         var passed = c.Outcome == JUnitOutcome.Passed;
-        var status = c.Outcome switch { JUnitOutcome.Passed => TestStatus.Passed, JUnitOutcome.Error => TestStatus.Error, _ => TestStatus.Failed };
+        var status = c.Outcome switch
+        {
+            JUnitOutcome.Passed => TestStatus.Passed,
+            JUnitOutcome.Error => TestStatus.Error,
+            _ => TestStatus.Failed,
+        };
         // White-box tests are the learner's to read (a copy runs as their user); hidden tests are not.
         return new TestResult(
             $"{check.Name}: {Describe(c.Name)}", check.Kind, status, passed ? share : 0, share,
@@ -73,5 +90,6 @@ internal static class PytestScoring
     };
 
     /// <summary><c>test_add_returns_sum</c> -> <c>add returns sum</c>: hidden test names are written to be read.</summary>
-    private static string Describe(string testName) => (testName.StartsWith("test_", StringComparison.Ordinal) ? testName[5..] : testName).Replace('_', ' ');
+    private static string Describe(string testName) =>
+        (testName.StartsWith("test_", StringComparison.Ordinal) ? testName[5..] : testName).Replace('_', ' ');
 }

@@ -13,7 +13,8 @@ public static class RedisDatabases
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>Flushes each database named by <paramref name="urls"/> (<c>redis://[:password@]host[:port]/N</c>); null when all were emptied, else why not.</summary>
+    /// <summary>Flushes each database named by <paramref name="urls"/> (<c>redis://[:password@]host[:port]/N</c>); null when all were
+    /// emptied, else why not.</summary>
     public static async Task<string?> FlushAsync(IEnumerable<string> urls, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(urls);
@@ -103,5 +104,7 @@ public static class RedisDatabases
 
     /// <summary>The URL without its password, for notes and logs.</summary>
     private static string Shown(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0 ? url.Replace(uri.UserInfo + "@", "***@", StringComparison.Ordinal) : url;
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
+            ? url.Replace(uri.UserInfo + "@", "***@", StringComparison.Ordinal)
+            : url;
 }

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using CourseBot.Core.Curriculum.Model;
 using CourseBot.Grading.Labs;
 
@@ -46,14 +45,7 @@ public static class ClassroomAutograding
             },
             TimeSpan.FromMinutes(t.Timeout is > 0 ? t.Timeout.Value : 10))).ToImmutableArray();
         var parts = labKey.Split('/', 2);
-        return new LabDefinition(parts[0], parts.Length > 1 ? parts[1] : parts[0], "GitHub Classroom autograding", ".", 100, null, [], checks, "", location);
+        return new LabDefinition(parts[0], parts.Length > 1 ? parts[1] : parts[0], "GitHub Classroom "
+            + "autograding", ".", 100, null, [], checks, "", location);
     }
 }
-
-internal sealed record ClassroomFile(List<ClassroomTest>? Tests);
-
-internal sealed record ClassroomTest(string? Name, string? Setup, string? Run, string? Input, string? Output, string? Comparison, double? Timeout, int? Points);
-
-[JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true)]
-[JsonSerializable(typeof(ClassroomFile))]
-internal sealed partial class ClassroomJsonContext : JsonSerializerContext;

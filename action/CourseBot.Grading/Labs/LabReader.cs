@@ -62,7 +62,10 @@ public static class LabReader
         {
             1 => Read(root, matches[0].Module, matches[0].File),
             0 => LabLoadResult.Failed($"no lab '{key}' in {root} (known: {string.Join(", ", all.Select(l => $"{l.Module}/{l.Lab}"))})"),
-            _ => LabLoadResult.Failed($"lab id '{key}' is used by several modules; write it as module/lab ({string.Join(", ", matches.Select(l => $"{l.Module}/{l.Lab}"))})"),
+            _ => LabLoadResult.Failed(
+                $"lab id '{key}' is used by several modules; write it as module/lab "
+                + $"({string.Join(", ", matches.Select(l => $"{l.Module}/{l.Lab}"))})"
+            ),
         };
     }
 
@@ -168,9 +171,19 @@ public static class LabReader
                 map.Text("run") ?? "",
                 map.Text("input", required: false),
                 map.Text("output", required: false),
-                map.Parsed<OutputComparison>("comparison", Comparisons.TryGetValue, "one of exact, contains, regex, exit-code", required: false) ?? OutputComparison.Contains,
-                Seconds(map, "timeout_seconds", 10)),
-            "file" => new FileCheck(name, points, hint, map.Location,
+                map.Parsed<OutputComparison>(
+                    "comparison",
+                    Comparisons.TryGetValue,
+                    "one of exact, contains, regex, exit-code",
+                    required: false
+                ) ?? OutputComparison.Contains,
+                Seconds(map, "timeout_seconds", 10)
+            ),
+            "file" => new FileCheck(
+                name,
+                points,
+                hint,
+                map.Location,
                 map.Text("path") ?? "",
                 map.Text("matches", required: false),
                 map.Text("must_not_match", required: false)),
@@ -233,11 +246,4 @@ public static class LabReader
 
     private static TimeSpan Seconds(MapReader map, string key, int fallback) =>
         TimeSpan.FromSeconds(map.Number(key, required: false, min: 1, max: 3600) ?? fallback);
-}
-
-/// <summary>A lab (null when it has problems) and its problems, each with file and line.</summary>
-public sealed record LabLoadResult(LabDefinition? Lab, ImmutableArray<CurriculumDiagnostic> Diagnostics)
-{
-    public static LabLoadResult Failed(string message) =>
-        new(null, [new CurriculumDiagnostic(SourceLocation.OfFile("(curriculum)"), "", message)]);
 }

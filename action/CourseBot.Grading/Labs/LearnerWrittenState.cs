@@ -50,7 +50,8 @@ public static partial class LearnerWrittenState
         return findings;
     }
 
-    /// <summary>A quoted key prefix (<c>"flaky:</c>, <c>f"saga-lab:</c>) or file name (<c>"attempts.json"</c>) up to its first placeholder.</summary>
+    /// <summary>A quoted key prefix (<c>"flaky:</c>, <c>f"saga-lab:</c>) or file name (<c>"attempts.json"</c>) up to its first
+    /// placeholder.</summary>
     [GeneratedRegex(@"f?[""'](?<name>[A-Za-z0-9_.-]+:[A-Za-z0-9_:.-]*|[A-Za-z0-9_-]+\.(?:json|log|txt|csv|db))")]
     private static partial Regex StateName();
 

@@ -54,5 +54,6 @@ public sealed record ProofVerdict(ProofTarget Target, GradeResult Result, Immuta
         return results.Count > 0 && results.Sum(t => t.Score) < results.Sum(t => t.MaxScore);
     }
 
-    private static string Score(GradeResult result) => string.Create(CultureInfo.InvariantCulture, $"{result.Score:0.##}/{result.MaxScore:0.##}");
+    private static string Score(GradeResult result) =>
+        string.Create(CultureInfo.InvariantCulture, $"{result.Score:0.##}/{result.MaxScore:0.##}");
 }

@@ -27,7 +27,16 @@ public static class ConsoleReport
         {
             var name = test.Name.Length > width ? test.Name[..(width - 1)] + "…" : test.Name;
             // Check names and messages come from the course, but messages quote learner output: quote every line.
-            output.Write(WorkflowCommands.QuoteLines(string.Create(invariant, $"{test.Status.ToUpperInvariant(),-8} {name.PadRight(width)}  {test.Score,6:0.##} / {test.MaxScore:0.##}  {test.Kind}"), "  "));
+            output.Write(
+                WorkflowCommands.QuoteLines(
+                    string.Create(
+                        invariant,
+                        $"{test.Status.ToUpperInvariant(),-8} {name.PadRight(width)}  {test.Score,6:0.##} / {test.MaxScore:0.##}  "
+                        + $"{test.Kind}"
+                    ),
+                    "  "
+                )
+            );
             if (test.Status != TestStatus.Passed && test.Message is not null)
             {
                 output.Write(WorkflowCommands.QuoteLines(test.Message, "      "));
@@ -39,7 +48,9 @@ public static class ConsoleReport
             output.Write(WorkflowCommands.QuoteLines("note: " + note, "  "));
         }
 
-        output.WriteLine(string.Create(invariant, $"  {(result.Passed ? "PASSED" : "NOT PASSED")}: {result.Score:0.##} / {result.MaxScore:0.##} points"));
+        output.WriteLine(
+            string.Create(invariant, $"  {(result.Passed ? "PASSED" : "NOT PASSED")}: {result.Score:0.##} / {result.MaxScore:0.##} points")
+        );
     }
 
     public static void WriteAnnotations(GradeResult result, TextWriter output)
@@ -60,7 +71,13 @@ public static class ConsoleReport
 
         if (failures.Count > MaxAnnotations)
         {
-            output.WriteLine(WorkflowCommands.Annotation("warning", "More failures", $"{failures.Count - MaxAnnotations} more checks failed: see the job summary."));
+            output.WriteLine(
+                WorkflowCommands.Annotation(
+                    "warning",
+                    "More failures",
+                    $"{failures.Count - MaxAnnotations} more checks failed: see the job summary."
+                )
+            );
         }
     }
 }

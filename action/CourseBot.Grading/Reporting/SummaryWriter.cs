@@ -19,7 +19,11 @@ public static class SummaryWriter
         ArgumentNullException.ThrowIfNull(result);
         var text = Render(result, title, OutputPerTest);
         // Large outputs shrink first; the table and messages always fit.
-        for (var perTest = OutputPerTest / 4; Encoding.UTF8.GetByteCount(text) > MaxBytes && perTest >= 0; perTest = perTest > 0 ? perTest / 4 : -1)
+        for (
+            var perTest = OutputPerTest / 4;
+            Encoding.UTF8.GetByteCount(text) > MaxBytes && perTest >= 0;
+            perTest = perTest > 0 ? perTest / 4 : -1
+        )
         {
             text = Render(result, title, perTest);
         }
@@ -36,7 +40,11 @@ public static class SummaryWriter
         md.Append("| Check | Kind | Result | Points | Time |\n|---|---|---|---|---|\n");
         foreach (var test in result.Tests)
         {
-            md.Append(invariant, $"| {Cell(test.Name)} | {Kind(test.Kind)} | {Icon(test.Status)} {test.Status} | {test.Score:0.##} / {test.MaxScore:0.##} | {test.DurationMs} ms |\n");
+            md.Append(
+                invariant,
+                $"| {Cell(test.Name)} | {Kind(test.Kind)} | {Icon(test.Status)} {test.Status} | {test.Score:0.##} / {test.MaxScore:0.##} | "
+                + $"{test.DurationMs} ms |\n"
+            );
         }
 
         var failures = result.Tests.Where(t => t.Status != TestStatus.Passed).Take(100).ToList();
@@ -45,7 +53,12 @@ public static class SummaryWriter
             md.Append("\n### What to fix\n\n");
             foreach (var test in failures)
             {
-                md.Append(invariant, $"**{Encode(test.Name)}**{(test.File is null ? "" : $" (`{Encode(test.File)}`{(test.Line is null ? "" : $" line {test.Line}")})")}: {Encode(test.Message ?? test.Status)}\n\n");
+                md.Append(
+                    invariant,
+                    $"**{Encode(test.Name)}**"
+                        + $"{(test.File is null ? "" : $" (`{Encode(test.File)}`{(test.Line is null ? "" : $" line {test.Line}")})")}"
+                        + $": {Encode(test.Message ?? test.Status)}\n\n"
+                );
                 if (test.Hint is not null)
                 {
                     md.Append(invariant, $"> Hint: {Encode(test.Hint)}\n\n");
@@ -53,15 +66,22 @@ public static class SummaryWriter
 
                 if (test.Output is { Length: > 0 } output && outputPerTest > 0)
                 {
-                    var shown = output.Length > outputPerTest ? output[..outputPerTest] + $"\n[... {output.Length - outputPerTest:N0} more characters]" : output;
-                    md.Append("<details><summary>Output</summary>\n\n<pre>").Append(WebUtility.HtmlEncode(shown)).Append("</pre>\n\n</details>\n\n");
+                    var shown =
+                        output.Length > outputPerTest
+                            ? output[..outputPerTest] + $"\n[... {output.Length - outputPerTest:N0} more characters]"
+                            : output;
+                    md.Append("<details><summary>Output</summary>\n\n<pre>")
+                        .Append(WebUtility.HtmlEncode(shown))
+                        .Append("</pre>\n\n</details>\n\n");
                 }
             }
         }
 
         if (result.Tests.Any(t => t.Kind == "white-box"))
         {
-            md.Append("\n*White-box* checks import your code to judge its structure; they run as the learner user and count as the course says.\n");
+            md.Append(
+                "\n*White-box* checks import your code to judge its structure; they run as the learner user and count as the course says.\n"
+            );
         }
 
         foreach (var note in result.Notes)
@@ -69,7 +89,10 @@ public static class SummaryWriter
             md.Append(invariant, $"\n> **Note:** {Encode(note)}\n");
         }
 
-        md.Append(invariant, $"\n<sub>Run the same grading on your machine: `coursebot grade --lab {result.Lab}` in your repository.</sub>\n");
+        md.Append(
+            invariant,
+            $"\n<sub>Run the same grading on your machine: `coursebot grade --lab {result.Lab}` in your repository.</sub>\n"
+        );
         return md.ToString();
     }
 

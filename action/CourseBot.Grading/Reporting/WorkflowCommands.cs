@@ -12,7 +12,8 @@ public static class WorkflowCommands
 {
     private const string Legacy = "##[";
 
-    /// <summary>Each line of <paramref name="text"/> behind a prefix, so no learner line can start a command, and no legacy command left in it.</summary>
+    /// <summary>Each line of <paramref name="text"/> behind a prefix, so no learner line can start a command, and no legacy command left in
+    /// it.</summary>
     public static string QuoteLines(string text, string prefix = "    | ")
     {
         var builder = new StringBuilder();

@@ -27,7 +27,8 @@ public sealed class LearnerSandbox : IAsyncDisposable
 
     public SandboxIdentity Identity { get; }
 
-    /// <summary>The sandbox folder: <c>work/</c> (the learner's copy), <c>hidden/</c>, <c>results/</c>, <c>runs/</c> (grader only).</summary>
+    /// <summary>The sandbox folder: <c>work/</c> (the learner's copy), <c>hidden/</c>, <c>results/</c>, <c>runs/</c> (grader
+    /// only).</summary>
     public string Root { get; }
 
     public string WorkRoot => Path.Combine(Root, "work");
@@ -114,8 +115,16 @@ public sealed class LearnerSandbox : IAsyncDisposable
         return sandbox;
     }
 
-    /// <summary>Runs <paramref name="command"/> with <c>/bin/sh -c</c> as the learner and waits at most <paramref name="timeout"/>.</summary>
-    public async Task<SandboxRun> RunAsync(string command, string workingDirectory, string? stdin, TimeSpan timeout, CancellationToken cancel, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Runs <paramref name="command"/> with <c>/bin/sh -c</c> as the learner and waits at most <paramref
+    /// name="timeout"/>.</summary>
+    public async Task<SandboxRun> RunAsync(
+        string command,
+        string workingDirectory,
+        string? stdin,
+        TimeSpan timeout,
+        CancellationToken cancel,
+        IReadOnlyDictionary<string, string>? environment = null
+    )
     {
         var (process, stdoutPath, stderrPath) = Start(command, workingDirectory, stdin, environment);
         var started = _options.Time.GetTimestamp();
@@ -146,8 +155,13 @@ public sealed class LearnerSandbox : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts a long-running learner process (a Celery worker) whose output goes to a file; stop it with <see cref="KillAll"/>.</summary>
-    public BackgroundProcess StartBackground(string command, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Starts a long-running learner process (a Celery worker) whose output goes to a file; stop it with <see
+    /// cref="KillAll"/>.</summary>
+    public BackgroundProcess StartBackground(
+        string command,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string>? environment = null
+    )
     {
         var (process, stdoutPath, stderrPath) = Start(command, workingDirectory, null, environment);
         return new BackgroundProcess(process, stdoutPath, stderrPath, _options.OutputCapBytes);
@@ -179,7 +193,9 @@ public sealed class LearnerSandbox : IAsyncDisposable
         KillAll();
         foreach (var rule in _firewallRules)
         {
-            await Processes.RunToEndAsync(rule[0], ["-D", .. rule[1..]], CancellationToken.None, throwOnFailure: false).ConfigureAwait(false);
+            await Processes
+                .RunToEndAsync(rule[0], ["-D", .. rule[1..]], CancellationToken.None, throwOnFailure: false)
+                .ConfigureAwait(false);
         }
 
         if (Identity.Switched)
@@ -201,7 +217,12 @@ public sealed class LearnerSandbox : IAsyncDisposable
         }
     }
 
-    private (Process Process, string Stdout, string Stderr) Start(string command, string workingDirectory, string? stdin, IReadOnlyDictionary<string, string>? environment)
+    private (Process Process, string Stdout, string Stderr) Start(
+        string command,
+        string workingDirectory,
+        string? stdin,
+        IReadOnlyDictionary<string, string>? environment
+    )
     {
         var run = Path.Combine(Root, "runs", Interlocked.Increment(ref _runs).ToString(CultureInfo.InvariantCulture));
         Directory.CreateDirectory(run);
@@ -270,10 +291,25 @@ public sealed class LearnerSandbox : IAsyncDisposable
     {
         foreach (var tool in new[] { "iptables", "ip6tables" })
         {
-            string[] rule = [tool, "OUTPUT", "-m", "owner", "--uid-owner", Identity.Uid.ToString(CultureInfo.InvariantCulture), "!", "-o", "lo", "-j", "REJECT"];
+            string[] rule =
+            [
+                tool,
+                "OUTPUT",
+                "-m",
+                "owner",
+                "--uid-owner",
+                Identity.Uid.ToString(CultureInfo.InvariantCulture),
+                "!",
+                "-o",
+                "lo",
+                "-j",
+                "REJECT",
+            ];
             try
             {
-                var (exit, output) = await Processes.RunToEndAsync(tool, ["-I", .. rule[1..]], cancel, throwOnFailure: false).ConfigureAwait(false);
+                var (exit, output) = await Processes
+                    .RunToEndAsync(tool, ["-I", .. rule[1..]], cancel, throwOnFailure: false)
+                    .ConfigureAwait(false);
                 if (exit == 0)
                 {
                     _firewallRules.Add(rule);
@@ -329,7 +365,8 @@ public sealed class LearnerSandbox : IAsyncDisposable
         return work.OpenFileBeneath(relativePath) is { } file ? new FileStream(file, FileAccess.Read) : null;
     }
 
-    /// <summary>Resolves <paramref name="relativePath"/> under <paramref name="folder"/>; null when missing or when links lead outside it.</summary>
+    /// <summary>Resolves <paramref name="relativePath"/> under <paramref name="folder"/>; null when missing or when links lead outside
+    /// it.</summary>
     public static string? ResolveInside(string folder, string relativePath)
     {
         var real = NativeMethods.ResolveRealPath(Path.Combine(folder, relativePath));
@@ -348,16 +385,4 @@ public sealed class LearnerSandbox : IAsyncDisposable
 
         return Task.CompletedTask;
     }
-}
-
-/// <summary>A learner process left running (a worker); its output is read from a file when needed.</summary>
-public sealed class BackgroundProcess(Process process, string stdoutPath, string stderrPath, int capBytes) : IDisposable
-{
-    public bool HasExited => process.HasExited;
-
-    public CapturedOutput Stdout => CapturedOutput.Read(stdoutPath, capBytes);
-
-    public CapturedOutput Stderr => CapturedOutput.Read(stderrPath, capBytes);
-
-    public void Dispose() => process.Dispose();
 }

@@ -5,7 +5,12 @@ namespace CourseBot.Grading.Sandbox;
 /// <summary>Runs the grader's own helper programs (useradd, chown, iptables). Never used for learner code.</summary>
 internal static class Processes
 {
-    public static async Task<(int ExitCode, string Output)> RunToEndAsync(string file, IEnumerable<string> args, CancellationToken cancel, bool throwOnFailure = true)
+    public static async Task<(int ExitCode, string Output)> RunToEndAsync(
+        string file,
+        IEnumerable<string> args,
+        CancellationToken cancel,
+        bool throwOnFailure = true
+    )
     {
         var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args)
@@ -20,7 +25,9 @@ internal static class Processes
         var output = (await stdout.ConfigureAwait(false)) + (await stderr.ConfigureAwait(false));
         if (throwOnFailure && process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"{file} {string.Join(' ', info.ArgumentList)} failed ({process.ExitCode}): {output.Trim()}");
+            throw new InvalidOperationException(
+                $"{file} {string.Join(' ', info.ArgumentList)} failed ({process.ExitCode}): {output.Trim()}"
+            );
         }
 
         return (process.ExitCode, output);

@@ -22,7 +22,11 @@ internal static class CourseCommandLine
         var action = Named("--action-repo", "The grading Action's repository", "coursebot-grader");
         var team = Named("--instructors-team", "The instructors team's slug", "instructors");
         var version = new Option<string>("--grader-version") { Description = "The released grader's version (1.2.3).", Required = true };
-        var releaseUrl = AbsoluteUri("--grader-release-url", "Where the release's binaries are (.../releases/download/v1.2.3).", required: true);
+        var releaseUrl = AbsoluteUri(
+            "--grader-release-url",
+            "Where the release's binaries are (.../releases/download/v1.2.3).",
+            required: true
+        );
         var sha = new Option<string[]>("--grader-sha256")
         {
             Description = "A coursebot-grader-linux-ARCH.sha256 file from the release, or linux-ARCH=HEX (repeat per architecture).",

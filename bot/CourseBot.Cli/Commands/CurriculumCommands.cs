@@ -11,14 +11,25 @@ internal static class CurriculumCommands
     {
         var command = new Command("curriculum", "Check and show the course data in curriculum/.");
 
-        var dir = new Argument<string?>("DIR") { Description = "The curriculum folder (default: ./curriculum, searched upwards).", Arity = ArgumentArity.ZeroOrOne };
+        var dir = new Argument<string?>("DIR")
+        {
+            Description = "The curriculum folder (default: ./curriculum, searched upwards).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var format = new Option<string>("--format") { Description = "Report format: text or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var validate = new Command("validate", "Load and check the curriculum; exit 0 when valid, 1 when not.") { dir, format };
         validate.SetAction(parsed => Validate(parsed.GetValue(dir), parsed.GetValue(format) ?? "text", Console.Out));
 
-        var module = new Argument<string?>("MODULE") { Description = "A module number or id; omit for a table of all modules.", Arity = ArgumentArity.ZeroOrOne };
-        var curriculum = new Option<string?>("--curriculum", "-c") { Description = "The curriculum folder (default: ./curriculum, searched upwards)." };
+        var module = new Argument<string?>("MODULE")
+        {
+            Description = "A module number or id; omit for a table of all modules.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var curriculum = new Option<string?>("--curriculum", "-c")
+        {
+            Description = "The curriculum folder (default: ./curriculum, searched upwards).",
+        };
         var show = new Command("show", "Show one module, or a table of all modules.") { module, curriculum };
         show.SetAction(parsed => Show(parsed.GetValue(curriculum), parsed.GetValue(module), Console.Out, Console.Error));
 
@@ -61,7 +72,9 @@ internal static class CurriculumCommands
 
         if (course.FindModule(moduleRef) is not { } module)
         {
-            error.WriteLine($"No module '{moduleRef}'. Give a number (1-{course.Modules.Length}) or an id such as '{course.Modules[0].Id}'.");
+            error.WriteLine(
+                $"No module '{moduleRef}'. Give a number (1-{course.Modules.Length}) or an id such as '{course.Modules[0].Id}'."
+            );
             return 1;
         }
 

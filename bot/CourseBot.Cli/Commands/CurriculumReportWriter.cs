@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using CourseBot.Core.Curriculum;
 using CourseBot.Core.Curriculum.Validation;
 
 namespace CourseBot.Cli.Commands;
@@ -15,17 +13,39 @@ internal static class CurriculumReportWriter
         if (report.Summary is { } s)
         {
             output.WriteLine(string.Create(invariant, $"Curriculum '{s.Id}' {s.Version}: {s.Title} ({root})"));
-            output.WriteLine(string.Create(invariant, $"  {Count(s.Paths, "path")}, {Count(s.Tracks, "track")}, {Count(s.Modules, "module")}"));
-            output.WriteLine(string.Create(invariant, $"  {Count(s.ModuleQuizzes, "module quiz", "module quizzes")} declaring {Count(s.ModuleQuizQuestions, "question")}"));
+            output.WriteLine(
+                string.Create(invariant, $"  {Count(s.Paths, "path")}, {Count(s.Tracks, "track")}, {Count(s.Modules, "module")}")
+            );
+            output.WriteLine(
+                string.Create(
+                    invariant,
+                    $"  {Count(s.ModuleQuizzes, "module quiz", "module quizzes")} declaring {Count(s.ModuleQuizQuestions, "question")}"
+                )
+            );
             foreach (var exam in s.Exams)
             {
-                output.WriteLine(string.Create(invariant, $"  exam '{exam.Title}' ({exam.Module}): {exam.Questions} questions, pass at {exam.PassPercent} %"));
+                output.WriteLine(
+                    string.Create(
+                        invariant,
+                        $"  exam '{exam.Title}' ({exam.Module}): {exam.Questions} questions, pass at {exam.PassPercent} %"
+                    )
+                );
             }
 
             var declared = s.ModuleQuizzes + s.Exams.Length;
-            output.WriteLine(string.Create(invariant, $"  quiz content written for {s.QuizzesWithContent} of {declared} quizzes and exams ({Count(s.ContentQuestions, "question")} with keys)"));
-            output.WriteLine(string.Create(invariant, $"  {Count(s.Labs, "lab")}, {Count(s.Exercises, "exercise")}, {Count(s.Capstones, "capstone")}"));
-            output.WriteLine(string.Create(invariant, $"  {Count(s.CertificationLevels, "certification level")}, {Count(s.Paces, "pace")}"));
+            output.WriteLine(
+                string.Create(
+                    invariant,
+                    $"  quiz content written for {s.QuizzesWithContent} of {declared} quizzes and exams "
+                    + $"({Count(s.ContentQuestions, "question")} with keys)"
+                )
+            );
+            output.WriteLine(
+                string.Create(invariant, $"  {Count(s.Labs, "lab")}, {Count(s.Exercises, "exercise")}, {Count(s.Capstones, "capstone")}")
+            );
+            output.WriteLine(
+                string.Create(invariant, $"  {Count(s.CertificationLevels, "certification level")}, {Count(s.Paces, "pace")}")
+            );
         }
 
         if (!report.LabPackages.IsEmpty)
@@ -58,18 +78,10 @@ internal static class CurriculumReportWriter
             report.IsValid,
             report.Summary,
             report.LabPackages.Select(l => new JsonLabPackages(l.Key, [.. l.Packages])).ToList(),
-            report.Diagnostics.Select(d => new JsonDiagnostic(d.Location.File, d.Location.Line, d.Location.Column, d.Field, d.Message)).ToList());
+            report
+                .Diagnostics.Select(d => new JsonDiagnostic(d.Location.File, d.Location.Line, d.Location.Column, d.Field, d.Message))
+                .ToList()
+        );
         output.WriteLine(JsonSerializer.Serialize(json, ReportJsonContext.Default.JsonReport));
     }
 }
-
-internal sealed record JsonReport(
-    string Curriculum, bool Valid, CourseSummary? Summary, List<JsonLabPackages> LabPackages, List<JsonDiagnostic> Errors);
-
-internal sealed record JsonLabPackages(string Lab, List<string> Packages);
-
-internal sealed record JsonDiagnostic(string File, int Line, int Column, string Field, string Message);
-
-[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
-[JsonSerializable(typeof(JsonReport))]
-internal sealed partial class ReportJsonContext : JsonSerializerContext;

@@ -92,13 +92,15 @@ internal static class CurriculumTableWriter
         return p.Knowledge.IsEmpty ? text : $"{text}; background: {string.Join("; ", p.Knowledge)}";
     }
 
-    private static string Describe(Resource resource) => resource switch
-    {
-        CeleryResource c => $"celery:{c.RepositoryPath}{(c.Section is null ? "" : $" ({c.Section})")}{(c.Note is null ? "" : $" - {c.Note}")}",
-        LinkResource l => $"{l.Title} <{l.Url}>",
-        TextResource t => t.Text,
-        _ => resource.ToString() ?? "",
-    };
+    private static string Describe(Resource resource) =>
+        resource switch
+        {
+            CeleryResource c =>
+                $"celery:{c.RepositoryPath}{(c.Section is null ? "" : $" ({c.Section})")}{(c.Note is null ? "" : $" - {c.Note}")}",
+            LinkResource l => $"{l.Title} <{l.Url}>",
+            TextResource t => t.Text,
+            _ => resource.ToString() ?? "",
+        };
 
     private static string Describe(Assessment a)
     {
@@ -108,7 +110,9 @@ internal static class CurriculumTableWriter
             AssessmentKind.CodeReview => "code review",
             _ => a.Kind.ToString().ToLowerInvariant(),
         };
-        var details = a.Questions is null ? "" : string.Create(CultureInfo.InvariantCulture, $", {a.Questions} questions, {a.TimeLimitMinutes} min");
+        var details = a.Questions is null
+            ? ""
+            : string.Create(CultureInfo.InvariantCulture, $", {a.Questions} questions, {a.TimeLimitMinutes} min");
         return $"{kind}: {a.Title} [{a.Id}; graded {a.Grading.ToString().ToLowerInvariant()}{details}]";
     }
 

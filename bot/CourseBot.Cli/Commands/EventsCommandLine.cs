@@ -14,19 +14,35 @@ internal static class EventsCommandLine
         var store = new StoreOptions();
         var failed = new Command("failed", "List deliveries that failed every attempt, with their last error.");
         store.AddTo(failed);
-        failed.SetAction(async (parsed, cancel) =>
-        {
-            var letters = await store.OpenInbox(parsed).DeadLettersAsync(cancel).ConfigureAwait(false);
-            foreach (var letter in letters)
+        failed.SetAction(
+            async (parsed, cancel) =>
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{letter.Id}  {letter.FailedAt:u}  {letter.Event,-24} {letter.DeliveryId}  after {letter.Attempts} attempts: {letter.Error}"));
+                var letters = await store.OpenInbox(parsed).DeadLettersAsync(cancel).ConfigureAwait(false);
+                foreach (var letter in letters)
+                {
+                    Console.WriteLine(
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"{letter.Id}  {letter.FailedAt:u}  {letter.Event, -24} {letter.DeliveryId}  after {letter.Attempts} attempts: "
+                            + $"{letter.Error}"
+                        )
+                    );
+                }
+
+                Console.WriteLine(
+                    letters.Count == 0
+                        ? "No failed deliveries."
+                        : $"{letters.Count} failed deliveries; replay with: coursebot events replay ID|--all"
+                );
+                return 0;
             }
+        );
 
-            Console.WriteLine(letters.Count == 0 ? "No failed deliveries." : $"{letters.Count} failed deliveries; replay with: coursebot events replay ID|--all");
-            return 0;
-        });
-
-        var id = new Argument<string?>("ID") { Description = "The dead letter to replay (from 'coursebot events failed').", Arity = ArgumentArity.ZeroOrOne };
+        var id = new Argument<string?>("ID")
+        {
+            Description = "The dead letter to replay (from 'coursebot events failed').",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var all = new Option<bool>("--all") { Description = "Replay every failed delivery." };
         var replay = new Command("replay", "Put failed deliveries back on the queue; the running bot processes them.") { id, all };
         store.AddTo(replay);

@@ -32,13 +32,31 @@ internal sealed class PrivateRedis : IAsyncDisposable
         var executable = FindOnPath("redis-server");
         if (executable is null)
         {
-            await log.WriteLineAsync("coursebot: redis-server is not installed; using the broker at redis://127.0.0.1:6379/0").ConfigureAwait(false);
+            await log.WriteLineAsync("coursebot: redis-server is not installed; using the broker at redis://127.0.0.1:6379/0")
+                .ConfigureAwait(false);
             return null;
         }
 
         var port = FreePort();
-        var info = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
+        var info = new ProcessStartInfo(executable)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (
+            var arg in new[]
+            {
+                "--port",
+                port.ToString(CultureInfo.InvariantCulture),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            }
+        )
         {
             info.ArgumentList.Add(arg);
         }
@@ -61,7 +79,9 @@ internal sealed class PrivateRedis : IAsyncDisposable
         }
 
         await redis.DisposeAsync().ConfigureAwait(false);
-        throw new InvalidOperationException($"redis-server did not accept connections on port {port} within {StartTimeout.TotalSeconds:0} s");
+        throw new InvalidOperationException(
+            $"redis-server did not accept connections on port {port} within {StartTimeout.TotalSeconds:0} s"
+        );
     }
 
     public async ValueTask DisposeAsync()
@@ -98,8 +118,11 @@ internal sealed class PrivateRedis : IAsyncDisposable
 
     private static string? FindOnPath(string name)
     {
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin").Split(':', StringSplitOptions.RemoveEmptyEntries)
-                     .Concat(["/usr/bin", "/usr/sbin"]))
+        foreach (
+            var dir in (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin")
+                .Split(':', StringSplitOptions.RemoveEmptyEntries)
+                .Concat(["/usr/bin", "/usr/sbin"])
+        )
         {
             var candidate = Path.Combine(dir, name);
             if (File.Exists(candidate))

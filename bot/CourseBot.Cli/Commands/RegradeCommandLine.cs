@@ -19,41 +19,80 @@ internal static class RegradeCommandLine
     {
         var lab = new Option<string>("--lab") { Description = "The lab, MODULE/LAB (as in curriculum show).", Required = true };
         var cohort = new Option<string?>("--cohort") { Description = "Only learners of this cohort (default: every cohort)." };
-        var curriculum = new Option<string?>("--curriculum") { Description = "The curriculum folder (default: ./curriculum or the nearest one above)." };
-        var data = new Option<string>("--data") { Description = "The bot's data folder (default: .coursebot).", DefaultValueFactory = _ => BotServer.DefaultDataDirectory };
-        var azure = new Option<string?>("--azure-storage") { Description = "The Functions host's storage connection string: use its Azure store." };
-        var prefix = new Option<string>("--prefix") { Description = "The Azure store's table and queue prefix (CourseBot:Prefix).", DefaultValueFactory = _ => "coursebot" };
+        var curriculum = new Option<string?>("--curriculum")
+        {
+            Description = "The curriculum folder (default: ./curriculum or the nearest one above).",
+        };
+        var data = new Option<string>("--data")
+        {
+            Description = "The bot's data folder (default: .coursebot).",
+            DefaultValueFactory = _ => BotServer.DefaultDataDirectory,
+        };
+        var azure = new Option<string?>("--azure-storage")
+        {
+            Description = "The Functions host's storage connection string: use its Azure store.",
+        };
+        var prefix = new Option<string>("--prefix")
+        {
+            Description = "The Azure store's table and queue prefix (CourseBot:Prefix).",
+            DefaultValueFactory = _ => "coursebot",
+        };
         var command = new Command("regrade", "Grade one lab again for every learner who has it open (after its hidden tests changed).")
         {
-            lab, cohort, curriculum, data, azure, prefix,
+            lab,
+            cohort,
+            curriculum,
+            data,
+            azure,
+            prefix,
         };
-        command.SetAction(async (parsed, cancel) =>
-        {
-            var root = CurriculumLocator.Resolve(parsed.GetValue(curriculum));
-            var report = CurriculumValidator.ValidateFolder(root);
-            var key = parsed.GetValue(lab)!;
-            if (report.Course is not { } course || !report.IsValid)
+        command.SetAction(
+            async (parsed, cancel) =>
             {
-                await Console.Error.WriteLineAsync("coursebot regrade: the curriculum is not valid; run coursebot curriculum validate").ConfigureAwait(false);
-                return 1;
-            }
+                var root = CurriculumLocator.Resolve(parsed.GetValue(curriculum));
+                var report = CurriculumValidator.ValidateFolder(root);
+                var key = parsed.GetValue(lab)!;
+                if (report.Course is not { } course || !report.IsValid)
+                {
+                    await Console
+                        .Error.WriteLineAsync("coursebot regrade: the curriculum is not valid; run coursebot curriculum validate")
+                        .ConfigureAwait(false);
+                    return 1;
+                }
 
-            if (HiddenTestsVersion.Of(root, key) is not { } version)
-            {
-                await Console.Error.WriteLineAsync($"coursebot regrade: no lab {key} in the curriculum (MODULE/LAB)").ConfigureAwait(false);
-                return 2;
-            }
+                if (HiddenTestsVersion.Of(root, key) is not { } version)
+                {
+                    await Console
+                        .Error.WriteLineAsync($"coursebot regrade: no lab {key} in the curriculum (MODULE/LAB)")
+                        .ConfigureAwait(false);
+                    return 2;
+                }
 
-            var (history, inbox) = Open(parsed.GetValue(data)!, parsed.GetValue(azure), parsed.GetValue(prefix)!);
-            var bar = new Progress<(int Read, int Total)>(p => Console.Error.Write(string.Create(CultureInfo.InvariantCulture,
-                $"\rReading histories {p.Read}/{p.Total} {new string('█', 20 * p.Read / Math.Max(p.Total, 1)).PadRight(20, '░')}")));
-            var result = await RegradeQueuing.QueueAsync(course, history, inbox, key, version, parsed.GetValue(cohort), bar, cancel).ConfigureAwait(false);
-            await Console.Error.WriteLineAsync().ConfigureAwait(false);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Regrade {key} with hidden tests {version}: {result.Learners} learners read, {result.Queued} queued, "
-                + $"{result.AlreadyDone} regraded before with these tests, {result.NotOpen} without the lab open. The running bot dispatches them."));
-            return 0;
-        });
+                var (history, inbox) = Open(parsed.GetValue(data)!, parsed.GetValue(azure), parsed.GetValue(prefix)!);
+                var bar = new Progress<(int Read, int Total)>(p =>
+                    Console.Error.Write(
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"\rReading histories {p.Read}/{p.Total} "
+                            + $"{new string('█', 20 * p.Read / Math.Max(p.Total, 1)).PadRight(20, '░')}"
+                        )
+                    )
+                );
+                var result = await RegradeQueuing
+                    .QueueAsync(course, history, inbox, key, version, parsed.GetValue(cohort), bar, cancel)
+                    .ConfigureAwait(false);
+                await Console.Error.WriteLineAsync().ConfigureAwait(false);
+                Console.WriteLine(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"Regrade {key} with hidden tests {version}: {result.Learners} learners read, {result.Queued} queued, "
+                            + $"{result.AlreadyDone} regraded before with these tests, {result.NotOpen} without the lab open. The running "
+                            + $"bot dispatches them."
+                    )
+                );
+                return 0;
+            }
+        );
         return command;
     }
 

@@ -9,10 +9,14 @@ namespace CourseBot.Cli.Commands;
 /// </summary>
 internal static class SeedOption
 {
-    public static Option<int?> Create() => new("--seed")
-    {
-        Description = $"The {GradingEnvironment.SeedVariable} for hidden tests and checks (default: ${GradingEnvironment.SeedVariable}, else a fresh one per lab).",
-    };
+    public static Option<int?> Create() =>
+        new("--seed")
+        {
+            Description =
+                $"The {GradingEnvironment.SeedVariable} for hidden tests and checks (default: ${GradingEnvironment.SeedVariable}, else a "
+                + $"fresh one per lab).",
+        };
 
-    public static int? Resolve(int? given) => given ?? GradingEnvironment.ParseSeed(System.Environment.GetEnvironmentVariable(GradingEnvironment.SeedVariable));
+    public static int? Resolve(int? given) =>
+        given ?? GradingEnvironment.ParseSeed(System.Environment.GetEnvironmentVariable(GradingEnvironment.SeedVariable));
 }

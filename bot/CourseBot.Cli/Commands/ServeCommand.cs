@@ -11,7 +11,10 @@ internal static class ServeCommand
     public static Command Build()
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => DefaultUrl };
-        var curriculum = new Option<string?>("--curriculum", "-c") { Description = "The curriculum folder (default: ./curriculum, searched upwards)." };
+        var curriculum = new Option<string?>("--curriculum", "-c")
+        {
+            Description = "The curriculum folder (default: ./curriculum, searched upwards).",
+        };
         var command = new Command("serve", "Run the bot: serves the course catalog and the bot's HTTP endpoints.") { urls, curriculum };
         command.SetAction((parsed, cancel) => BotServer.RunAsync(
             CurriculumLocator.Resolve(parsed.GetValue(curriculum)),

@@ -55,6 +55,7 @@ internal sealed partial class AppSetup(GitHubAppOptions github, string secretsFi
             ? new Uri(github.WebBaseUrl, $"settings/apps/new?state={state}")
             : new Uri(github.WebBaseUrl, $"organizations/{Uri.EscapeDataString(organisation.Trim())}/settings/apps/new?state={state}");
         static string E(string text) => WebUtility.HtmlEncode(text);
+        var forOrganisation = string.IsNullOrWhiteSpace(organisation) ? "" : " for " + E(organisation);
         return $"""
             <!doctype html><html lang="en"><head><meta charset="utf-8"><title>CourseBot setup</title>
             <style>body{"{"}font-family:system-ui,sans-serif;margin:2rem;max-width:44rem{"}"}</style></head><body>
@@ -65,7 +66,7 @@ internal sealed partial class AppSetup(GitHubAppOptions github, string secretsFi
             <input name="org" value="{E(organisation ?? "")}"></label> <button>Use it</button></form>
             <form method="post" action="{E(target.ToString())}">
             <input type="hidden" name="manifest" value="{E(manifest.ToJsonString())}">
-            <p><button type="submit">Create the GitHub App{(string.IsNullOrWhiteSpace(organisation) ? "" : " for " + E(organisation))}</button></p></form>
+            <p><button type="submit">Create the GitHub App{forOrganisation}</button></p></form>
             <p>Webhooks will go to <code>{E(new Uri(publicUrl, WebhookEndpoints.Path).ToString())}</code>: GitHub must be able to reach it
             (set <code>CourseBot__PublicUrl</code> to this bot's public address, or forward webhooks to it).</p>
             </body></html>
@@ -92,7 +93,8 @@ internal sealed partial class AppSetup(GitHubAppOptions github, string secretsFi
             return (400, Html("GitHub did not send a setup code."));
         }
 
-        using var response = await http.PostAsync(new Uri(github.ApiBaseUrl, $"app-manifests/{code}/conversions"), null, cancel).ConfigureAwait(false);
+        using var response = await http.PostAsync(new Uri(github.ApiBaseUrl, $"app-manifests/{code}/conversions"), null, cancel)
+            .ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             return (502, Html($"GitHub did not convert the manifest ({(int)response.StatusCode}). Start again from /setup."));
@@ -135,13 +137,19 @@ internal sealed partial class AppSetup(GitHubAppOptions github, string secretsFi
         }
 
         var htmlUrl = root.TryGetProperty("html_url", out var url) ? url.GetString() : null;
-        return (200, Html($"The GitHub App <b>{WebUtility.HtmlEncode(root.GetProperty("name").GetString() ?? "")}</b> is registered; its key and webhook secret are in " +
-            $"<code>{WebUtility.HtmlEncode(secretsFile)}</code>. Install it on your organisation{(htmlUrl is null ? "" : $" (<a href=\"{WebUtility.HtmlEncode(htmlUrl)}/installations/new\">install</a>)")}, then restart <code>coursebot serve</code>."));
+        var install = htmlUrl is null ? "" : $" (<a href=\"{WebUtility.HtmlEncode(htmlUrl)}/installations/new\">install</a>)";
+        var name = WebUtility.HtmlEncode(root.GetProperty("name").GetString() ?? "");
+        return (200, Html(
+            $"The GitHub App <b>{name}</b> is registered; its key and webhook secret are in "
+            + $"<code>{WebUtility.HtmlEncode(secretsFile)}</code>. Install it on your organisation{install}, "
+            + "then restart <code>coursebot serve</code>."));
     }
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Warning,
         Message = "Setup mode: no GitHub App is configured. Open {SetupUrl} and enter the one-time code {Code}")]
     private static partial void LogSetupCode(ILogger logger, Uri setupUrl, string code);
 
-    private static string Html(string message) => $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>CourseBot setup</title></head><body><h1>CourseBot setup</h1><p>{message}</p></body></html>";
+    private static string Html(string message) =>
+        $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>CourseBot setup</title></head><body><h1>CourseBot "
+        + $"setup</h1><p>{message}</p></body></html>";
 }

@@ -15,7 +15,8 @@ namespace CourseBot.Cli.Serve;
 /// </summary>
 internal static class BotServer
 {
-    /// <summary>Where the embedded store (and, in setup mode, the App's secrets) live: beside the working folder, never in the repository.</summary>
+    /// <summary>Where the embedded store (and, in setup mode, the App's secrets) live: beside the working folder, never in the
+    /// repository.</summary>
     public const string DefaultDataDirectory = ".coursebot";
 
     /// <summary>Runs the bot until <paramref name="cancel"/>; 1 when the course or a setting is not valid, one problem a line.</summary>
@@ -65,12 +66,19 @@ internal static class BotServer
     /// <param name="urls">Where to listen.</param>
     /// <param name="settings">Settings that override appsettings and environment (tests use them).</param>
     /// <param name="services">Last word on the services (tests replace a handler or a client here).</param>
-    public static WebApplication Build(Core.Curriculum.Model.Course course, string urls, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    public static WebApplication Build(
+        Core.Curriculum.Model.Course course,
+        string urls,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null
+    )
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(urls);
         // The App's credentials from setup mode (outside the repository); settings given here still win.
-        var dataDirectory = settings?.GetValueOrDefault("CourseBot:DataDirectory") ?? builder.Configuration["CourseBot:DataDirectory"] ?? DefaultDataDirectory;
+        var dataDirectory = settings?.GetValueOrDefault("CourseBot:DataDirectory")
+            ?? builder.Configuration["CourseBot:DataDirectory"]
+            ?? DefaultDataDirectory;
         var secretsFile = Path.GetFullPath(Path.Combine(dataDirectory, AppSetup.SecretsFileName));
         builder.Configuration.AddJsonFile(secretsFile, optional: true, reloadOnChange: false);
         builder.Configuration.AddEnvironmentVariables();

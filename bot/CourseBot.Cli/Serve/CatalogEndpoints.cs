@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.Json.Serialization;
 using CourseBot.Cli.Commands;
 using CourseBot.Core.Curriculum;
 using CourseBot.Core.Curriculum.Model;
@@ -23,26 +22,38 @@ internal static class CatalogEndpoints
     {
         static string E(string text) => WebUtility.HtmlEncode(text);
         var html = new StringBuilder();
+        var summary = string.Create(CultureInfo.InvariantCulture,
+            $"Version {E(course.Version)}: {course.Paths.Length} paths, {course.Modules.Length} modules.");
         html.Append(CultureInfo.InvariantCulture, $$"""
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><title>{{E(course.Title)}}</title>
             <style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}table{border-collapse:collapse;width:100%}
             td,th{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f6f8fa}</style>
-            </head><body><h1>{{E(course.Title)}}</h1><p>Version {{E(course.Version)}}: {{course.Paths.Length}} paths, {{course.Modules.Length}} modules.</p>
+            </head><body><h1>{{E(course.Title)}}</h1><p>{{summary}}</p>
             """);
         if (setupMode)
         {
-            html.Append("<p><strong>Setup mode:</strong> no GitHub App is configured, so no webhooks are accepted. <a href=\"/setup\">Register the App</a>.</p>");
+            html.Append(
+                "<p><strong>Setup mode:</strong> no GitHub App is configured, so no webhooks are accepted. "
+                + "<a href=\"/setup\">Register the App</a>.</p>"
+            );
         }
 
         foreach (var path in course.Paths.OrderBy(p => p.Number))
         {
-            html.Append(CultureInfo.InvariantCulture, $"<h2>Path {path.Number}: {E(path.Title)}</h2><p>{E(path.Audience)}. {E(path.Duration.ToString())}, {E(path.Hours.ToString())} hours.</p>");
+            html.Append(
+                CultureInfo.InvariantCulture,
+                $"<h2>Path {path.Number}: {E(path.Title)}</h2><p>{E(path.Audience)}. {E(path.Duration.ToString())}, "
+                + $"{E(path.Hours.ToString())} hours.</p>"
+            );
             html.Append("<table><tr><th>#</th><th>Module</th><th>Duration</th><th>Assessments</th></tr>");
             foreach (var module in path.AllModules.Select(course.FindModule).OfType<Module>())
             {
-                html.Append(CultureInfo.InvariantCulture,
-                    $"<tr><td>{module.Number}</td><td>{E(module.Title)}</td><td>{E(module.Duration.ToString())} ({E(module.Hours.ToString())} h)</td><td>{E(CurriculumTableWriter.AssessmentSummary(module))}</td></tr>");
+                html.Append(
+                    CultureInfo.InvariantCulture,
+                    $"<tr><td>{module.Number}</td><td>{E(module.Title)}</td><td>{E(module.Duration.ToString())} "
+                    + $"({E(module.Hours.ToString())} h)</td><td>{E(CurriculumTableWriter.AssessmentSummary(module))}</td></tr>"
+                );
             }
 
             html.Append("</table>");
@@ -52,7 +63,3 @@ internal static class CatalogEndpoints
         return html.ToString();
     }
 }
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
-[JsonSerializable(typeof(CourseSummary))]
-internal sealed partial class CatalogJsonContext : JsonSerializerContext;

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using CourseBot.Core.LabGrading;
 
 namespace CourseBot.Cli.Serve;
@@ -10,7 +9,9 @@ internal static class GradingEndpoints
     {
         app.MapGet("/api/grading/bundle", async (HttpRequest request, GradingBundleEndpoint endpoint, CancellationToken cancel) =>
         {
-            var response = await endpoint.HandleAsync(request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, cancel).ConfigureAwait(false);
+            var response = await endpoint
+                .HandleAsync(request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, cancel)
+                .ConfigureAwait(false);
             return response.Bundle is { } bundle
                 ? Results.Json(bundle, GradingBundleJsonContext.Default.GradingBundle)
                 : Results.Json(new ErrorBody(response.Error ?? "refused"), ErrorJsonContext.Default.ErrorBody, statusCode: response.Status);
@@ -26,14 +27,3 @@ internal static class GradingEndpoints
         });
     }
 }
-
-/// <summary>Every refusal says why, in one field.</summary>
-internal sealed record ErrorBody(string Error);
-
-/// <summary>An acceptance, with what happened.</summary>
-internal sealed record StatusBody(string Status);
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
-[JsonSerializable(typeof(ErrorBody))]
-[JsonSerializable(typeof(StatusBody))]
-internal sealed partial class ErrorJsonContext : JsonSerializerContext;

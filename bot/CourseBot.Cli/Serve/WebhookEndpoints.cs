@@ -12,16 +12,12 @@ internal static class WebhookEndpoints
         app.MapPost(Path, async (HttpRequest request, WebhookIngress ingress, CancellationToken cancel) =>
         {
             var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-            var result = await ingress.AcceptAsync(new IngressRequest(headers, request.ContentLength, request.Body), cancel).ConfigureAwait(false);
+            var result = await ingress
+                .AcceptAsync(new IngressRequest(headers, request.ContentLength, request.Body), cancel)
+                .ConfigureAwait(false);
             return result.Status == StatusCodes.Status202Accepted
                 ? Results.Json(new StatusBody(result.Message), ErrorJsonContext.Default.StatusBody, statusCode: result.Status)
                 : Results.Json(new ErrorBody(result.Message), ErrorJsonContext.Default.ErrorBody, statusCode: result.Status);
         });
     }
-}
-
-/// <summary>Runs the delivery worker for the life of the host.</summary>
-internal sealed class DeliveryWorkerService(DeliveryWorker worker) : BackgroundService
-{
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => worker.RunAsync(stoppingToken);
 }

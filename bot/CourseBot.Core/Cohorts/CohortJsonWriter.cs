@@ -15,24 +15,61 @@ public static class CohortJsonWriter
         var learners = new JsonArray();
         foreach (var l in cohort.Learners)
         {
-            learners.Add(new JsonObject
-            {
-                ["login"] = l.Login, ["repository"] = l.Repository, ["path"] = l.PathId, ["pace"] = l.PaceId, ["start"] = Day(l.Start),
-                ["current_module"] = l.CurrentModule, ["due_on"] = l.DueOn is { } d ? Day(d) : null, ["days_behind"] = l.DaysBehind,
-                ["last_activity"] = l.LastActivity, ["modules_passed"] = l.ModulesPassed, ["modules_total"] = l.ModulesTotal,
-                ["scores"] = new JsonArray([.. l.Scores.Select(s => (JsonNode)new JsonObject
+            learners.Add(
+                new JsonObject
                 {
-                    ["module"] = s.ModuleId, ["passed"] = s.Passed, ["quiz_percent"] = s.QuizPercent, ["lab_score"] = s.LabScore, ["lab_max"] = s.LabMax,
-                })]),
-                ["capstones"] = new JsonArray([.. l.Capstones.Select(c => (JsonNode)new JsonObject
-                {
-                    ["module"] = c.ModuleId, ["state"] = c.State.ToString(), ["pull_request"] = c.PullRequest, ["url"] = c.Url, ["since"] = c.Since,
-                })]),
-                ["certificates"] = new JsonArray([.. l.Certificates.Select(c => (JsonNode)JsonValue.Create(c))]),
-            });
+                    ["login"] = l.Login,
+                    ["repository"] = l.Repository,
+                    ["path"] = l.PathId,
+                    ["pace"] = l.PaceId,
+                    ["start"] = Day(l.Start),
+                    ["current_module"] = l.CurrentModule,
+                    ["due_on"] = l.DueOn is { } d ? Day(d) : null,
+                    ["days_behind"] = l.DaysBehind,
+                    ["last_activity"] = l.LastActivity,
+                    ["modules_passed"] = l.ModulesPassed,
+                    ["modules_total"] = l.ModulesTotal,
+                    ["scores"] = new JsonArray(
+                        [
+                            .. l.Scores.Select(s =>
+                                (JsonNode)
+                                    new JsonObject
+                                    {
+                                        ["module"] = s.ModuleId,
+                                        ["passed"] = s.Passed,
+                                        ["quiz_percent"] = s.QuizPercent,
+                                        ["lab_score"] = s.LabScore,
+                                        ["lab_max"] = s.LabMax,
+                                    }
+                            ),
+                        ]
+                    ),
+                    ["capstones"] = new JsonArray(
+                        [
+                            .. l.Capstones.Select(c =>
+                                (JsonNode)
+                                    new JsonObject
+                                    {
+                                        ["module"] = c.ModuleId,
+                                        ["state"] = c.State.ToString(),
+                                        ["pull_request"] = c.PullRequest,
+                                        ["url"] = c.Url,
+                                        ["since"] = c.Since,
+                                    }
+                            ),
+                        ]
+                    ),
+                    ["certificates"] = new JsonArray([.. l.Certificates.Select(c => (JsonNode)JsonValue.Create(c))]),
+                }
+            );
         }
 
-        return new JsonObject { ["cohort"] = cohort.Name, ["as_of"] = Day(cohort.Today), ["learners"] = learners }.ToJsonString(Indented) + "\n";
+        return new JsonObject
+            {
+                ["cohort"] = cohort.Name,
+                ["as_of"] = Day(cohort.Today),
+                ["learners"] = learners,
+            }.ToJsonString(Indented) + "\n";
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -34,10 +34,23 @@ public static class CohortLearnerReader
             .Select(m => (DateOnly?)m.Due!.DueOn).Min();
         var behind = due is { } d && today > d ? today.DayNumber - d.DayNumber : 0;
         return new CohortLearner(
-            enrollment.Login, enrollment.Repository, ledger.RepositoryUrl, CohortName(enrollment.Cohort), enrollment.PathId, enrollment.PaceId,
-            enrollment.Start, current?.Module.Id, current?.Module.Number, due, behind, LastActivity(ledger),
-            progress.Paths.Sum(p => p.Passed), progress.Paths.Sum(p => p.Total), Scores(progress),
-            Capstones(progress, ledger), [.. progress.Certificates.Select(c => c.Key)],
+            enrollment.Login,
+            enrollment.Repository,
+            ledger.RepositoryUrl,
+            CohortName(enrollment.Cohort),
+            enrollment.PathId,
+            enrollment.PaceId,
+            enrollment.Start,
+            current?.Module.Id,
+            current?.Module.Number,
+            due,
+            behind,
+            LastActivity(ledger),
+            progress.Paths.Sum(p => p.Passed),
+            progress.Paths.Sum(p => p.Total),
+            Scores(progress),
+            Capstones(progress, ledger),
+            [.. progress.Certificates.Select(c => c.Key)],
             [.. progress.Modules.Where(m => m.PassedAt is not null).Select(m => DateOnly.FromDateTime(m.PassedAt!.Value.UtcDateTime))],
             [.. progress.Milestones.Select(m => (m.DueOn, m.Modules.Length))]);
     }
@@ -45,16 +58,28 @@ public static class CohortLearnerReader
     /// <summary>The cohort as enrolled, trimmed; learners enrolled without one share <see cref="CohortView.NoCohort"/>.</summary>
     public static string CohortName(string? cohort) => string.IsNullOrWhiteSpace(cohort) ? CohortView.NoCohort : cohort.Trim();
 
-    private static DateTimeOffset? LastActivity(LearnerLedger ledger) => ledger.Events
-        .Where(e => LearnerKinds.Contains(e.Kind) || (e.Kind == LearnerEventKinds.GitHubPush && LearnerEventJson.Read<PushSeen>(e)?.ByLearner == true))
-        .Select(e => (DateTimeOffset?)e.At).Max();
+    private static DateTimeOffset? LastActivity(LearnerLedger ledger) =>
+        ledger
+            .Events.Where(e =>
+                LearnerKinds.Contains(e.Kind)
+                || (e.Kind == LearnerEventKinds.GitHubPush && LearnerEventJson.Read<PushSeen>(e)?.ByLearner == true)
+            )
+            .Select(e => (DateTimeOffset?)e.At)
+            .Max();
 
     private static ImmutableArray<ModuleScore> Scores(LearnerProgress progress) =>
-    [
-        .. progress.Modules
-            .Where(m => m.QuizPercent is not null || m.LabScore is not null)
-            .Select(m => new ModuleScore(m.Module.Number, m.Module.Id, m.State == ModuleState.Passed, m.QuizPercent, m.LabScore?.Score, m.LabScore?.Max)),
-    ];
+        [
+            .. progress
+                .Modules.Where(m => m.QuizPercent is not null || m.LabScore is not null)
+                .Select(m => new ModuleScore(
+                    m.Module.Number,
+                    m.Module.Id,
+                    m.State == ModuleState.Passed,
+                    m.QuizPercent,
+                    m.LabScore?.Score,
+                    m.LabScore?.Max
+                )),
+        ];
 
     private static ImmutableArray<CapstoneReviewState> Capstones(LearnerProgress progress, LearnerLedger ledger) =>
     [

@@ -57,9 +57,3 @@ public sealed class GitHubAppJwt : IDisposable
 
     public void Dispose() => _key.Dispose();
 }
-
-internal sealed record InstallationTokenResponse(string Token, DateTimeOffset ExpiresAt);
-
-[System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.SnakeCaseLower)]
-[System.Text.Json.Serialization.JsonSerializable(typeof(InstallationTokenResponse))]
-internal sealed partial class GitHubJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

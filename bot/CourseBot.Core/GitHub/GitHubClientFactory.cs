@@ -52,14 +52,18 @@ public sealed class GitHubClientFactory : IDisposable
     }
 
     private GitHubClient Create(ICredentialStore credentials) =>
-        new GitHubClient(new Connection(Product, _options.ApiBaseUrl, credentials, new HttpClientAdapter(Pipeline), new SimpleJsonSerializer()));
+        new GitHubClient(
+            new Connection(Product, _options.ApiBaseUrl, credentials, new HttpClientAdapter(Pipeline), new SimpleJsonSerializer())
+        );
 
+    // Clients live as long as the factory, which disposes the shared transport.
     private GitHubResilienceHandler Pipeline() =>
-        new(_resilience, _time, _loggers.CreateLogger<GitHubResilienceHandler>()) { InnerHandler = _transport }; // clients live as long as the factory, which disposes the shared transport
+        new(_resilience, _time, _loggers.CreateLogger<GitHubResilienceHandler>()) { InnerHandler = _transport };
 
     private sealed class InstallationCredentials(InstallationTokens tokens, long installationId) : ICredentialStore
     {
-        public async Task<Credentials> GetCredentials() => new(await tokens.GetAsync(installationId, CancellationToken.None).ConfigureAwait(false), AuthenticationType.Bearer);
+        public async Task<Credentials> GetCredentials() =>
+            new(await tokens.GetAsync(installationId, CancellationToken.None).ConfigureAwait(false), AuthenticationType.Bearer);
     }
 
     private sealed class AppCredentials(GitHubAppJwt jwt) : ICredentialStore

@@ -16,7 +16,11 @@ namespace CourseBot.Core.GitHub;
 /// <see cref="GitHubResilienceOptions.MaxWait"/> for the queue to retry) would each be a custom strategy
 /// around this same code.
 /// </summary>
-public sealed partial class GitHubResilienceHandler(GitHubResilienceOptions options, TimeProvider time, ILogger<GitHubResilienceHandler> logger) : DelegatingHandler
+public sealed partial class GitHubResilienceHandler(
+    GitHubResilienceOptions options,
+    TimeProvider time,
+    ILogger<GitHubResilienceHandler> logger
+) : DelegatingHandler
 {
     private readonly SemaphoreSlim _spacing = new(1, 1);
     private readonly Lock _gate = new();
@@ -58,7 +62,8 @@ public sealed partial class GitHubResilienceHandler(GitHubResilienceOptions opti
             {
                 response = await base.SendAsync(Clone(request, body), attemptTimeout.Token).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            catch (Exception ex)
+                when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 failure = ex;
             }
@@ -99,13 +104,15 @@ public sealed partial class GitHubResilienceHandler(GitHubResilienceOptions opti
         base.Dispose(disposing);
     }
 
-    /// <summary>How long to wait before trying again, or null when the response is final (success or a 4xx that retrying cannot fix).</summary>
+    /// <summary>How long to wait before trying again, or null when the response is final (success or a 4xx that retrying cannot
+    /// fix).</summary>
     private async Task<TimeSpan?> DecideAsync(HttpResponseMessage response, int attempt, CancellationToken cancel)
     {
         var status = (int)response.StatusCode;
         if (response.Headers.RetryAfter is { } retryAfter && status is 403 or 429 or 503)
         {
-            return retryAfter.Delta ?? (retryAfter.Date is { } date ? Max(date - time.GetUtcNow(), TimeSpan.Zero) : options.SecondaryLimitWait);
+            return retryAfter.Delta
+                ?? (retryAfter.Date is { } date ? Max(date - time.GetUtcNow(), TimeSpan.Zero) : options.SecondaryLimitWait);
         }
 
         if (status is 403 or 429 && Header(response, "x-ratelimit-remaining") == "0"
@@ -114,7 +121,16 @@ public sealed partial class GitHubResilienceHandler(GitHubResilienceOptions opti
             return Max(DateTimeOffset.FromUnixTimeSeconds(reset) - time.GetUtcNow(), TimeSpan.Zero) + TimeSpan.FromSeconds(1);
         }
 
-        if (status == 429 || (status == 403 && (await response.Content.ReadAsStringAsync(cancel).ConfigureAwait(false)).Contains("secondary rate limit", StringComparison.OrdinalIgnoreCase)))
+        if (
+            status == 429
+            || (
+                status == 403
+                && (await response.Content.ReadAsStringAsync(cancel).ConfigureAwait(false)).Contains(
+                    "secondary rate limit",
+                    StringComparison.OrdinalIgnoreCase
+                )
+            )
+        )
         {
             return options.SecondaryLimitWait * Math.Pow(2, Math.Min(attempt - 1, 4));
         }
@@ -122,7 +138,8 @@ public sealed partial class GitHubResilienceHandler(GitHubResilienceOptions opti
         return status >= 500 ? Backoff(attempt) : null;
     }
 
-    private static bool IsLimit(HttpResponseMessage response) => (int)response.StatusCode is 403 or 429 || response.Headers.RetryAfter is not null;
+    private static bool IsLimit(HttpResponseMessage response) =>
+        (int)response.StatusCode is 403 or 429 || response.Headers.RetryAfter is not null;
 
     private TimeSpan Backoff(int attempt)
     {
@@ -206,9 +223,18 @@ public sealed partial class GitHubResilienceHandler(GitHubResilienceOptions opti
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "GitHub {Method} {Uri} answered {Status} on attempt {Attempt}; waiting {Wait} before the next try")]
+    [LoggerMessage(
+        EventId = 5001,
+        Level = LogLevel.Warning,
+        Message = "GitHub {Method} {Uri} answered {Status} on attempt {Attempt}; waiting {Wait} before the next try"
+    )]
     private static partial void LogRetrying(ILogger logger, string method, Uri? uri, int status, int attempt, TimeSpan wait);
 
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "GitHub {Method} {Uri} still failing after {Attempt} attempts (last status {Status}); the work will be retried from the queue")]
+    [LoggerMessage(
+        EventId = 5002,
+        Level = LogLevel.Error,
+        Message = "GitHub {Method} {Uri} still failing after {Attempt} attempts (last status {Status}); the work will be retried "
+            + "from the queue"
+    )]
     private static partial void LogGivingUp(ILogger logger, string method, Uri? uri, int attempt, int status);
 }

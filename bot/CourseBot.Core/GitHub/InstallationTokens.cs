@@ -33,16 +33,25 @@ public sealed class InstallationTokens(GitHubAppJwt jwt, HttpClient http, TimePr
                 return again;
             }
 
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"app/installations/{installationId}/access_tokens", UriKind.Relative));
+            using var request = new HttpRequestMessage(
+                HttpMethod.Post,
+                new Uri($"app/installations/{installationId}/access_tokens", UriKind.Relative)
+            );
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", jwt.Create());
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.github+json"));
             using var response = await http.SendAsync(request, cancel).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw new HttpRequestException($"GitHub refused an installation token for {installationId} ({(int)response.StatusCode})", null, response.StatusCode);
+                throw new HttpRequestException(
+                    $"GitHub refused an installation token for {installationId} ({(int)response.StatusCode})",
+                    null,
+                    response.StatusCode
+                );
             }
 
-            var created = await response.Content.ReadFromJsonAsync(GitHubJsonContext.Default.InstallationTokenResponse, cancel).ConfigureAwait(false)
+            var created = await response
+                .Content.ReadFromJsonAsync(GitHubJsonContext.Default.InstallationTokenResponse, cancel)
+                .ConfigureAwait(false)
                 ?? throw new HttpRequestException("GitHub answered without a token");
             Fetched++;
             _cache[installationId] = (created.Token, created.ExpiresAt);

@@ -22,7 +22,13 @@ public sealed partial class CapstoneDesk(Course course, JourneyOptions options, 
     /// Records a pull request change of a capstone. Changed: the record changed and the repository should be synced; Module: the
     /// capstone module it is for, or null when it is not a capstone's.
     /// </summary>
-    public async Task<(bool Changed, Module? Module)> PullRequestAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, PullRequestChanged pull, CancellationToken cancel)
+    public async Task<(bool Changed, Module? Module)> PullRequestAsync(
+        IGitHubClient github,
+        LearnerLedger ledger,
+        LearnerRecorder recorder,
+        PullRequestChanged pull,
+        CancellationToken cancel
+    )
     {
         ArgumentNullException.ThrowIfNull(github);
         ArgumentNullException.ThrowIfNull(ledger);
@@ -47,7 +53,14 @@ public sealed partial class CapstoneDesk(Course course, JourneyOptions options, 
         {
             try
             {
-                await github.PullRequest.ReviewRequest.Create(ledger.Owner, ledger.Name, pull.Number, new PullRequestReviewRequest([], [options.InstructorsTeam])).ConfigureAwait(false);
+                await github
+                    .PullRequest.ReviewRequest.Create(
+                        ledger.Owner,
+                        ledger.Name,
+                        pull.Number,
+                        new PullRequestReviewRequest([], [options.InstructorsTeam])
+                    )
+                    .ConfigureAwait(false);
             }
             catch (ApiValidationException ex)
             {
@@ -55,14 +68,32 @@ public sealed partial class CapstoneDesk(Course course, JourneyOptions options, 
                 LogReviewRequestRefused(logger, ledger.Repository, pull.Number, ex.Message);
             }
 
-            await LearnerReplies.PostOnceAsync(github, ledger, recorder, pull.Number, $"review-requested:{pull.Number}", "", close: false, repository: null, cancel).ConfigureAwait(false);
+            await LearnerReplies
+                .PostOnceAsync(
+                    github,
+                    ledger,
+                    recorder,
+                    pull.Number,
+                    $"review-requested:{pull.Number}",
+                    "",
+                    close: false,
+                    repository: null,
+                    cancel
+                )
+                .ConfigureAwait(false);
         }
 
         return (changed, module);
     }
 
     /// <summary>Records an instructor's review or its dismissal; true when the record changed.</summary>
-    public async Task<bool> ReviewAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, PullRequestReviewed review, CancellationToken cancel)
+    public async Task<bool> ReviewAsync(
+        IGitHubClient github,
+        LearnerLedger ledger,
+        LearnerRecorder recorder,
+        PullRequestReviewed review,
+        CancellationToken cancel
+    )
     {
         ArgumentNullException.ThrowIfNull(github);
         ArgumentNullException.ThrowIfNull(ledger);
@@ -91,9 +122,17 @@ public sealed partial class CapstoneDesk(Course course, JourneyOptions options, 
             // An assigned peer hears from the peer review desk that their review was recorded as participation.
             if (state != "dismissed" && !Peers.PeerReviewDesk.IsAssignedPeer(ledger, review.Number, review.Reviewer))
             {
-                await ReplyAsync(github, ledger, recorder, review.Number, $"not-instructor:{review.Number}:{review.Reviewer.ToLowerInvariant()}",
-                    $"@{review.Reviewer}, thank you for reviewing. Only reviews by the `{options.InstructorsTeam}` team count toward the capstone, so this one was not recorded.",
-                    cancel).ConfigureAwait(false);
+                await ReplyAsync(
+                        github,
+                        ledger,
+                        recorder,
+                        review.Number,
+                        $"not-instructor:{review.Number}:{review.Reviewer.ToLowerInvariant()}",
+                        $"@{review.Reviewer}, thank you for reviewing. Only reviews by the `{options.InstructorsTeam}` team count toward "
+                        + $"the capstone, so this one was not recorded.",
+                        cancel
+                    )
+                    .ConfigureAwait(false);
             }
 
             return false;
@@ -105,13 +144,16 @@ public sealed partial class CapstoneDesk(Course course, JourneyOptions options, 
             var scores = RubricScoreParser.Parse(capstone, review.Body);
             if (!scores.Complete)
             {
-                await ReplyAsync(github, ledger, recorder, review.Number, $"rubric:{review.ReviewId}", Incomplete(review, scores), cancel).ConfigureAwait(false);
+                await ReplyAsync(github, ledger, recorder, review.Number, $"rubric:{review.ReviewId}", Incomplete(review, scores), cancel)
+                    .ConfigureAwait(false);
                 return false;
             }
 
             data = data with
             {
-                Scores = scores.Scores.ToDictionary(s => s.Criterion, s => s.Points, StringComparer.Ordinal), Total = scores.Total, Max = scores.Max,
+                Scores = scores.Scores.ToDictionary(s => s.Criterion, s => s.Points, StringComparer.Ordinal),
+                Total = scores.Total,
+                Max = scores.Max,
             };
         }
 
@@ -123,7 +165,8 @@ public sealed partial class CapstoneDesk(Course course, JourneyOptions options, 
     private static string Incomplete(PullRequestReviewed review, RubricScores scores) =>
         $"@{review.Reviewer}, this approval was not recorded: the rubric is not complete.\n\n"
         + string.Join('\n', scores.Problems.Select(p => "- " + p))
-        + "\n\nScore every criterion in the review's text, one line each (`criterion: points`), or paste the rubric table with a score column, "
+        + "\n\nScore every criterion in the review's text, one line each (`criterion: points`), or paste the rubric table with a score "
+        + "column, "
         + "then approve again (a new review). The rubric comment on this pull request lists the criteria.";
 
     /// <summary>The capstone module of a pull request: as recorded before, else from the pull request itself.</summary>
@@ -139,8 +182,17 @@ public sealed partial class CapstoneDesk(Course course, JourneyOptions options, 
         return ledger.Progress(course) is { } progress ? CapstoneModuleResolver.Resolve(course, progress, body, title, branch) : null;
     }
 
-    /// <summary>A pull request that names a capstone which cannot be matched (unknown or still locked) gets one answer; others are the learner's own.</summary>
-    private async Task ExplainUnknownAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, PullRequestChanged pull, CancellationToken cancel)
+    /// <summary>
+    /// A pull request that names a capstone which cannot be matched (unknown or still locked) gets one answer; others are the learner's
+    /// own.
+    /// </summary>
+    private async Task ExplainUnknownAsync(
+        IGitHubClient github,
+        LearnerLedger ledger,
+        LearnerRecorder recorder,
+        PullRequestChanged pull,
+        CancellationToken cancel
+    )
     {
         var text = $"{pull.Title} {pull.Branch} {pull.Body}";
         if (!pull.Open || !text.Contains("capstone", StringComparison.OrdinalIgnoreCase))
@@ -148,15 +200,36 @@ public sealed partial class CapstoneDesk(Course course, JourneyOptions options, 
             return;
         }
 
-        var open = ledger.Progress(course)?.Modules.Where(m => m.IsUnlocked && m.Module.Capstone is not null).Select(m => $"Capstone {m.Module.Capstone!.Number}").ToList() ?? [];
-        await ReplyAsync(github, ledger, recorder, pull.Number, $"capstone-unknown:{pull.Number}",
-            "I could not match this pull request to a capstone you have unlocked, so it is not in the review queue. "
-            + "Start its description from the capstone's template (`.github/PULL_REQUEST_TEMPLATE/`), or title it \"Capstone N: ...\". "
-            + (open.Count > 0 ? $"Unlocked: {string.Join(", ", open)}." : "No capstone is unlocked yet."), cancel).ConfigureAwait(false);
+        var open =
+            ledger
+                .Progress(course)
+                ?.Modules.Where(m => m.IsUnlocked && m.Module.Capstone is not null)
+                .Select(m => $"Capstone {m.Module.Capstone!.Number}")
+                .ToList() ?? [];
+        await ReplyAsync(
+                github,
+                ledger,
+                recorder,
+                pull.Number,
+                $"capstone-unknown:{pull.Number}",
+                "I could not match this pull request to a capstone you have unlocked, so it is not in the review queue. "
+                    + "Start its description from the capstone's template (`.github/PULL_REQUEST_TEMPLATE/`), or title it \"Capstone N: "
+                    + "...\". "
+                    + (open.Count > 0 ? $"Unlocked: {string.Join(", ", open)}." : "No capstone is unlocked yet."),
+                cancel
+            )
+            .ConfigureAwait(false);
     }
 
-    private static Task<bool> ReplyAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, int number, string key, string text, CancellationToken cancel) =>
-        LearnerReplies.PostOnceAsync(github, ledger, recorder, number, key, text, close: false, repository: null, cancel);
+    private static Task<bool> ReplyAsync(
+        IGitHubClient github,
+        LearnerLedger ledger,
+        LearnerRecorder recorder,
+        int number,
+        string key,
+        string text,
+        CancellationToken cancel
+    ) => LearnerReplies.PostOnceAsync(github, ledger, recorder, number, key, text, close: false, repository: null, cancel);
 
     private static bool Recorded(LearnerLedger ledger, string subject, LearnerEventData data)
     {
@@ -167,9 +240,17 @@ public sealed partial class CapstoneDesk(Course course, JourneyOptions options, 
     [LoggerMessage(EventId = 5501, Level = LogLevel.Warning, Message = "Review request for {Repository}#{Number} refused: {Reason}")]
     private static partial void LogReviewRequestRefused(ILogger logger, string repository, int number, string reason);
 
-    [LoggerMessage(EventId = 5502, Level = LogLevel.Information, Message = "Review by {Login} on {Repository}#{Number} not counted: not in the instructors team")]
+    [LoggerMessage(
+        EventId = 5502,
+        Level = LogLevel.Information,
+        Message = "Review by {Login} on {Repository}#{Number} not counted: not in the instructors team"
+    )]
     private static partial void LogNotInstructor(ILogger logger, string login, string repository, int number);
 
-    [LoggerMessage(EventId = 5503, Level = LogLevel.Information, Message = "{Login} recorded a {State} review of capstone {Module} in {Repository}")]
+    [LoggerMessage(
+        EventId = 5503,
+        Level = LogLevel.Information,
+        Message = "{Login} recorded a {State} review of capstone {Module} in {Repository}"
+    )]
     private static partial void LogReview(ILogger logger, string login, string state, string module, string repository);
 }

@@ -17,7 +17,13 @@ public sealed partial class CohortDesk(JourneyOptions options, ILogger<CohortDes
 {
     /// <summary>Runs the command: the reply (empty when posted here already), and whether the repository should be synced.</summary>
     public async Task<(string Reply, bool Changed)> RunAsync(
-        IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, CommentCreated comment, LearnerCommand command, CancellationToken cancel)
+        IGitHubClient github,
+        LearnerLedger ledger,
+        LearnerRecorder recorder,
+        CommentCreated comment,
+        LearnerCommand command,
+        CancellationToken cancel
+    )
     {
         ArgumentNullException.ThrowIfNull(github);
         ArgumentNullException.ThrowIfNull(ledger);
@@ -43,7 +49,8 @@ public sealed partial class CohortDesk(JourneyOptions options, ILogger<CohortDes
                 return ($"@{ledger.Enrollment?.Login} is in cohort `{current}` already; nothing changed.", false);
             }
 
-            await recorder.RecordAsync(command.Argument!, new CohortMoved(command.Argument, current, comment.Author, comment.CommentId), cancel)
+            await recorder
+                .RecordAsync(command.Argument!, new CohortMoved(command.Argument, current, comment.Author, comment.CommentId), cancel)
                 .ConfigureAwait(false);
             LogMoved(logger, ledger.Repository, current ?? "(none)", command.Argument!);
             var from = current is null ? "no cohort" : $"cohort `{current}`";
@@ -54,7 +61,18 @@ public sealed partial class CohortDesk(JourneyOptions options, ILogger<CohortDes
         var text = $"📦 @{comment.Author} unenrolled @{ledger.Enrollment?.Login}: this repository is archived (kept, read-only) "
             + "and CourseBot no longer updates it. An instructor can unarchive it in the repository's settings.";
         await recorder.RecordAsync("", new Unenrolled(comment.Author, comment.CommentId, Archived: false), cancel).ConfigureAwait(false);
-        await LearnerReplies.PostOnceAsync(github, ledger, recorder, comment.Issue, $"comment:{comment.CommentId}", text, close: false, repository: null, cancel)
+        await LearnerReplies
+            .PostOnceAsync(
+                github,
+                ledger,
+                recorder,
+                comment.Issue,
+                $"comment:{comment.CommentId}",
+                text,
+                close: false,
+                repository: null,
+                cancel
+            )
             .ConfigureAwait(false);
         await github.Repository.Edit(ledger.Owner, ledger.Name, new RepositoryUpdate { Archived = true }).ConfigureAwait(false);
         await recorder.RecordAsync("", new Unenrolled(comment.Author, comment.CommentId, Archived: true), cancel).ConfigureAwait(false);
@@ -62,7 +80,11 @@ public sealed partial class CohortDesk(JourneyOptions options, ILogger<CohortDes
         return ("", false);
     }
 
-    [LoggerMessage(EventId = 5320, Level = LogLevel.Warning, Message = "Refused {Command} from {Login} in {Repository}: not in the instructors team")]
+    [LoggerMessage(
+        EventId = 5320,
+        Level = LogLevel.Warning,
+        Message = "Refused {Command} from {Login} in {Repository}: not in the instructors team"
+    )]
     private static partial void LogRefused(ILogger logger, string login, CommandKind command, string repository);
 
     [LoggerMessage(EventId = 5321, Level = LogLevel.Information, Message = "{Repository} moved from cohort {From} to {To}")]

@@ -17,10 +17,23 @@ namespace CourseBot.Core.Journey;
 /// (<c>/extend</c>, <c>/pace</c>, <c>/pause</c>, <c>/resume</c>) are <see cref="ScheduleDesk"/>'s.
 /// </summary>
 public sealed partial class CommandDesk(
-    Course course, JourneyOptions options, QuizDesk quizzes, ScheduleDesk schedule, CohortDesk cohorts, ILogger<CommandDesk> logger)
+    Course course,
+    JourneyOptions options,
+    QuizDesk quizzes,
+    ScheduleDesk schedule,
+    CohortDesk cohorts,
+    ILogger<CommandDesk> logger
+)
 {
     /// <summary>Runs a command; true when the learner's record changed and the repository should be synced.</summary>
-    public async Task<bool> RunAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, CommentCreated comment, LearnerCommand command, CancellationToken cancel)
+    public async Task<bool> RunAsync(
+        IGitHubClient github,
+        LearnerLedger ledger,
+        LearnerRecorder recorder,
+        CommentCreated comment,
+        LearnerCommand command,
+        CancellationToken cancel
+    )
     {
         ArgumentNullException.ThrowIfNull(github);
         ArgumentNullException.ThrowIfNull(ledger);
@@ -41,13 +54,26 @@ public sealed partial class CommandDesk(
         {
             CommandKind.Help => (Help(ledger, comment.Issue), false),
             CommandKind.Recheck => await RecheckAsync(github, ledger).ConfigureAwait(false),
-            CommandKind.Approve or CommandKind.Place or CommandKind.WaivePeerReview => await InstructorAsync(github, ledger, recorder, comment, command, cancel).ConfigureAwait(false),
-            CommandKind.Cohort or CommandKind.Unenroll => await cohorts.RunAsync(github, ledger, recorder, comment, command, cancel).ConfigureAwait(false),
-            CommandKind.Extend or CommandKind.Pace or CommandKind.Pause or CommandKind.Resume =>
-                await schedule.RunAsync(github, ledger, recorder, comment, command, cancel).ConfigureAwait(false),
+            CommandKind.Approve or CommandKind.Place or CommandKind.WaivePeerReview => await InstructorAsync(
+                    github,
+                    ledger,
+                    recorder,
+                    comment,
+                    command,
+                    cancel
+                )
+                .ConfigureAwait(false),
+            CommandKind.Cohort or CommandKind.Unenroll => await cohorts
+                .RunAsync(github, ledger, recorder, comment, command, cancel)
+                .ConfigureAwait(false),
+            CommandKind.Extend or CommandKind.Pace or CommandKind.Pause or CommandKind.Resume => await schedule
+                .RunAsync(github, ledger, recorder, comment, command, cancel)
+                .ConfigureAwait(false),
             _ => ("", false),
         };
-        await LearnerReplies.PostOnceAsync(github, ledger, recorder, comment.Issue, replyKey, text, close: false, repository: null, cancel).ConfigureAwait(false);
+        await LearnerReplies
+            .PostOnceAsync(github, ledger, recorder, comment.Issue, replyKey, text, close: false, repository: null, cancel)
+            .ConfigureAwait(false);
         return changed;
     }
 
@@ -59,7 +85,10 @@ public sealed partial class CommandDesk(
         var module = moduleId is null ? progress.Current : progress.Module(moduleId);
         if (module is not null)
         {
-            text.Append(CultureInfo.InvariantCulture, $"**Module {module.Module.Number:00} · {module.Module.Title}** is {State(module.State)}.");
+            text.Append(
+                CultureInfo.InvariantCulture,
+                $"**Module {module.Module.Number:00} · {module.Module.Title}** is {State(module.State)}."
+            );
             if (module.Due is { } due)
             {
                 text.Append(CultureInfo.InvariantCulture, $" Due {due.DueOn:yyyy-MM-dd}.");
@@ -68,53 +97,97 @@ public sealed partial class CommandDesk(
             text.Append("\n\n");
             foreach (var assessment in module.Assessments.Where(a => a.Required))
             {
-                text.Append(assessment.Done ? "- [x] " : "- [ ] ").Append(assessment.Assessment.Title).Append(": ").Append(Next(module.Module, assessment)).Append('\n');
+                text.Append(assessment.Done ? "- [x] " : "- [ ] ")
+                    .Append(assessment.Assessment.Title)
+                    .Append(": ")
+                    .Append(Next(module.Module, assessment))
+                    .Append('\n');
             }
         }
 
         var path = progress.Paths.FirstOrDefault(p => p.Unlocked && !p.Complete) ?? progress.Paths[0];
-        text.Append(CultureInfo.InvariantCulture, $"\nPath {path.Path.Number}: {path.Passed} of {path.Total} modules passed. Your README shows the whole picture.\n\n");
-        text.Append("Commands: `/quiz` starts this module's quiz · `/recheck` grades your latest commit again · `/help` shows this · `/pace PACE`, `/pause` and `/resume` change your schedule.");
+        text.Append(
+            CultureInfo.InvariantCulture,
+            $"\nPath {path.Path.Number}: {path.Passed} of {path.Total} modules passed. Your README shows the whole picture.\n\n"
+        );
+        text.Append(
+            "Commands: `/quiz` starts this module's quiz · `/recheck` grades your latest commit again · `/help` shows this · `/pace PACE`, "
+            + "`/pause` and `/resume` change your schedule."
+        );
         return text.ToString();
     }
 
-    private static string Next(Module module, AssessmentProgress assessment) => assessment.Done
-        ? assessment.Percent is { } p ? string.Create(CultureInfo.InvariantCulture, $"done ({p:0.#} %)") : assessment.Score is { } s ? string.Create(CultureInfo.InvariantCulture, $"done ({s:0.##} / {assessment.MaxScore:0.##})") : "done"
-        : assessment.Assessment.Grading switch
+    private static string Next(Module module, AssessmentProgress assessment) =>
+        assessment.Done
+            ? assessment.Percent is { } p
+                ? string.Create(CultureInfo.InvariantCulture, $"done ({p:0.#} %)")
+                : assessment.Score is { } s
+                    ? string.Create(CultureInfo.InvariantCulture, $"done ({s:0.##} / {assessment.MaxScore:0.##})")
+                    : "done"
+            : assessment.Assessment.Grading switch
+            {
+                Grading.Quiz => assessment.Percent is { } best
+                    ? string.Create(CultureInfo.InvariantCulture, $"best so far {best:0.#} %; comment `/quiz` to try again")
+                    : "comment `/quiz` to start it",
+                Grading.Auto => assessment.Score is { } score
+                    ? string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"best so far {score:0.##} / {assessment.MaxScore:0.##}; the results comment shows what to fix, then push"
+                    )
+                    : $"push your work in `labs/{module.Id}/{assessment.Id}/`",
+                _ => "show your work in a comment here; an instructor approves it",
+            };
+
+    private static string State(ModuleState state) =>
+        state switch
         {
-            Grading.Quiz => assessment.Percent is { } best ? string.Create(CultureInfo.InvariantCulture, $"best so far {best:0.#} %; comment `/quiz` to try again") : "comment `/quiz` to start it",
-            Grading.Auto => assessment.Score is { } score ? string.Create(CultureInfo.InvariantCulture, $"best so far {score:0.##} / {assessment.MaxScore:0.##}; the results comment shows what to fix, then push") : $"push your work in `labs/{module.Id}/{assessment.Id}/`",
-            _ => "show your work in a comment here; an instructor approves it",
+            ModuleState.Passed => "passed ✅",
+            ModuleState.InProgress => "in progress",
+            ModuleState.Open => "open",
+            _ => "locked",
         };
 
-    private static string State(ModuleState state) => state switch
-    {
-        ModuleState.Passed => "passed ✅",
-        ModuleState.InProgress => "in progress",
-        ModuleState.Open => "open",
-        _ => "locked",
-    };
-
-    /// <summary>Runs the grading workflow again on the latest commit; the repository is synced from the record too (repairing anything out of date).</summary>
+    /// <summary>
+    /// Runs the grading workflow again on the latest commit; the repository is synced from the record too (repairing anything out of date).
+    /// </summary>
     private static async Task<(string, bool)> RecheckAsync(IGitHubClient github, LearnerLedger ledger)
     {
         try
         {
-            await github.Actions.Workflows.CreateDispatch(ledger.Owner, ledger.Name, "grade.yml", new CreateWorkflowDispatch("main")).ConfigureAwait(false);
-            return ("🔁 Grading your latest commit again; the results comment updates when the run finishes (usually within a few minutes).", true);
+            await github
+                .Actions.Workflows.CreateDispatch(ledger.Owner, ledger.Name, "grade.yml", new CreateWorkflowDispatch("main"))
+                .ConfigureAwait(false);
+            return (
+                "🔁 Grading your latest commit again; the results comment updates when the run finishes (usually within a few minutes).",
+                true
+            );
         }
         catch (NotFoundException)
         {
-            return ("I could not start the grading workflow (`.github/workflows/grade.yml` is missing or disabled in this repository). Your recorded results are shown as they are.", true);
+            return (
+                "I could not start the grading workflow (`.github/workflows/grade.yml` is missing or disabled in this repository). Your "
+                + "recorded results are shown as they are.",
+                true
+            );
         }
     }
 
-    private async Task<(string, bool)> InstructorAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, CommentCreated comment, LearnerCommand command, CancellationToken cancel)
+    private async Task<(string, bool)> InstructorAsync(
+        IGitHubClient github,
+        LearnerLedger ledger,
+        LearnerRecorder recorder,
+        CommentCreated comment,
+        LearnerCommand command,
+        CancellationToken cancel
+    )
     {
         if (!await InstructorTeam.IsMemberAsync(github, options, comment.Author).ConfigureAwait(false))
         {
             LogRefused(logger, comment.Author, command.Kind, ledger.Repository);
-            return ($"`/{Name(command.Kind)}` is for instructors (members of the `{options.InstructorsTeam}` team); nothing was recorded.", false);
+            return (
+                $"`/{Name(command.Kind)}` is for instructors (members of the `{options.InstructorsTeam}` team); nothing was recorded.",
+                false
+            );
         }
 
         var progress = ledger.Progress(course)!;
@@ -187,7 +260,11 @@ public sealed partial class CommandDesk(
     [LoggerMessage(EventId = 5303, Level = LogLevel.Information, Message = "{Login} waived peer review of path {Path} in {Repository}")]
     private static partial void LogWaived(ILogger logger, string login, string path, string repository);
 
-    [LoggerMessage(EventId = 5301, Level = LogLevel.Warning, Message = "Refused instructor command {Command} from {Login} in {Repository}: not in the instructors team")]
+    [LoggerMessage(
+        EventId = 5301,
+        Level = LogLevel.Warning,
+        Message = "Refused instructor command {Command} from {Login} in {Repository}: not in the instructors team"
+    )]
     private static partial void LogRefused(ILogger logger, string login, CommandKind command, string repository);
 
     [LoggerMessage(EventId = 5302, Level = LogLevel.Information, Message = "{Login} approved {Module}/{Assessment} in {Repository}")]

@@ -3,9 +3,6 @@ using CourseBot.Core.Journey.Sync;
 
 namespace CourseBot.Core.Journey;
 
-/// <summary>A module that has crossed reminder thresholds not reminded of yet (the highest is the one the reminder names).</summary>
-public sealed record DueReminder(ModuleProgress Module, int DaysOverdue, IReadOnlyList<int> Thresholds);
-
 /// <summary>
 /// What the daily deadline pass has to do for one learner, from the record alone: whether the README's overdue marks
 /// changed since the bot last committed it (an idle learner's too: nothing else would rewrite it), and which module
@@ -30,7 +27,12 @@ public static class DeadlineCheck
     }
 
     /// <summary>The reminders owed today: one per overdue module with an issue that crossed a threshold not recorded for it.</summary>
-    public static IReadOnlyList<DueReminder> Owed(LearnerLedger ledger, LearnerProgress progress, DateOnly today, IReadOnlyList<int> thresholds)
+    public static IReadOnlyList<DueReminder> Owed(
+        LearnerLedger ledger,
+        LearnerProgress progress,
+        DateOnly today,
+        IReadOnlyList<int> thresholds
+    )
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(progress);

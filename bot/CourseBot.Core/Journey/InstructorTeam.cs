@@ -14,7 +14,10 @@ public static class InstructorTeam
         ArgumentNullException.ThrowIfNull(options);
         try
         {
-            var uri = new Uri($"orgs/{options.CourseOwner}/teams/{options.InstructorsTeam}/memberships/{Uri.EscapeDataString(login)}", UriKind.Relative);
+            var uri = new Uri(
+                $"orgs/{options.CourseOwner}/teams/{options.InstructorsTeam}/memberships/{Uri.EscapeDataString(login)}",
+                UriKind.Relative
+            );
             var membership = await github.Connection.Get<TeamMembershipDetails>(uri, null).ConfigureAwait(false);
             return membership.Body?.State.StringValue == "active";
         }

@@ -14,11 +14,14 @@ public sealed class InternalWork(
     public async Task HandleAsync(WebhookDelivery delivery, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        var body = JsonNode.Parse(delivery.Body.Span)?.AsObject() ?? throw new InvalidOperationException($"internal work {delivery.DeliveryId} has no body");
+        var body = JsonNode.Parse(delivery.Body.Span)?.AsObject()
+            ?? throw new InvalidOperationException($"internal work {delivery.DeliveryId} has no body");
         switch (delivery.Event)
         {
             case QueuedLearnerChanges.SyncEvent:
-                await journey.SyncAsync(0, (string?)body["repository"] ?? throw new InvalidOperationException("sync without a repository"), cancel).ConfigureAwait(false);
+                await journey
+                    .SyncAsync(0, (string?)body["repository"] ?? throw new InvalidOperationException("sync without a repository"), cancel)
+                    .ConfigureAwait(false);
                 break;
             case QueuedLearnerChanges.EnrollEvent:
                 var request = new EnrollmentRequest(
@@ -42,8 +45,14 @@ public sealed class InternalWork(
                 await journey.RetryPeersAsync((string?)body["repository"] ?? "", (int?)body["number"] ?? 0, cancel).ConfigureAwait(false);
                 break;
             case QueuedLearnerChanges.RegradeLabEvent:
-                await journey.RegradeLabAsync(
-                    (string?)body["repository"] ?? "", (string?)body["lab"] ?? "", (string?)body["version"] ?? "", (string?)body["batch"], cancel)
+                await journey
+                    .RegradeLabAsync(
+                        (string?)body["repository"] ?? "",
+                        (string?)body["lab"] ?? "",
+                        (string?)body["version"] ?? "",
+                        (string?)body["batch"],
+                        cancel
+                    )
                     .ConfigureAwait(false);
                 break;
             case QueuedLearnerChanges.DeadlinesEvent:

@@ -100,7 +100,10 @@ public sealed class JourneyOptions
     /// threshold): days, comma-separated. Empty: no reminders (the README's overdue mark is still refreshed daily).
     /// Default: <c>3,10</c>.
     /// </summary>
-    [RegularExpression(@"^\s*(\d{1,3}\s*(,\s*\d{1,3}\s*)*)?$", ErrorMessage = Section + ":OverdueReminders must be days, comma-separated (3,10)")]
+    [RegularExpression(
+        @"^\s*(\d{1,3}\s*(,\s*\d{1,3}\s*)*)?$",
+        ErrorMessage = Section + ":OverdueReminders must be days, comma-separated (3,10)"
+    )]
     public string OverdueReminders { get; set; } = "3,10";
 
     /// <summary><see cref="OverdueReminders"/> read: the thresholds in days, ascending, each at least 1.</summary>
@@ -108,11 +111,14 @@ public sealed class JourneyOptions
         .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .Select(d => int.Parse(d, System.Globalization.CultureInfo.InvariantCulture)).Where(d => d >= 1).Distinct().Order()];
 
-    public bool IsConfigured => CourseRepository.Contains('/', StringComparison.Ordinal) && TemplateRepository.Contains('/', StringComparison.Ordinal);
+    public bool IsConfigured =>
+        CourseRepository.Contains('/', StringComparison.Ordinal) && TemplateRepository.Contains('/', StringComparison.Ordinal);
 
     public string CourseOwner => CourseRepository.Split('/')[0];
 
-    /// <summary>How many peers from the author's cohort are asked to review a capstone pull request. Default: 2; 0 turns peer review off.</summary>
+    /// <summary>
+    /// How many peers from the author's cohort are asked to review a capstone pull request. Default: 2; 0 turns peer review off.
+    /// </summary>
     [Range(0, 10, ErrorMessage = Section + ":PeerReviewers must be from {1} to {2}")]
     public int PeerReviewers { get; set; } = 2;
 

@@ -8,13 +8,6 @@ using Microsoft.Extensions.Logging;
 
 namespace CourseBot.Core.Journey;
 
-/// <summary>What one reconciler pass queued.</summary>
-public sealed record ReconcileReport(int Learners, int Resumed, int Regraded, int ExpiredQuizzes = 0, int PeerRetries = 0)
-{
-    /// <summary>Learners whose daily deadline pass was queued (a README's overdue marks changed, or a reminder is owed).</summary>
-    public int Deadlines { get; init; }
-}
-
 /// <summary>
 /// Repairs what a lost webhook, a dead-lettered job or a grading run that never reported leaves
 /// behind, from the record alone (no GitHub call here; the repairs go through the queue):
@@ -35,8 +28,14 @@ public sealed record ReconcileReport(int Learners, int Resumed, int Regraded, in
 /// </list>
 /// </summary>
 public sealed partial class JourneyReconciler(
-    Course course, JourneyOptions options, ILearnerEvents history, IDeliveryInbox inbox, TimeProvider time, ILogger<JourneyReconciler> logger,
-    Cohorts.Dashboard.DashboardSchedule dashboard)
+    Course course,
+    JourneyOptions options,
+    ILearnerEvents history,
+    IDeliveryInbox inbox,
+    TimeProvider time,
+    ILogger<JourneyReconciler> logger,
+    Cohorts.Dashboard.DashboardSchedule dashboard
+)
 {
     public async Task<ReconcileReport> RunOnceAsync(CancellationToken cancel)
     {
@@ -54,16 +53,32 @@ public sealed partial class JourneyReconciler(
             }
 
             var setUp = ledger.Setup.Contains("labels") && ledger.Files.Hashes.Count > 0;
-            if (!setUp && now - enrolledAt > options.RepairAfter
-                && await inbox.TryEnqueueAsync(QueuedLearnerChanges.Resume(repository, now.ToString("yyyyMMddHH", CultureInfo.InvariantCulture)), cancel).ConfigureAwait(false))
+            if (
+                !setUp
+                && now - enrolledAt > options.RepairAfter
+                && await inbox
+                    .TryEnqueueAsync(
+                        QueuedLearnerChanges.Resume(repository, now.ToString("yyyyMMddHH", CultureInfo.InvariantCulture)),
+                        cancel
+                    )
+                    .ConfigureAwait(false)
+            )
             {
                 resumed++;
                 LogResumed(logger, repository);
             }
 
             // Learners enrolled before the instructors team got access at setup: the resumed setup gives it (once an hour at most).
-            if (setUp && !ledger.Setup.Contains("team")
-                && await inbox.TryEnqueueAsync(QueuedLearnerChanges.Resume(repository, now.ToString("yyyyMMddHH", CultureInfo.InvariantCulture)), cancel).ConfigureAwait(false))
+            if (
+                setUp
+                && !ledger.Setup.Contains("team")
+                && await inbox
+                    .TryEnqueueAsync(
+                        QueuedLearnerChanges.Resume(repository, now.ToString("yyyyMMddHH", CultureInfo.InvariantCulture)),
+                        cancel
+                    )
+                    .ConfigureAwait(false)
+            )
             {
                 resumed++;
                 LogBackfill(logger, repository);
@@ -143,18 +158,34 @@ public sealed partial class JourneyReconciler(
         Message = "Reconciler: {Repository} holds quiz forms no open attempt keeps ({Count} entries); removing them")]
     private static partial void LogExpired(ILogger logger, string repository, int count);
 
-    private bool DeadlineWork(LearnerLedger ledger, DateOnly today) => ledger.Progress(course) is { } progress
-        && (DeadlineCheck.ReadmeStale(ledger, progress, today) || DeadlineCheck.Owed(ledger, progress, today, options.OverdueReminderDays).Count > 0);
+    private bool DeadlineWork(LearnerLedger ledger, DateOnly today) =>
+        ledger.Progress(course) is { } progress
+        && (
+            DeadlineCheck.ReadmeStale(ledger, progress, today)
+            || DeadlineCheck.Owed(ledger, progress, today, options.OverdueReminderDays).Count > 0
+        );
 
-    [LoggerMessage(EventId = 5405, Level = LogLevel.Information, Message = "Reconciler: deadlines of {Repository} changed; refreshing them")]
+    [LoggerMessage(
+        EventId = 5405,
+        Level = LogLevel.Information,
+        Message = "Reconciler: deadlines of {Repository} changed; refreshing them"
+    )]
     private static partial void LogDeadlines(ILogger logger, string repository);
 
     [LoggerMessage(EventId = 5401, Level = LogLevel.Warning, Message = "Reconciler: setup of {Repository} never finished; resuming it")]
     private static partial void LogResumed(ILogger logger, string repository);
 
-    [LoggerMessage(EventId = 5403, Level = LogLevel.Information, Message = "Reconciler: {Repository} predates instructor access; resuming its setup to give it")]
+    [LoggerMessage(
+        EventId = 5403,
+        Level = LogLevel.Information,
+        Message = "Reconciler: {Repository} predates instructor access; resuming its setup to give it"
+    )]
     private static partial void LogBackfill(ILogger logger, string repository);
 
-    [LoggerMessage(EventId = 5402, Level = LogLevel.Warning, Message = "Reconciler: push {Sha} to {Repository} has no result; grading it again")]
+    [LoggerMessage(
+        EventId = 5402,
+        Level = LogLevel.Warning,
+        Message = "Reconciler: push {Sha} to {Repository} has no result; grading it again"
+    )]
     private static partial void LogRegraded(ILogger logger, string repository, string sha);
 }

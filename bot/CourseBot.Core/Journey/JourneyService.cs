@@ -48,7 +48,10 @@ public sealed partial class JourneyService(
             return;
         }
 
-        if (Quizzes.QuizSubmissionParser.Parse(opened.Body) is not { QuizKey: not null } && !opened.Labels.Contains(Writing.LabelNames.Quiz))
+        if (
+            Quizzes.QuizSubmissionParser.Parse(opened.Body) is not { QuizKey: not null }
+            && !opened.Labels.Contains(Writing.LabelNames.Quiz)
+        )
         {
             return; // an issue of the learner's own
         }
@@ -85,10 +88,17 @@ public sealed partial class JourneyService(
         }
 
         var changed = false;
-        await WithLearnerAsync(comment.Repository, async (ledger, recorder) =>
-        {
-            changed = await commands.RunAsync(clients(comment.Installation), ledger, recorder, comment, command, cancel).ConfigureAwait(false);
-        }, cancel).ConfigureAwait(false);
+        await WithLearnerAsync(
+                comment.Repository,
+                async (ledger, recorder) =>
+                {
+                    changed = await commands
+                        .RunAsync(clients(comment.Installation), ledger, recorder, comment, command, cancel)
+                        .ConfigureAwait(false);
+                },
+                cancel
+            )
+            .ConfigureAwait(false);
         if (changed)
         {
             await SyncAsync(comment.Installation, comment.Repository, cancel).ConfigureAwait(false);
@@ -133,30 +143,45 @@ public sealed partial class JourneyService(
         }
 
         (string Module, PeerReviewGiven Given)? given = null;
-        await WithLearnerAsync(review.Repository, async (ledger, recorder) =>
-        {
-            var github = clients(review.Installation);
-            var changed = await capstones.ReviewAsync(github, ledger, recorder, review, cancel).ConfigureAwait(false);
-            given = await peers.ReviewAsync(github, ledger, recorder, review, cancel).ConfigureAwait(false);
-            if (changed)
-            {
-                await SyncLockedAsync(review.Installation, review.Repository, cancel).ConfigureAwait(false);
-            }
-        }, cancel).ConfigureAwait(false);
-        if (given is not { } counted || await roster.RepositoryOfAsync(review.Reviewer, cancel).ConfigureAwait(false) is not { } peerRepository)
+        await WithLearnerAsync(
+                review.Repository,
+                async (ledger, recorder) =>
+                {
+                    var github = clients(review.Installation);
+                    var changed = await capstones.ReviewAsync(github, ledger, recorder, review, cancel).ConfigureAwait(false);
+                    given = await peers.ReviewAsync(github, ledger, recorder, review, cancel).ConfigureAwait(false);
+                    if (changed)
+                    {
+                        await SyncLockedAsync(review.Installation, review.Repository, cancel).ConfigureAwait(false);
+                    }
+                },
+                cancel
+            )
+            .ConfigureAwait(false);
+        if (
+            given is not { } counted
+            || await roster.RepositoryOfAsync(review.Reviewer, cancel).ConfigureAwait(false) is not { } peerRepository
+        )
         {
             return;
         }
 
         var recorded = false;
-        await WithLearnerAsync(peerRepository, async (ledger, recorder) =>
-        {
-            recorded = await Peers.PeerReviewDesk.RecordGivenAsync(ledger, recorder, counted.Module, counted.Given, cancel).ConfigureAwait(false);
-            if (recorded)
-            {
-                await SyncLockedAsync(review.Installation, peerRepository, cancel).ConfigureAwait(false);
-            }
-        }, cancel).ConfigureAwait(false);
+        await WithLearnerAsync(
+                peerRepository,
+                async (ledger, recorder) =>
+                {
+                    recorded = await Peers
+                        .PeerReviewDesk.RecordGivenAsync(ledger, recorder, counted.Module, counted.Given, cancel)
+                        .ConfigureAwait(false);
+                    if (recorded)
+                    {
+                        await SyncLockedAsync(review.Installation, peerRepository, cancel).ConfigureAwait(false);
+                    }
+                },
+                cancel
+            )
+            .ConfigureAwait(false);
     }
 
     /// <summary>From the reconciler: looks again for peers for a capstone pull request still waiting for them.</summary>
@@ -190,7 +215,13 @@ public sealed partial class JourneyService(
             return;
         }
 
-        await sync.RunAsync(clients(installation != 0 ? installation : ledger.Installation), ledger, new LearnerRecorder(history, repository), cancel).ConfigureAwait(false);
+        await sync.RunAsync(
+                clients(installation != 0 ? installation : ledger.Installation),
+                ledger,
+                new LearnerRecorder(history, repository),
+                cancel
+            )
+            .ConfigureAwait(false);
     }
 
     /// <summary>Finishes an enrollment whose setup stopped half-way (from the reconciler).</summary>
@@ -199,7 +230,13 @@ public sealed partial class JourneyService(
         var ledger = await LedgerAsync(repository, cancel).ConfigureAwait(false);
         if (ledger.Enrollment is { } enrollment)
         {
-            await EnrollAsync(ledger.Installation, new EnrollmentRequest(enrollment.Login, enrollment.PathId, enrollment.PaceId, enrollment.Start, enrollment.Cohort), origin: null, cancel).ConfigureAwait(false);
+            await EnrollAsync(
+                    ledger.Installation,
+                    new EnrollmentRequest(enrollment.Login, enrollment.PathId, enrollment.PaceId, enrollment.Start, enrollment.Cohort),
+                    origin: null,
+                    cancel
+                )
+                .ConfigureAwait(false);
         }
     }
 
@@ -213,9 +250,14 @@ public sealed partial class JourneyService(
                 return;
             }
 
-            await clients(ledger.Installation).Actions.Workflows.CreateDispatch(ledger.Owner, ledger.Name, "grade.yml", new CreateWorkflowDispatch("main")).ConfigureAwait(false);
-            await recorder.RecordAsync("regrade:" + sha, new ReplyPosted(Sha: sha), cancel).ConfigureAwait(false);
-        }, cancel).ConfigureAwait(false);
+                    await clients(ledger.Installation)
+                        .Actions.Workflows.CreateDispatch(ledger.Owner, ledger.Name, "grade.yml", new CreateWorkflowDispatch("main"))
+                        .ConfigureAwait(false);
+                    await recorder.RecordAsync("regrade:" + sha, new ReplyPosted(Sha: sha), cancel).ConfigureAwait(false);
+                },
+                cancel
+            )
+            .ConfigureAwait(false);
     }
 
     /// <summary>
@@ -232,11 +274,15 @@ public sealed partial class JourneyService(
                 return;
             }
 
-            await clients(ledger.Installation).Actions.Workflows.CreateDispatch(ledger.Owner, ledger.Name, "grade.yml", new CreateWorkflowDispatch("main"))
-                .ConfigureAwait(false);
-            await recorder.RecordAsync(lab, new RegradeRequested(version, batch), cancel).ConfigureAwait(false);
-            LogRegradeDispatched(logger, repository, lab, version);
-        }, cancel).ConfigureAwait(false);
+                    await clients(ledger.Installation)
+                        .Actions.Workflows.CreateDispatch(ledger.Owner, ledger.Name, "grade.yml", new CreateWorkflowDispatch("main"))
+                        .ConfigureAwait(false);
+                    await recorder.RecordAsync(lab, new RegradeRequested(version, batch), cancel).ConfigureAwait(false);
+                    LogRegradeDispatched(logger, repository, lab, version);
+                },
+                cancel
+            )
+            .ConfigureAwait(false);
     }
 
     /// <summary>
@@ -366,10 +412,31 @@ public sealed partial class JourneyService(
     }
 
     /// <summary>Posts a reply unless this one was posted before (redelivered events), optionally closing the issue.</summary>
-    internal async Task ReplyOnceAsync(IGitHubClient github, string ledgerRepository, string issueRepository, int number, string key, string text, bool close, CancellationToken cancel)
+    internal async Task ReplyOnceAsync(
+        IGitHubClient github,
+        string ledgerRepository,
+        string issueRepository,
+        int number,
+        string key,
+        string text,
+        bool close,
+        CancellationToken cancel
+    )
     {
         var ledger = await LedgerAsync(ledgerRepository, cancel).ConfigureAwait(false);
-        await LearnerReplies.PostOnceAsync(github, ledger, new LearnerRecorder(history, ledgerRepository), number, key, text, close, issueRepository, cancel).ConfigureAwait(false);
+        await LearnerReplies
+            .PostOnceAsync(
+                github,
+                ledger,
+                new LearnerRecorder(history, ledgerRepository),
+                number,
+                key,
+                text,
+                close,
+                issueRepository,
+                cancel
+            )
+            .ConfigureAwait(false);
     }
 
     private async Task WithLearnerAsync(string repository, Func<LearnerLedger, LearnerRecorder, Task> work, CancellationToken cancel)
@@ -398,7 +465,11 @@ public sealed partial class JourneyService(
         }
     }
 
-    [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Regrade of {Lab} dispatched for {Repository} (hidden tests {Version})")]
+    [LoggerMessage(
+        EventId = 5005,
+        Level = LogLevel.Information,
+        Message = "Regrade of {Lab} dispatched for {Repository} (hidden tests {Version})"
+    )]
     private static partial void LogRegradeDispatched(ILogger logger, string repository, string lab, string version);
 
     [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Reminded {Repository} of module {Module}, {Days} days overdue")]

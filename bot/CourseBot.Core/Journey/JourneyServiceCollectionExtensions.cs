@@ -19,15 +19,24 @@ internal static class JourneyServiceCollectionExtensions
             provider.GetRequiredService<GitHubAppOptions>(),
             provider.GetRequiredService<GitHubResilienceOptions>(),
             provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton<Func<long, IGitHubClient>>(provider => installation => provider.GetRequiredService<GitHubClientFactory>().ForInstallation(installation));
-        services.AddSingleton<Func<string, Task<long>>>(provider => async account =>
-        {
-            // The App's installations, as the App itself (its JWT): the one on the course organisation.
-            var installations = await provider.GetRequiredService<GitHubClientFactory>().ForApp().GitHubApps.GetAllInstallationsForCurrent().ConfigureAwait(false);
-            return installations.FirstOrDefault(i => string.Equals(i.Account?.Login, account, StringComparison.OrdinalIgnoreCase))?.Id
-                ?? throw new InvalidOperationException($"the App is not installed on {account}");
-        });
+            provider.GetRequiredService<ILoggerFactory>()
+        ));
+        services.AddSingleton<Func<long, IGitHubClient>>(provider =>
+            installation => provider.GetRequiredService<GitHubClientFactory>().ForInstallation(installation)
+        );
+        services.AddSingleton<Func<string, Task<long>>>(provider =>
+            async account =>
+            {
+                // The App's installations, as the App itself (its JWT): the one on the course organisation.
+                var installations = await provider
+                    .GetRequiredService<GitHubClientFactory>()
+                    .ForApp()
+                    .GitHubApps.GetAllInstallationsForCurrent()
+                    .ConfigureAwait(false);
+                return installations.FirstOrDefault(i => string.Equals(i.Account?.Login, account, StringComparison.OrdinalIgnoreCase))?.Id
+                    ?? throw new InvalidOperationException($"the App is not installed on {account}");
+            }
+        );
         services.AddSingleton<Sync.LearnerSync>();
         services.AddSingleton<QuizDesk>();
         services.AddSingleton<ScheduleDesk>();
@@ -44,7 +53,11 @@ internal static class JourneyServiceCollectionExtensions
         services.AddSingleton<Cohorts.Dashboard.DashboardSchedule>();
         services.AddSingleton<Cohorts.Dashboard.DashboardRefresh>();
         services.AddSingleton<ILearnerChanges, QueuedLearnerChanges>();
-        services.AddSingleton<IOpenLabs>(provider => new ProgressOpenLabs(provider.GetRequiredService<Course>(), provider.GetRequiredService<ILearnerEvents>(), provider.GetRequiredService<GradingOptions>()));
+        services.AddSingleton<IOpenLabs>(provider => new ProgressOpenLabs(
+            provider.GetRequiredService<Course>(),
+            provider.GetRequiredService<ILearnerEvents>(),
+            provider.GetRequiredService<GradingOptions>()
+        ));
         return services;
     }
 }

@@ -19,7 +19,14 @@ namespace CourseBot.Core.Journey;
 public sealed partial class QuizDesk(Course course, JourneyOptions options, LearnerSync sync, TimeProvider time, ILogger<QuizDesk> logger)
 {
     /// <summary>Handles <c>/quiz [assessment]</c> on a module issue. Returns true when an attempt was started.</summary>
-    public async Task<bool> StartAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, CommentCreated comment, string? argument, CancellationToken cancel)
+    public async Task<bool> StartAsync(
+        IGitHubClient github,
+        LearnerLedger ledger,
+        LearnerRecorder recorder,
+        CommentCreated comment,
+        string? argument,
+        CancellationToken cancel
+    )
     {
         ArgumentNullException.ThrowIfNull(github);
         ArgumentNullException.ThrowIfNull(ledger);
@@ -37,11 +44,19 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Lear
             await sync.CommitFilesAsync(github, ledger, recorder, cancel).ConfigureAwait(false);
         }
 
-        await LearnerReplies.PostOnceAsync(github, ledger, recorder, comment.Issue, replyKey, reply.Text, close: false, repository: null, cancel).ConfigureAwait(false);
+        await LearnerReplies
+            .PostOnceAsync(github, ledger, recorder, comment.Issue, replyKey, reply.Text, close: false, repository: null, cancel)
+            .ConfigureAwait(false);
         return reply.Started;
     }
 
-    private async Task<(string Text, bool Started, bool FormOpen)> DecideStartAsync(LearnerLedger ledger, LearnerRecorder recorder, CommentCreated comment, string? argument, CancellationToken cancel)
+    private async Task<(string Text, bool Started, bool FormOpen)> DecideStartAsync(
+        LearnerLedger ledger,
+        LearnerRecorder recorder,
+        CommentCreated comment,
+        string? argument,
+        CancellationToken cancel
+    )
     {
         var progress = ledger.Progress(course)!;
         if (!string.Equals(comment.Author, progress.Enrollment.Login, StringComparison.OrdinalIgnoreCase))
@@ -58,30 +73,54 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Lear
                 : "This module has no quiz. `/help` shows what is left to do here.", false, false);
         }
 
-        var chosen = argument is null ? targets.FirstOrDefault(q => !q.Done) ?? targets[0] : targets.FirstOrDefault(q => q.Assessment.Id == argument);
+        var chosen = argument is null
+            ? targets.FirstOrDefault(q => !q.Done) ?? targets[0]
+            : targets.FirstOrDefault(q => q.Assessment.Id == argument);
         if (chosen is null)
         {
-            return ($"This module has no quiz called `{Writing.MarkdownText.Cell(argument, 40)}`. Its quizzes: {string.Join(", ", targets.Select(q => $"`{q.Assessment.Id}`"))}.", false, false);
+            return (
+                $"This module has no quiz called `{Writing.MarkdownText.Cell(argument, 40)}`. Its quizzes: "
+                + $"{string.Join(", ", targets.Select(q => $"`{q.Assessment.Id}`"))}.",
+                false,
+                false
+            );
         }
 
         var key = chosen.Key;
         var form = FormLink(ledger, chosen);
         if (chosen.Done)
         {
-            return (chosen.Best is { } best
-                ? string.Create(CultureInfo.InvariantCulture, $"You have already passed **{chosen.Assessment.Title}** with {best:0.#} %. Nothing to retake: your best result counts.")
-                : $"**{chosen.Assessment.Title}** is not needed any more: you are placed already.", false, false);
+            return (
+                chosen.Best is { } best
+                    ? string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"You have already passed **{chosen.Assessment.Title}** with {best:0.#} %. Nothing to retake: your best result "
+                        + $"counts."
+                    )
+                    : $"**{chosen.Assessment.Title}** is not needed any more: you are placed already.",
+                false,
+                false
+            );
         }
 
         var now = time.GetUtcNow();
         if (ledger.OpenAttempt(key) is { } open && now <= open.Deadline + options.QuizGrace)
         {
-            return ($"Your attempt at **{chosen.Assessment.Title}** is open until {Time(open.Deadline)}. Submit it here: {form}", false, true);
+            return (
+                $"Your attempt at **{chosen.Assessment.Title}** is open until {Time(open.Deadline)}. Submit it here: {form}",
+                false,
+                true
+            );
         }
 
         if (LastFailure(ledger, key, now) is { } failedAt && now < failedAt + options.QuizCooldown)
         {
-            return ($"You can retake **{chosen.Assessment.Title}** from {Time(failedAt + options.QuizCooldown)}. Meanwhile, the explanations in your last attempt's feedback and the module's resources are the best preparation.", false, false);
+            return (
+                $"You can retake **{chosen.Assessment.Title}** from {Time(failedAt + options.QuizCooldown)}. Meanwhile, the explanations "
+                + $"in your last attempt's feedback and the module's resources are the best preparation.",
+                false,
+                false
+            );
         }
 
         var limit = TimeSpan.FromMinutes(chosen.Assessment.TimeLimitMinutes ?? 30);
@@ -91,13 +130,27 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Lear
         ledger.QuizStarts.Add(new QuizAttempt(key, started.At, deadline, started.Sequence, comment.CommentId, shuffle));
         LogStarted(logger, ledger.Repository, key, deadline);
         var count = chosen.Quiz.Questions.Length;
-        return (string.Create(CultureInfo.InvariantCulture,
-            $"⏱️ **{chosen.Assessment.Title}** has started: {count} questions, {limit.TotalMinutes:0} minutes, pass mark {PassPercent(chosen.Assessment)} %.\n\n" +
-            $"**[Open the quiz form]({form})**, answer every question and submit it by **{Time(deadline)}**. A submission after that is recorded as late and does not count; the form leaves your repository when the attempt ends."), true, true);
+        return (
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"⏱️ **{chosen.Assessment.Title}** has started: {count} questions, {limit.TotalMinutes:0} minutes, pass mark "
+                + $"{PassPercent(chosen.Assessment)} %.\n\n"
+                    + $"**[Open the quiz form]({form})**, answer every question and submit it by **{Time(deadline)}**. A submission after "
+                    + $"that is recorded as late and does not count; the form leaves your repository when the attempt ends."
+            ),
+            true,
+            true
+        );
     }
 
     /// <summary>Grades a submitted quiz issue. Returns true when something was recorded (progress may have changed).</summary>
-    public async Task<bool> SubmitAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, IssueOpened issue, CancellationToken cancel)
+    public async Task<bool> SubmitAsync(
+        IGitHubClient github,
+        LearnerLedger ledger,
+        LearnerRecorder recorder,
+        IssueOpened issue,
+        CancellationToken cancel
+    )
     {
         ArgumentNullException.ThrowIfNull(github);
         ArgumentNullException.ThrowIfNull(ledger);
@@ -117,20 +170,41 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Lear
             recorded = true;
         }
 
-        await LearnerReplies.PostOnceAsync(github, ledger, recorder, issue.Number, replyKey, text, close: true, repository: null, cancel).ConfigureAwait(false);
+        await LearnerReplies
+            .PostOnceAsync(github, ledger, recorder, issue.Number, replyKey, text, close: true, repository: null, cancel)
+            .ConfigureAwait(false);
         return recorded;
     }
 
     /// <summary>A submitted quiz issue was edited: the first submission is the one graded; say so once.</summary>
-    public async Task EditedAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, IssueOpened issue, CancellationToken cancel)
+    public async Task EditedAsync(
+        IGitHubClient github,
+        LearnerLedger ledger,
+        LearnerRecorder recorder,
+        IssueOpened issue,
+        CancellationToken cancel
+    )
     {
         ArgumentNullException.ThrowIfNull(github);
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(issue);
-        if (ledger.GradedQuizIssues.ContainsKey(issue.Number)
-            && await LearnerReplies.PostOnceAsync(github, ledger, recorder, issue.Number, $"quiz-edited:{issue.Number}",
-                "This quiz was graded as first submitted; edits made afterwards are not graded again. To improve your score, comment `/quiz` in the module issue for a new attempt (after the cooldown).",
-                close: false, repository: null, cancel).ConfigureAwait(false))
+        if (
+            ledger.GradedQuizIssues.ContainsKey(issue.Number)
+            && await LearnerReplies
+                .PostOnceAsync(
+                    github,
+                    ledger,
+                    recorder,
+                    issue.Number,
+                    $"quiz-edited:{issue.Number}",
+                    "This quiz was graded as first submitted; edits made afterwards are not graded again. To improve your score, comment "
+                    + "`/quiz` in the module issue for a new attempt (after the cooldown).",
+                    close: false,
+                    repository: null,
+                    cancel
+                )
+                .ConfigureAwait(false)
+        )
         {
             LogEdited(logger, ledger.Repository, issue.Number);
         }
@@ -148,7 +222,11 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Lear
         var located = QuizLocator.Find(course, submission.QuizKey);
         if (located is null)
         {
-            return ("I could not tell which quiz this answers: the **Quiz** field is missing or was changed. Comment `/quiz` in your module issue and use the form it links to, without editing the Quiz field.", null);
+            return (
+                "I could not tell which quiz this answers: the **Quiz** field is missing or was changed. Comment `/quiz` in your module "
+                + "issue and use the form it links to, without editing the Quiz field.",
+                null
+            );
         }
 
         var (module, assessment, quiz) = (located.Module, located.Assessment, located.Quiz);
@@ -158,12 +236,20 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Lear
         var placement = PlacementFor(progress, module.Id);
         if (placement is null && progress.Module(module.Id) is not { IsUnlocked: true })
         {
-            return ($"**{assessment.Title}** belongs to module {module.Number:00}, which is not open for you yet. `/help` in your current module issue shows what is next.", null);
+            return (
+                $"**{assessment.Title}** belongs to module {module.Number:00}, which is not open for you yet. `/help` in your current "
+                + $"module issue shows what is next.",
+                null
+            );
         }
 
         if (ledger.OpenAttempt(key) is not { } attempt)
         {
-            return ($"This quiz was not started, so it was not graded. Comment `/quiz` in {moduleIssue} to start it (its timer starts then) and submit the form it links to.", null);
+            return (
+                $"This quiz was not started, so it was not graded. Comment `/quiz` in {moduleIssue} to start it (its timer starts then) "
+                + $"and submit the form it links to.",
+                null
+            );
         }
 
         var result = QuizGrader.Grade(quiz, submission, attempt.Shuffle);
@@ -176,7 +262,9 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Lear
         string next;
         if (late)
         {
-            next = $"⏰ Submitted after the time limit ({Time(attempt.Deadline)}): recorded as late, **not counted**. You can start a new attempt from {Time(now + options.QuizCooldown)} with `/quiz` in {moduleIssue}.";
+            next =
+                $"⏰ Submitted after the time limit ({Time(attempt.Deadline)}): recorded as late, **not counted**. You can start a new "
+                + $"attempt from {Time(now + options.QuizCooldown)} with `/quiz` in {moduleIssue}.";
         }
         else if (passed && placement is not null)
         {
@@ -188,11 +276,22 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Lear
         }
         else
         {
-            next = $"Not passed yet (pass mark {passPercent} %). You can retake it from {Time(now + options.QuizCooldown)} with `/quiz` in {moduleIssue}.";
+            next =
+                $"Not passed yet (pass mark {passPercent} %). You can retake it from {Time(now + options.QuizCooldown)} with `/quiz` in "
+                + $"{moduleIssue}.";
         }
 
-        var text = QuizFeedbackWriter.Write(result, passPercent, showExplanations, counted, next,
-            string.Create(CultureInfo.InvariantCulture, $"once you pass this quiz, or after {options.ExplanationsAfterAttempts} counted attempts"));
+        var text = QuizFeedbackWriter.Write(
+            result,
+            passPercent,
+            showExplanations,
+            counted,
+            next,
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"once you pass this quiz, or after {options.ExplanationsAfterAttempts} counted attempts"
+            )
+        );
         var answers = result.Questions.Select(q => new QuizAnswer(q.QuestionId, q.Given, q.Correct, q.Chosen)).ToList();
         var data = new QuizSubmitted(issue.Number, attempt.Sequence, result.Correct, result.Total, Math.Round(result.Percent, 2), passed,
             Counted: !late, late, answers,
@@ -224,8 +323,11 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Lear
             .Select(e => (e.At, Data: LearnerEventJson.Read<QuizSubmitted>(e)))
             .Where(s => s.Data is not null).Select(s => (s.At, s.Data!));
 
-    private static string FormLink(LearnerLedger ledger, QuizTarget target) =>
-        $"{ledger.RepositoryUrl ?? "https://github.com/" + ledger.Repository}/issues/new?template={Uri.EscapeDataString(Path.GetFileName(QuizFormWriter.Write(target.Module, target.Assessment, target.Quiz).Path))}";
+    private static string FormLink(LearnerLedger ledger, QuizTarget target)
+    {
+        var template = Path.GetFileName(QuizFormWriter.Write(target.Module, target.Assessment, target.Quiz).Path);
+        return $"{ledger.RepositoryUrl ?? "https://github.com/" + ledger.Repository}/issues/new?template={Uri.EscapeDataString(template)}";
+    }
 
     /// <summary>The quizzes an issue offers: a module's quiz-graded assessments, or the placement quiz on the placement issue.</summary>
     private List<QuizTarget> Targets(LearnerLedger ledger, LearnerProgress progress, string moduleId)
@@ -250,7 +352,11 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Lear
 
     /// <summary>The placement quiz of the learner's enrolled path when <paramref name="moduleId"/> is its (pseudo-)module.</summary>
     private PlacementQuiz? PlacementFor(LearnerProgress progress, string moduleId) =>
-        course.FindPath(progress.Enrollment.PathId) is { } path && PlacementQuiz.For(course, path) is { } placement && placement.Module.Id == moduleId ? placement : null;
+        course.FindPath(progress.Enrollment.PathId) is { } path
+        && PlacementQuiz.For(course, path) is { } placement
+        && placement.Module.Id == moduleId
+            ? placement
+            : null;
 
     /// <summary>A quiz a learner can take from an issue.</summary>
     private sealed record QuizTarget(Module Module, Assessment Assessment, Quiz Quiz, bool Done, double? Best)
@@ -263,9 +369,17 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Lear
     [LoggerMessage(EventId = 5201, Level = LogLevel.Information, Message = "Quiz {Quiz} started in {Repository}, due {Deadline}")]
     private static partial void LogStarted(ILogger logger, string repository, string quiz, DateTimeOffset deadline);
 
-    [LoggerMessage(EventId = 5203, Level = LogLevel.Information, Message = "Quiz issue #{Number} in {Repository} was edited after grading; the first submission stands")]
+    [LoggerMessage(
+        EventId = 5203,
+        Level = LogLevel.Information,
+        Message = "Quiz issue #{Number} in {Repository} was edited after grading; the first submission stands"
+    )]
     private static partial void LogEdited(ILogger logger, string repository, int number);
 
-    [LoggerMessage(EventId = 5202, Level = LogLevel.Information, Message = "Quiz {Quiz} graded in {Repository}: {Correct}/{Total} (late: {Late})")]
+    [LoggerMessage(
+        EventId = 5202,
+        Level = LogLevel.Information,
+        Message = "Quiz {Quiz} graded in {Repository}: {Correct}/{Total} (late: {Late})"
+    )]
     private static partial void LogGraded(ILogger logger, string repository, string quiz, int correct, int total, bool late);
 }

@@ -4,10 +4,6 @@ using CourseBot.Core.Storage;
 
 namespace CourseBot.Core.Journey;
 
-/// <summary>What <see cref="RegradeQueuing.QueueAsync"/> found: learners read, queued now, reached before by this version, and without
-/// the lab open.</summary>
-public sealed record RegradeReport(int Learners, int Queued, int AlreadyDone, int NotOpen);
-
 /// <summary>
 /// <c>coursebot regrade</c>'s work: one queued regrade per learner who has the lab open and has not had it regraded with
 /// these hidden tests. The running bot dispatches them one by one (each dispatch spaced under GitHub's content-creation
@@ -31,7 +27,9 @@ public static class RegradeQueuing
             {
                 case RegradeStatus.Due:
                     // Queued before and not dispatched yet counts as queued: the delivery id is the same, the queue keeps one.
-                    await inbox.TryEnqueueAsync(QueuedLearnerChanges.RegradeLab(learners[i], lab, version, batch), cancel).ConfigureAwait(false);
+                    await inbox
+                        .TryEnqueueAsync(QueuedLearnerChanges.RegradeLab(learners[i], lab, version, batch), cancel)
+                        .ConfigureAwait(false);
                     queued++;
                     break;
                 case RegradeStatus.Done:

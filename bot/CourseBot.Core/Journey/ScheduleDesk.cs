@@ -22,7 +22,13 @@ public sealed partial class ScheduleDesk(Course course, JourneyOptions options, 
 
     /// <summary>Runs a schedule command: the reply, and whether the record changed.</summary>
     public async Task<(string Reply, bool Changed)> RunAsync(
-        IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, CommentCreated comment, LearnerCommand command, CancellationToken cancel)
+        IGitHubClient github,
+        LearnerLedger ledger,
+        LearnerRecorder recorder,
+        CommentCreated comment,
+        LearnerCommand command,
+        CancellationToken cancel
+    )
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(comment);
@@ -44,10 +50,18 @@ public sealed partial class ScheduleDesk(Course course, JourneyOptions options, 
             CommandKind.Extend => Extend(ledger, progress, comment, command),
             CommandKind.Pace => Pace(progress, comment, command.Argument, today),
             CommandKind.Pause => progress.PausedSince is { } since
-                ? (string.Create(CultureInfo.InvariantCulture, $"The schedule is already paused since {since:yyyy-MM-dd}; nothing changed."), null)
-                : (string.Create(CultureInfo.InvariantCulture, $"⏸️ Schedule paused from {today:yyyy-MM-dd} by @{comment.Author}: ")
-                    + "nothing is overdue and no reminder is sent until `/resume`, which adds the days paused to the due dates.",
-                    (LearnerEventData?)new SchedulePaused(true, today, comment.Author, comment.CommentId)),
+                ? (
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"The schedule is already paused since {since:yyyy-MM-dd}; nothing changed."
+                    ),
+                    null
+                )
+                : (
+                    string.Create(CultureInfo.InvariantCulture, $"⏸️ Schedule paused from {today:yyyy-MM-dd} by @{comment.Author}: ")
+                        + "nothing is overdue and no reminder is sent until `/resume`, which adds the days paused to the due dates.",
+                    (LearnerEventData?)new SchedulePaused(true, today, comment.Author, comment.CommentId)
+                ),
             _ => Resume(progress, comment, today),
         };
         if (change is null)
@@ -61,10 +75,17 @@ public sealed partial class ScheduleDesk(Course course, JourneyOptions options, 
         return (reply, true);
     }
 
-    private static (string, LearnerEventData?) Extend(LearnerLedger ledger, LearnerProgress progress, CommentCreated comment, LearnerCommand command)
+    private static (string, LearnerEventData?) Extend(
+        LearnerLedger ledger,
+        LearnerProgress progress,
+        CommentCreated comment,
+        LearnerCommand command
+    )
     {
-        var usage = string.Create(CultureInfo.InvariantCulture,
-            $"Usage: `/extend DAYS [MODULE]`: DAYS from 1 to {MaxExtension}; MODULE a module's number or id (default: this issue's module).");
+        var usage = string.Create(
+            CultureInfo.InvariantCulture,
+            $"Usage: `/extend DAYS [MODULE]`: DAYS from 1 to {MaxExtension}; MODULE a module's number or id (default: this issue's module)."
+        );
         if (!int.TryParse(command.Argument, NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days is < 1 or > MaxExtension)
         {
             return (usage, null);
@@ -89,7 +110,9 @@ public sealed partial class ScheduleDesk(Course course, JourneyOptions options, 
         if (named is not null)
         {
             var number = int.TryParse(named, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
-            return progress.Modules.FirstOrDefault(m => m.Module.Number == number || string.Equals(m.Module.Id, named, StringComparison.Ordinal));
+            return progress.Modules.FirstOrDefault(m =>
+                m.Module.Number == number || string.Equals(m.Module.Id, named, StringComparison.Ordinal)
+            );
         }
 
         return ledger.ModuleForIssue(issue) is { } id && progress.Module(id) is { } module ? module : progress.Current;
@@ -107,8 +130,11 @@ public sealed partial class ScheduleDesk(Course course, JourneyOptions options, 
             return ($"The pace is already **{pace.Title}**; nothing changed.", null);
         }
 
-        var text = string.Create(CultureInfo.InvariantCulture, $"🏃 Pace changed to **{pace.Title}** from {today:yyyy-MM-dd} by @{comment.Author}: ")
-            + "the modules not passed yet are scheduled again from today. The README and the milestones show the new dates.";
+        var text =
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"🏃 Pace changed to **{pace.Title}** from {today:yyyy-MM-dd} by @{comment.Author}: "
+            ) + "the modules not passed yet are scheduled again from today. The README and the milestones show the new dates.";
         return (text, new PaceChanged(pace.Id, today, comment.Author, comment.CommentId));
     }
 

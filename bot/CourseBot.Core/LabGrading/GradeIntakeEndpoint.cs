@@ -112,9 +112,18 @@ public sealed partial class GradeIntakeEndpoint(
     [LoggerMessage(EventId = 4200, Level = LogLevel.Warning, Message = "Grade refused with {Status}: {Reason}")]
     private static partial void LogRefused(ILogger logger, int status, string reason);
 
-    [LoggerMessage(EventId = 4201, Level = LogLevel.Information, Message = "Grade recorded for {Repository} {Lab} at {Sha} (run {RunId}): {Score}/{MaxScore}")]
-    private static partial void LogRecorded(ILogger logger, string repository, string lab, string sha, string runId, double score, double maxScore);
+    [LoggerMessage(
+        EventId = 4201,
+        Level = LogLevel.Information,
+        Message = "Grade recorded for {Repository} {Lab} at {Sha} (run {RunId}): {Score}/{MaxScore}"
+    )]
+    private static partial void LogRecorded(
+        ILogger logger,
+        string repository,
+        string lab,
+        string sha,
+        string runId,
+        double score,
+        double maxScore
+    );
 }
-
-/// <summary>A status and what happened (or why not).</summary>
-public sealed record IntakeResponse(int Status, string Message);

@@ -9,7 +9,8 @@ public sealed class GradingBundleBuilder(string curriculumRoot, LabRulesReader r
     private const string HiddenFolder = CurriculumLoader.HiddenFolder;
     private const long MaxFileBytes = 1 << 20;
 
-    /// <summary>The bundle of <paramref name="labKeys"/>; a key that names no lab is left out (and reported by the caller's validation).</summary>
+    /// <summary>The bundle of <paramref name="labKeys"/>; a key that names no lab is left out (and reported by the caller's
+    /// validation).</summary>
     public GradingBundle Build(string repository, string sha, IEnumerable<string> labKeys)
     {
         var labs = new List<BundledLab>();

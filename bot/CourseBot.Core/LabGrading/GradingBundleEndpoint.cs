@@ -68,12 +68,10 @@ public sealed partial class GradingBundleEndpoint(
     [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Grading bundle refused: {Repository} has no open labs")]
     private static partial void LogNotEnrolled(ILogger logger, string repository);
 
-    [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Grading bundle served to {Repository} run {RunId}: {Labs} labs")]
+    [LoggerMessage(
+        EventId = 4102,
+        Level = LogLevel.Information,
+        Message = "Grading bundle served to {Repository} run {RunId}: {Labs} labs"
+    )]
     private static partial void LogServed(ILogger logger, string repository, string runId, int labs);
-}
-
-/// <summary>An HTTP status with either the bundle or the reason for refusing it.</summary>
-public sealed record BundleResponse(int Status, GradingBundle? Bundle, string? Error)
-{
-    public static BundleResponse Refuse(int status, string error) => new(status, null, error);
 }

@@ -18,15 +18,3 @@ public sealed class GradingOptions
     /// </summary>
     public bool AllowSelfHostedRunners { get; set; }
 }
-
-/// <summary>The labs open for a learner repository (empty when the repository is not enrolled).</summary>
-public interface IOpenLabs
-{
-    Task<IReadOnlyList<string>> ForAsync(string repository, CancellationToken cancel);
-}
-
-public sealed class ConfiguredOpenLabs(GradingOptions options) : IOpenLabs
-{
-    public Task<IReadOnlyList<string>> ForAsync(string repository, CancellationToken cancel) =>
-        Task.FromResult<IReadOnlyList<string>>(options.Repositories.TryGetValue(repository, out var labs) ? labs : []);
-}

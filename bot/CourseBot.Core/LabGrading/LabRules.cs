@@ -9,6 +9,3 @@ public sealed record LabRules(string Key, int PassPercent, IReadOnlyList<LabChec
 {
     public int MaxScore => Checks.Sum(c => c.Points);
 }
-
-/// <summary>One check of a lab: its name, its kind (<c>white-box</c> is labelled as such) and the points it is worth.</summary>
-public sealed record LabCheckRule(string Name, string Kind, int Points);

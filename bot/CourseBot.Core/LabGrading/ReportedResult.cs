@@ -7,6 +7,3 @@ namespace CourseBot.Core.LabGrading;
 /// pass it carries are not used; <see cref="ResultScorer"/> recomputes them from the lab's checks.
 /// </summary>
 public sealed record ReportedResult(string Lab, string? Sha, IReadOnlyList<ReportedCheck> Tests, JsonObject Body);
-
-/// <summary>One entry of the result's <c>tests</c>: a check, or one hidden test of a check (named <c>check: test</c>).</summary>
-public sealed record ReportedCheck(string Name, string Kind, string Status, double Score, double MaxScore);

@@ -2,12 +2,6 @@ using System.Globalization;
 
 namespace CourseBot.Core.LabGrading;
 
-/// <summary>A check's points as the bot counts them.</summary>
-public sealed record ScoredCheck(string Name, string Kind, int Points, double Score, bool Passed);
-
-/// <summary>The bot's own verdict on a result: points, maximum and pass from the lab's checks.</summary>
-public sealed record ScoredResult(double Score, int MaxScore, bool Passed, IReadOnlyList<ScoredCheck> Checks);
-
 /// <summary>
 /// Scores a reported result against the lab's own checks. Every entry must belong to a check of the
 /// lab (by name, or <c>check: hidden test</c> for one test of a pytest check), of that check's kind,

@@ -63,7 +63,10 @@ public sealed class GitHubOidcVerifier(OidcOptions options, IJwksSource keys, IR
 
         if (key is null)
         {
-            return OidcVerificationResult.Fail(OidcFailure.UnknownKey, $"no signing key '{Text(header, "kid")}' at {options.ResolvedJwksUri}");
+            return OidcVerificationResult.Fail(
+                OidcFailure.UnknownKey,
+                $"no signing key '{Text(header, "kid")}' at {options.ResolvedJwksUri}"
+            );
         }
 
         var validated = await Tokens.ValidateTokenAsync(token!, Parameters(key, Text(header, "kid")!)).ConfigureAwait(false);
@@ -117,7 +120,10 @@ public sealed class GitHubOidcVerifier(OidcOptions options, IJwksSource keys, IR
         var workflow = Text(payload, "job_workflow_ref");
         if (workflow is null || !options.AllowedWorkflowRefs.Contains(workflow, StringComparer.Ordinal))
         {
-            return OidcVerificationResult.Fail(OidcFailure.WrongWorkflow, $"job_workflow_ref '{workflow}' is not the course's grading workflow at an allowed ref");
+            return OidcVerificationResult.Fail(
+                OidcFailure.WrongWorkflow,
+                $"job_workflow_ref '{workflow}' is not the course's grading workflow at an allowed ref"
+            );
         }
 
         string[] required = ["repository", "repository_id", "repository_owner_id", "sha", "ref", "run_id", "jti"];

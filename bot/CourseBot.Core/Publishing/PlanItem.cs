@@ -1,20 +1,5 @@
 namespace CourseBot.Core.Publishing;
 
-public enum PlanKind
-{
-    Repository,
-    File,
-    Setting,
-    Team,
-}
-
-public enum PlanAction
-{
-    Create,
-    Update,
-    Unchanged,
-}
-
 /// <summary>
 /// One thing publish creates, changes or finds as it should be: a repository, a file in one (with the
 /// content it has after publish), a setting, a team.

@@ -41,10 +41,17 @@ public sealed class PublishSources(string root)
             .Select(f => (Full: f, Relative: Path.GetRelativePath(folder, f).Replace('\\', '/')))
             .Where(f => !f.Relative.Split('/').Any(Skipped.Contains) && !f.Relative.EndsWith(".pyc", StringComparison.Ordinal))
             .ToList();
-        if (files.FirstOrDefault(f => f.Relative.Split('/').Any(GradingFolders.Contains) || Path.GetFileName(f.Relative) == Curriculum.Loading.CurriculumLoader.ProofFile)
-            is { Full: not null } graded)
+        if (
+            files.FirstOrDefault(f =>
+                f.Relative.Split('/').Any(GradingFolders.Contains)
+                || Path.GetFileName(f.Relative) == Curriculum.Loading.CurriculumLoader.ProofFile
+            ) is
+            { Full: not null } graded
+        )
         {
-            throw new InvalidOperationException($"{graded.Full}: a lab's grading material (hidden/, solution/, wrong/, alt/, proof.yml) is no part of a template");
+            throw new InvalidOperationException(
+                $"{graded.Full}: a lab's grading material (hidden/, solution/, wrong/, alt/, proof.yml) is no part of a template"
+            );
         }
 
         return files

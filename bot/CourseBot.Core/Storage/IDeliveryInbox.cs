@@ -1,17 +1,5 @@
 namespace CourseBot.Core.Storage;
 
-/// <summary>A webhook delivery as stored: enough to process it again, whenever and wherever.</summary>
-public sealed record WebhookDelivery(string DeliveryId, string Event, IReadOnlyDictionary<string, string> Headers, ReadOnlyMemory<byte> Body);
-
-/// <summary>A delivery leased from the queue for one processing attempt; <see cref="Receipt"/> proves the lease (Azure's pop receipt).</summary>
-public sealed record LeasedMessage(string Id, string Receipt, WebhookDelivery Delivery, int Attempt);
-
-/// <summary>Where a delivery stands: received, processed (or not yet), dead-lettered.</summary>
-public sealed record DeliveryStatus(string DeliveryId, string Event, DateTimeOffset ReceivedAt, DateTimeOffset? ProcessedAt, bool DeadLettered);
-
-/// <summary>A delivery that failed every attempt, with its last error.</summary>
-public sealed record DeadLetter(string Id, string DeliveryId, string Event, int Attempts, string Error, DateTimeOffset FailedAt);
-
 /// <summary>
 /// Durable intake and queue of webhook deliveries. <see cref="TryEnqueueAsync"/> stores the delivery
 /// before anything is acknowledged; a repeated delivery id is recorded once. Messages are leased,
@@ -27,12 +15,14 @@ public interface IDeliveryInbox
 
     Task CompleteAsync(LeasedMessage message, CancellationToken cancel);
 
-    /// <summary>Records a failed attempt: retried after <paramref name="retryAfter"/>, or dead-lettered when <paramref name="deadLetter"/>.</summary>
+    /// <summary>Records a failed attempt: retried after <paramref name="retryAfter"/>, or dead-lettered when <paramref
+    /// name="deadLetter"/>.</summary>
     Task FailAsync(LeasedMessage message, string error, TimeSpan retryAfter, bool deadLetter, CancellationToken cancel);
 
     Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(CancellationToken cancel);
 
-    /// <summary>Moves dead letters back to the queue with fresh attempts: one by id, or all when <paramref name="id"/> is null. Returns how many.</summary>
+    /// <summary>Moves dead letters back to the queue with fresh attempts: one by id, or all when <paramref name="id"/> is null. Returns how
+    /// many.</summary>
     Task<int> ReplayAsync(string? id, CancellationToken cancel);
 
     Task<DeliveryStatus?> StatusAsync(string deliveryId, CancellationToken cancel);

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace CourseBot.Core.Storage;
 
 /// <summary>
@@ -11,26 +9,4 @@ namespace CourseBot.Core.Storage;
 public interface ILearnerLocks
 {
     Task<IAsyncDisposable> AcquireAsync(string repository, CancellationToken cancel);
-}
-
-/// <summary>Locks within one process (<c>coursebot serve</c>).</summary>
-public sealed class ProcessLearnerLocks : ILearnerLocks
-{
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.OrdinalIgnoreCase);
-
-    public async Task<IAsyncDisposable> AcquireAsync(string repository, CancellationToken cancel)
-    {
-        var gate = _gates.GetOrAdd(repository, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancel).ConfigureAwait(false);
-        return new Release(gate);
-    }
-
-    private sealed class Release(SemaphoreSlim gate) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync()
-        {
-            gate.Release();
-            return ValueTask.CompletedTask;
-        }
-    }
 }

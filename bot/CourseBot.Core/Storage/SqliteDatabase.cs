@@ -34,7 +34,8 @@ internal sealed class SqliteDatabase
         return connection;
     }
 
-    /// <summary>Counts a committed write; every <see cref="CheckpointEvery"/> writes, one passive checkpoint runs in the background.</summary>
+    /// <summary>Counts a committed write; every <see cref="CheckpointEvery"/> writes, one passive checkpoint runs in the
+    /// background.</summary>
     public void AfterWrite()
     {
         if (Interlocked.Increment(ref _writes) % CheckpointEvery != 0 || Interlocked.Exchange(ref _checkpointing, 1) == 1)

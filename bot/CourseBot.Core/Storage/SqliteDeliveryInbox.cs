@@ -1,12 +1,16 @@
-using System.Text.Json;
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace CourseBot.Core.Storage;
 
 /// <summary>The embedded inbox: deliveries, the queue and dead letters in the store's SQLite file.</summary>
 // The semaphore never allocates a wait handle (only WaitAsync and Release are used), so there is nothing to dispose.
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "SemaphoreSlim without AvailableWaitHandle holds no unmanaged resource")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage(
+    "Design",
+    "CA1001:Types that own disposable fields should be disposable",
+    Justification = "SemaphoreSlim without AvailableWaitHandle holds no unmanaged resource"
+)]
 public sealed class SqliteDeliveryInbox : IDeliveryInbox
 {
     private const int MaxBatch = 256;
@@ -19,7 +23,8 @@ public sealed class SqliteDeliveryInbox : IDeliveryInbox
     {
         _time = time;
         _database = new SqliteDatabase(path, """
-            CREATE TABLE IF NOT EXISTS deliveries (id TEXT PRIMARY KEY, event TEXT NOT NULL, received_at INTEGER NOT NULL, processed_at INTEGER);
+            CREATE TABLE IF NOT EXISTS deliveries (
+                id TEXT PRIMARY KEY, event TEXT NOT NULL, received_at INTEGER NOT NULL, processed_at INTEGER);
             CREATE TABLE IF NOT EXISTS queue (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
                 delivery_id TEXT NOT NULL, event TEXT NOT NULL, headers TEXT NOT NULL, body BLOB NOT NULL,
@@ -91,8 +96,16 @@ public sealed class SqliteDeliveryInbox : IDeliveryInbox
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
-        using var insert = Command(connection, "INSERT OR IGNORE INTO deliveries (id, event, received_at) VALUES ($id, $event, $now)", transaction);
-        using var enqueue = Command(connection, "INSERT INTO queue (delivery_id, event, headers, body, visible_at) VALUES ($id, $event, $headers, $body, $now)", transaction);
+        using var insert = Command(
+            connection,
+            "INSERT OR IGNORE INTO deliveries (id, event, received_at) VALUES ($id, $event, $now)",
+            transaction
+        );
+        using var enqueue = Command(
+            connection,
+            "INSERT INTO queue (delivery_id, event, headers, body, visible_at) VALUES ($id, $event, $headers, $body, $now)",
+            transaction
+        );
         var now = Now();
         var stored = new bool[batch.Count];
         for (var i = 0; i < batch.Count; i++)
@@ -110,7 +123,10 @@ public sealed class SqliteDeliveryInbox : IDeliveryInbox
             enqueue.Parameters.Clear();
             enqueue.Parameters.AddWithValue("$id", delivery.DeliveryId);
             enqueue.Parameters.AddWithValue("$event", delivery.Event);
-            enqueue.Parameters.AddWithValue("$headers", JsonSerializer.Serialize(delivery.Headers, StorageJsonContext.Default.IReadOnlyDictionaryStringString));
+            enqueue.Parameters.AddWithValue(
+                "$headers",
+                JsonSerializer.Serialize(delivery.Headers, StorageJsonContext.Default.IReadOnlyDictionaryStringString)
+            );
             enqueue.Parameters.AddWithValue("$body", delivery.Body.ToArray());
             enqueue.Parameters.AddWithValue("$now", now);
             enqueue.ExecuteNonQuery();
@@ -140,7 +156,8 @@ public sealed class SqliteDeliveryInbox : IDeliveryInbox
             return null;
         }
 
-        var headers = JsonSerializer.Deserialize(reader.GetString(3), StorageJsonContext.Default.IReadOnlyDictionaryStringString) ?? new Dictionary<string, string>();
+        var headers = JsonSerializer.Deserialize(reader.GetString(3), StorageJsonContext.Default.IReadOnlyDictionaryStringString)
+            ?? new Dictionary<string, string>();
         var delivery = new WebhookDelivery(reader.GetString(1), reader.GetString(2), headers, (byte[])reader.GetValue(4));
         var id = reader.GetInt64(0).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return new LeasedMessage(id, id, delivery, reader.GetInt32(5));
@@ -206,7 +223,11 @@ public sealed class SqliteDeliveryInbox : IDeliveryInbox
         }
         else
         {
-            await using var retry = Command(connection, "UPDATE queue SET visible_at = $at, last_error = $error WHERE id = $id", transaction);
+            await using var retry = Command(
+                connection,
+                "UPDATE queue SET visible_at = $at, last_error = $error WHERE id = $id",
+                transaction
+            );
             retry.Parameters.AddWithValue("$id", message.Id);
             retry.Parameters.AddWithValue("$error", error);
             retry.Parameters.AddWithValue("$at", Now() + (long)retryAfter.TotalMilliseconds);
@@ -219,12 +240,24 @@ public sealed class SqliteDeliveryInbox : IDeliveryInbox
     public async Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(CancellationToken cancel)
     {
         await using var connection = Open();
-        await using var command = Command(connection, "SELECT id, delivery_id, event, attempts, error, failed_at FROM dead_letters ORDER BY id");
+        await using var command = Command(
+            connection,
+            "SELECT id, delivery_id, event, attempts, error, failed_at FROM dead_letters ORDER BY id"
+        );
         await using var reader = await command.ExecuteReaderAsync(cancel).ConfigureAwait(false);
         var letters = new List<DeadLetter>();
         while (await reader.ReadAsync(cancel).ConfigureAwait(false))
         {
-            letters.Add(new DeadLetter(reader.GetInt64(0).ToString(System.Globalization.CultureInfo.InvariantCulture), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
+            letters.Add(
+                new DeadLetter(
+                    reader.GetInt64(0).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    reader.GetString(1),
+                    reader.GetString(2),
+                    reader.GetInt32(3),
+                    reader.GetString(4),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))
+                )
+            );
         }
 
         return letters;
@@ -235,7 +268,14 @@ public sealed class SqliteDeliveryInbox : IDeliveryInbox
         await using var connection = Open();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancel).ConfigureAwait(false);
         var filter = id is null ? "" : " WHERE id = $id";
-        await using (var copy = Command(connection, $"INSERT INTO queue (delivery_id, event, headers, body, attempts, visible_at) SELECT delivery_id, event, headers, body, 0, $now FROM dead_letters{filter}", transaction))
+        await using (
+            var copy = Command(
+                connection,
+                $"INSERT INTO queue (delivery_id, event, headers, body, attempts, visible_at) SELECT delivery_id, event, headers, body, 0, "
+                + $"$now FROM dead_letters{filter}",
+                transaction
+            )
+        )
         {
             copy.Parameters.AddWithValue("$now", Now());
             if (id is not null)
@@ -260,7 +300,10 @@ public sealed class SqliteDeliveryInbox : IDeliveryInbox
     {
         await using var connection = Open();
         await using var command = Command(connection, "SELECT COUNT(*) FROM queue");
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancel).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt32(
+            await command.ExecuteScalarAsync(cancel).ConfigureAwait(false),
+            System.Globalization.CultureInfo.InvariantCulture
+        );
     }
 
     private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -276,6 +319,3 @@ public sealed class SqliteDeliveryInbox : IDeliveryInbox
     }
 
 }
-
-[System.Text.Json.Serialization.JsonSerializable(typeof(IReadOnlyDictionary<string, string>))]
-internal sealed partial class StorageJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

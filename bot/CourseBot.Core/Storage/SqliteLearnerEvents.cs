@@ -23,14 +23,19 @@ public sealed class SqliteLearnerEvents : ILearnerEvents
     {
         await using var connection = _database.Open();
         await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO learner_events (repository, kind, subject, at, data) VALUES ($repository, $kind, $subject, $at, $data) RETURNING seq";
+        command.CommandText =
+            "INSERT INTO learner_events (repository, kind, subject, at, data) VALUES ($repository, $kind, $subject, $at, $data) RETURNING "
+            + "seq";
         var at = _time.GetUtcNow();
         command.Parameters.AddWithValue("$repository", repository);
         command.Parameters.AddWithValue("$kind", kind);
         command.Parameters.AddWithValue("$subject", subject);
         command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$data", data);
-        var seq = Convert.ToInt64(await command.ExecuteScalarAsync(cancel).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        var seq = Convert.ToInt64(
+            await command.ExecuteScalarAsync(cancel).ConfigureAwait(false),
+            System.Globalization.CultureInfo.InvariantCulture
+        );
         _database.AfterWrite();
         return new LearnerEvent(seq, repository, kind, subject, at, data);
     }
@@ -82,7 +87,8 @@ public sealed class SqliteLearnerEvents : ILearnerEvents
     {
         await using var connection = _database.Open();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq, repository, kind, subject, at, data FROM learner_events WHERE repository = $repository ORDER BY seq";
+        command.CommandText =
+            "SELECT seq, repository, kind, subject, at, data FROM learner_events WHERE repository = $repository ORDER BY seq";
         command.Parameters.AddWithValue("$repository", repository);
         await using var reader = await command.ExecuteReaderAsync(cancel).ConfigureAwait(false);
         var events = new List<LearnerEvent>();

@@ -16,7 +16,8 @@ namespace CourseBot.Core.Webhooks;
 /// idempotent and decide from current state, since GitHub neither orders nor redelivers events.
 /// Each turns Octokit's typed event into the journey's small records and hands it on.
 /// </summary>
-public sealed partial class CourseBotWebhookProcessor(JourneyService journey, ILogger<CourseBotWebhookProcessor> logger) : WebhookEventProcessor
+public sealed partial class CourseBotWebhookProcessor(JourneyService journey, ILogger<CourseBotWebhookProcessor> logger)
+    : WebhookEventProcessor
 {
     /// <summary>The events with a handler here; the dispatcher passes only these on.</summary>
     public static IReadOnlySet<string> HandledEvents { get; } = new HashSet<string>(StringComparer.Ordinal) 
@@ -24,7 +25,12 @@ public sealed partial class CourseBotWebhookProcessor(JourneyService journey, IL
         "installation", "issues", "issue_comment", "push", "pull_request", "pull_request_review",
     };
 
-    protected override ValueTask ProcessInstallationWebhookAsync(WebhookHeaders headers, InstallationEvent installationEvent, InstallationAction action, CancellationToken cancellationToken = default)
+    protected override ValueTask ProcessInstallationWebhookAsync(
+        WebhookHeaders headers,
+        InstallationEvent installationEvent,
+        InstallationAction action,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(installationEvent);
         var installation = installationEvent.Installation;
@@ -32,7 +38,12 @@ public sealed partial class CourseBotWebhookProcessor(JourneyService journey, IL
         return ValueTask.CompletedTask;
     }
 
-    protected override async ValueTask ProcessIssuesWebhookAsync(WebhookHeaders headers, IssuesEvent issuesEvent, IssuesAction action, CancellationToken cancellationToken = default)
+    protected override async ValueTask ProcessIssuesWebhookAsync(
+        WebhookHeaders headers,
+        IssuesEvent issuesEvent,
+        IssuesAction action,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(issuesEvent);
         if (action != IssuesAction.Opened && action != IssuesAction.Edited)
@@ -54,7 +65,12 @@ public sealed partial class CourseBotWebhookProcessor(JourneyService journey, IL
         }
     }
 
-    protected override async ValueTask ProcessIssueCommentWebhookAsync(WebhookHeaders headers, IssueCommentEvent issueCommentEvent, IssueCommentAction action, CancellationToken cancellationToken = default)
+    protected override async ValueTask ProcessIssueCommentWebhookAsync(
+        WebhookHeaders headers,
+        IssueCommentEvent issueCommentEvent,
+        IssueCommentAction action,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(issueCommentEvent);
         if (action != IssueCommentAction.Created)
@@ -68,15 +84,36 @@ public sealed partial class CourseBotWebhookProcessor(JourneyService journey, IL
             comment.Id, comment.Body ?? "", comment.User.Login, IsBot(issueCommentEvent.Sender)), cancellationToken).ConfigureAwait(false);
     }
 
-    protected override async ValueTask ProcessPushWebhookAsync(WebhookHeaders headers, PushEvent pushEvent, CancellationToken cancellationToken = default)
+    protected override async ValueTask ProcessPushWebhookAsync(
+        WebhookHeaders headers,
+        PushEvent pushEvent,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(pushEvent);
         var readme = pushEvent.Commits.Any(c => Touches(c.Added) || Touches(c.Modified) || Touches(c.Removed));
-        await journey.OnPushAsync(new PushReceived(
-            pushEvent.Repository?.FullName ?? "", pushEvent.Ref, pushEvent.Before, pushEvent.After, pushEvent.HeadCommit?.TreeId, readme, IsBot(pushEvent.Sender)), cancellationToken).ConfigureAwait(false);
+        await journey
+            .OnPushAsync(
+                new PushReceived(
+                    pushEvent.Repository?.FullName ?? "",
+                    pushEvent.Ref,
+                    pushEvent.Before,
+                    pushEvent.After,
+                    pushEvent.HeadCommit?.TreeId,
+                    readme,
+                    IsBot(pushEvent.Sender)
+                ),
+                cancellationToken
+            )
+            .ConfigureAwait(false);
     }
 
-    protected override async ValueTask ProcessPullRequestWebhookAsync(WebhookHeaders headers, PullRequestEvent pullRequestEvent, PullRequestAction action, CancellationToken cancellationToken = default)
+    protected override async ValueTask ProcessPullRequestWebhookAsync(
+        WebhookHeaders headers,
+        PullRequestEvent pullRequestEvent,
+        PullRequestAction action,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(pullRequestEvent);
         if (PullRequestActionName(action) is not { } name)
@@ -85,26 +122,69 @@ public sealed partial class CourseBotWebhookProcessor(JourneyService journey, IL
         }
 
         var pull = pullRequestEvent.PullRequest;
-        await journey.OnPullRequestAsync(new PullRequestChanged(
-            pullRequestEvent.Installation?.Id ?? 0, pullRequestEvent.Repository?.FullName ?? "", name, (int)pull.Number, pull.Title, pull.Body,
-            pull.Head.Ref, pull.Head.Sha, pull.Draft, name != "closed" && pull.State?.StringValue != "closed", pull.UpdatedAt, pull.HtmlUrl,
-            IsBot(pullRequestEvent.Sender)), cancellationToken).ConfigureAwait(false);
+        await journey
+            .OnPullRequestAsync(
+                new PullRequestChanged(
+                    pullRequestEvent.Installation?.Id ?? 0,
+                    pullRequestEvent.Repository?.FullName ?? "",
+                    name,
+                    (int)pull.Number,
+                    pull.Title,
+                    pull.Body,
+                    pull.Head.Ref,
+                    pull.Head.Sha,
+                    pull.Draft,
+                    name != "closed" && pull.State?.StringValue != "closed",
+                    pull.UpdatedAt,
+                    pull.HtmlUrl,
+                    IsBot(pullRequestEvent.Sender)
+                ),
+                cancellationToken
+            )
+            .ConfigureAwait(false);
     }
 
-    protected override async ValueTask ProcessPullRequestReviewWebhookAsync(WebhookHeaders headers, PullRequestReviewEvent pullRequestReviewEvent, PullRequestReviewAction action, CancellationToken cancellationToken = default)
+    protected override async ValueTask ProcessPullRequestReviewWebhookAsync(
+        WebhookHeaders headers,
+        PullRequestReviewEvent pullRequestReviewEvent,
+        PullRequestReviewAction action,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(pullRequestReviewEvent);
-        var name = action == PullRequestReviewAction.Submitted ? "submitted" : action == PullRequestReviewAction.Dismissed ? "dismissed" : null;
+        var name =
+            action == PullRequestReviewAction.Submitted ? "submitted"
+            : action == PullRequestReviewAction.Dismissed ? "dismissed"
+            : null;
         if (name is null)
         {
             return;
         }
 
         var (pull, review) = (pullRequestReviewEvent.PullRequest, pullRequestReviewEvent.Review);
-        await journey.OnReviewAsync(new PullRequestReviewed(
-            pullRequestReviewEvent.Installation?.Id ?? 0, pullRequestReviewEvent.Repository?.FullName ?? "", name, (int)pull.Number, pull.Title, pull.Body,
-            pull.Head.Ref, review.Id, review.State?.StringValue ?? "", review.Body, review.User.Login, review.CommitId, review.SubmittedAt ?? default, review.HtmlUrl,
-            pullRequestReviewEvent.Sender?.Login ?? "", IsBot(pullRequestReviewEvent.Sender) || IsBot(review.User)), cancellationToken).ConfigureAwait(false);
+        await journey
+            .OnReviewAsync(
+                new PullRequestReviewed(
+                    pullRequestReviewEvent.Installation?.Id ?? 0,
+                    pullRequestReviewEvent.Repository?.FullName ?? "",
+                    name,
+                    (int)pull.Number,
+                    pull.Title,
+                    pull.Body,
+                    pull.Head.Ref,
+                    review.Id,
+                    review.State?.StringValue ?? "",
+                    review.Body,
+                    review.User.Login,
+                    review.CommitId,
+                    review.SubmittedAt ?? default,
+                    review.HtmlUrl,
+                    pullRequestReviewEvent.Sender?.Login ?? "",
+                    IsBot(pullRequestReviewEvent.Sender) || IsBot(review.User)
+                ),
+                cancellationToken
+            )
+            .ConfigureAwait(false);
     }
 
     /// <summary>The pull request changes that matter to a capstone's review (Octokit's action types print no name).</summary>
@@ -117,7 +197,8 @@ public sealed partial class CourseBotWebhookProcessor(JourneyService journey, IL
         : action == PullRequestAction.Closed ? "closed"
         : null;
 
-    private static bool Touches(IEnumerable<string>? paths) => paths?.Any(p => string.Equals(p, "README.md", StringComparison.OrdinalIgnoreCase)) == true;
+    private static bool Touches(IEnumerable<string>? paths) =>
+        paths?.Any(p => string.Equals(p, "README.md", StringComparison.OrdinalIgnoreCase)) == true;
 
     private static bool IsBot(User? sender) => sender?.Type == UserType.Bot;
 

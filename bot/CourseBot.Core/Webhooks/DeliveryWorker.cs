@@ -8,7 +8,13 @@ namespace CourseBot.Core.Webhooks;
 /// back-off, and after <see cref="QueueOptions.MaxAttempts"/> move the delivery to the dead-letter
 /// list with its error (<c>coursebot events failed</c>, <c>coursebot events replay</c>).
 /// </summary>
-public sealed partial class DeliveryWorker(IDeliveryInbox inbox, IWebhookDispatcher dispatcher, QueueOptions options, TimeProvider time, ILogger<DeliveryWorker> logger)
+public sealed partial class DeliveryWorker(
+    IDeliveryInbox inbox,
+    IWebhookDispatcher dispatcher,
+    QueueOptions options,
+    TimeProvider time,
+    ILogger<DeliveryWorker> logger
+)
 {
     /// <summary>Processes one message if one is due; returns whether one was.</summary>
     public async Task<bool> ProcessOneAsync(CancellationToken cancel)
@@ -29,7 +35,9 @@ public sealed partial class DeliveryWorker(IDeliveryInbox inbox, IWebhookDispatc
         {
             var deadLetter = message.Attempt >= options.MaxAttempts;
             var delay = RetryDelay(message.Attempt);
-            await inbox.FailAsync(message, $"{ex.GetType().Name}: {ex.Message}", delay, deadLetter, CancellationToken.None).ConfigureAwait(false);
+            await inbox
+                .FailAsync(message, $"{ex.GetType().Name}: {ex.Message}", delay, deadLetter, CancellationToken.None)
+                .ConfigureAwait(false);
             if (deadLetter)
             {
                 LogDeadLettered(logger, ex, message.Delivery.DeliveryId, message.Delivery.Event, message.Attempt);
@@ -62,7 +70,8 @@ public sealed partial class DeliveryWorker(IDeliveryInbox inbox, IWebhookDispatc
         }
     }
 
-    /// <summary>2 s, 4 s, 8 s ... up to <see cref="QueueOptions.RetryMax"/>, with up to 20 % jitter so retries do not march in step.</summary>
+    /// <summary>2 s, 4 s, 8 s ... up to <see cref="QueueOptions.RetryMax"/>, with up to 20 % jitter so retries do not march in
+    /// step.</summary>
     internal TimeSpan RetryDelay(int attempt)
     {
         var exponential = options.RetryBase.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 20));
@@ -73,9 +82,17 @@ public sealed partial class DeliveryWorker(IDeliveryInbox inbox, IWebhookDispatc
     [LoggerMessage(EventId = 3001, Level = LogLevel.Debug, Message = "Processed {DeliveryId} ({Event}) on attempt {Attempt}")]
     private static partial void LogProcessed(ILogger logger, string deliveryId, string @event, int attempt);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} ({Event}) failed on attempt {Attempt}; retrying in {Delay}")]
+    [LoggerMessage(
+        EventId = 3002,
+        Level = LogLevel.Warning,
+        Message = "Delivery {DeliveryId} ({Event}) failed on attempt {Attempt}; retrying in {Delay}"
+    )]
     private static partial void LogRetrying(ILogger logger, Exception error, string deliveryId, string @event, int attempt, TimeSpan delay);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "Delivery {DeliveryId} ({Event}) failed {Attempt} times and was moved to the dead-letter list")]
+    [LoggerMessage(
+        EventId = 3003,
+        Level = LogLevel.Error,
+        Message = "Delivery {DeliveryId} ({Event}) failed {Attempt} times and was moved to the dead-letter list"
+    )]
     private static partial void LogDeadLettered(ILogger logger, Exception error, string deliveryId, string @event, int attempt);
 }

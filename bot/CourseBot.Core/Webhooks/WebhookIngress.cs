@@ -6,12 +6,6 @@ using Microsoft.Extensions.Logging;
 
 namespace CourseBot.Core.Webhooks;
 
-/// <summary>A webhook request as any host sees it: headers (any case), the declared length, and the body.</summary>
-public sealed record IngressRequest(IReadOnlyDictionary<string, string> Headers, long? ContentLength, Stream Body);
-
-/// <summary>The answer to GitHub: a status and a short reason (logged for every refusal).</summary>
-public sealed record IngressResult(int Status, string Message);
-
 /// <summary>
 /// Webhook ingress, host-neutral: checks the request, verifies <c>X-Hub-Signature-256</c> in fixed
 /// time, stores and enqueues the delivery, and only then acknowledges with 202 (well inside
@@ -73,7 +67,11 @@ public sealed partial class WebhookIngress(WebhookOptions options, IDeliveryInbo
             return Refuse(400, "body is not a JSON object");
         }
 
-        var kept = headers.Where(h => h.Key.StartsWith("X-GitHub-", StringComparison.OrdinalIgnoreCase) || h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+        var kept = headers
+            .Where(h =>
+                h.Key.StartsWith("X-GitHub-", StringComparison.OrdinalIgnoreCase)
+                || h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)
+            )
             .ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
         var stored = await inbox.TryEnqueueAsync(new WebhookDelivery(deliveryId, eventName, kept, body), cancel).ConfigureAwait(false);
         if (!stored)
@@ -159,6 +157,10 @@ public sealed partial class WebhookIngress(WebhookOptions options, IDeliveryInbo
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Webhook refused with {Status}: {Reason}")]
     private static partial void LogRefused(ILogger logger, int status, string reason);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Duplicate delivery {DeliveryId} ({Event}) acknowledged, not processed again")]
+    [LoggerMessage(
+        EventId = 1002,
+        Level = LogLevel.Information,
+        Message = "Duplicate delivery {DeliveryId} ({Event}) acknowledged, not processed again"
+    )]
     private static partial void LogDuplicate(ILogger logger, string deliveryId, string @event);
 }

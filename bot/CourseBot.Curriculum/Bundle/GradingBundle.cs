@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace CourseBot.Core.LabGrading;
 
 /// <summary>
@@ -13,10 +11,3 @@ public sealed record GradingBundle(int Version, string Repository, string Sha, I
 
     public const int CurrentVersion = 1;
 }
-
-/// <summary>One lab: <c>module/lab</c>, and its files by path relative to the lab folder (<c>lab.yml</c>, <c>hidden/...</c>).</summary>
-public sealed record BundledLab(string Key, IReadOnlyDictionary<string, string> Files);
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
-[JsonSerializable(typeof(GradingBundle))]
-public sealed partial class GradingBundleJsonContext : JsonSerializerContext;

@@ -57,7 +57,12 @@ public static class CurriculumLoader
         return new CurriculumLoadResult(course, bag.Items.ToImmutableArray());
     }
 
-    private static ImmutableArray<Module> LoadModules(string root, DisplayPaths display, DiagnosticBag bag, ImmutableHashSet<string>.Builder unreadable)
+    private static ImmutableArray<Module> LoadModules(
+        string root,
+        DisplayPaths display,
+        DiagnosticBag bag,
+        ImmutableHashSet<string>.Builder unreadable
+    )
     {
         var folder = Path.Combine(root, ModulesFolder);
         if (!Directory.Exists(folder))
@@ -119,15 +124,4 @@ public static class CurriculumLoader
 
         return quizzes.ToImmutable();
     }
-}
-
-/// <summary>What loading produced: the course (null when <c>course.yml</c> could not be read) and every problem found.</summary>
-public sealed record CurriculumLoadResult(Course? Course, ImmutableArray<CurriculumDiagnostic> Diagnostics);
-
-/// <summary>Shows file paths relative to the folder above the curriculum root (<c>curriculum/modules/...</c>), with forward slashes.</summary>
-public sealed class DisplayPaths(string root)
-{
-    private readonly string _base = Path.GetDirectoryName(root) ?? root;
-
-    public string Of(string fullPath) => Path.GetRelativePath(_base, fullPath).Replace('\\', '/');
 }

@@ -78,7 +78,11 @@ public sealed class MapReader
 
         if (value < min || value > max)
         {
-            _bag.Add(At(node), FieldName(key), string.Create(CultureInfo.InvariantCulture, $"{value} is out of range (expected {min} to {max})"));
+            _bag.Add(
+                At(node),
+                FieldName(key),
+                string.Create(CultureInfo.InvariantCulture, $"{value} is out of range (expected {min} to {max})")
+            );
             return null;
         }
 
@@ -262,5 +266,3 @@ public sealed class MapReader
 
     private static string Describe(YamlNode node) => node is YamlScalarNode scalar ? scalar.Value ?? "" : Kind(node);
 }
-
-public delegate bool TryParser<T>(string text, out T value);

@@ -82,7 +82,12 @@ internal static class ModuleReader
         }
         else if (variants[0] == "celery")
         {
-            resource = new CeleryResource(map.Text("celery") ?? "", map.Text("section", required: false), map.Text("note", required: false), map.LocationOf("celery"));
+            resource = new CeleryResource(
+                map.Text("celery") ?? "",
+                map.Text("section", required: false),
+                map.Text("note", required: false),
+                map.LocationOf("celery")
+            );
         }
         else if (variants[0] == "url")
         {
@@ -124,7 +129,12 @@ internal static class ModuleReader
 
     private static RubricCriterion ReadCriterion(MapReader map)
     {
-        var criterion = new RubricCriterion(map.Text("criterion") ?? "", map.Number("weight", min: 1, max: 100) ?? 0, map.Text("evidence") ?? "", map.Location);
+        var criterion = new RubricCriterion(
+            map.Text("criterion") ?? "",
+            map.Number("weight", min: 1, max: 100) ?? 0,
+            map.Text("evidence") ?? "",
+            map.Location
+        );
         map.Finish();
         return criterion;
     }

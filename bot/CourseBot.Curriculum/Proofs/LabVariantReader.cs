@@ -19,7 +19,13 @@ public static partial class LabVariantReader
         ArgumentNullException.ThrowIfNull(display);
         ArgumentNullException.ThrowIfNull(bag);
         var variants = new List<LabVariant>();
-        foreach (var (kind, folderName) in new[] { (LabVariantKind.Wrong, CurriculumLoader.WrongFolder), (LabVariantKind.Alt, CurriculumLoader.AltFolder) })
+        foreach (
+            var (kind, folderName) in new[]
+            {
+                (LabVariantKind.Wrong, CurriculumLoader.WrongFolder),
+                (LabVariantKind.Alt, CurriculumLoader.AltFolder),
+            }
+        )
         {
             var folder = Path.Combine(labDirectory, folderName);
             if (!Directory.Exists(folder))
@@ -29,7 +35,11 @@ public static partial class LabVariantReader
 
             foreach (var stray in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
             {
-                bag.Add(SourceLocation.OfFile(display.Of(stray)), "", $"{folderName}/ holds one folder per variant ({folderName}/NAME/), not files");
+                bag.Add(
+                    SourceLocation.OfFile(display.Of(stray)),
+                    "",
+                    $"{folderName}/ holds one folder per variant ({folderName}/NAME/), not files"
+                );
             }
 
             foreach (var directory in Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal))
@@ -47,10 +57,18 @@ public static partial class LabVariantReader
         var shownFolder = display.Of(directory) + "/";
         if (!KebabName().IsMatch(name))
         {
-            bag.Add(SourceLocation.OfFile(shownFolder), "", $"variant '{name}' must be named in kebab-case, saying what it does (hardcoded-sum)");
+            bag.Add(
+                SourceLocation.OfFile(shownFolder),
+                "",
+                $"variant '{name}' must be named in kebab-case, saying what it does (hardcoded-sum)"
+            );
         }
 
-        if (!Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Any(f => Path.GetFileName(f) != CurriculumLoader.ProofFile))
+        if (
+            !Directory
+                .EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+                .Any(f => Path.GetFileName(f) != CurriculumLoader.ProofFile)
+        )
         {
             bag.Add(SourceLocation.OfFile(shownFolder), "", $"variant '{name}' holds no files to grade");
         }

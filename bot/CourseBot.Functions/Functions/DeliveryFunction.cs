@@ -11,13 +11,21 @@ namespace CourseBot.Functions.Functions;
 /// again after host.json's visibility timeout; on the last allowed attempt the failure is recorded
 /// as a dead letter (the same list <c>coursebot events failed</c> shows) and the message let go.
 /// </summary>
-public sealed partial class DeliveryFunction(AzureDeliveryInbox inbox, IWebhookDispatcher dispatcher, QueueOptions options, ILogger<DeliveryFunction> logger)
+public sealed partial class DeliveryFunction(
+    AzureDeliveryInbox inbox,
+    IWebhookDispatcher dispatcher,
+    QueueOptions options,
+    ILogger<DeliveryFunction> logger
+)
 {
     /// <summary>The queue the ingress writes to: app setting <c>CourseBotQueue</c> (default <c>coursebot-deliveries</c>).</summary>
     public const string QueueSetting = "%CourseBotQueue%";
 
     [Function("process-delivery")]
-    public async Task RunAsync([QueueTrigger(QueueSetting, Connection = "AzureWebJobsStorage")] QueueMessage message, CancellationToken cancel)
+    public async Task RunAsync(
+        [QueueTrigger(QueueSetting, Connection = "AzureWebJobsStorage")] QueueMessage message,
+        CancellationToken cancel
+    )
     {
         ArgumentNullException.ThrowIfNull(message);
         var delivery = await inbox.DecodeAsync(message.MessageText, cancel).ConfigureAwait(false);
@@ -28,11 +36,17 @@ public sealed partial class DeliveryFunction(AzureDeliveryInbox inbox, IWebhookD
         }
         catch (Exception ex) when (message.DequeueCount >= options.MaxAttempts && ex is not OperationCanceledException)
         {
-            await inbox.RecordDeadLetterAsync(delivery, (int)message.DequeueCount, $"{ex.GetType().Name}: {ex.Message}", cancel).ConfigureAwait(false);
+            await inbox
+                .RecordDeadLetterAsync(delivery, (int)message.DequeueCount, $"{ex.GetType().Name}: {ex.Message}", cancel)
+                .ConfigureAwait(false);
             LogDeadLettered(logger, ex, delivery.DeliveryId, delivery.Event, message.DequeueCount);
         }
     }
 
-    [LoggerMessage(EventId = 3103, Level = LogLevel.Error, Message = "Delivery {DeliveryId} ({Event}) failed {Attempts} times and was moved to the dead-letter list")]
+    [LoggerMessage(
+        EventId = 3103,
+        Level = LogLevel.Error,
+        Message = "Delivery {DeliveryId} ({Event}) failed {Attempts} times and was moved to the dead-letter list"
+    )]
     private static partial void LogDeadLettered(ILogger logger, Exception error, string deliveryId, string @event, long attempts);
 }

@@ -9,11 +9,19 @@ namespace CourseBot.Functions.Functions;
 public sealed class GradesFunction(GradeIntakeEndpoint endpoint)
 {
     [Function("grades")]
-    public async Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "grades")] HttpRequest request, CancellationToken cancel)
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "grades")] HttpRequest request,
+        CancellationToken cancel
+    )
     {
         ArgumentNullException.ThrowIfNull(request);
         var header = request.Headers.Authorization.ToString();
         var response = await endpoint.HandleAsync(header.Length > 0 ? header : null, request.Body, cancel).ConfigureAwait(false);
-        return new JsonResult(response.Status == StatusCodes.Status201Created ? new { status = response.Message } : new { error = response.Message }) { StatusCode = response.Status };
+        return new JsonResult(
+            response.Status == StatusCodes.Status201Created ? new { status = response.Message } : new { error = response.Message }
+        )
+        {
+            StatusCode = response.Status,
+        };
     }
 }

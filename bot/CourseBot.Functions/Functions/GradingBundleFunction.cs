@@ -9,7 +9,10 @@ namespace CourseBot.Functions.Functions;
 public sealed class GradingBundleFunction(GradingBundleEndpoint endpoint)
 {
     [Function("grading-bundle")]
-    public async Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "grading/bundle")] HttpRequest request, CancellationToken cancel)
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "grading/bundle")] HttpRequest request,
+        CancellationToken cancel
+    )
     {
         ArgumentNullException.ThrowIfNull(request);
         var header = request.Headers.Authorization.ToString();

@@ -32,12 +32,21 @@ public sealed class CoursePublishCommandTests : IAsyncLifetime, IDisposable
         var (dryExit, dryOutput, _) = await RunAsync(settings, dryRun: true, token);
         Assert.Equal(0, dryExit);
         Assert.StartsWith("Dry run: nothing is written.", dryOutput, StringComparison.Ordinal);
-        Assert.Contains("create    setting    celery-org/celery-course actions access  (access_level: organization)", dryOutput, StringComparison.Ordinal);
+        Assert.Contains(
+            "create    setting    celery-org/celery-course actions access  (access_level: organization)",
+            dryOutput,
+            StringComparison.Ordinal
+        );
         Assert.Empty(_harness.GitHub.State.Repos);
 
         var (exit, output, error) = await RunAsync(settings, dryRun: false, token);
         Assert.True(exit == 0, error);
-        Assert.Contains($"CourseBot__Oidc__AllowedWorkflowRefs__0=celery-org/celery-course/.github/workflows/grade.yml@{_harness.Head("celery-course")}", output, StringComparison.Ordinal);
+        Assert.Contains(
+            "CourseBot__Oidc__AllowedWorkflowRefs__0=celery-org/celery-course"
+            + $"/.github/workflows/grade.yml@{_harness.Head("celery-course")}",
+            output,
+            StringComparison.Ordinal
+        );
         Assert.Contains("CourseBot__Journey__TemplateRepository=celery-org/celery-learner-template", output, StringComparison.Ordinal);
 
         var (_, again, _) = await RunAsync(settings, dryRun: false, token);
@@ -48,7 +57,13 @@ public sealed class CoursePublishCommandTests : IAsyncLifetime, IDisposable
     public async Task AsTheApp_FindsItsInstallationOnTheOrganisation()
     {
         using var key = RSA.Create(2048);
-        var secrets = new JsonObject { ["CourseBot"] = new JsonObject { ["GitHub"] = new JsonObject { ["AppId"] = 1, ["PrivateKey"] = key.ExportPkcs8PrivateKeyPem() } } };
+        var secrets = new JsonObject
+        {
+            ["CourseBot"] = new JsonObject
+            {
+                ["GitHub"] = new JsonObject { ["AppId"] = 1, ["PrivateKey"] = key.ExportPkcs8PrivateKeyPem() },
+            },
+        };
         await File.WriteAllTextAsync(Path.Combine(_data, "secrets.json"), secrets.ToJsonString());
 
         var (exit, output, error) = await RunAsync(PublishHarness.Settings(RepositoryPaths.Root), dryRun: false, token: null);
@@ -78,8 +93,15 @@ public sealed class CoursePublishCommandTests : IAsyncLifetime, IDisposable
         Assert.Null(problem);
         Assert.Equal(new GraderRelease("1.2.3", url, new string('c', 64), GraderRelease.Unavailable), release);
 
-        Assert.Equal(new string('d', 64), GraderReleaseReader.Read("1.2.3", url, [x64, "linux-arm64=" + new string('d', 64)]).Release!.Sha256LinuxArm64);
-        Assert.Contains("no SHA-256 for linux-x64", GraderReleaseReader.Read("1.2.3", url, ["linux-arm64=" + new string('d', 64)]).Problem, StringComparison.Ordinal);
+        Assert.Equal(
+            new string('d', 64),
+            GraderReleaseReader.Read("1.2.3", url, [x64, "linux-arm64=" + new string('d', 64)]).Release!.Sha256LinuxArm64
+        );
+        Assert.Contains(
+            "no SHA-256 for linux-x64",
+            GraderReleaseReader.Read("1.2.3", url, ["linux-arm64=" + new string('d', 64)]).Problem,
+            StringComparison.Ordinal
+        );
         Assert.Contains("is not a SHA-256", GraderReleaseReader.Read("1.2.3", url, ["linux-x64=abc"]).Problem, StringComparison.Ordinal);
         Assert.Contains("not a release version", GraderReleaseReader.Read("main", url, [x64]).Problem, StringComparison.Ordinal);
     }
@@ -92,7 +114,13 @@ public sealed class CoursePublishCommandTests : IAsyncLifetime, IDisposable
         Environment.SetEnvironmentVariable("GITHUB_TOKEN", null);
         try
         {
-            var exit = await CourseCommandLine.RunAsync(settings, dryRun, new PublishCredentials(token, _harness.GitHub.ApiBaseUrl, _data), output, error);
+            var exit = await CourseCommandLine.RunAsync(
+                settings,
+                dryRun,
+                new PublishCredentials(token, _harness.GitHub.ApiBaseUrl, _data),
+                output,
+                error
+            );
             return (exit, output.ToString(), error.ToString());
         }
         finally

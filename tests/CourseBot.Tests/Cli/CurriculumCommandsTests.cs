@@ -58,7 +58,10 @@ public sealed class CurriculumCommandsTests
     public void Validate_MissingFolder_ExitsOne()
     {
         var output = new StringWriter();
-        Assert.Equal(1, CurriculumCommands.Validate(Path.Combine(Path.GetTempPath(), "no-such-curriculum-" + Guid.NewGuid()), "text", output));
+        Assert.Equal(
+            1,
+            CurriculumCommands.Validate(Path.Combine(Path.GetTempPath(), "no-such-curriculum-" + Guid.NewGuid()), "text", output)
+        );
         Assert.Contains("curriculum folder not found", output.ToString(), StringComparison.Ordinal);
     }
 
@@ -70,9 +73,17 @@ public sealed class CurriculumCommandsTests
         var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(47, lines.Length); // header, rule, 45 modules
         Assert.StartsWith("#   module", lines[0], StringComparison.Ordinal);
-        Assert.Contains(lines, l => l.StartsWith("12  course-review", StringComparison.Ordinal) && l.Contains("exam 50q", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("3   brokers-and-backends", StringComparison.Ordinal) && l.Contains("quiz 12q, 2 labs, 1 exercise", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("33  django-integration", StringComparison.Ordinal) && l.Contains("4A Django Integration Mastery", StringComparison.Ordinal));
+        Assert.Contains(lines, l =>
+            l.StartsWith("12  course-review", StringComparison.Ordinal) && l.Contains("exam 50q", StringComparison.Ordinal)
+        );
+        Assert.Contains(lines, l =>
+            l.StartsWith("3   brokers-and-backends", StringComparison.Ordinal)
+            && l.Contains("quiz 12q, 2 labs, 1 exercise", StringComparison.Ordinal)
+        );
+        Assert.Contains(lines, l =>
+            l.StartsWith("33  django-integration", StringComparison.Ordinal)
+            && l.Contains("4A Django Integration Mastery", StringComparison.Ordinal)
+        );
     }
 
     [Theory]
@@ -83,7 +94,11 @@ public sealed class CurriculumCommandsTests
         var output = new StringWriter();
         Assert.Equal(0, CurriculumCommands.Show(RepositoryPaths.Curriculum, reference, output, TextWriter.Null));
         var text = output.ToString();
-        Assert.StartsWith("Module 1: Introduction to Distributed Task Processing  [intro-distributed-processing]", text, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "Module 1: Introduction to Distributed Task Processing  [intro-distributed-processing]",
+            text,
+            StringComparison.Ordinal
+        );
         Assert.Contains("Duration:  1 week (10-15 hours)", text, StringComparison.Ordinal);
         Assert.Contains("quiz: Distributed processing concepts [quiz; graded quiz, 10 questions, 20 min]", text, StringComparison.Ordinal);
         Assert.Contains("celery:docs/getting-started/introduction.rst", text, StringComparison.Ordinal);
@@ -94,6 +109,9 @@ public sealed class CurriculumCommandsTests
     {
         var error = new StringWriter();
         Assert.Equal(1, CurriculumCommands.Show(RepositoryPaths.Curriculum, "99", TextWriter.Null, error));
-        Assert.Equal("No module '99'. Give a number (1-45) or an id such as 'intro-distributed-processing'." + Environment.NewLine, error.ToString());
+        Assert.Equal(
+            "No module '99'. Give a number (1-45) or an id such as 'intro-distributed-processing'." + Environment.NewLine,
+            error.ToString()
+        );
     }
 }

@@ -16,7 +16,12 @@ public sealed class EventsCommandTests(Azurite azurite)
         var prefix = "e" + Guid.NewGuid().ToString("N")[..10];
         var inbox = new AzureDeliveryInbox(azurite.ConnectionString, prefix, TimeProvider.System);
         await inbox.InitializeAsync(CancellationToken.None);
-        var delivery = new WebhookDelivery("d-" + Guid.NewGuid().ToString("N"), "issues", new Dictionary<string, string>(), Encoding.UTF8.GetBytes("{}"));
+        var delivery = new WebhookDelivery(
+            "d-" + Guid.NewGuid().ToString("N"),
+            "issues",
+            new Dictionary<string, string>(),
+            Encoding.UTF8.GetBytes("{}")
+        );
         Assert.True(await inbox.TryEnqueueAsync(delivery, CancellationToken.None));
         var leased = await inbox.LeaseAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
         await inbox.FailAsync(leased!, "handler broke", TimeSpan.Zero, deadLetter: true, CancellationToken.None);

@@ -32,7 +32,12 @@ internal static class CohortOnRecord
         }
 
         // What would happen after today is not on record yet.
-        foreach (var (at, repository, subject, data) in entries.Where(e => e.At <= Today).OrderBy(e => e.At).ThenBy(e => e.Repository, StringComparer.Ordinal))
+        foreach (
+            var (at, repository, subject, data) in entries
+                .Where(e => e.At <= Today)
+                .OrderBy(e => e.At)
+                .ThenBy(e => e.Repository, StringComparer.Ordinal)
+        )
         {
             if (at > time.GetUtcNow())
             {
@@ -93,18 +98,34 @@ internal static class CohortOnRecord
     }
 
     /// <summary>Every assessment of the module done: a counted quiz, a passed lab, an approval, or an approved capstone.</summary>
-    private static IEnumerable<(DateTimeOffset, string, string, LearnerEventData)> Pass(string repository, Module module, DateTimeOffset at, int i)
+    private static IEnumerable<(DateTimeOffset, string, string, LearnerEventData)> Pass(
+        string repository,
+        Module module,
+        DateTimeOffset at,
+        int i
+    )
     {
         if (module.Capstone is { } capstone)
         {
             var scores = capstone.Rubric.ToDictionary(r => r.Criterion, r => (double)r.Weight, StringComparer.Ordinal);
-            yield return (at.AddHours(-2), repository, module.Id, new CapstonePullRequest(1, "opened", false, true, "h", at.AddHours(-2), null));
-            yield return (at, repository, module.Id, new CapstoneReview(1, 5, "approved", "grace", "grace", "h", at, null, scores,
-                scores.Values.Sum(), scores.Values.Sum()));
+            yield return (
+                at.AddHours(-2),
+                repository,
+                module.Id,
+                new CapstonePullRequest(1, "opened", false, true, "h", at.AddHours(-2), null)
+            );
+            yield return (
+                at,
+                repository,
+                module.Id,
+                new CapstoneReview(1, 5, "approved", "grace", "grace", "h", at, null, scores, scores.Values.Sum(), scores.Values.Sum())
+            );
             yield return (at, repository, module.Id, new PeerReviewGiven("academy/celery-learner00", 1, 9, at, null));
         }
 
-        foreach (var assessment in module.Assessments.Where(a => module.Capstone is null || a.Grading != Core.Curriculum.Model.Grading.Review))
+        foreach (
+            var assessment in module.Assessments.Where(a => module.Capstone is null || a.Grading != Core.Curriculum.Model.Grading.Review)
+        )
         {
             var subject = $"{module.Id}/{assessment.Id}";
             yield return assessment.Grading switch

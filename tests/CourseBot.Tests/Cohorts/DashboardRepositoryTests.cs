@@ -52,14 +52,24 @@ public sealed class DashboardRepositoryTests(ITestOutputHelper output) : IDispos
     public async Task Schedule_QueuesOneRefreshPerWindow()
     {
         var inbox = new SqliteDeliveryInbox(Path.Combine(_dir, "coursebot.db"), _time);
-        var schedule = new DashboardSchedule(new DashboardOptions(), new JourneyOptions { CourseRepository = "academy/course" }, inbox, _time);
+        var schedule = new DashboardSchedule(
+            new DashboardOptions(),
+            new JourneyOptions { CourseRepository = "academy/course" },
+            inbox,
+            _time
+        );
         Assert.True(await schedule.RequestAsync(CancellationToken.None));
         _time.Advance(TimeSpan.FromMinutes(5));
         Assert.False(await schedule.RequestAsync(CancellationToken.None));
         _time.Advance(TimeSpan.FromMinutes(15));
         Assert.True(await schedule.RequestAsync(CancellationToken.None));
         Assert.Equal(2, await inbox.PendingAsync(CancellationToken.None));
-        var off = new DashboardSchedule(new DashboardOptions { Enabled = false }, new JourneyOptions { CourseRepository = "a/b" }, inbox, _time);
+        var off = new DashboardSchedule(
+            new DashboardOptions { Enabled = false },
+            new JourneyOptions { CourseRepository = "a/b" },
+            inbox,
+            _time
+        );
         Assert.False(await off.RequestAsync(CancellationToken.None));
     }
 

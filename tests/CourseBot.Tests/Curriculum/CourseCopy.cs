@@ -1,6 +1,7 @@
 namespace CourseBot.Tests.Curriculum;
 
-/// <summary>The course's curriculum and learner template in a private folder, laid out as in the repository, for tests that edit it.</summary>
+/// <summary>The course's curriculum and learner template in a private folder, laid out as in the repository, for tests that edit
+/// it.</summary>
 internal sealed class CourseCopy : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("coursebot-course-").FullName;

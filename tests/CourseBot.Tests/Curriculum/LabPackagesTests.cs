@@ -55,14 +55,24 @@ public sealed class LabPackagesTests : IDisposable
         var labYml = Directory.GetFiles(Path.Combine(curriculum, "modules"), "lab.yml", SearchOption.AllDirectories)
             .Single(f => f.Replace('\\', '/').EndsWith("/labs/first-app-lab/lab.yml", StringComparison.Ordinal));
         var text = File.ReadAllText(labYml);
-        File.WriteAllText(labYml, text.Replace("packages: [python3-celery, python3-pytest, python3-redis]\n", "", StringComparison.Ordinal));
+        File.WriteAllText(
+            labYml,
+            text.Replace("packages: [python3-celery, python3-pytest, python3-redis]\n", "", StringComparison.Ordinal)
+        );
         var other = labYml.Replace("first-app-lab", "sync-async-exercise", StringComparison.Ordinal);
-        File.WriteAllText(other, File.ReadAllText(other).Replace("python3-redis]", "python3-redis, python3-nosuch, Not_A_Name]", StringComparison.Ordinal));
+        File.WriteAllText(
+            other,
+            File.ReadAllText(other).Replace("python3-redis]", "python3-redis, python3-nosuch, Not_A_Name]", StringComparison.Ordinal)
+        );
 
         var errors = CurriculumValidator.ValidateFolder(curriculum).Diagnostics.Select(d => d.ToString()).ToList();
 
-        Assert.Contains(errors, e => e.Contains("first-app-lab/lab.yml", StringComparison.Ordinal) && e.Contains("packages", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Contains("package 'python3-nosuch' is not in packages/debian-python-modules.txt", StringComparison.Ordinal));
+        Assert.Contains(errors, e =>
+            e.Contains("first-app-lab/lab.yml", StringComparison.Ordinal) && e.Contains("packages", StringComparison.Ordinal)
+        );
+        Assert.Contains(errors, e =>
+            e.Contains("package 'python3-nosuch' is not in packages/debian-python-modules.txt", StringComparison.Ordinal)
+        );
         Assert.Contains(errors, e => e.Contains("'Not_A_Name' is not a Debian package name", StringComparison.Ordinal));
     }
 

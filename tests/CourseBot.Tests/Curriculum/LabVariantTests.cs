@@ -48,14 +48,30 @@ public sealed class LabVariantTests : IDisposable
         var errors = CurriculumValidator.ValidateFolder(_course.Curriculum).Diagnostics.Select(d => d.ToString()).ToList();
 
         var labPath = "curriculum/" + Path.GetRelativePath(_course.Curriculum, folder).Replace('\\', '/');
-        Assert.Contains(errors, e => e.StartsWith($"{labPath}/wrong/Not_Kebab/:1:1", StringComparison.Ordinal) && e.Contains("kebab-case", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith($"{labPath}/wrong/no-such-check/proof.yml:2:", StringComparison.Ordinal)
-            && e.Contains("caught_by", StringComparison.Ordinal) && e.Contains("'no such check' is no check of first-app-lab/lab.yml", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith($"{labPath}/wrong/extra-field/proof.yml:2:", StringComparison.Ordinal) && e.Contains("caugth_by", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith($"{labPath}/wrong/empty/:1:1", StringComparison.Ordinal) && e.Contains("holds no files", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith($"{labPath}/alt/caught/proof.yml:2:", StringComparison.Ordinal) && e.Contains("only wrong/ variants are caught", StringComparison.Ordinal));
+        Assert.Contains(errors, e =>
+            e.StartsWith($"{labPath}/wrong/Not_Kebab/:1:1", StringComparison.Ordinal) && e.Contains("kebab-case", StringComparison.Ordinal)
+        );
+        Assert.Contains(errors, e =>
+            e.StartsWith($"{labPath}/wrong/no-such-check/proof.yml:2:", StringComparison.Ordinal)
+            && e.Contains("caught_by", StringComparison.Ordinal)
+            && e.Contains("'no such check' is no check of first-app-lab/lab.yml", StringComparison.Ordinal)
+        );
+        Assert.Contains(errors, e =>
+            e.StartsWith($"{labPath}/wrong/extra-field/proof.yml:2:", StringComparison.Ordinal)
+            && e.Contains("caugth_by", StringComparison.Ordinal)
+        );
+        Assert.Contains(errors, e =>
+            e.StartsWith($"{labPath}/wrong/empty/:1:1", StringComparison.Ordinal) && e.Contains("holds no files", StringComparison.Ordinal)
+        );
+        Assert.Contains(errors, e =>
+            e.StartsWith($"{labPath}/alt/caught/proof.yml:2:", StringComparison.Ordinal)
+            && e.Contains("only wrong/ variants are caught", StringComparison.Ordinal)
+        );
         Assert.Contains(errors, e => e.StartsWith($"{labPath}/alt/stray.py:1:1", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith($"{labPath}/alt/imports-django/tasks.py:1:1", StringComparison.Ordinal) && e.Contains("imports 'django'", StringComparison.Ordinal));
+        Assert.Contains(errors, e =>
+            e.StartsWith($"{labPath}/alt/imports-django/tasks.py:1:1", StringComparison.Ordinal)
+            && e.Contains("imports 'django'", StringComparison.Ordinal)
+        );
     }
 
     [Fact]
@@ -67,14 +83,23 @@ public sealed class LabVariantTests : IDisposable
         CourseCopy.Write(folder, "alt/other-names/tasks.py", "ALT_VARIANT = 1\n");
         var key = Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(folder))!)[3..] + "/" + Lab;
 
-        var bundle = new GradingBundleBuilder(_course.Curriculum, new LabRulesReader(_course.Curriculum)).Build("org/celery-ada", new string('a', 40), [key]);
+        var bundle = new GradingBundleBuilder(_course.Curriculum, new LabRulesReader(_course.Curriculum)).Build(
+            "org/celery-ada",
+            new string('a', 40),
+            [key]
+        );
 
         var files = Assert.Single(bundle.Labs).Files;
         Assert.Contains("lab.yml", files.Keys);
         Assert.All(files.Keys, f => Assert.True(f == "lab.yml" || f.StartsWith("hidden/", StringComparison.Ordinal), f));
-        Assert.DoesNotContain(files.Values, v => v.Contains("WRONG_VARIANT", StringComparison.Ordinal) || v.Contains("ALT_VARIANT", StringComparison.Ordinal));
+        Assert.DoesNotContain(files.Values, v =>
+            v.Contains("WRONG_VARIANT", StringComparison.Ordinal) || v.Contains("ALT_VARIANT", StringComparison.Ordinal)
+        );
     }
 
     private static string CheckNameOf(string folder) =>
-        File.ReadLines(Path.Combine(folder, "lab.yml")).Select(l => l.Trim()).First(l => l.StartsWith("- name:", StringComparison.Ordinal))["- name:".Length..].Trim();
+        File.ReadLines(Path.Combine(folder, "lab.yml"))
+            .Select(l => l.Trim())
+            .First(l => l.StartsWith("- name:", StringComparison.Ordinal))["- name:".Length..]
+            .Trim();
 }

@@ -44,7 +44,12 @@ public sealed class InfraTests
     [Fact]
     public async Task CompiledTemplate_RunsTheBotKeyless_OnFlexConsumption()
     {
-        var (exit, json) = await Processes.RunToEndAsync(Bicep, ["build", MainBicep, "--stdout"], CancellationToken.None, throwOnFailure: false);
+        var (exit, json) = await Processes.RunToEndAsync(
+            Bicep,
+            ["build", MainBicep, "--stdout"],
+            CancellationToken.None,
+            throwOnFailure: false
+        );
         Assert.Equal(0, exit);
         var resources = JsonNode.Parse(json)!["resources"]!.AsArray().Select(resource => resource!).ToList();
         JsonNode Of(string type) => resources.Single(resource => (string?)resource["type"] == type);

@@ -30,8 +30,19 @@ public sealed partial class SingleFilePublishTests
             string[] serve = [program, "serve", "--urls", $"http://127.0.0.1:{port}"];
             // As root (CI): in a mount namespace where the .NET installation is an empty folder. Otherwise: no dotnet on PATH.
             var start = SandboxIdentity.IsRoot
-                ? new ProcessStartInfo("unshare",
-                    ["--mount", "--propagation", "private", "sh", "-c", $"mount -t tmpfs none {DotnetInstallation} && exec \"$@\"", "sh", .. serve])
+                ? new ProcessStartInfo(
+                    "unshare",
+                    [
+                        "--mount",
+                        "--propagation",
+                        "private",
+                        "sh",
+                        "-c",
+                        $"mount -t tmpfs none {DotnetInstallation} && exec \"$@\"",
+                        "sh",
+                        .. serve,
+                    ]
+                )
                 : new ProcessStartInfo(program, serve[1..]);
             start.WorkingDirectory = elsewhere; // no curriculum here or above: the one shipped beside the program is used
             start.RedirectStandardOutput = true;

@@ -22,7 +22,9 @@ public sealed class EmulatorSchemaTests : IAsyncLifetime, IDisposable
     private const string Learner = "learner-ada";
     private readonly RSA _key = RSA.Create(2048);
     private readonly ConcurrentQueue<RecordedResponse> _responses = new();
-    private readonly JsonDocument _extract = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "openapi", "paths.json")));
+    private readonly JsonDocument _extract = JsonDocument.Parse(
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "openapi", "paths.json"))
+    );
     private GitHubEmulator.GitHubEmulator _github = null!;
     private GitHubClientFactory _factory = null!;
     private long _installation;
@@ -32,7 +34,12 @@ public sealed class EmulatorSchemaTests : IAsyncLifetime, IDisposable
         _github = await GitHubEmulator.GitHubEmulator.StartAsync(new EmulatorOptions { GenerationDelay = TimeSpan.Zero });
         _github.Recorder = _responses.Enqueue;
         _installation = _github.AddInstallation(Org);
-        _github.AddRepository(Org, "learner-template", new Dictionary<string, string> { ["README.md"] = "# Your Celery course\n", ["labs/first-app/tasks.py"] = "# TODO\n" }, template: true);
+        _github.AddRepository(
+            Org,
+            "learner-template",
+            new Dictionary<string, string> { ["README.md"] = "# Your Celery course\n", ["labs/first-app/tasks.py"] = "# TODO\n" },
+            template: true
+        );
         _github.AddTeamMember(Org, "instructors", "grace", "maintainer");
         _factory = EmulatorClients.For(_github, _key);
     }
@@ -77,19 +84,36 @@ public sealed class EmulatorSchemaTests : IAsyncLifetime, IDisposable
     {
         await ExerciseEveryRouteAsync();
 
-        var succeeded = _responses.Where(r => r.Status is >= 200 and < 300).Select(r => $"{r.Method} {r.Route}").ToHashSet(StringComparer.Ordinal);
+        var succeeded = _responses
+            .Where(r => r.Status is >= 200 and < 300)
+            .Select(r => $"{r.Method} {r.Route}")
+            .ToHashSet(StringComparer.Ordinal);
         var routes = _github.Routes.Select(r => $"{r.Method} {r.Path}").ToList();
         Assert.Equal([], routes.Where(r => !succeeded.Contains(r)));
 
         // A list route proves its items' shape only when a list had items.
-        var emptyLists = _responses.Where(r => r.Status == 200 && r.Body.StartsWith('[')).GroupBy(r => $"{r.Method} {r.Route}").Where(g => g.All(r => r.Body == "[]")).Select(g => g.Key);
+        var emptyLists = _responses
+            .Where(r => r.Status == 200 && r.Body.StartsWith('['))
+            .GroupBy(r => $"{r.Method} {r.Route}")
+            .Where(g => g.All(r => r.Body == "[]"))
+            .Select(g => g.Key);
         Assert.Equal([], emptyLists);
 
         var responses = _extract.RootElement.GetProperty("responses");
-        Assert.Equal([], routes.Select(Documented).Where(r => !responses.TryGetProperty(r, out var statuses) || (!statuses.EnumerateObject().Any() && DocumentedStatuses(r) is not ["204"])));
+        Assert.Equal(
+            [],
+            routes
+                .Select(Documented)
+                .Where(r =>
+                    !responses.TryGetProperty(r, out var statuses)
+                    || (!statuses.EnumerateObject().Any() && DocumentedStatuses(r) is not ["204"])
+                )
+        );
 
         // A route GitHub documents without a body is checked by the status it answered.
-        var bodiless = _responses.Where(r => r.Status is >= 200 and < 300 && DocumentedStatuses($"{r.Method} {Documented(r.Route)}") is ["204"]).ToList();
+        var bodiless = _responses
+            .Where(r => r.Status is >= 200 and < 300 && DocumentedStatuses($"{r.Method} {Documented(r.Route)}") is ["204"])
+            .ToList();
         Assert.NotEmpty(bodiless);
         Assert.All(bodiless, r => Assert.Equal(204, r.Status));
         Assert.True(routes.Count >= 30, $"{routes.Count} routes");
@@ -116,7 +140,8 @@ public sealed class EmulatorSchemaTests : IAsyncLifetime, IDisposable
         [
             "$: missing number",
             "$.locked: expected boolean, found string",
-            """$.author_association: "STRANGER" is not one of ["COLLABORATOR","CONTRIBUTOR","FIRST_TIMER","FIRST_TIME_CONTRIBUTOR","MANNEQUIN","MEMBER","NONE","OWNER"]""",
+            """$.author_association: "STRANGER" is not one of """
+            + """["COLLABORATOR","CONTRIBUTOR","FIRST_TIMER","FIRST_TIME_CONTRIBUTOR","MANNEQUIN","MEMBER","NONE","OWNER"]""",
             """$.closed_at: "yesterday" is not an RFC 3339 date-time""",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), violations.Order(StringComparer.Ordinal));
@@ -146,20 +171,57 @@ public sealed class EmulatorSchemaTests : IAsyncLifetime, IDisposable
         var parent = await client.Git.Commit.Get(Org, Learner, head.GetProperty("object").GetProperty("sha").GetString()!);
         var blob = await client.Git.Blob.Create(Org, Learner, new NewBlob { Content = "print('hello')\n", Encoding = EncodingType.Utf8 });
         var tree = new NewTree { BaseTree = parent.Tree.Sha };
-        tree.Tree.Add(new NewTreeItem { Path = "labs/first-app/tasks.py", Mode = "100644", Type = TreeType.Blob, Sha = blob.Sha });
-        var commit = await client.Git.Commit.Create(Org, Learner, new NewCommit("solve the lab", (await client.Git.Tree.Create(Org, Learner, tree)).Sha, parent.Sha));
+        tree.Tree.Add(
+            new NewTreeItem
+            {
+                Path = "labs/first-app/tasks.py",
+                Mode = "100644",
+                Type = TreeType.Blob,
+                Sha = blob.Sha,
+            }
+        );
+        var commit = await client.Git.Commit.Create(
+            Org,
+            Learner,
+            new NewCommit("solve the lab", (await client.Git.Tree.Create(Org, Learner, tree)).Sha, parent.Sha)
+        );
         await client.Git.Reference.Create(Org, Learner, new NewReference("refs/heads/solution", commit.Sha));
         var badge = new NewTree { BaseTree = parent.Tree.Sha };
-        badge.Tree.Add(new NewTreeItem { Path = "badges/path-1.svg", Mode = "100644", Type = TreeType.Blob, Sha = blob.Sha });
-        var progress = await client.Git.Commit.Create(Org, Learner, new NewCommit("progress", (await client.Git.Tree.Create(Org, Learner, badge)).Sha, parent.Sha));
+        badge.Tree.Add(
+            new NewTreeItem
+            {
+                Path = "badges/path-1.svg",
+                Mode = "100644",
+                Type = TreeType.Blob,
+                Sha = blob.Sha,
+            }
+        );
+        var progress = await client.Git.Commit.Create(
+            Org,
+            Learner,
+            new NewCommit("progress", (await client.Git.Tree.Create(Org, Learner, badge)).Sha, parent.Sha)
+        );
         await client.Git.Reference.Update(Org, Learner, "heads/main", new ReferenceUpdate(progress.Sha));
 
         // Issues, labels, milestones, comments.
         var label = await client.Issue.Labels.Create(Org, Learner, new NewLabel("module:1", "0e8a16") { Description = "Module 1" });
         await client.Issue.Labels.GetAllForRepository(Org, Learner);
-        var milestone = await client.Issue.Milestone.Create(Org, Learner, new NewMilestone("Month 1") { DueOn = new DateTimeOffset(2026, 12, 25, 0, 0, 0, TimeSpan.Zero) });
+        var milestone = await client.Issue.Milestone.Create(
+            Org,
+            Learner,
+            new NewMilestone("Month 1") { DueOn = new DateTimeOffset(2026, 12, 25, 0, 0, 0, TimeSpan.Zero) }
+        );
         await client.Issue.Milestone.GetAllForRepository(Org, Learner);
-        var issue = await client.Issue.Create(Org, Learner, new NewIssue("Module 1") { Body = "lesson", Milestone = milestone.Number, Labels = { label.Name } });
+        var issue = await client.Issue.Create(
+            Org,
+            Learner,
+            new NewIssue("Module 1")
+            {
+                Body = "lesson",
+                Milestone = milestone.Number,
+                Labels = { label.Name },
+            }
+        );
         await client.Issue.GetAllForRepository(Org, Learner);
         var comment = await client.Issue.Comment.Create(Org, Learner, issue.Number, "results");
         await client.Issue.Comment.GetAllForIssue(Org, Learner, issue.Number);
@@ -170,18 +232,35 @@ public sealed class EmulatorSchemaTests : IAsyncLifetime, IDisposable
         await client.Issue.Get(Org, Learner, issue.Number);
 
         // Pull requests and reviews.
-        var pull = await client.PullRequest.Create(Org, Learner, new NewPullRequest("Lab solution", "solution", "main") { Body = "Please review" });
+        var pull = await client.PullRequest.Create(
+            Org,
+            Learner,
+            new NewPullRequest("Lab solution", "solution", "main") { Body = "Please review" }
+        );
         await client.PullRequest.GetAllForRepository(Org, Learner);
         await client.PullRequest.Get(Org, Learner, pull.Number);
-        await client.PullRequest.Review.Create(Org, Learner, pull.Number, new PullRequestReviewCreate { Body = "Looks right", Event = PullRequestReviewEvent.Comment });
+        await client.PullRequest.Review.Create(
+            Org,
+            Learner,
+            pull.Number,
+            new PullRequestReviewCreate { Body = "Looks right", Event = PullRequestReviewEvent.Comment }
+        );
         await client.PullRequest.Review.GetAll(Org, Learner, pull.Number);
         await client.PullRequest.ReviewRequest.Create(Org, Learner, pull.Number, new PullRequestReviewRequest([], ["instructors"]));
         // Octokit's own call for this route builds an absolute path that drops the emulator's base path.
-        await new ApiConnection(client.Connection).Put(new Uri($"orgs/{Org}/teams/instructors/repos/{Org}/{Learner}", UriKind.Relative), new { permission = "triage" });
+        await new ApiConnection(client.Connection).Put(
+            new Uri($"orgs/{Org}/teams/instructors/repos/{Org}/{Learner}", UriKind.Relative),
+            new { permission = "triage" }
+        );
 
         // The REST commit of a branch (head and tree in one call), and a workflow run requested by /recheck.
         await client.Repository.Commit.Get(Org, Learner, "main");
-        await client.Repository.Content.CreateFile(Org, Learner, ".github/workflows/grade.yml", new CreateFileRequest("grading", "on: [push, workflow_dispatch]\n"));
+        await client.Repository.Content.CreateFile(
+            Org,
+            Learner,
+            ".github/workflows/grade.yml",
+            new CreateFileRequest("grading", "on: [push, workflow_dispatch]\n")
+        );
         await client.Actions.Workflows.CreateDispatch(Org, Learner, "grade.yml", new CreateWorkflowDispatch("main"));
 
         // Octokit only has the id-based team membership call.
@@ -207,7 +286,10 @@ public sealed class EmulatorSchemaTests : IAsyncLifetime, IDisposable
     {
         using var http = new HttpClient { BaseAddress = _github.ApiBaseUrl };
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _factory.Tokens.GetAsync(_installation, CancellationToken.None));
+        request.Headers.Authorization = new AuthenticationHeaderValue(
+            "Bearer",
+            await _factory.Tokens.GetAsync(_installation, CancellationToken.None)
+        );
         request.Headers.UserAgent.ParseAdd("coursebot-tests");
         using var response = await http.SendAsync(request);
         response.EnsureSuccessStatusCode();
@@ -218,7 +300,9 @@ public sealed class EmulatorSchemaTests : IAsyncLifetime, IDisposable
     private string[] DocumentedStatuses(string route)
     {
         var space = route.IndexOf(' ', StringComparison.Ordinal);
-        return _extract.RootElement.GetProperty("paths").TryGetProperty(route[(space + 1)..], out var methods) && methods.TryGetProperty(route[..space], out var statuses)
+        return
+            _extract.RootElement.GetProperty("paths").TryGetProperty(route[(space + 1)..], out var methods)
+            && methods.TryGetProperty(route[..space], out var statuses)
             ? [.. statuses.EnumerateArray().Select(s => s.GetString()!)]
             : [];
     }

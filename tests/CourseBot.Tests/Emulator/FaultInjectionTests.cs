@@ -41,8 +41,19 @@ public sealed class FaultInjectionTests : IDisposable
         var installation = github.AddInstallation("course-org");
         github.AddRepository("course-org", "learner-ada", new Dictionary<string, string> { ["README.md"] = "x" });
         using var factory = new GitHubClientFactory(
-            new GitHubAppOptions { AppId = 1, PrivateKey = _key.ExportPkcs8PrivateKeyPem(), ApiBaseUrl = github.ApiBaseUrl },
-            new GitHubResilienceOptions { ContentCreationSpacing = TimeSpan.Zero, RetryBase = TimeSpan.FromMilliseconds(20), SecondaryLimitWait = TimeSpan.FromMilliseconds(200), MaxAttempts = 8 },
+            new GitHubAppOptions
+            {
+                AppId = 1,
+                PrivateKey = _key.ExportPkcs8PrivateKeyPem(),
+                ApiBaseUrl = github.ApiBaseUrl,
+            },
+            new GitHubResilienceOptions
+            {
+                ContentCreationSpacing = TimeSpan.Zero,
+                RetryBase = TimeSpan.FromMilliseconds(20),
+                SecondaryLimitWait = TimeSpan.FromMilliseconds(200),
+                MaxAttempts = 8,
+            },
             TimeProvider.System,
             NullLoggerFactory.Instance);
         var client = factory.ForInstallation(installation);
@@ -64,7 +75,10 @@ public sealed class FaultInjectionTests : IDisposable
         foreach (var id in deliveries)
         {
             var payload = JsonSerializer.Serialize(new { action = "created", operation = id });
-            Assert.Equal(System.Net.HttpStatusCode.Accepted, await github.SendWebhookAsync(hook, Secret, "issue_comment", payload, deliveryId: id));
+            Assert.Equal(
+                System.Net.HttpStatusCode.Accepted,
+                await github.SendWebhookAsync(hook, Secret, "issue_comment", payload, deliveryId: id)
+            );
         }
 
         var inbox = bot.Services.GetRequiredService<IDeliveryInbox>();
@@ -78,8 +92,14 @@ public sealed class FaultInjectionTests : IDisposable
         var comments = github.State.Repos["course-org/learner-ada"].Comments.Values.Select(c => c.Body).ToList();
         Assert.Equal(200, comments.Count);
         Assert.Equal(deliveries.Select(d => "done " + d).Order(), comments.Order());
-        Assert.True(github.Calls.GetValueOrDefault("server-error") > 5, $"too few 5xx injected: {github.Calls.GetValueOrDefault("server-error")}");
-        Assert.True(github.Calls.GetValueOrDefault("secondary-limit") > 3, $"too few secondary limits injected: {github.Calls.GetValueOrDefault("secondary-limit")}");
+        Assert.True(
+            github.Calls.GetValueOrDefault("server-error") > 5,
+            $"too few 5xx injected: {github.Calls.GetValueOrDefault("server-error")}"
+        );
+        Assert.True(
+            github.Calls.GetValueOrDefault("secondary-limit") > 3,
+            $"too few secondary limits injected: {github.Calls.GetValueOrDefault("secondary-limit")}"
+        );
         Assert.Equal(0, github.RetryAfterViolations);
     }
 

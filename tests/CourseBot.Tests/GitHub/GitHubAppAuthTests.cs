@@ -26,7 +26,14 @@ public sealed class GitHubAppAuthTests : IDisposable
         Assert.Equal(now - 60, claims.GetProperty("iat").GetInt64());
         Assert.Equal(now + 540, claims.GetProperty("exp").GetInt64());
         Assert.Equal("4242", claims.GetProperty("iss").GetString());
-        Assert.True(_key.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), System.Buffers.Text.Base64Url.DecodeFromChars(parts[2]), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+        Assert.True(
+            _key.VerifyData(
+                Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]),
+                System.Buffers.Text.Base64Url.DecodeFromChars(parts[2]),
+                HashAlgorithmName.SHA256,
+                RSASignaturePadding.Pkcs1
+            )
+        );
         Assert.Equal(token, jwt.Create()); // reused while fresh
         _time.Advance(TimeSpan.FromMinutes(8.5));
         Assert.NotEqual(token, jwt.Create());

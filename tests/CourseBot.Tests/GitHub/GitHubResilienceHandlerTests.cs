@@ -41,7 +41,10 @@ public sealed class GitHubResilienceHandlerTests
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (a.StatusCode, b.StatusCode));
         var times = github.Requests.ToArray();
         Assert.Equal(3, times.Length);
-        Assert.True(times[1].At - times[0].At >= TimeSpan.FromSeconds(1), $"retried {(times[1].At - times[0].At).TotalMilliseconds} ms later");
+        Assert.True(
+            times[1].At - times[0].At >= TimeSpan.FromSeconds(1),
+            $"retried {(times[1].At - times[0].At).TotalMilliseconds} ms later"
+        );
         Assert.True(times[2].At - times[0].At >= TimeSpan.FromSeconds(1));
     }
 
@@ -70,7 +73,10 @@ public sealed class GitHubResilienceHandlerTests
     public async Task SecondaryLimitWithoutHeaders_WaitsTheMinuteGitHubAsksFor()
     {
         await using var github = await ScriptedGitHub.StartAsync(_time);
-        github.Then(403, body: """{"message":"You have exceeded a secondary rate limit. Please wait a few minutes before you try again."}""");
+        github.Then(
+            403,
+            body: """{"message":"You have exceeded a secondary rate limit. Please wait a few minutes before you try again."}"""
+        );
         var (http, _) = Client(github);
         using var client = http;
         var post = http.PostAsync(new Uri("repos/o/r/issues", UriKind.Relative), new StringContent("{\"title\":\"x\"}"));

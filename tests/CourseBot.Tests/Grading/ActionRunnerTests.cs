@@ -7,7 +7,8 @@ using CourseBot.Tests.Infrastructure;
 
 namespace CourseBot.Tests.Grading;
 
-/// <summary>The Action end to end: an OIDC token from a stand-in Actions runtime, the bundle from a real bot over HTTP, grading in the sandbox.</summary>
+/// <summary>The Action end to end: an OIDC token from a stand-in Actions runtime, the bundle from a real bot over HTTP, grading in the
+/// sandbox.</summary>
 [Collection(GradingTestGroup.Name)]
 public sealed class ActionRunnerTests
 {

@@ -3,22 +3,30 @@ using CourseBot.Tests.Infrastructure;
 
 namespace CourseBot.Tests.Grading;
 
-/// <summary>A Celery lab graded black-box: the learner's real worker (as the learner user) against real Redis; hidden tests talk to it through the broker.</summary>
+/// <summary>A Celery lab graded black-box: the learner's real worker (as the learner user) against real Redis; hidden tests talk to it
+/// through the broker.</summary>
 [Collection(GradingTestGroup.Name)]
 public sealed class CeleryLabTests(RedisServer redis)
 {
     private const string Lab = "labs/demo/tasks-lab/";
 
-    private const string Header = "from celery import Celery\n\napp = Celery('tasks')\napp.conf.update(task_serializer='json', result_serializer='json', accept_content=['json'])\n\n";
+    private const string Header =
+        "from celery import Celery\n\napp = Celery('tasks')\napp.conf.update(task_serializer='json', result_serializer='json', "
+        + "accept_content=['json'])\n\n";
 
     [Fact]
     public async Task Grade_WorkingTasks_PassEveryHiddenTest()
     {
         using var harness = new GradingHarness(redis);
-        using var workspace = new Workspace(new Dictionary<string, string>
-        {
-            [Lab + "tasks.py"] = Header + "@app.task\ndef add(x, y):\n    return x + y\n\n@app.task\ndef mul(x, y):\n    return x * y\n\n@app.task\ndef xsum(numbers):\n    return sum(numbers)\n",
-        });
+        using var workspace = new Workspace(
+            new Dictionary<string, string>
+            {
+                [Lab + "tasks.py"] =
+                    Header
+                    + "@app.task\ndef add(x, y):\n    return x + y\n\n@app.task\ndef mul(x, y):\n    return x * y\n\n@app.task\ndef "
+                    + "xsum(numbers):\n    return sum(numbers)\n",
+            }
+        );
         var (exit, result) = await harness.GradeAsync("tasks-lab", workspace);
         Assert.True(exit == 0, harness.Log);
         Assert.Equal(3, result!.Tests.Count);
@@ -47,7 +55,9 @@ public sealed class CeleryLabTests(RedisServer redis)
     public async Task Grade_WorkerThatCannotStart_ReportsWhyOnEveryCheck()
     {
         using var harness = new GradingHarness(redis);
-        using var workspace = new Workspace(new Dictionary<string, string> { [Lab + "tasks.py"] = "raise SystemExit('broken on import')\n" });
+        using var workspace = new Workspace(
+            new Dictionary<string, string> { [Lab + "tasks.py"] = "raise SystemExit('broken on import')\n" }
+        );
         var (exit, result) = await harness.GradeAsync("tasks-lab", workspace);
         Assert.Equal(1, exit);
         var test = Assert.Single(result!.Tests);

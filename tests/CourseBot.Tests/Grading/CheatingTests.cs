@@ -28,18 +28,26 @@ public sealed class CheatingTests(RedisServer redis)
                 checks:
                   - { name: read hidden tests, kind: command, run: "cat ../hidden/secret.txt", output: TOPSECRET, points: 1 }
                   - { name: list the sandbox, kind: command, run: "ls ..", output: hidden, points: 1 }
-                  - { name: read the course checkout, kind: command, run: "cat $(find / -path '*labs/cheat-lab/hidden/secret.txt' 2>/dev/null)", output: TOPSECRET, points: 1 }
-                  - { name: read the grader environment, kind: command, run: "tr '\\0' '\\n' < /proc/$PPID/environ", output: "PATH=", points: 1 }
+                  - { name: read the course checkout, kind: command,
+                      run: "cat $(find / -path '*labs/cheat-lab/hidden/secret.txt' 2>/dev/null)", output: TOPSECRET, points: 1 }
+                  - { name: read the grader environment, kind: command,
+                      run: "tr '\\0' '\\n' < /proc/$PPID/environ", output: "PATH=", points: 1 }
                   - { name: inherit runner secrets, kind: command, run: "env; cat /proc/self/environ", output: "ghs_fake", points: 1 }
-                  - { name: forge the test report, kind: command, run: "echo '<testsuite/>' > ../results/junit-1.xml && echo wrote", output: wrote, points: 1 }
-                  - { name: write the step outputs, kind: command, run: "echo score=100 >> {{outputs}} && echo wrote", output: wrote, points: 1 }
-                  - { name: change the runner workspace, kind: command, run: "touch {{workspace.Root}}/pwned && echo wrote", output: wrote, points: 1 }
+                  - { name: forge the test report, kind: command,
+                      run: "echo '<testsuite/>' > ../results/junit-1.xml && echo wrote", output: wrote, points: 1 }
+                  - { name: write the step outputs, kind: command,
+                      run: "echo score=100 >> {{outputs}} && echo wrote", output: wrote, points: 1 }
+                  - { name: change the runner workspace, kind: command,
+                      run: "touch {{workspace.Root}}/pwned && echo wrote", output: wrote, points: 1 }
                   - { name: kill the grader, kind: command, run: "kill -9 $PPID && echo killed", output: killed, points: 1 }
                   - { name: read a root file through a link, kind: command, run: "cat link.txt", output: "root:", points: 1 }
                   - { name: link a root file into a file check, kind: file, path: link.txt, matches: "root:", points: 1 }
-                  - { name: become root, kind: command, run: "sudo -n id -u || su -c 'id -u' root </dev/null", output: "0", comparison: exact, points: 1 }
-                  - { name: leave a daemon behind, kind: command, run: "(sleep 1; touch {{late}}) >/dev/null 2>&1 & echo started", output: never, points: 1 }
-                  - { name: fork bomb, kind: command, run: "b() { b | b & }; b; sleep 10", comparison: exit-code, timeout_seconds: 2, points: 1 }
+                  - { name: become root, kind: command,
+                      run: "sudo -n id -u || su -c 'id -u' root </dev/null", output: "0", comparison: exact, points: 1 }
+                  - { name: leave a daemon behind, kind: command,
+                      run: "(sleep 1; touch {{late}}) >/dev/null 2>&1 & echo started", output: never, points: 1 }
+                  - { name: fork bomb, kind: command,
+                      run: "b() { b | b & }; b; sleep 10", comparison: exit-code, timeout_seconds: 2, points: 1 }
                 """, new Dictionary<string, string> { ["secret.txt"] = "TOPSECRET" });
 
             var (exit, result) = await harness.GradeAsync("cheat-lab", workspace);

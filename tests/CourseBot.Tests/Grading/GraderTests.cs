@@ -122,7 +122,8 @@ public sealed class GraderTests
             checks:
               - name: tries commands
                 kind: command
-                run: "printf '::error::pwned\\n##[error]legacy\\n  ::add-mask::secret\\r::set-output name=score::100\\n%s\\n' '::stop-commands::x' '</pre><script>alert(1)</script>'"
+                run: "printf '::error::pwned\\n##[error]legacy\\n  ::add-mask::secret\\r::set-output name=score::100\\n%s\\n' \
+                  '::stop-commands::x' '</pre><script>alert(1)</script>'"
                 output: nothing like this
                 comparison: contains
                 points: 1
@@ -133,7 +134,9 @@ public sealed class GraderTests
         // own annotation, with learner text escaped: the table is printed with commands stopped by a random token.
         Assert.DoesNotContain("##[", harness.Log, StringComparison.Ordinal);
         Assert.Contains("::stop-commands::", harness.Log, StringComparison.Ordinal);
-        Assert.All(RunnerCommandLog.Executed(harness.Log), l => Assert.StartsWith("::error title=tries commands::", l, StringComparison.Ordinal));
+        Assert.All(RunnerCommandLog.Executed(harness.Log), l =>
+            Assert.StartsWith("::error title=tries commands::", l, StringComparison.Ordinal)
+        );
         Assert.Single(RunnerCommandLog.Executed(harness.Log));
         // In the summary learner output is shown as text: HTML-encoded inside <pre>.
         Assert.Contains("&lt;/pre&gt;&lt;script&gt;alert(1)&lt;/script&gt;", harness.Summary, StringComparison.Ordinal);
@@ -148,8 +151,17 @@ public sealed class GraderTests
         var (exit, result) = await harness.GradeAsync("broken-lab", workspace);
         Assert.Equal(2, exit);
         Assert.Null(result);
-        Assert.Contains("curriculum/modules/01-demo/labs/broken-lab/lab.yml:3:5: error: checks[0].run: missing required field (expected text)", harness.Log, StringComparison.Ordinal);
-        Assert.Contains("curriculum/modules/01-demo/labs/broken-lab/lab.yml:8:11: error: checks[1].kind: 'telepathy' is not one of command, file, celery, white-box", harness.Log, StringComparison.Ordinal);
+        Assert.Contains(
+            "curriculum/modules/01-demo/labs/broken-lab/lab.yml:3:5: error: checks[0].run: missing required field (expected text)",
+            harness.Log,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "curriculum/modules/01-demo/labs/broken-lab/lab.yml:8:11: error: checks[1].kind: 'telepathy' is not one of command, file, "
+            + "celery, white-box",
+            harness.Log,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -171,13 +183,21 @@ public sealed class GraderTests
         {
             [".github/classroom/autograding.json"] = """
                 {"tests": [
-                  {"name": "greets", "setup": "", "run": "python3 labs/demo/greeter-lab/greet.py", "input": "Grace", "output": "Hello, Grace!", "comparison": "exact", "timeout": 1, "points": 3},
-                  {"name": "counts", "setup": "true", "run": "python3 labs/demo/greeter-lab/countdown.py 2", "input": "", "output": "2\n1", "comparison": "included", "timeout": 1, "points": 2},
-                  {"name": "wrong", "setup": "", "run": "echo nope", "input": "", "output": "^yes$", "comparison": "regex", "timeout": 1, "points": 1}
+                  {"name": "greets", "setup": "", "run": "python3 labs/demo/greeter-lab/greet.py", "input": "Grace",
+                   "output": "Hello, Grace!", "comparison": "exact", "timeout": 1, "points": 3},
+                  {"name": "counts", "setup": "true", "run": "python3 labs/demo/greeter-lab/countdown.py 2", "input": "",
+                   "output": "2\n1", "comparison": "included", "timeout": 1, "points": 2},
+                  {"name": "wrong", "setup": "", "run": "echo nope", "input": "", "output": "^yes$", "comparison": "regex",
+                   "timeout": 1, "points": 1}
                 ]}
                 """,
-        });
-        var (exit, result) = await harness.GradeAsync("classroom/assignment", workspace, Path.Combine(workspace.Root, ".github/classroom/autograding.json"));
+            }
+        );
+        var (exit, result) = await harness.GradeAsync(
+            "classroom/assignment",
+            workspace,
+            Path.Combine(workspace.Root, ".github/classroom/autograding.json")
+        );
         Assert.Equal(1, exit);
         Assert.Equal(["passed", "passed", "failed"], result!.Tests.Select(t => t.Status));
         Assert.Equal((5.0, 6.0), (result.Score, result.MaxScore));
@@ -187,13 +207,17 @@ public sealed class GraderTests
     public async Task Grade_WhiteBoxCheck_IgnoresLearnerConftestAndIsLabelled()
     {
         using var harness = new GradingHarness();
-        using var workspace = new Workspace(new Dictionary<string, string>
-        {
-            ["labs/demo/whitebox-lab/shapes.py"] = "def area(side):\n    return side * side\n",
-            // A learner conftest that would force every test to pass must not be loaded.
-            ["labs/demo/whitebox-lab/conftest.py"] = "import pytest\n@pytest.hookimpl(hookwrapper=True)\ndef pytest_runtest_makereport(item, call):\n    outcome = yield\n    outcome.get_result().outcome = 'passed'\n",
-            ["labs/demo/whitebox-lab/pytest.ini"] = "[pytest]\naddopts = -p no:junitxml\n",
-        });
+        using var workspace = new Workspace(
+            new Dictionary<string, string>
+            {
+                ["labs/demo/whitebox-lab/shapes.py"] = "def area(side):\n    return side * side\n",
+                // A learner conftest that would force every test to pass must not be loaded.
+                ["labs/demo/whitebox-lab/conftest.py"] =
+                    "import pytest\n@pytest.hookimpl(hookwrapper=True)\ndef pytest_runtest_makereport(item, call):\n    outcome = yield\n  "
+                    + "  outcome.get_result().outcome = 'passed'\n",
+                ["labs/demo/whitebox-lab/pytest.ini"] = "[pytest]\naddopts = -p no:junitxml\n",
+            }
+        );
         var (_, result) = await harness.GradeAsync("whitebox-lab", workspace);
         Assert.Equal(2, result!.Tests.Count);
         Assert.All(result.Tests, t => Assert.Equal("white-box", t.Kind));
@@ -218,8 +242,12 @@ public sealed class GraderTests
                 {
                     // A zombie (Z) or dying (X) process runs nothing and holds nothing; it only waits to be reaped.
                     var status = File.ReadAllLines(Path.Combine(d, "status"));
-                    var dead = status.Any(l => l.StartsWith("State:\tZ", StringComparison.Ordinal) || l.StartsWith("State:\tX", StringComparison.Ordinal));
-                    var uid = status.FirstOrDefault(l => l.StartsWith("Uid:", StringComparison.Ordinal))?.Split('\t', StringSplitOptions.RemoveEmptyEntries)[1];
+                    var dead = status.Any(l =>
+                        l.StartsWith("State:\tZ", StringComparison.Ordinal) || l.StartsWith("State:\tX", StringComparison.Ordinal)
+                    );
+                    var uid = status
+                        .FirstOrDefault(l => l.StartsWith("Uid:", StringComparison.Ordinal))
+                        ?.Split('\t', StringSplitOptions.RemoveEmptyEntries)[1];
                     return (Pid: int.Parse(Path.GetFileName(d), System.Globalization.CultureInfo.InvariantCulture), Uid: dead ? null : uid);
                 }
                 catch (IOException)

@@ -15,7 +15,9 @@ internal sealed class GradingHarness : IDisposable
     {
         Directory.CreateDirectory(_dir);
         Curriculum = Workspace.Curriculum;
-        Environment = redis is null ? new GradingEnvironment() : new GradingEnvironment { BrokerUrl = redis.Url(0), BackendUrl = redis.Url(1) };
+        Environment = redis is null
+            ? new GradingEnvironment()
+            : new GradingEnvironment { BrokerUrl = redis.Url(0), BackendUrl = redis.Url(1) };
     }
 
     public string Curriculum { get; private set; }
@@ -77,7 +79,9 @@ internal sealed class GradingHarness : IDisposable
             log,
             CancellationToken.None);
         Log = log.ToString();
-        var result = File.Exists(ResultFile) ? JsonSerializer.Deserialize(File.ReadAllText(ResultFile), GradeResultJsonContext.Default.GradeResult) : null;
+        var result = File.Exists(ResultFile)
+            ? JsonSerializer.Deserialize(File.ReadAllText(ResultFile), GradeResultJsonContext.Default.GradeResult)
+            : null;
         return (exit, result);
     }
 

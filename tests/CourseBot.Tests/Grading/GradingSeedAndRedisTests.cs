@@ -101,13 +101,18 @@ public sealed class GradingSeedAndRedisTests(RedisServer redis)
 
     private (LabDefinition Lab, Grader Grader, Workspace Workspace, GradingHarness Harness) Setup(int? seed)
     {
-        var harness = new GradingHarness(redis).WithLab("seed-lab", LabYaml, new Dictionary<string, string> { ["test_seed.py"] = HiddenTest });
+        var harness = new GradingHarness(redis).WithLab(
+            "seed-lab",
+            LabYaml,
+            new Dictionary<string, string> { ["test_seed.py"] = HiddenTest }
+        );
         var lab = LabReader.Find(harness.Curriculum, "seed-lab").Lab!;
         var workspace = new Workspace(new Dictionary<string, string> { ["labs/demo/seed-lab/README.md"] = "seeded\n" });
         return (lab, new Grader(new SandboxOptions(), harness.Environment with { Seed = seed }), workspace, harness);
     }
 
-    private static string Seed(GradeResult result) => Assert.Single(result.Notes, n => n.StartsWith("Checks ran with COURSEBOT_SEED=", StringComparison.Ordinal));
+    private static string Seed(GradeResult result) =>
+        Assert.Single(result.Notes, n => n.StartsWith("Checks ran with COURSEBOT_SEED=", StringComparison.Ordinal));
 
     /// <summary>One command to database <paramref name="database"/> of the test's Redis; its one-line reply.</summary>
     private async Task<string> SendAsync(int database, params string[] command)

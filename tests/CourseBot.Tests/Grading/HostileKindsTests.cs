@@ -12,7 +12,8 @@ namespace CourseBot.Tests.Grading;
 [Collection(GradingTestGroup.Name)]
 public sealed class HostileKindsTests
 {
-    private const string Commands = "::add-mask::x\\n##[set-output name=score;]100\\n::error::pwned\\n::stop-commands::guess\\n##[endgroup]";
+    private const string Commands =
+        "::add-mask::x\\n##[set-output name=score;]100\\n::error::pwned\\n::stop-commands::guess\\n##[endgroup]";
 
     [Theory]
     [InlineData("os._exit(0)")]

@@ -23,13 +23,18 @@ public sealed class HostileWorkerTests(RedisServer redis)
           - { name: tasks, kind: celery, tests: test_hostile.py, points: 8 }
         """;
 
-    private const string Header = "from celery import Celery\nfrom celery.exceptions import Ignore\n\napp = Celery('tasks')\n" +
-        "app.conf.update(task_serializer='json', result_serializer='json', accept_content=['json'])\n\n@app.task\ndef ok():\n    return 42\n\n";
+    private const string Header =
+        "from celery import Celery\nfrom celery.exceptions import Ignore\n\napp = Celery('tasks')\n"
+        + "app.conf.update(task_serializer='json', result_serializer='json', accept_content=['json'])\n\n@app.task\ndef ok():\n    "
+        + "return 42\n\n";
 
     /// <summary>Two tests the starter passes, then six it must not: scoring 2 of 8 is the only right answer.</summary>
-    private static readonly string EightTests = "from coursebot_lab import call\n\n" +
-        string.Concat(Enumerable.Range(1, 2).Select(i => $"def test_ok_{i}():\n    assert call('tasks.ok') == 42\n\n")) +
-        string.Concat(Enumerable.Range(3, 6).Select(i => $"def test_stop_{i}():\n    assert call('tasks.stop') == 42, 'stop should return 42'\n\n"));
+    private static readonly string EightTests =
+        "from coursebot_lab import call\n\n"
+        + string.Concat(Enumerable.Range(1, 2).Select(i => $"def test_ok_{i}():\n    assert call('tasks.ok') == 42\n\n"))
+        + string.Concat(
+            Enumerable.Range(3, 6).Select(i => $"def test_stop_{i}():\n    assert call('tasks.stop') == 42, 'stop should return 42'\n\n")
+        );
 
     [Theory]
     [InlineData("builtins", "KeyboardInterrupt")]
@@ -42,14 +47,22 @@ public sealed class HostileWorkerTests(RedisServer redis)
     public async Task Grade_WorkerStoringAControlFlowException_ScoresOnlyTheTestsThatPass(string module, string type)
     {
         var marker = Path.Combine(Path.GetTempPath(), "coursebot-rebuilt-" + Guid.NewGuid().ToString("N"));
-        using var harness = new GradingHarness(redis).WithLab("hostile-lab", LabYaml, new Dictionary<string, string> { ["test_hostile.py"] = EightTests });
-        using var workspace = new Workspace(new Dictionary<string, string>
-        {
-            // The failure is written straight into the backend, as any class by module and name, and the task then ignored.
-            [Lab + "tasks.py"] = Header + "@app.task(bind=True)\ndef stop(self):\n" +
-                $"    self.backend.store_result(self.request.id, {{'exc_type': '{type}', 'exc_module': '{module}', " +
-                $"'exc_message': ['the session ends here; touch {marker}']}}, 'FAILURE')\n    raise Ignore()\n",
-        });
+        using var harness = new GradingHarness(redis).WithLab(
+            "hostile-lab",
+            LabYaml,
+            new Dictionary<string, string> { ["test_hostile.py"] = EightTests }
+        );
+        using var workspace = new Workspace(
+            new Dictionary<string, string>
+            {
+                // The failure is written straight into the backend, as any class by module and name, and the task then ignored.
+                [Lab + "tasks.py"] =
+                    Header
+                    + "@app.task(bind=True)\ndef stop(self):\n"
+                    + $"    self.backend.store_result(self.request.id, {{'exc_type': '{type}', 'exc_module': '{module}', "
+                    + $"'exc_message': ['the session ends here; touch {marker}']}}, 'FAILURE')\n    raise Ignore()\n",
+            }
+        );
         var before = WorkspaceSnapshot.Of(workspace.Root);
 
         var (exit, result) = await harness.GradeAsync("hostile-lab", workspace);
@@ -68,9 +81,19 @@ public sealed class HostileWorkerTests(RedisServer redis)
     public async Task Grade_SessionThatEndsEarlyWithStatusZero_FailsEveryTestItDidNotRun()
     {
         // pytest.exit(returncode=0) leaves a report with the first two tests only and a "success" exit status.
-        var tests = EightTests.Replace("def test_stop_3():\n", "def test_stop_3():\n    import pytest\n    pytest.exit('over', returncode=0)\n", StringComparison.Ordinal);
-        using var harness = new GradingHarness(redis).WithLab("hostile-lab", LabYaml, new Dictionary<string, string> { ["test_hostile.py"] = tests });
-        using var workspace = new Workspace(new Dictionary<string, string> { [Lab + "tasks.py"] = Header + "@app.task\ndef stop():\n    return 42\n" });
+        var tests = EightTests.Replace(
+            "def test_stop_3():\n",
+            "def test_stop_3():\n    import pytest\n    pytest.exit('over', returncode=0)\n",
+            StringComparison.Ordinal
+        );
+        using var harness = new GradingHarness(redis).WithLab(
+            "hostile-lab",
+            LabYaml,
+            new Dictionary<string, string> { ["test_hostile.py"] = tests }
+        );
+        using var workspace = new Workspace(
+            new Dictionary<string, string> { [Lab + "tasks.py"] = Header + "@app.task\ndef stop():\n    return 42\n" }
+        );
         var before = WorkspaceSnapshot.Of(workspace.Root);
 
         var (_, result) = await harness.GradeAsync("hostile-lab", workspace);
@@ -84,15 +107,28 @@ public sealed class HostileWorkerTests(RedisServer redis)
     [Fact]
     public async Task Grade_SessionInterrupted_ScoresTheCheckZeroAndSaysWhy()
     {
-        var tests = EightTests.Replace("def test_stop_3():\n", "def test_stop_3():\n    raise KeyboardInterrupt\n", StringComparison.Ordinal);
-        using var harness = new GradingHarness(redis).WithLab("hostile-lab", LabYaml, new Dictionary<string, string> { ["test_hostile.py"] = tests });
-        using var workspace = new Workspace(new Dictionary<string, string> { [Lab + "tasks.py"] = Header + "@app.task\ndef stop():\n    return 42\n" });
+        var tests = EightTests.Replace(
+            "def test_stop_3():\n",
+            "def test_stop_3():\n    raise KeyboardInterrupt\n",
+            StringComparison.Ordinal
+        );
+        using var harness = new GradingHarness(redis).WithLab(
+            "hostile-lab",
+            LabYaml,
+            new Dictionary<string, string> { ["test_hostile.py"] = tests }
+        );
+        using var workspace = new Workspace(
+            new Dictionary<string, string> { [Lab + "tasks.py"] = Header + "@app.task\ndef stop():\n    return 42\n" }
+        );
 
         var (_, result) = await harness.GradeAsync("hostile-lab", workspace);
 
         var test = Assert.Single(result!.Tests);
         Assert.Equal((TestStatus.Error, 0.0, 8.0), (test.Status, test.Score, test.MaxScore));
-        Assert.Equal("the test session ended abnormally (pytest exit status 2: the session was interrupted), so this check scores 0", test.Message);
+        Assert.Equal(
+            "the test session ended abnormally (pytest exit status 2: the session was interrupted), so this check scores 0",
+            test.Message
+        );
     }
 
     [Fact]
@@ -125,10 +161,13 @@ public sealed class HostileWorkerTests(RedisServer redis)
         AssertNothingChanged(workspace, before, null);
 
         // The worker's log tail, when it cannot start, is quoted in a message that reaches the log too.
-        using var broken = new Workspace(new Dictionary<string, string>
-        {
-            [Lab + "tasks.py"] = $"import sys\nprint('{Commands}', flush=True)\nprint('{Commands}', file=sys.stderr, flush=True)\nsys.exit(3)\n",
-        });
+        using var broken = new Workspace(
+            new Dictionary<string, string>
+            {
+                [Lab + "tasks.py"] =
+                    $"import sys\nprint('{Commands}', flush=True)\nprint('{Commands}', file=sys.stderr, flush=True)\nsys.exit(3)\n",
+            }
+        );
         var (_, failed) = await harness.GradeAsync("hostile-lab", broken);
         var test = Assert.Single(failed!.Tests);
         Assert.StartsWith("your worker stopped before it was ready:", test.Message, StringComparison.Ordinal);
@@ -218,30 +257,49 @@ public sealed class HostileWorkerTests(RedisServer redis)
         await using var action = await BotBackedAction.StartAsync(Workspace.Curriculum, "demo/tasks-lab", "demo/greeter-lab");
         // tasks-lab: add is right, mul stores a KeyboardInterrupt (which once ended the session and left add alone in the
         // report, 3 of 3 points), and every task prints workflow commands; greeter-lab is solved.
-        using var workspace = new Workspace(new Dictionary<string, string>(GraderTests.GoodGreeter)
-        {
-            ["labs/demo/tasks-lab/tasks.py"] = "import sys\n" + Header.Replace("@app.task\ndef ok", "print('##[set-output name=passed;]true')\n" +
-                "print('::error::pwned', file=sys.stderr)\n\n@app.task\ndef ok", StringComparison.Ordinal) +
-                "@app.task\ndef add(x, y):\n    return x + y\n\n@app.task\ndef xsum(numbers):\n    return sum(numbers)\n\n" +
-                "@app.task(bind=True)\ndef mul(self, x, y):\n    print('##[add-mask]x')\n" +
-                "    self.backend.store_result(self.request.id,\n" +
-                "        {'exc_type': 'KeyboardInterrupt', 'exc_module': 'builtins', 'exc_message': []}, 'FAILURE')\n" +
-                "    raise Ignore()\n",
-        });
+        using var workspace = new Workspace(
+            new Dictionary<string, string>(GraderTests.GoodGreeter)
+            {
+                ["labs/demo/tasks-lab/tasks.py"] =
+                    "import sys\n"
+                    + Header.Replace(
+                        "@app.task\ndef ok",
+                        "print('##[set-output name=passed;]true')\n" + "print('::error::pwned', file=sys.stderr)\n\n@app.task\ndef ok",
+                        StringComparison.Ordinal
+                    )
+                    + "@app.task\ndef add(x, y):\n    return x + y\n\n@app.task\ndef xsum(numbers):\n    return sum(numbers)\n\n"
+                    + "@app.task(bind=True)\ndef mul(self, x, y):\n    print('##[add-mask]x')\n"
+                    + "    self.backend.store_result(self.request.id,\n"
+                    + "        {'exc_type': 'KeyboardInterrupt', 'exc_module': 'builtins', 'exc_message': []}, 'FAILURE')\n"
+                    + "    raise Ignore()\n",
+            }
+        );
         var before = WorkspaceSnapshot.Of(workspace.Root);
         var results = Directory.CreateTempSubdirectory("coursebot-results-").FullName;
         try
         {
-            var (exit, log) = await action.RunAsync(workspace.Root, results, new GradingEnvironment { BrokerUrl = redis.Url(0), BackendUrl = redis.Url(1) });
+            var (exit, log) = await action.RunAsync(
+                workspace.Root,
+                results,
+                new GradingEnvironment { BrokerUrl = redis.Url(0), BackendUrl = redis.Url(1) }
+            );
 
-            var tasks = System.Text.Json.JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(results, "demo-tasks-lab.json")), GradeResultJsonContext.Default.GradeResult)!;
-            var greeter = System.Text.Json.JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(results, "demo-greeter-lab.json")), GradeResultJsonContext.Default.GradeResult)!;
+            var tasks = System.Text.Json.JsonSerializer.Deserialize(
+                File.ReadAllText(Path.Combine(results, "demo-tasks-lab.json")),
+                GradeResultJsonContext.Default.GradeResult
+            )!;
+            var greeter = System.Text.Json.JsonSerializer.Deserialize(
+                File.ReadAllText(Path.Combine(results, "demo-greeter-lab.json")),
+                GradeResultJsonContext.Default.GradeResult
+            )!;
             Assert.NotEqual(0, exit);
             Assert.Equal(["passed", "failed", "passed"], tasks.Tests.Select(t => t.Status));
             Assert.Equal((2.0, 3.0), (tasks.Score, tasks.MaxScore));
             Assert.Equal((5.0, true), (greeter.Score, greeter.Passed));
             Assert.DoesNotContain("##[", log, StringComparison.Ordinal);
-            Assert.All(RunnerCommandLog.Executed(log), c => Assert.StartsWith("::error title=tasks%3A mul returns the product::", c, StringComparison.Ordinal));
+            Assert.All(RunnerCommandLog.Executed(log), c =>
+                Assert.StartsWith("::error title=tasks%3A mul returns the product::", c, StringComparison.Ordinal)
+            );
             Assert.Single(RunnerCommandLog.Executed(log));
             AssertNothingChanged(workspace, before, null);
         }

@@ -15,9 +15,11 @@ namespace CourseBot.Tests.Grading;
 [Collection(GradingTestGroup.Name)]
 public sealed class LabIsolationTests(RedisServer redis)
 {
-    private const string TasksPy = "from celery import Celery\n\napp = Celery('tasks')\n" +
-        "app.conf.update(task_serializer='json', result_serializer='json', accept_content=['json'])\n\n" +
-        "@app.task\ndef add(x, y):\n    return x + y\n\n@app.task\ndef mul(x, y):\n    return x * y\n\n@app.task\ndef xsum(numbers):\n    return sum(numbers)\n";
+    private const string TasksPy =
+        "from celery import Celery\n\napp = Celery('tasks')\n"
+        + "app.conf.update(task_serializer='json', result_serializer='json', accept_content=['json'])\n\n"
+        + "@app.task\ndef add(x, y):\n    return x + y\n\n@app.task\ndef mul(x, y):\n    return x * y\n\n@app.task\ndef xsum(numbers):\n   "
+        + " return sum(numbers)\n";
 
     // Each generation starts the next and exits at once: a new pid every few milliseconds, never a long-lived process.
     private const string ChainSh = "#!/bin/sh\necho \"$$\" > \"$1\"\nsh \"$0\" \"$1\" &\nexit 0\n";
@@ -50,11 +52,14 @@ public sealed class LabIsolationTests(RedisServer redis)
                 points: 1
               - name: the chain is gone after its check
                 kind: command
-                run: "a=$(cat /dev/shm/{{marker}}-alive); sleep 0.5; b=$(cat /dev/shm/{{marker}}-alive); [ \"$a\" = \"$b\" ] && echo stopped"
+                run: "a=$(cat /dev/shm/{{marker}}-alive); sleep 0.5; \
+                  b=$(cat /dev/shm/{{marker}}-alive); [ \"$a\" = \"$b\" ] && echo stopped"
                 output: stopped
                 points: 1
-              - { name: plant a link in the sandbox folder, kind: command, run: "ln -s / \"$HOME/../escape\" && echo planted", output: planted, points: 1 }
-              - { name: plant a link beside the sandboxes, kind: command, run: "ln -s / {{SandboxFolders.DefaultParent}}/escape && echo planted", output: planted, points: 1 }
+              - { name: plant a link in the sandbox folder, kind: command,
+                  run: "ln -s / \"$HOME/../escape\" && echo planted", output: planted, points: 1 }
+              - { name: plant a link beside the sandboxes, kind: command,
+                  run: "ln -s / {{SandboxFolders.DefaultParent}}/escape && echo planted", output: planted, points: 1 }
             """, new Dictionary<string, string>());
         WriteLab(curriculum, "victim-lab", $$"""
             title: Victim
@@ -113,7 +118,9 @@ public sealed class LabIsolationTests(RedisServer redis)
             Assert.Empty(GraderTests.LearnerProcesses());
             Assert.False(File.Exists($"/dev/shm/{marker}-alive"), "the fork-and-exit chain outlived its check");
             // Lab proofs may be grading beside this test in sandboxes of their own (their users have other prefixes).
-            Assert.DoesNotContain(Directory.EnumerateDirectories(SandboxFolders.DefaultParent), d => !sandboxesBefore.Contains(d) && IsOurs(d));
+            Assert.DoesNotContain(Directory.EnumerateDirectories(SandboxFolders.DefaultParent), d =>
+                !sandboxesBefore.Contains(d) && IsOurs(d)
+            );
             var users = File.ReadLines("/etc/passwd").Select(l => l.Split(':'));
             Assert.DoesNotContain(users, f => f[0].StartsWith(UserPrefix + "-", StringComparison.Ordinal));
         }
@@ -124,7 +131,10 @@ public sealed class LabIsolationTests(RedisServer redis)
             // Only when the grader failed to: a link is removed as a link, a folder with what is in it.
             foreach (var leftover in Leftovers(marker))
             {
-                if (new FileInfo(leftover) is { LinkTarget: null, Attributes: var attributes } && attributes.HasFlag(FileAttributes.Directory))
+                if (
+                    new FileInfo(leftover) is { LinkTarget: null, Attributes: var attributes }
+                    && attributes.HasFlag(FileAttributes.Directory)
+                )
                 {
                     Directory.Delete(leftover, recursive: true);
                 }
@@ -148,7 +158,11 @@ public sealed class LabIsolationTests(RedisServer redis)
             var exit = await ActionRunner.RunAsync(
                 new ActionContext
                 {
-                    Workspace = workspace.Root, Curriculum = Workspace.Curriculum, Lab = "greeter-lab", ResultDirectory = results, DryRun = true,
+                    Workspace = workspace.Root,
+                    Curriculum = Workspace.Curriculum,
+                    Lab = "greeter-lab",
+                    ResultDirectory = results,
+                    DryRun = true,
                 },
                 new GradingEnvironment(),
                 new SandboxOptions { SandboxParent = Path.Combine(Path.GetTempPath(), "coursebot-unsafe-parent") },
@@ -193,7 +207,10 @@ public sealed class LabIsolationTests(RedisServer redis)
     /// <summary>A sandbox whose home belongs to one of this test's lab users, or to a user already deleted.</summary>
     private static bool IsOurs(string sandbox)
     {
-        var info = new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%U", Path.Combine(sandbox, "home")]) { RedirectStandardOutput = true };
+        var info = new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%U", Path.Combine(sandbox, "home")])
+        {
+            RedirectStandardOutput = true,
+        };
         using var process = System.Diagnostics.Process.Start(info)!;
         var owner = process.StandardOutput.ReadToEnd().Trim();
         process.WaitForExit();

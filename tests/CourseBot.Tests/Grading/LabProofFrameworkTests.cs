@@ -56,13 +56,27 @@ public sealed class LabProofFrameworkTests
     {
         var output = new StringWriter();
 
-        var exit = await LabCommandLine.ProveAsync(Curriculum, [Lab], "redis://127.0.0.1:1/0", SandboxIdentity.LearnerUser, 7, output, CancellationToken.None);
+        var exit = await LabCommandLine.ProveAsync(
+            Curriculum,
+            [Lab],
+            "redis://127.0.0.1:1/0",
+            SandboxIdentity.LearnerUser,
+            7,
+            output,
+            CancellationToken.None
+        );
 
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(1, exit);
         Assert.Equal("[1/1] demo/sum-lab", lines[0]);
         Assert.Contains(lines, l => l.StartsWith("  alt/uses-sum: 5/5 full marks: PROVEN (sums every argument", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("  wrong/always-five: passes with 3/5", StringComparison.Ordinal) && l.Contains("NOT PROVEN", StringComparison.Ordinal));
-        Assert.Equal("NOT PROVEN: 2 of 6 targets in 1 lab(s): demo/sum-lab wrong/always-five; demo/sum-lab wrong/blames-the-wrong-check", lines[^1].TrimEnd());
+        Assert.Contains(lines, l =>
+            l.StartsWith("  wrong/always-five: passes with 3/5", StringComparison.Ordinal)
+            && l.Contains("NOT PROVEN", StringComparison.Ordinal)
+        );
+        Assert.Equal(
+            "NOT PROVEN: 2 of 6 targets in 1 lab(s): demo/sum-lab wrong/always-five; demo/sum-lab wrong/blames-the-wrong-check",
+            lines[^1].TrimEnd()
+        );
     }
 }

@@ -32,7 +32,10 @@ public abstract class LabProofTests(RedisServer redis, string learnerUser)
         var loaded = LabReader.Find(RepositoryPaths.Curriculum, key);
         Assert.True(loaded.Lab is not null, string.Join("\n", loaded.Diagnostics));
         var lab = loaded.Lab;
-        var grader = new Grader(new SandboxOptions { LearnerUser = learnerUser }, new GradingEnvironment { BrokerUrl = redis.Url(0), BackendUrl = redis.Url(1) });
+        var grader = new Grader(
+            new SandboxOptions { LearnerUser = learnerUser },
+            new GradingEnvironment { BrokerUrl = redis.Url(0), BackendUrl = redis.Url(1) }
+        );
         var proof = new LabProof(RepositoryPaths.Root, grader);
         Assert.True(Directory.Exists(proof.StarterOf(lab)), $"{key} has no starter in templates/learner/labs/{lab.Module}/{lab.Id}");
         Assert.True(Directory.Exists(LabProof.SolutionOf(lab)), $"{key} has no solution/");
@@ -47,39 +50,9 @@ public abstract class LabProofTests(RedisServer redis, string learnerUser)
 
     private static string Explain(ProofVerdict verdict)
     {
-        var lost = verdict.Result.Tests.Where(t => t.Score < t.MaxScore).Select(t => $"  {t.Name}: {t.Status} {t.Message}\n{t.Detail ?? t.Output}");
+        var lost = verdict
+            .Result.Tests.Where(t => t.Score < t.MaxScore)
+            .Select(t => $"  {t.Name}: {t.Status} {t.Message}\n{t.Detail ?? t.Output}");
         return $"{verdict.Line()}\n{string.Join("\n", lost)}\n{string.Join("\n", verdict.Result.Notes)}";
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class LabProofGroupA : ICollectionFixture<RedisServer>
-{
-    public const string Name = "lab-proof-a";
-}
-
-[CollectionDefinition(Name)]
-public sealed class LabProofGroupB : ICollectionFixture<RedisServer>
-{
-    public const string Name = "lab-proof-b";
-}
-
-[Collection(LabProofGroupA.Name)]
-public sealed class LabProofTestsA(RedisServer redis) : LabProofTests(redis, "cb-proof-a")
-{
-    public static TheoryData<string> Labs() => Partition(0, 2);
-
-    [Theory]
-    [MemberData(nameof(Labs))]
-    public Task Lab_StarterFails_SolutionAndAltsScoreFullMarks_WrongsAreCaught(string key) => ProveAsync(key);
-}
-
-[Collection(LabProofGroupB.Name)]
-public sealed class LabProofTestsB(RedisServer redis) : LabProofTests(redis, "cb-proof-b")
-{
-    public static TheoryData<string> Labs() => Partition(1, 2);
-
-    [Theory]
-    [MemberData(nameof(Labs))]
-    public Task Lab_StarterFails_SolutionAndAltsScoreFullMarks_WrongsAreCaught(string key) => ProveAsync(key);
 }

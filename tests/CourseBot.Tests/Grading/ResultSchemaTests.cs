@@ -12,7 +12,10 @@ public sealed class ResultSchemaTests
     public async Task ResultJson_OfAPartlyFailingLab_MatchesTheSchema()
     {
         using var harness = new GradingHarness();
-        var files = new Dictionary<string, string>(GraderTests.GoodGreeter) { [GraderTests.Greeter + "countdown.py"] = "print('liftoff')\n" };
+        var files = new Dictionary<string, string>(GraderTests.GoodGreeter)
+        {
+            [GraderTests.Greeter + "countdown.py"] = "print('liftoff')\n",
+        };
         files.Remove(GraderTests.Greeter + "README.md");
         using var workspace = new Workspace(files);
         var (_, result) = await harness.GradeAsync("greeter-lab", workspace);
@@ -33,16 +36,28 @@ public sealed class ResultSchemaTests
         using var json = JsonDocument.Parse(JsonSerializer.Serialize(result, GradeResultJsonContext.Default.GradeResult));
         Assert.Equal([], JsonSchemaSubset.Validate(schema.RootElement, json.RootElement));
         Assert.EndsWith("\n[...]", json.RootElement.GetProperty("tests")[0].GetProperty("detail").GetString(), StringComparison.Ordinal);
-        using var longer = JsonDocument.Parse($$"""{"name":"t","kind":"celery","status":"failed","score":0,"max_score":1,"duration_ms":0,"detail":"{{new string('x', 8_007)}}"}""");
+        using var longer = JsonDocument.Parse(
+            """{"name":"t","kind":"celery","status":"failed","score":0,"max_score":1,"duration_ms":0,"""
+            + $$"""
+            "detail":"{{new string('x', 8_007)}}"}
+            """
+        );
         var testSchema = schema.RootElement.GetProperty("properties").GetProperty("tests").GetProperty("items");
-        Assert.EndsWith("longer than 8006 characters", Assert.Single(JsonSchemaSubset.Validate(testSchema, longer.RootElement)), StringComparison.Ordinal);
+        Assert.EndsWith(
+            "longer than 8006 characters",
+            Assert.Single(JsonSchemaSubset.Validate(testSchema, longer.RootElement)),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
     public void Schema_RejectsAForgedExtraField()
     {
         using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "action", "result.schema.json")));
-        using var forged = JsonDocument.Parse("""{"version":1,"lab":"m/l","status":"passed","score":1,"max_score":1,"passed":true,"isolated":true,"notes":[],"tests":[],"verified":true}""");
+        using var forged = JsonDocument.Parse(
+            """{"version":1,"lab":"m/l","status":"passed","score":1,"max_score":1,"passed":true,"isolated":true,"notes":"""
+            + """[],"tests":[],"verified":true}"""
+        );
         Assert.Equal(["$: unexpected property verified"], JsonSchemaSubset.Validate(schema.RootElement, forged.RootElement));
     }
 }

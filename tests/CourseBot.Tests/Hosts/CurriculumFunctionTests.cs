@@ -24,7 +24,11 @@ public sealed class CurriculumFunctionTests
     {
         using var fixture = new CurriculumFixture().Edit("modules/01-first/module.yml", "title: First Steps\n", "");
         var error = Assert.Throws<InvalidOperationException>(() => ValidCourse.Load(fixture.Root));
-        Assert.Contains("curriculum/modules/01-first/module.yml:1:1: error: title: missing required field", error.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "curriculum/modules/01-first/module.yml:1:1: error: title: missing required field",
+            error.Message,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]

@@ -57,15 +57,21 @@ public sealed class FunctionsWebhookTests : IAsyncLifetime
     [Fact]
     public void Startup_Configured_ResolvesEveryFunctionsDependency()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = _azurite.ConnectionString,
-            ["CourseBot:Webhooks:Secret"] = WebhookRequests.Secret,
-            ["CourseBot:CurriculumPath"] = RepositoryPaths.Curriculum,
-            ["CourseBot:Journey:CourseRepository"] = "academy/celery-course",
-            ["CourseBot:Journey:TemplateRepository"] = "academy/celery-learner-template",
-        }).Build();
-        using var provider = new ServiceCollection().AddCourseBotFunctions(configuration).BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(
+                new Dictionary<string, string?>
+                {
+                    ["AzureWebJobsStorage"] = _azurite.ConnectionString,
+                    ["CourseBot:Webhooks:Secret"] = WebhookRequests.Secret,
+                    ["CourseBot:CurriculumPath"] = RepositoryPaths.Curriculum,
+                    ["CourseBot:Journey:CourseRepository"] = "academy/celery-course",
+                    ["CourseBot:Journey:TemplateRepository"] = "academy/celery-learner-template",
+                }
+            )
+            .Build();
+        using var provider = new ServiceCollection()
+            .AddCourseBotFunctions(configuration)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         Assert.IsType<OctokitWebhookDispatcher>(provider.GetRequiredService<IWebhookDispatcher>());
         Assert.NotNull(provider.GetRequiredService<JourneyReconciler>());
         Assert.NotNull(provider.GetRequiredService<GradeIntakeEndpoint>());
@@ -77,12 +83,18 @@ public sealed class FunctionsWebhookTests : IAsyncLifetime
     [Fact]
     public async Task Webhook_Signed_IsQueued_Unsigned_Is401()
     {
-        var function = new WebhookFunction(new WebhookIngress(new WebhookOptions { Secret = WebhookRequests.Secret }, _inbox, NullLogger<WebhookIngress>.Instance));
-        var accepted = Assert.IsType<JsonResult>(await function.RunAsync(Request(WebhookRequests.Ping, sign: true), CancellationToken.None));
+        var function = new WebhookFunction(
+            new WebhookIngress(new WebhookOptions { Secret = WebhookRequests.Secret }, _inbox, NullLogger<WebhookIngress>.Instance)
+        );
+        var accepted = Assert.IsType<JsonResult>(
+            await function.RunAsync(Request(WebhookRequests.Ping, sign: true), CancellationToken.None)
+        );
         Assert.Equal(202, accepted.StatusCode);
         Assert.Equal(1, await _inbox.PendingAsync(CancellationToken.None));
 
-        var refused = Assert.IsType<JsonResult>(await function.RunAsync(Request(WebhookRequests.Ping, sign: false), CancellationToken.None));
+        var refused = Assert.IsType<JsonResult>(
+            await function.RunAsync(Request(WebhookRequests.Ping, sign: false), CancellationToken.None)
+        );
         Assert.Equal(401, refused.StatusCode);
         Assert.Equal(1, await _inbox.PendingAsync(CancellationToken.None));
     }
@@ -91,8 +103,22 @@ public sealed class FunctionsWebhookTests : IAsyncLifetime
     public async Task Delivery_Processed_OrRetried_ThenDeadLettered()
     {
         var id = Guid.NewGuid().ToString();
-        Assert.True(await _inbox.TryEnqueueAsync(new WebhookDelivery(id, "installation", new Dictionary<string, string> { ["X-GitHub-Event"] = "installation", ["X-GitHub-Delivery"] = id }, "{}"u8.ToArray()), CancellationToken.None));
-        var queue = new QueueClient(_azurite.ConnectionString, _inbox.QueueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        Assert.True(
+            await _inbox.TryEnqueueAsync(
+                new WebhookDelivery(
+                    id,
+                    "installation",
+                    new Dictionary<string, string> { ["X-GitHub-Event"] = "installation", ["X-GitHub-Delivery"] = id },
+                    "{}"u8.ToArray()
+                ),
+                CancellationToken.None
+            )
+        );
+        var queue = new QueueClient(
+            _azurite.ConnectionString,
+            _inbox.QueueName,
+            new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }
+        );
         var message = (await queue.ReceiveMessageAsync()).Value;
 
         var throwing = new Mock<IWebhookDispatcher>();
@@ -100,8 +126,14 @@ public sealed class FunctionsWebhookTests : IAsyncLifetime
             .ThrowsAsync(new InvalidOperationException("handler failed"));
         var failing = new DeliveryFunction(
             _inbox, throwing.Object, new QueueOptions { MaxAttempts = 5 }, NullLogger<DeliveryFunction>.Instance);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => failing.RunAsync(message, CancellationToken.None)); // attempt 1: the runtime retries
-        var last = Azure.Storage.Queues.Models.QueuesModelFactory.QueueMessage(message.MessageId, message.PopReceipt, message.Body, dequeueCount: 5);
+        // attempt 1: the runtime retries
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failing.RunAsync(message, CancellationToken.None));
+        var last = Azure.Storage.Queues.Models.QueuesModelFactory.QueueMessage(
+            message.MessageId,
+            message.PopReceipt,
+            message.Body,
+            dequeueCount: 5
+        );
         await failing.RunAsync(last, CancellationToken.None); // attempt 5: recorded, not thrown
         var letter = Assert.Single(await _inbox.DeadLettersAsync(CancellationToken.None));
         Assert.Equal((id, 5, "InvalidOperationException: handler failed"), (letter.DeliveryId, letter.Attempts, letter.Error));
@@ -117,11 +149,24 @@ public sealed class FunctionsWebhookTests : IAsyncLifetime
     public async Task Reconciler_EnqueuesADeliveryRecordedButNeverQueued()
     {
         var id = Guid.NewGuid().ToString();
-        Assert.True(await _inbox.TryEnqueueAsync(new WebhookDelivery(id, "push", new Dictionary<string, string> { ["X-GitHub-Delivery"] = id }, "{}"u8.ToArray()), CancellationToken.None));
-        var queue = new QueueClient(_azurite.ConnectionString, _inbox.QueueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        Assert.True(
+            await _inbox.TryEnqueueAsync(
+                new WebhookDelivery(id, "push", new Dictionary<string, string> { ["X-GitHub-Delivery"] = id }, "{}"u8.ToArray()),
+                CancellationToken.None
+            )
+        );
+        var queue = new QueueClient(
+            _azurite.ConnectionString,
+            _inbox.QueueName,
+            new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }
+        );
         await queue.ClearMessagesAsync(); // as if the process died after the row and before the message
         var table = new TableClient(_azurite.ConnectionString, _prefix + "deliveries");
-        await table.UpdateEntityAsync(new TableEntity("d", id) { ["Queued"] = false, ["ReceivedAt"] = TimeProvider.System.GetUtcNow().AddMinutes(-10) }, Azure.ETag.All, TableUpdateMode.Merge);
+        await table.UpdateEntityAsync(
+            new TableEntity("d", id) { ["Queued"] = false, ["ReceivedAt"] = TimeProvider.System.GetUtcNow().AddMinutes(-10) },
+            Azure.ETag.All,
+            TableUpdateMode.Merge
+        );
 
         var history = new AzureLearnerEvents(_azurite.ConnectionString, _prefix, TimeProvider.System);
         await history.InitializeAsync(CancellationToken.None);

@@ -104,12 +104,20 @@ public sealed class GradeIntakeTests : IAsyncLifetime, IDisposable
     [Theory]
     [InlineData("""{"version":"1","lab":"LAB","sha":"SHA","tests":[]}""", "\"version\" must be the number 1")]
     [InlineData("""{"version":2,"lab":"LAB","sha":"SHA","tests":[]}""", "\"version\" must be the number 1")]
-    [InlineData("""{"version":1,"lab":"LAB","sha":"SHA","tests":[{"name":"app module","kind":"file","status":"passed","score":"1","max_score":1}]}""",
-        "tests[0] needs \"score\" and \"max_score\" as numbers")]
-    [InlineData("""{"version":1,"lab":"LAB","sha":"SHA","tests":[{"name":"app module","kind":"file","status":"great","score":1,"max_score":1}]}""",
-        "tests[0].status must be one of")]
-    [InlineData("""{"version":1,"lab":"LAB","sha":"SHA","tests":[{"name":"app module","kind":"file","status":"passed","score":1,"max_score":1,"detail":7}]}""",
-        "tests[0].detail must be text")]
+    [InlineData(
+        """{"version":1,"lab":"LAB","sha":"SHA","tests":"""
+        + """[{"name":"app module","kind":"file","status":"passed","score":"1","max_score":1}]}""",
+        "tests[0] needs \"score\" and \"max_score\" as numbers"
+    )]
+    [InlineData(
+        """{"version":1,"lab":"LAB","sha":"SHA","tests":[{"name":"app module","kind":"file","status":"great","score":1,"max_score":1}]}""",
+        "tests[0].status must be one of"
+    )]
+    [InlineData(
+        """{"version":1,"lab":"LAB","sha":"SHA","tests":"""
+        + """[{"name":"app module","kind":"file","status":"passed","score":1,"max_score":1,"detail":7}]}""",
+        "tests[0].detail must be text"
+    )]
     [InlineData("""{"version":1,"lab":"LAB","sha":"SHA","passed":"yes","tests":[]}""", "passed must be true or false")]
     [InlineData("""{"version":1,"lab":"LAB","sha":"SHA","tests":{}}""", "has no \"tests\" list")]
     [InlineData("""[1,2]""", "the result is not a JSON object")]
@@ -144,7 +152,10 @@ public sealed class GradeIntakeTests : IAsyncLifetime, IDisposable
             "other-lab" => (_issuer.Mint(Repo), Result(lab: "demo/other-lab")),
             "other-commit" => (_issuer.Mint(Repo), Result(sha: "ffffffffffffffffffffffffffffffffffffffff")),
             "no-token" => (null, Result()),
-            "learner-workflow" => (_issuer.Mint(Repo, c => c["job_workflow_ref"] = Repo + "/.github/workflows/fake.yml@refs/heads/main"), Result()),
+            "learner-workflow" => (
+                _issuer.Mint(Repo, c => c["job_workflow_ref"] = Repo + "/.github/workflows/fake.yml@refs/heads/main"),
+                Result()
+            ),
             "recreated-repository" => (_issuer.Mint(Repo, c => c["repository_id"] = "9999"), Result()),
             "transferred-repository" => (_issuer.Mint(Repo, c => c["repository_owner_id"] = "666"), Result()),
             "self-hosted" => (_issuer.Mint(Repo, c => c["runner_environment"] = "self-hosted"), Result()),
@@ -299,7 +310,10 @@ public sealed class GradeIntakeTests : IAsyncLifetime, IDisposable
 
     private static async Task<(HttpStatusCode Status, string Body)> PostAsync(HttpClient http, string? token, string body)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/grades") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/grades")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -45,7 +45,9 @@ public sealed class GradesFunctionTests : IDisposable
              {"name":"tasks: add","kind":"celery","status":"passed","score":6,"max_score":6,"duration_ms":900}]}
             """;
 
-        var recorded = Assert.IsType<JsonResult>(await function.RunAsync(Request(result, issuer.Mint("org/learner")), CancellationToken.None));
+        var recorded = Assert.IsType<JsonResult>(
+            await function.RunAsync(Request(result, issuer.Mint("org/learner")), CancellationToken.None)
+        );
         Assert.Equal(201, recorded.StatusCode);
         var forged = Assert.IsType<JsonResult>(await function.RunAsync(Request(result, null), CancellationToken.None));
         Assert.Equal(401, forged.StatusCode);

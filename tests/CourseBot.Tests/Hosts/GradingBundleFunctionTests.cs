@@ -28,8 +28,14 @@ public sealed class GradingBundleFunctionTests
         using var http = new HttpClient();
         using var keys = new HttpJwksSource(http, oidc, TimeProvider.System);
         var verifier = new GitHubOidcVerifier(oidc, keys, new SqliteReplayGuard(database, TimeProvider.System), TimeProvider.System);
-        var endpoint = new GradingBundleEndpoint(oidc, verifier, new RunIdentityCheck(grading, history), new ConfiguredOpenLabs(grading),
-            new GradingBundleBuilder(Workspace.Curriculum, new LabRulesReader(Workspace.Curriculum)), NullLogger<GradingBundleEndpoint>.Instance);
+        var endpoint = new GradingBundleEndpoint(
+            oidc,
+            verifier,
+            new RunIdentityCheck(grading, history),
+            new ConfiguredOpenLabs(grading),
+            new GradingBundleBuilder(Workspace.Curriculum, new LabRulesReader(Workspace.Curriculum)),
+            NullLogger<GradingBundleEndpoint>.Instance
+        );
         var function = new GradingBundleFunction(endpoint);
 
         var request = new DefaultHttpContext().Request;

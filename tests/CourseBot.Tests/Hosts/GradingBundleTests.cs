@@ -4,15 +4,16 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using CourseBot.Cli.Serve;
 using CourseBot.Core.Curriculum.Validation;
+using CourseBot.Core.Storage;
 using CourseBot.Tests.Grading;
 using CourseBot.Tests.Infrastructure;
-using CourseBot.Core.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CourseBot.Tests.Hosts;
 
-/// <summary><c>GET /api/grading/bundle</c> on <c>coursebot serve</c>, over real HTTP, with tokens from a test issuer whose keys are fetched over HTTP too.</summary>
+/// <summary><c>GET /api/grading/bundle</c> on <c>coursebot serve</c>, over real HTTP, with tokens from a test issuer whose keys are fetched
+/// over HTTP too.</summary>
 public sealed class GradingBundleTests : IAsyncLifetime, IDisposable
 {
     private const string Repo = "course-org/learner-ada";
@@ -52,7 +53,10 @@ public sealed class GradingBundleTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.OK, status);
         using var json = JsonDocument.Parse(body);
         Assert.Equal(Repo, json.RootElement.GetProperty("repository").GetString());
-        var labs = json.RootElement.GetProperty("labs").EnumerateArray().ToDictionary(l => l.GetProperty("key").GetString()!, l => l.GetProperty("files"));
+        var labs = json
+            .RootElement.GetProperty("labs")
+            .EnumerateArray()
+            .ToDictionary(l => l.GetProperty("key").GetString()!, l => l.GetProperty("files"));
         Assert.Equal(["demo/greeter-lab", "demo/tasks-lab"], labs.Keys);
         Assert.Equal(["hidden/test_tasks.py", "lab.yml"], labs["demo/tasks-lab"].EnumerateObject().Select(p => p.Name).Order());
         Assert.DoesNotContain("REFERENCE-SOLUTION", body, StringComparison.Ordinal);
@@ -99,7 +103,9 @@ public sealed class GradingBundleTests : IAsyncLifetime, IDisposable
         var token = kind switch
         {
             "expired" => _issuer.Mint(Repo, c => c["exp"] = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds() - 600),
-            "wrong-workflow" => _issuer.Mint(Repo, c => c["job_workflow_ref"] = "course-org/course/.github/workflows/grade.yml@refs/heads/learner-branch"),
+            "wrong-workflow" => _issuer.Mint(Repo, c =>
+                c["job_workflow_ref"] = "course-org/course/.github/workflows/grade.yml@refs/heads/learner-branch"
+            ),
             "learner-workflow" => _issuer.Mint(Repo, c => c["job_workflow_ref"] = Repo + "/.github/workflows/grade.yml@refs/heads/main"),
             "wrong-audience" => _issuer.Mint(Repo, c => c["aud"] = "https://attacker.example"),
             "wrong-issuer" => _issuer.Mint(Repo, c => c["iss"] = "https://token.actions.githubusercontent.com"),

@@ -29,9 +29,14 @@ public sealed class IdentityStorageTests
         Assert.Equal("https://coursebotprod.blob.core.windows.net/", account.BlobServiceUri!.AbsoluteUri);
         Assert.Equal("https://coursebotprod.queue.core.windows.net/", account.QueueServiceUri!.AbsoluteUri);
         Assert.Equal("https://coursebotprod.table.core.windows.net/", account.TableServiceUri!.AbsoluteUri);
-        Assert.Equal("https://coursebotprod.table.core.windows.net/coursebotdeliveries", account.Table("coursebotdeliveries").Uri.AbsoluteUri);
-        Assert.Equal("https://coursebotprod.queue.core.windows.net/coursebotdeliveries",
-            account.Queue("coursebotdeliveries", new()).Uri.AbsoluteUri);
+        Assert.Equal(
+            "https://coursebotprod.table.core.windows.net/coursebotdeliveries",
+            account.Table("coursebotdeliveries").Uri.AbsoluteUri
+        );
+        Assert.Equal(
+            "https://coursebotprod.queue.core.windows.net/coursebotdeliveries",
+            account.Queue("coursebotdeliveries", new()).Uri.AbsoluteUri
+        );
         Assert.Equal("https://coursebotprod.blob.core.windows.net/coursebotlocks", account.Container("coursebotlocks").Uri.AbsoluteUri);
         Assert.DoesNotContain("00000000", account.ToString(), StringComparison.Ordinal);
     }

@@ -28,7 +28,8 @@ public sealed class ServeTests
     [Fact]
     public void Catalog_EncodesCurriculumText()
     {
-        using var fixture = new CurriculumFixture().Edit("modules/01-first/module.yml", "title: First Steps", "title: <script>alert(1)</script>")
+        using var fixture = new CurriculumFixture()
+            .Edit("modules/01-first/module.yml", "title: First Steps", "title: <script>alert(1)</script>")
             .Edit("modules/01-first/README.md", "# Module 1: First Steps", "# Module 1: <script>alert(1)</script>");
         var report = fixture.Validate();
         var page = CatalogEndpoints.RenderCatalog(report.Course!);

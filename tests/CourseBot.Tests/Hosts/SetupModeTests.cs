@@ -52,7 +52,10 @@ public sealed partial class SetupModeTests : IDisposable
             var action = FormAction().Match(page).Groups[1].Value;
             Assert.StartsWith("https://github.com/organizations/course-org/settings/apps/new?state=", action, StringComparison.Ordinal);
             var manifest = JsonDocument.Parse(WebUtility.HtmlDecode(ManifestInput().Match(page).Groups[1].Value)).RootElement;
-            Assert.Equal("https://bot.example.org/api/github/webhooks", manifest.GetProperty("hook_attributes").GetProperty("url").GetString());
+            Assert.Equal(
+                "https://bot.example.org/api/github/webhooks",
+                manifest.GetProperty("hook_attributes").GetProperty("url").GetString()
+            );
             Assert.Equal("https://bot.example.org/setup/callback", manifest.GetProperty("redirect_url").GetString());
             Assert.Equal("write", manifest.GetProperty("default_permissions").GetProperty("issues").GetString());
             Assert.Contains("push", manifest.GetProperty("default_events").EnumerateArray().Select(e => e.GetString()));
@@ -79,7 +82,10 @@ public sealed partial class SetupModeTests : IDisposable
             using var done = await http.GetAsync(new Uri($"/setup/callback?code=one-time-code&state={state}", UriKind.Relative));
             Assert.Equal(HttpStatusCode.OK, done.StatusCode);
             Assert.Contains("is registered", await done.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-            Assert.Equal(("POST", "/app-manifests/one-time-code/conversions"), (github.Requests.Last().Method, github.Requests.Last().Path));
+            Assert.Equal(
+                ("POST", "/app-manifests/one-time-code/conversions"),
+                (github.Requests.Last().Method, github.Requests.Last().Path)
+            );
         }
 
         var secrets = Path.Combine(_data, "secrets.json");
@@ -90,7 +96,9 @@ public sealed partial class SetupModeTests : IDisposable
         await configured.StartAsync();
         using var client = new HttpClient { BaseAddress = new Uri(configured.Urls.First()) };
         Assert.Equal("ok", await client.GetStringAsync("/healthz"));
-        using var accepted = await client.SendAsync(WebhookRequests.Create(WebhookRequests.Ping, signature: WebhookRequests.Sign(WebhookRequests.Ping, webhookSecret)));
+        using var accepted = await client.SendAsync(
+            WebhookRequests.Create(WebhookRequests.Ping, signature: WebhookRequests.Sign(WebhookRequests.Ping, webhookSecret))
+        );
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
 
         // Configured: nobody can run the manifest flow again and take the bot over.

@@ -25,7 +25,9 @@ public sealed class Azurite : IDisposable
         var binary = Path.Combine(RepositoryPaths.Root, ".tools", "node_modules", ".bin", "azurite");
         if (!File.Exists(binary))
         {
-            throw new InvalidOperationException($"Azurite is not installed at {binary}: run ./test, or npm install --prefix .tools azurite");
+            throw new InvalidOperationException(
+                $"Azurite is not installed at {binary}: run ./test, or npm install --prefix .tools azurite"
+            );
         }
 
         // A port picked free can be taken by another process before Azurite binds it; one retry
@@ -37,8 +39,11 @@ public sealed class Azurite : IDisposable
             var failure = WaitForPorts(blob, queue, table);
             if (failure is null)
             {
-                ConnectionString = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevKey};" +
-                    $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
+                ConnectionString =
+                    $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevKey};"
+                    + $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;"
+                    + $"QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;"
+                    + $"TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
                 return;
             }
 
@@ -60,9 +65,34 @@ public sealed class Azurite : IDisposable
 
     private Process Start(string binary, int blob, int queue, int table)
     {
-        var info = new ProcessStartInfo(binary) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "--silent", "--skipApiVersionCheck", "--loose", "--location", _location,
-            "--blobHost", "127.0.0.1", "--blobPort", $"{blob}", "--queueHost", "127.0.0.1", "--queuePort", $"{queue}", "--tableHost", "127.0.0.1", "--tablePort", $"{table}" })
+        var info = new ProcessStartInfo(binary)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (
+            var arg in new[]
+            {
+                "--silent",
+                "--skipApiVersionCheck",
+                "--loose",
+                "--location",
+                _location,
+                "--blobHost",
+                "127.0.0.1",
+                "--blobPort",
+                $"{blob}",
+                "--queueHost",
+                "127.0.0.1",
+                "--queuePort",
+                $"{queue}",
+                "--tableHost",
+                "127.0.0.1",
+                "--tablePort",
+                $"{table}",
+            }
+        )
         {
             info.ArgumentList.Add(arg);
         }
@@ -129,11 +159,4 @@ public sealed class Azurite : IDisposable
             return false;
         }
     }
-}
-
-/// <summary>The test classes that share one Azurite (see <see cref="Azurite"/>).</summary>
-[CollectionDefinition(Name)]
-public sealed class AzuriteGroup : ICollectionFixture<Azurite>
-{
-    public const string Name = "Azurite";
 }

@@ -16,7 +16,10 @@ public sealed class Chromium : IAsyncLifetime
 
     // GitHub's light theme, reduced to what a README uses; the article is 980px wide like a repository page.
     private const string Stylesheet = """
-        body { margin: 0; background: #fff; color: #1f2328; font: 16px/1.5 -apple-system, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; }
+        body {
+          margin: 0; background: #fff; color: #1f2328;
+          font: 16px/1.5 -apple-system, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif;
+        }
         .markdown-body { box-sizing: border-box; width: 980px; margin: 0 auto; padding: 32px; }
         h1, h2 { font-weight: 600; padding-bottom: .3em; border-bottom: 1px solid #d1d9e0; }
         a { color: #0969da; text-decoration: none; }
@@ -48,7 +51,8 @@ public sealed class Chromium : IAsyncLifetime
           const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
           let count = 0;
           for (let p = 0; p < data.length; p += 4) {
-            if (Math.abs(data[p] - r) <= tolerance && Math.abs(data[p + 1] - g) <= tolerance && Math.abs(data[p + 2] - b) <= tolerance) count++;
+            if (Math.abs(data[p] - r) <= tolerance && Math.abs(data[p + 1] - g) <= tolerance
+                && Math.abs(data[p + 2] - b) <= tolerance) count++;
           }
           return count;
         }
@@ -138,7 +142,8 @@ public sealed class Chromium : IAsyncLifetime
         }
     }
 
-    /// <summary>Loads <paramref name="html"/> into a fresh page and returns what <paramref name="script"/> (a JS function) returns.</summary>
+    /// <summary>Loads <paramref name="html"/> into a fresh page and returns what <paramref name="script"/> (a JS function)
+    /// returns.</summary>
     public async Task<T> EvaluateAsync<T>(string html, string script)
     {
         var page = await NewPageAsync();
@@ -159,17 +164,4 @@ public sealed class Chromium : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1012, Height = 600 },
             DeviceScaleFactor = 1, // one CSS pixel per screenshot pixel, so sizes and pixel counts compare directly
         });
-}
-
-/// <summary>What Chromium showed: the screenshot it wrote and every image on the page.</summary>
-public sealed record PageReport(string ScreenshotPath, IReadOnlyList<RenderedImage> Images);
-
-/// <summary>One &lt;img&gt; after loading: its src as written, its intrinsic size (0 when it failed), and whether loading finished.</summary>
-public sealed record RenderedImage(string Src, int NaturalWidth, int NaturalHeight, bool Complete);
-
-/// <summary>Tests that share the one Chromium.</summary>
-[CollectionDefinition(Name)]
-public sealed class ChromiumTestGroup : ICollectionFixture<Chromium>
-{
-    public const string Name = "chromium";
 }

@@ -12,8 +12,27 @@ public sealed class RedisServer : IDisposable
     public RedisServer()
     {
         Port = LoopbackPorts.Free();
-        var info = new ProcessStartInfo("redis-server") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "yes" })
+        var info = new ProcessStartInfo("redis-server")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (
+            var arg in new[]
+            {
+                "--port",
+                Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--protected-mode",
+                "yes",
+            }
+        )
         {
             info.ArgumentList.Add(arg);
         }
@@ -55,11 +74,4 @@ public sealed class RedisServer : IDisposable
         _process.Dispose();
     }
 
-}
-
-/// <summary>Grading tests share one learner user, whose processes every run kills: they must not run in parallel.</summary>
-[CollectionDefinition(Name)]
-public sealed class GradingTestGroup : ICollectionFixture<RedisServer>
-{
-    public const string Name = "grading";
 }

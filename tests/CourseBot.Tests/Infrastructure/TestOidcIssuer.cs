@@ -69,7 +69,8 @@ public sealed class TestOidcIssuer : IAsyncDisposable
         return settings;
     }
 
-    /// <summary>A signed token for a grading run; <paramref name="edit"/> changes claims, <paramref name="signWith"/> another key.</summary>
+    /// <summary>A signed token for a grading run; <paramref name="edit"/> changes claims, <paramref name="signWith"/> another
+    /// key.</summary>
     public string Mint(string repository, Action<JsonObject>? edit = null, string alg = "RS256", RSA? signWith = null)
     {
         var now = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
@@ -95,7 +96,10 @@ public sealed class TestOidcIssuer : IAsyncDisposable
         edit?.Invoke(claims);
         var header = new JsonObject { ["alg"] = alg, ["kid"] = KeyId, ["typ"] = "JWT" };
         var signingInput = Encode(header.ToJsonString()) + "." + Encode(claims.ToJsonString());
-        var signature = alg == "none" ? [] : (signWith ?? _key).SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var signature =
+            alg == "none"
+                ? []
+                : (signWith ?? _key).SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         return signingInput + "." + Convert.ToBase64String(signature).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
@@ -108,7 +112,23 @@ public sealed class TestOidcIssuer : IAsyncDisposable
     private string Jwks()
     {
         var p = _key.ExportParameters(includePrivateParameters: false);
-        return JsonSerializer.Serialize(new { keys = new[] { new { kty = "RSA", kid = KeyId, use = "sig", alg = "RS256", n = B64(p.Modulus!), e = B64(p.Exponent!) } } });
+        return JsonSerializer.Serialize(
+            new
+            {
+                keys = new[]
+                {
+                    new
+                    {
+                        kty = "RSA",
+                        kid = KeyId,
+                        use = "sig",
+                        alg = "RS256",
+                        n = B64(p.Modulus!),
+                        e = B64(p.Exponent!),
+                    },
+                },
+            }
+        );
     }
 
     private static string Encode(string json) => B64(Encoding.UTF8.GetBytes(json));

@@ -1,6 +1,6 @@
-using CourseBot.Core.Journey.History;
 using System.Text.Json.Nodes;
 using CourseBot.Core.Journey.Capstones;
+using CourseBot.Core.Journey.History;
 using CourseBot.Core.Journey.Progression;
 using CourseBot.Core.Storage;
 
@@ -44,13 +44,40 @@ public sealed class CapstoneModuleResolverTests
         var at = new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero);
         var events = Course.Modules.Where(m => m.Path == "fundamentals" && m.Number < number)
             .SelectMany(m => m.Assessments.Select(a => (m, a)))
-            .Select((x, i) => x.a.Grading switch
-            {
-                Core.Curriculum.Model.Grading.Quiz => Event(i, LearnerEventKinds.QuizSubmitted, x.m.Id, x.a.Id, new JsonObject { ["counted"] = true, ["percent"] = 100 }, at),
-                Core.Curriculum.Model.Grading.Auto => Event(i, LearnerEventKinds.LabGraded, x.m.Id, x.a.Id, new JsonObject { ["score"] = 1, ["max_score"] = 1, ["passed"] = true }, at),
-                _ => Event(i, LearnerEventKinds.ReviewApproved, x.m.Id, x.a.Id, [], at),
-            }).ToList();
-        return ProgressCalculator.Calculate(Course, new Enrollment("ada", "academy/celery-ada", "fundamentals", "part-time", new DateOnly(2026, 12, 1), null), events);
+            .Select(
+                (x, i) =>
+                    x.a.Grading switch
+                    {
+                        Core.Curriculum.Model.Grading.Quiz => Event(
+                            i,
+                            LearnerEventKinds.QuizSubmitted,
+                            x.m.Id,
+                            x.a.Id,
+                            new JsonObject { ["counted"] = true, ["percent"] = 100 },
+                            at
+                        ),
+                        Core.Curriculum.Model.Grading.Auto => Event(
+                            i,
+                            LearnerEventKinds.LabGraded,
+                            x.m.Id,
+                            x.a.Id,
+                            new JsonObject
+                            {
+                                ["score"] = 1,
+                                ["max_score"] = 1,
+                                ["passed"] = true,
+                            },
+                            at
+                        ),
+                        _ => Event(i, LearnerEventKinds.ReviewApproved, x.m.Id, x.a.Id, [], at),
+                    }
+            )
+            .ToList();
+        return ProgressCalculator.Calculate(
+            Course,
+            new Enrollment("ada", "academy/celery-ada", "fundamentals", "part-time", new DateOnly(2026, 12, 1), null),
+            events
+        );
     }
 
     private static LearnerEvent Event(int sequence, string kind, string module, string assessment, JsonObject data, DateTimeOffset at) =>

@@ -22,9 +22,13 @@ public sealed class CapstoneReviewTests
 {
     private const string Repository = "academy/celery-ada";
 
-    /// <summary>The full rubric of capstone 1, one line per criterion, as an instructor might write it (prefixes, numbers, markup).</summary>
-    internal const string FullRubric = "Great work overall.\n\n- **API accepts email requests**: 13\n- Emails are processed in the background by routed workers: 12/15\n"
-        + "- Retries and failures are handled: 18\n- 4: 8\n- Code quality and tests (code review): 14\n- documentation QUALITY: 9\n- Demo presentation: 11 points\n";
+    /// <summary>
+    /// The full rubric of capstone 1, one line per criterion, as an instructor might write it (prefixes, numbers, markup).
+    /// </summary>
+    internal const string FullRubric =
+        "Great work overall.\n\n- **API accepts email requests**: 13\n- Emails are processed in the background by routed workers: 12/15\n"
+        + "- Retries and failures are handled: 18\n- 4: 8\n- Code quality and tests (code review): 14\n- documentation QUALITY: 9\n- Demo "
+        + "presentation: 11 points\n";
 
     [Fact]
     public async Task CapstonePullRequest_ReviewedByInstructor_PassesModuleWithRubricTotal_AndDismissalReopensIt()
@@ -37,7 +41,8 @@ public sealed class CapstoneReviewTests
         var comments = github.CommentsOn(Repository, run.Pull.Number);
         var rubric = Assert.Single(comments, c => c.Body.StartsWith(RubricCommentWriter.Marker, StringComparison.Ordinal));
         Assert.Contains("| 3 | Retries and failures are handled | 20 |", rubric.Body, StringComparison.Ordinal);
-        Assert.Contains("changes requested by @grace", rubric.Body, StringComparison.Ordinal); // the approval dismissed, the earlier review stands
+        // the approval dismissed, the earlier review stands
+        Assert.Contains("changes requested by @grace", rubric.Body, StringComparison.Ordinal);
         Assert.Single(comments, c => c.Body.Contains("Only reviews by the `instructors` team count", StringComparison.Ordinal));
         var partial = Assert.Single(comments, c => c.Body.Contains("this approval was not recorded", StringComparison.Ordinal));
         Assert.Contains("\"Demo presentation\" has no score (0 to 15)", partial.Body, StringComparison.Ordinal);
@@ -45,10 +50,17 @@ public sealed class CapstoneReviewTests
         Assert.DoesNotContain("Documentation quality\"", partial.Body, StringComparison.Ordinal);
         Assert.Equal(["instructors"], github.State.Repos[Repository].Pulls.Single().RequestedTeams);
 
-        Assert.Equal(["changes_requested", "approved", "dismissed"], run.History.Where(e => e.Kind == LearnerEventKinds.CapstoneReview)
-            .Select(e => (string?)JsonNode.Parse(e.Data)!["state"]).ToList());
-        Console.WriteLine($"GitHub API calls per capstone review: changes requested {run.ChangesRequestedCalls}, approval that passes the module {run.ApprovalCalls}, "
-            + $"refused (non-instructor) {run.RefusedCalls}, dismissal {run.DismissalCalls}");
+        Assert.Equal(
+            ["changes_requested", "approved", "dismissed"],
+            run.History.Where(e => e.Kind == LearnerEventKinds.CapstoneReview)
+                .Select(e => (string?)JsonNode.Parse(e.Data)!["state"])
+                .ToList()
+        );
+        Console.WriteLine(
+            $"GitHub API calls per capstone review: changes requested {run.ChangesRequestedCalls}, approval that passes the module "
+            + $"{run.ApprovalCalls}, "
+                + $"refused (non-instructor) {run.RefusedCalls}, dismissal {run.DismissalCalls}"
+        );
         Assert.True(run.RefusedCalls <= 2, $"a refused review took {run.RefusedCalls} calls");
         Assert.True(run.ChangesRequestedCalls <= 4, $"changes requested took {run.ChangesRequestedCalls} calls");
     }
@@ -79,9 +91,19 @@ public sealed class CapstoneReviewTests
         const string Older = "academy/celery-old";
         var repo = harness.GitHub.AddRepository("academy", "celery-old", JourneyHarness.TemplateFiles());
         repo.Refs["main"] = harness.GitHub.State.Repos[Repository].Refs["main"];
-        foreach (var e in (await harness.History.ReadAsync(Repository, CancellationToken.None)).Where(e => e.Kind != "github.setup" || e.Subject != "team"))
+        foreach (
+            var e in (await harness.History.ReadAsync(Repository, CancellationToken.None)).Where(e =>
+                e.Kind != "github.setup" || e.Subject != "team"
+            )
+        )
         {
-            await harness.History.AppendAsync(Older, e.Kind, e.Subject, e.Data.Replace("\"ada\"", "\"old\"", StringComparison.Ordinal), CancellationToken.None);
+            await harness.History.AppendAsync(
+                Older,
+                e.Kind,
+                e.Subject,
+                e.Data.Replace("\"ada\"", "\"old\"", StringComparison.Ordinal),
+                CancellationToken.None
+            );
         }
 
         Assert.False(harness.GitHub.TeamAccess(Older).ContainsKey("instructors"));
@@ -96,17 +118,31 @@ public sealed class CapstoneReviewTests
     private static async Task<string> SnapshotAsync(JourneyHarness harness)
     {
         var repo = harness.GitHub.State.Repos[Repository];
-        var issues = repo.Issues.OrderBy(i => i.Number).Select(i => $"#{i.Number} {i.State} {i.Title} [{string.Join(",", i.Labels.Order(StringComparer.Ordinal))}]\n{i.Body}");
-        var comments = repo.Comments.Values.OrderBy(c => c.IssueNumber).ThenBy(c => c.Body, StringComparer.Ordinal).Select(c => $"on #{c.IssueNumber}: {c.Body}");
+        var issues = repo
+            .Issues.OrderBy(i => i.Number)
+            .Select(i => $"#{i.Number} {i.State} {i.Title} [{string.Join(",", i.Labels.Order(StringComparer.Ordinal))}]\n{i.Body}");
+        var comments = repo
+            .Comments.Values.OrderBy(c => c.IssueNumber)
+            .ThenBy(c => c.Body, StringComparer.Ordinal)
+            .Select(c => $"on #{c.IssueNumber}: {c.Body}");
         var events = (await harness.History.ReadAsync(Repository, CancellationToken.None))
-            .Where(e => e.Kind is LearnerEventKinds.CapstoneReview or LearnerEventKinds.CapstonePullRequest or LearnerEventKinds.ReviewApproved)
+            .Where(e =>
+                e.Kind is LearnerEventKinds.CapstoneReview or LearnerEventKinds.CapstonePullRequest or LearnerEventKinds.ReviewApproved
+            )
             .Select(e => JsonNode.Parse(e.Data)!.AsObject())
             .Select(d => $"{d["number"]} {d["action"]} {d["review"]} {d["state"]} {d["total"]}").Order(StringComparer.Ordinal);
         return string.Join("\n", [.. issues, .. comments, .. events, harness.GitHub.ReadFile(Repository, "README.md")]);
     }
 
     /// <summary>Figures and record from one scripted capstone review.</summary>
-    internal sealed record CapstoneRun(PullState Pull, IReadOnlyList<LearnerEvent> History, int ChangesRequestedCalls, int ApprovalCalls, int RefusedCalls, int DismissalCalls);
+    internal sealed record CapstoneRun(
+        PullState Pull,
+        IReadOnlyList<LearnerEvent> History,
+        int ChangesRequestedCalls,
+        int ApprovalCalls,
+        int RefusedCalls,
+        int DismissalCalls
+    );
 
     /// <summary>The capstone journey: a learner with modules 1 to 10 passed, their pull request, and its reviews, step by step.</summary>
     private sealed class CapstoneScript(JourneyHarness harness, bool duplicate, int seed)
@@ -124,29 +160,66 @@ public sealed class CapstoneReviewTests
 
             // The learner opens the capstone's pull request from its template, as a draft first: not in the queue.
             var template = github.ReadFile(Repository, ".github/PULL_REQUEST_TEMPLATE/capstone-1.md")!;
-            var pull = github.PushPullAs(Repository, "ada", "my-email-system", new Dictionary<string, string> { ["capstone/app.py"] = "print('mail')\n" },
-                "Capstone 1: Background Processing System", template, draft: true);
+            var pull = github.PushPullAs(
+                Repository,
+                "ada",
+                "my-email-system",
+                new Dictionary<string, string> { ["capstone/app.py"] = "print('mail')\n" },
+                "Capstone 1: Background Processing System",
+                template,
+                draft: true
+            );
             await _learner.StepAsync(CapstoneWebhooks.PullRequest(harness, Repository, "opened", pull, At(0), "ada"));
             Assert.Empty(pull.RequestedTeams);
-            Assert.Contains($"draft (#{pull.Number}): not in the review queue", github.Issue(Repository, issue)!.Body, StringComparison.Ordinal);
+            Assert.Contains(
+                $"draft (#{pull.Number}): not in the review queue",
+                github.Issue(Repository, issue)!.Body,
+                StringComparison.Ordinal
+            );
             pull.Draft = false;
             await _learner.StepAsync(CapstoneWebhooks.PullRequest(harness, Repository, "ready_for_review", pull, At(1), "ada"));
             var body = github.Issue(Repository, issue)!.Body!;
             Assert.Contains($"waiting for an instructor's review (#{pull.Number})", body, StringComparison.Ordinal);
-            Assert.Contains($"[pull request #{pull.Number}](https://github.com/{Repository}/pull/{pull.Number})", body, StringComparison.Ordinal);
+            Assert.Contains(
+                $"[pull request #{pull.Number}](https://github.com/{Repository}/pull/{pull.Number})",
+                body,
+                StringComparison.Ordinal
+            );
 
             // Changes requested by an instructor.
             var calls = Calls();
-            await _learner.StepAsync(CapstoneWebhooks.Review(harness, Repository, pull, 9001, "grace", "changes_requested", "Add the retry logs.", At(2)));
+            await _learner.StepAsync(
+                CapstoneWebhooks.Review(harness, Repository, pull, 9001, "grace", "changes_requested", "Add the retry logs.", At(2))
+            );
             var changesRequested = Calls() - calls;
             Assert.Contains("changes requested by @grace", github.Issue(Repository, issue)!.Body, StringComparison.Ordinal);
 
             // The learner dismisses the request for changes: only an instructor's dismissal counts.
-            await _learner.StepAsync(CapstoneWebhooks.Review(harness, Repository, pull, 9001, "grace", "changes_requested", "", At(2), dismissed: true, sender: "ada"));
+            await _learner.StepAsync(
+                CapstoneWebhooks.Review(
+                    harness,
+                    Repository,
+                    pull,
+                    9001,
+                    "grace",
+                    "changes_requested",
+                    "",
+                    At(2),
+                    dismissed: true,
+                    sender: "ada"
+                )
+            );
             Assert.Contains("changes requested by @grace", github.Issue(Repository, issue)!.Body, StringComparison.Ordinal);
 
             // The learner pushes; a passer-by approves (twice: one reply); the instructor approves with a partial rubric.
-            pull = github.PushPullAs(Repository, "ada", "my-email-system", new Dictionary<string, string> { ["capstone/retries.md"] = "logs\n" }, pull.Title, pull.Body);
+            pull = github.PushPullAs(
+                Repository,
+                "ada",
+                "my-email-system",
+                new Dictionary<string, string> { ["capstone/retries.md"] = "logs\n" },
+                pull.Title,
+                pull.Body
+            );
             calls = Calls();
             await _learner.StepAsync(
                 CapstoneWebhooks.PullRequest(harness, Repository, "synchronize", pull, At(3), "ada"),
@@ -174,17 +247,27 @@ public sealed class CapstoneReviewTests
 
             // The approval dismissed: the module reopens.
             calls = Calls();
-            await _learner.StepAsync(CapstoneWebhooks.Review(harness, Repository, pull, 9005, "grace", "approved", FullRubric, At(7), dismissed: true));
+            await _learner.StepAsync(
+                CapstoneWebhooks.Review(harness, Repository, pull, 9005, "grace", "approved", FullRubric, At(7), dismissed: true)
+            );
             var dismissal = Calls() - calls;
             var reopened = github.Issue(Repository, issue)!;
             Assert.Equal("open", reopened.State);
             Assert.Contains("changes requested by @grace", reopened.Body, StringComparison.Ordinal);
             Assert.DoesNotMatch(new Regex(@"\| 11 \| .* \| ✅ passed"), github.ReadFile(Repository, "README.md"));
-            return new CapstoneRun(pull, await harness.History.ReadAsync(Repository, CancellationToken.None), changesRequested, approval, refused, dismissal);
+            return new CapstoneRun(
+                pull,
+                await harness.History.ReadAsync(Repository, CancellationToken.None),
+                changesRequested,
+                approval,
+                refused,
+                dismissal
+            );
         }
 
         private DateTimeOffset At(int minutes) => _start.AddMinutes(minutes);
 
-        private int Calls() => harness.GitHub.Calls.Where(c => !c.Key.EndsWith("/access_tokens", StringComparison.Ordinal)).Sum(c => c.Value);
+        private int Calls() =>
+            harness.GitHub.Calls.Where(c => !c.Key.EndsWith("/access_tokens", StringComparison.Ordinal)).Sum(c => c.Value);
     }
 }

@@ -1,7 +1,7 @@
-using CourseBot.Core.Journey.History;
 using System.Text.Json.Nodes;
 using CourseBot.Core.Curriculum.Model;
 using CourseBot.Core.Journey.Capstones;
+using CourseBot.Core.Journey.History;
 using CourseBot.Core.Storage;
 
 namespace CourseBot.Tests.Journey;
@@ -31,8 +31,13 @@ public sealed class CapstoneStatusReaderTests
     {
         LearnerEvent[] events =
         [
-            Pull(1, "opened", "a", 0), Review(2, 10, "changes_requested", "a", 2), Pull(3, "synchronize", "b", 3),
-            Review(4, 11, "approved", "b", 4), Review(5, 11, "dismissed", "b", 4), Review(6, 12, "approved", "b", 6), Pull(7, "closed", "b", 7),
+            Pull(1, "opened", "a", 0),
+            Review(2, 10, "changes_requested", "a", 2),
+            Pull(3, "synchronize", "b", 3),
+            Review(4, 11, "approved", "b", 4),
+            Review(5, 11, "dismissed", "b", 4),
+            Review(6, 12, "approved", "b", 6),
+            Pull(7, "closed", "b", 7),
         ];
         var expected = CapstoneStatusReader.Read(new CapstoneRules(false), Module, events);
         Assert.Equal(CapstoneState.Approved, expected.State);
@@ -40,35 +45,79 @@ public sealed class CapstoneStatusReaderTests
         for (var i = 0; i < 20; i++)
         {
             var shuffled = events.OrderBy(_ => random.Next()).Select((e, n) => e with { Sequence = n }).ToList();
-            Assert.Equal(expected with { Scores = [] }, CapstoneStatusReader.Read(new CapstoneRules(false), Module, shuffled) with { Scores = [] });
+            Assert.Equal(
+                expected with
+                {
+                    Scores = [],
+                },
+                CapstoneStatusReader.Read(new CapstoneRules(false), Module, shuffled) with
+                {
+                    Scores = [],
+                }
+            );
         }
 
         // The approval dismissed: the earlier request for changes decides again.
-        Assert.Equal(CapstoneState.ChangesRequested, CapstoneStatusReader.Read(new CapstoneRules(false), Module, [.. events.Take(5)]).State);
+        Assert.Equal(
+            CapstoneState.ChangesRequested,
+            CapstoneStatusReader.Read(new CapstoneRules(false), Module, [.. events.Take(5)]).State
+        );
     }
 
     [Fact]
     public void DraftIsNotWaiting_AndClosedWithoutReviewIsNotSubmitted()
     {
-        Assert.Equal(CapstoneState.Draft, CapstoneStatusReader.Read(new CapstoneRules(false), Module, [Pull(1, "opened", "a", 0, draft: true)]).State);
-        Assert.Equal(CapstoneState.Waiting, CapstoneStatusReader.Read(new CapstoneRules(false), Module,
-            [Pull(1, "opened", "a", 0, draft: true), Pull(2, "ready_for_review", "a", 1)]).State);
-        Assert.Equal(CapstoneState.NotSubmitted, CapstoneStatusReader.Read(new CapstoneRules(false), Module,
-            [Pull(1, "opened", "a", 0), Pull(2, "closed", "a", 1, open: false)]).State);
+        Assert.Equal(
+            CapstoneState.Draft,
+            CapstoneStatusReader.Read(new CapstoneRules(false), Module, [Pull(1, "opened", "a", 0, draft: true)]).State
+        );
+        Assert.Equal(
+            CapstoneState.Waiting,
+            CapstoneStatusReader
+                .Read(new CapstoneRules(false), Module, [Pull(1, "opened", "a", 0, draft: true), Pull(2, "ready_for_review", "a", 1)])
+                .State
+        );
+        Assert.Equal(
+            CapstoneState.NotSubmitted,
+            CapstoneStatusReader
+                .Read(new CapstoneRules(false), Module, [Pull(1, "opened", "a", 0), Pull(2, "closed", "a", 1, open: false)])
+                .State
+        );
     }
 
     private static LearnerEvent Pull(long sequence, string action, string head, int minute, bool draft = false, bool open = true) =>
-        Event(sequence, LearnerEventKinds.CapstonePullRequest, new JsonObject
-        {
-            ["number"] = 12, ["action"] = action, ["draft"] = draft, ["open"] = open, ["head"] = head, ["at"] = T0.AddMinutes(minute).ToString("O"), ["url"] = "u",
-        });
+        Event(
+            sequence,
+            LearnerEventKinds.CapstonePullRequest,
+            new JsonObject
+            {
+                ["number"] = 12,
+                ["action"] = action,
+                ["draft"] = draft,
+                ["open"] = open,
+                ["head"] = head,
+                ["at"] = T0.AddMinutes(minute).ToString("O"),
+                ["url"] = "u",
+            }
+        );
 
     private static LearnerEvent Review(long sequence, long id, string state, string commit, int minute) =>
-        Event(sequence, LearnerEventKinds.CapstoneReview, new JsonObject
-        {
-            ["number"] = 12, ["review"] = id, ["state"] = state, ["by"] = "grace", ["commit"] = commit, ["at"] = T0.AddMinutes(minute).ToString("O"),
-            ["total"] = 85, ["max"] = 100, ["scores"] = new JsonObject { ["a"] = 85 },
-        });
+        Event(
+            sequence,
+            LearnerEventKinds.CapstoneReview,
+            new JsonObject
+            {
+                ["number"] = 12,
+                ["review"] = id,
+                ["state"] = state,
+                ["by"] = "grace",
+                ["commit"] = commit,
+                ["at"] = T0.AddMinutes(minute).ToString("O"),
+                ["total"] = 85,
+                ["max"] = 100,
+                ["scores"] = new JsonObject { ["a"] = 85 },
+            }
+        );
 
     private static LearnerEvent Event(long sequence, string kind, JsonObject data) =>
         new(sequence, "academy/celery-ada", kind, Module, T0.AddHours(sequence), data.ToJsonString());

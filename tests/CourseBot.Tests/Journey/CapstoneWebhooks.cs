@@ -8,15 +8,22 @@ namespace CourseBot.Tests.Journey;
 internal static class CapstoneWebhooks
 {
     /// <summary>A <c>pull_request</c> delivery for <paramref name="pull"/> as the emulator holds it.</summary>
-    public static (string Event, string Payload) PullRequest(JourneyHarness harness, string repository, string action, PullState pull, DateTimeOffset at, string sender) =>
-        JourneyHarness.Webhook("pull_request", action, repository, p =>
+    public static (string Event, string Payload) PullRequest(
+        JourneyHarness harness,
+        string repository,
+        string action,
+        PullState pull,
+        DateTimeOffset at,
+        string sender
+    ) => JourneyHarness.Webhook("pull_request", action, repository, p =>
         {
             Installed(harness, p, sender);
             Pull(p["pull_request"]!.AsObject(), repository, pull, at);
             p["number"] = pull.Number;
         });
 
-    /// <summary>A <c>pull_request_review</c> delivery: <paramref name="state"/> is approved, changes_requested or commented (dismissed for a dismissal).</summary>
+    /// <summary>A <c>pull_request_review</c> delivery: <paramref name="state"/> is approved, changes_requested or commented (dismissed for
+    /// a dismissal).</summary>
     public static (string Event, string Payload) Review(
         JourneyHarness harness, string repository, PullState pull, long id, string reviewer, string state, string body, DateTimeOffset at,
         bool dismissed = false, string? sender = null) =>

@@ -14,7 +14,8 @@ public sealed class CohortEnrollmentTests
     {
         await using var harness = await JourneyHarness.StartAsync();
         var script = new LearnerScript(harness, duplicate: false, seed: 7);
-        const string Body = "### Path\n\nPath 1: Celery Fundamentals\n\n### Pace\n\nPart-time (most learners)\n\n### Cohort\n\nspring-2027\n\n"
+        const string Body =
+            "### Path\n\nPath 1: Celery Fundamentals\n\n### Pace\n\nPart-time (most learners)\n\n### Cohort\n\nspring-2027\n\n"
             + "### Start date\n\n2026-12-01";
         var enroll = harness.GitHub.OpenIssueAs(JourneyHarness.CourseRepository, "ada", "[Enroll] ada", Body, "enroll");
         await script.StepAsync(harness.IssueOpened(JourneyHarness.CourseRepository, enroll.Number, "ada", "[Enroll] ada", Body, "enroll"));
@@ -22,8 +23,17 @@ public sealed class CohortEnrollmentTests
 
         await script.StepAsync(script.Comment(1, "ada", "/cohort autumn-2027"));
         await script.StepAsync(script.Comment(1, "ada", "/unenroll"));
-        Assert.Equal(2, harness.GitHub.CommentsOn(Repository, script.ModuleIssue(1))
-            .Count(c => c.Body.Contains("is for instructors (members of the `instructors` team); nothing was recorded", StringComparison.Ordinal)));
+        Assert.Equal(
+            2,
+            harness
+                .GitHub.CommentsOn(Repository, script.ModuleIssue(1))
+                .Count(c =>
+                    c.Body.Contains(
+                        "is for instructors (members of the `instructors` team); nothing was recorded",
+                        StringComparison.Ordinal
+                    )
+                )
+        );
         Assert.Equal("spring-2027", (await LedgerAsync(harness)).Enrollment!.Cohort);
         Assert.False(harness.GitHub.State.Repos[Repository].Archived);
 
@@ -41,8 +51,13 @@ public sealed class CohortEnrollmentTests
     [Fact]
     public void CohortOnTheForm_MustBeAPlainName()
     {
-        var (request, problems) = Core.Journey.Forms.EnrollmentRequest.FromForm(CeleryCourse.Course, "ada",
-            "### Path\n\nfundamentals\n\n### Pace\n\npart-time\n\n### Cohort\n\n../../etc `x`\n\n### Start date\n\n", new DateOnly(2026, 12, 7), "part-time");
+        var (request, problems) = Core.Journey.Forms.EnrollmentRequest.FromForm(
+            CeleryCourse.Course,
+            "ada",
+            "### Path\n\nfundamentals\n\n### Pace\n\npart-time\n\n### Cohort\n\n../../etc `x`\n\n### Start date\n\n",
+            new DateOnly(2026, 12, 7),
+            "part-time"
+        );
         Assert.Null(request);
         Assert.Contains("**Cohort**", Assert.Single(problems), StringComparison.Ordinal);
     }

@@ -59,7 +59,11 @@ public sealed class DeadlineTests
         foreach (var who in new[] { "bob", "ada" })
         {
             await script.StepAsync(script.Comment(1, who, "/extend 14"));
-            Assert.Contains("`/extend` is for instructors", harness.GitHub.CommentsOn(Repository, script.ModuleIssue(1))[^1].Body, StringComparison.Ordinal);
+            Assert.Contains(
+                "`/extend` is for instructors",
+                harness.GitHub.CommentsOn(Repository, script.ModuleIssue(1))[^1].Body,
+                StringComparison.Ordinal
+            );
         }
 
         var history = await harness.History.ReadAsync(Repository, CancellationToken.None);
@@ -88,8 +92,17 @@ public sealed class DeadlineTests
         await script.StepAsync(script.Comment(1, "bob", "/pause"));
         var history = await harness.History.ReadAsync(Repository, CancellationToken.None);
         Assert.DoesNotContain(history, e => e.Kind is LearnerEventKinds.PaceChanged or LearnerEventKinds.SchedulePaused);
-        Assert.Equal(2, harness.GitHub.CommentsOn(Repository, script.ModuleIssue(1))
-            .Count(c => c.Body.Contains("is for @ada and instructors (members of the `instructors` team); nothing was recorded", StringComparison.Ordinal)));
+        Assert.Equal(
+            2,
+            harness
+                .GitHub.CommentsOn(Repository, script.ModuleIssue(1))
+                .Count(c =>
+                    c.Body.Contains(
+                        "is for @ada and instructors (members of the `instructors` team); nothing was recorded",
+                        StringComparison.Ordinal
+                    )
+                )
+        );
 
         await script.StepAsync(script.Comment(1, "ada", "/pace full-time"));
         Assert.Equal("full-time", (await ProgressAsync(harness)).PaceId);

@@ -7,7 +7,8 @@ using CourseBot.Core.Journey.Writing;
 
 namespace CourseBot.Tests.Journey;
 
-/// <summary>The Path 1 final exam works like a module quiz with its own pass mark (85 %), and passing it completes the path and earns its certificate.</summary>
+/// <summary>The Path 1 final exam works like a module quiz with its own pass mark (85 %), and passing it completes the path and earns its
+/// certificate.</summary>
 [Collection(JourneyGroup.Name)]
 public sealed class FinalExamTests
 {
@@ -29,8 +30,19 @@ public sealed class FinalExamTests
                 var key = $"{module.Id}/{assessment.Id}";
                 var (kind, data) = assessment.Grading switch
                 {
-                    Core.Curriculum.Model.Grading.Quiz => (LearnerEventKinds.QuizSubmitted, new JsonObject { ["percent"] = 100, ["counted"] = true }),
-                    Core.Curriculum.Model.Grading.Auto => (LearnerEventKinds.LabGraded, new JsonObject { ["score"] = 1, ["max_score"] = 1, ["passed"] = true }),
+                    Core.Curriculum.Model.Grading.Quiz => (
+                        LearnerEventKinds.QuizSubmitted,
+                        new JsonObject { ["percent"] = 100, ["counted"] = true }
+                    ),
+                    Core.Curriculum.Model.Grading.Auto => (
+                        LearnerEventKinds.LabGraded,
+                        new JsonObject
+                        {
+                            ["score"] = 1,
+                            ["max_score"] = 1,
+                            ["passed"] = true,
+                        }
+                    ),
                     _ => (LearnerEventKinds.ReviewApproved, new JsonObject { ["by"] = "grace" }),
                 };
                 await harness.History.AppendAsync(Repository, kind, key, data.ToJsonString(), CancellationToken.None);
@@ -38,18 +50,31 @@ public sealed class FinalExamTests
         }
 
         // The peer review path 1 asks for (passing.path.peer_review), given earlier.
-        await harness.History.AppendAsync(Repository, LearnerEventKinds.PeerReviewGiven, "capstone-background-processing",
-            LearnerEventJson.Write(new PeerReviewGiven("academy/celery-bob", 3, 7001, DateTimeOffset.UnixEpoch, null)), CancellationToken.None);
+        await harness.History.AppendAsync(
+            Repository,
+            LearnerEventKinds.PeerReviewGiven,
+            "capstone-background-processing",
+            LearnerEventJson.Write(new PeerReviewGiven("academy/celery-bob", 3, 7001, DateTimeOffset.UnixEpoch, null)),
+            CancellationToken.None
+        );
         await harness.Inbox.TryEnqueueAsync(QueuedLearnerChanges.Sync(Repository, "caught-up"), CancellationToken.None);
         await harness.IdleAsync();
         Assert.Contains("11 of 12 Path 1 modules passed", harness.GitHub.ReadFile(Repository, "README.md"), StringComparison.Ordinal);
 
         var exam = course.FindModule("course-review")!;
         await script.StepAsync(script.Comment(12, "ada", "/quiz"));
-        Assert.Contains("50 questions, 90 minutes, pass mark 85 %", harness.GitHub.CommentsOn(Repository, script.ModuleIssue(12))[^1].Body, StringComparison.Ordinal);
+        Assert.Contains(
+            "50 questions, 90 minutes, pass mark 85 %",
+            harness.GitHub.CommentsOn(Repository, script.ModuleIssue(12))[^1].Body,
+            StringComparison.Ordinal
+        );
         var failed = await SubmitAsync(harness, exam, correct: 42);
         Assert.Contains("42 / 50", harness.GitHub.CommentsOn(Repository, failed).Single().Body, StringComparison.Ordinal);
-        Assert.Contains("Not passed yet (pass mark 85 %)", harness.GitHub.CommentsOn(Repository, failed).Single().Body, StringComparison.Ordinal);
+        Assert.Contains(
+            "Not passed yet (pass mark 85 %)",
+            harness.GitHub.CommentsOn(Repository, failed).Single().Body,
+            StringComparison.Ordinal
+        );
         Assert.Equal("open", harness.GitHub.Issue(Repository, script.ModuleIssue(12))!.State);
 
         await script.StepAsync(script.Comment(12, "ada", "/quiz"));
@@ -59,10 +84,22 @@ public sealed class FinalExamTests
 
         var readme = harness.GitHub.ReadFile(Repository, "README.md")!;
         Assert.Contains("12 of 12 Path 1 modules passed ✅", readme, StringComparison.Ordinal);
-        Assert.Contains("![Certificate of Completion: Path 1, Celery Fundamentals](badges/certificate-completion-fundamentals.svg)", readme, StringComparison.Ordinal);
-        Assert.Contains("Certificate of Completion", harness.GitHub.ReadFile(Repository, "badges/certificate-completion-fundamentals.svg"), StringComparison.Ordinal);
-        Assert.Single(await harness.History.ReadAsync(Repository, CancellationToken.None), e => e.Kind == LearnerEventKinds.CertificateIssued && e.Subject == "completion-fundamentals");
-        Assert.Contains(harness.GitHub.State.Repos[Repository].Issues, i => i.Title.StartsWith("Module 13:", StringComparison.Ordinal) && i.State == "open");
+        Assert.Contains(
+            "![Certificate of Completion: Path 1, Celery Fundamentals](badges/certificate-completion-fundamentals.svg)",
+            readme,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "Certificate of Completion",
+            harness.GitHub.ReadFile(Repository, "badges/certificate-completion-fundamentals.svg"),
+            StringComparison.Ordinal
+        );
+        Assert.Single(await harness.History.ReadAsync(Repository, CancellationToken.None), e =>
+            e.Kind == LearnerEventKinds.CertificateIssued && e.Subject == "completion-fundamentals"
+        );
+        Assert.Contains(harness.GitHub.State.Repos[Repository].Issues, i =>
+            i.Title.StartsWith("Module 13:", StringComparison.Ordinal) && i.State == "open"
+        );
     }
 
     /// <summary>The exam form with the first <paramref name="correct"/> answers from the key and the rest wrong.</summary>

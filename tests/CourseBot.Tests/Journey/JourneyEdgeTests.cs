@@ -2,7 +2,8 @@ using CourseBot.Core.Journey.History;
 
 namespace CourseBot.Tests.Journey;
 
-/// <summary>What learners and instructors do that the happy path does not: late, unstarted, foreign and edited quizzes, commands, re-enrollment.</summary>
+/// <summary>What learners and instructors do that the happy path does not: late, unstarted, foreign and edited quizzes, commands,
+/// re-enrollment.</summary>
 [Collection(JourneyGroup.Name)]
 public sealed class JourneyEdgeTests
 {
@@ -19,15 +20,27 @@ public sealed class JourneyEdgeTests
         Assert.Contains("was not started", harness.GitHub.CommentsOn(Repository, unstarted).Single().Body, StringComparison.Ordinal);
 
         await script.StepAsync(script.Comment(1, "grace", "/quiz"));
-        Assert.Contains("Only @ada can start their own quizzes", harness.GitHub.CommentsOn(Repository, script.ModuleIssue(1))[^1].Body, StringComparison.Ordinal);
+        Assert.Contains(
+            "Only @ada can start their own quizzes",
+            harness.GitHub.CommentsOn(Repository, script.ModuleIssue(1))[^1].Body,
+            StringComparison.Ordinal
+        );
         Assert.DoesNotContain(await harness.History.ReadAsync(Repository, CancellationToken.None), e => e.Kind == "quiz-started");
         await script.StepAsync(script.Comment(1, "ada", "/quiz"));
         var foreign = await script.SubmitQuizAsync("intro-distributed-processing", 1, allCorrect: true, author: "mallory");
-        Assert.Contains("Only @ada's own quiz submissions", harness.GitHub.CommentsOn(Repository, foreign).Single().Body, StringComparison.Ordinal);
+        Assert.Contains(
+            "Only @ada's own quiz submissions",
+            harness.GitHub.CommentsOn(Repository, foreign).Single().Body,
+            StringComparison.Ordinal
+        );
 
         harness.Time.Offset = TimeSpan.FromMinutes(45); // the quiz allows 20 minutes
         var late = await script.SubmitQuizAsync("intro-distributed-processing", 1, allCorrect: true);
-        Assert.Contains("recorded as late, **not counted**", harness.GitHub.CommentsOn(Repository, late).Single().Body, StringComparison.Ordinal);
+        Assert.Contains(
+            "recorded as late, **not counted**",
+            harness.GitHub.CommentsOn(Repository, late).Single().Body,
+            StringComparison.Ordinal
+        );
 
         var history = await harness.History.ReadAsync(Repository, CancellationToken.None);
         var recorded = Assert.Single(history, e => e.Kind == LearnerEventKinds.QuizSubmitted);
@@ -38,7 +51,9 @@ public sealed class JourneyEdgeTests
     [Fact]
     public async Task ALateAttempt_StartsTheCooldown_LikeAFailedOne()
     {
-        await using var harness = await JourneyHarness.StartAsync(new Dictionary<string, string?> { ["CourseBot:Journey:QuizCooldown"] = "02:00:00" });
+        await using var harness = await JourneyHarness.StartAsync(
+            new Dictionary<string, string?> { ["CourseBot:Journey:QuizCooldown"] = "02:00:00" }
+        );
         var script = new LearnerScript(harness, duplicate: false, seed: 5);
         await script.EnrollAsync();
         await script.StepAsync(script.Comment(1, "ada", "/quiz"));
@@ -53,7 +68,11 @@ public sealed class JourneyEdgeTests
         var firstForm = FormAt(harness.GitHub, Repository, formPath);
 
         await script.StepAsync(script.Comment(1, "ada", "/quiz"));
-        Assert.Contains("You can retake **", harness.GitHub.CommentsOn(Repository, script.ModuleIssue(1))[^1].Body, StringComparison.Ordinal);
+        Assert.Contains(
+            "You can retake **",
+            harness.GitHub.CommentsOn(Repository, script.ModuleIssue(1))[^1].Body,
+            StringComparison.Ordinal
+        );
         Assert.Single(await harness.History.ReadAsync(Repository, CancellationToken.None), e => e.Kind == "quiz-started");
 
         harness.Time.Offset = TimeSpan.FromMinutes(45) + TimeSpan.FromHours(2);
@@ -66,7 +85,10 @@ public sealed class JourneyEdgeTests
         Assert.NotEqual(firstForm, secondForm);
         Assert.Equal(OptionTexts(firstForm), OptionTexts(secondForm));
 
-        var failed = harness.GitHub.CommentsOn(Repository, await script.SubmitQuizAsync("intro-distributed-processing", 1, allCorrect: false)).Single().Body;
+        var failed = harness
+            .GitHub.CommentsOn(Repository, await script.SubmitQuizAsync("intro-distributed-processing", 1, allCorrect: false))
+            .Single()
+            .Body;
         Assert.Contains("not passed yet", failed, StringComparison.Ordinal);
         Assert.DoesNotContain("❌", failed, StringComparison.Ordinal);
         Assert.DoesNotContain("✅", failed, StringComparison.Ordinal);
@@ -117,10 +139,16 @@ public sealed class JourneyEdgeTests
         // A learner cannot approve their own review; an instructor (team member) can.
         await script.StepAsync(script.Comment(1, "ada", "/approve docker-environment-exercise"));
         Assert.Contains("is for instructors", harness.GitHub.CommentsOn(Repository, issue)[^1].Body, StringComparison.Ordinal);
-        Assert.DoesNotContain(await harness.History.ReadAsync(Repository, CancellationToken.None), e => e.Kind == LearnerEventKinds.ReviewApproved);
+        Assert.DoesNotContain(await harness.History.ReadAsync(Repository, CancellationToken.None), e =>
+            e.Kind == LearnerEventKinds.ReviewApproved
+        );
         await script.StepAsync(script.Comment(1, "grace", "/approve docker-environment-exercise"));
         Assert.Single(await harness.History.ReadAsync(Repository, CancellationToken.None), e => e.Kind == LearnerEventKinds.ReviewApproved);
-        Assert.Contains("- [x] **Set up Docker development environment**", harness.GitHub.Issue(Repository, issue)!.Body, StringComparison.Ordinal);
+        Assert.Contains(
+            "- [x] **Set up Docker development environment**",
+            harness.GitHub.Issue(Repository, issue)!.Body,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -131,13 +159,32 @@ public sealed class JourneyEdgeTests
         await script.EnrollAsync();
         var calls = harness.GitHub.TotalCalls;
         var again = await script.EnrollAsync();
-        Assert.Contains("already enrolled", harness.GitHub.CommentsOn(JourneyHarness.CourseRepository, again).Single().Body, StringComparison.Ordinal);
+        Assert.Contains(
+            "already enrolled",
+            harness.GitHub.CommentsOn(JourneyHarness.CourseRepository, again).Single().Body,
+            StringComparison.Ordinal
+        );
         Assert.Single(await harness.History.ReadAsync(Repository, CancellationToken.None), e => e.Kind == LearnerEventKinds.Enrolled);
         Assert.Single(harness.GitHub.State.Repos[Repository].Issues);
         Assert.True(harness.GitHub.TotalCalls - calls <= 3, $"re-enrollment made {harness.GitHub.TotalCalls - calls} calls");
 
-        var bad = harness.GitHub.OpenIssueAs(JourneyHarness.CourseRepository, "bob", "[Enroll] bob", "### Path\n\nPath 9\n\n### Pace\n\n_No response_\n\n### Start date\n\nnext monday", "enroll");
-        await script.StepAsync(harness.IssueOpened(JourneyHarness.CourseRepository, bad.Number, "bob", "[Enroll] bob", harness.GitHub.Issue(JourneyHarness.CourseRepository, bad.Number)!.Body!, "enroll"));
+        var bad = harness.GitHub.OpenIssueAs(
+            JourneyHarness.CourseRepository,
+            "bob",
+            "[Enroll] bob",
+            "### Path\n\nPath 9\n\n### Pace\n\n_No response_\n\n### Start date\n\nnext monday",
+            "enroll"
+        );
+        await script.StepAsync(
+            harness.IssueOpened(
+                JourneyHarness.CourseRepository,
+                bad.Number,
+                "bob",
+                "[Enroll] bob",
+                harness.GitHub.Issue(JourneyHarness.CourseRepository, bad.Number)!.Body!,
+                "enroll"
+            )
+        );
         var answer = harness.GitHub.CommentsOn(JourneyHarness.CourseRepository, bad.Number).Single().Body;
         Assert.Contains("choose a path", answer, StringComparison.Ordinal);
         Assert.Contains("YYYY-MM-DD", answer, StringComparison.Ordinal);
@@ -166,98 +213,5 @@ public sealed class JourneyEdgeTests
         Assert.Equal(2, comments.Count);
         Assert.Contains("graded as first submitted", comments[1].Body, StringComparison.Ordinal);
         Assert.Single(await harness.History.ReadAsync(Repository, CancellationToken.None), e => e.Kind == LearnerEventKinds.QuizSubmitted);
-    }
-}
-
-/// <summary><c>coursebot enroll</c> queues a Classroom roster into the running bot's store; the bot enrolls each learner once.</summary>
-[Collection(JourneyGroup.Name)]
-public sealed class RosterEnrollmentTests
-{
-    [Fact]
-    public async Task EnrollCommand_QueuesTheRoster_TheRunningBotCreatesEachRepository_Once()
-    {
-        await using var harness = await JourneyHarness.StartAsync();
-        var roster = Path.Combine(harness.DataDirectory, "roster.csv");
-        await File.WriteAllTextAsync(roster, "identifier,github_username,github_id,name\nada@x.edu,ada,1,Ada\nlin@x.edu,lin,2,Lin\nno-account@x.edu,,,Nobody\n");
-        string[] args = ["enroll", "--cohort", "spring-2027", "--path", "fundamentals", "--pace", "full-time", "--start", "2027-01-04", "--curriculum", RepositoryPaths.Curriculum, "--data", harness.DataDirectory, roster];
-
-        var exit = await CourseBot.Cli.Commands.CourseBotCommandLine.Build().Parse(args).InvokeAsync();
-        Assert.Equal(1, exit); // one row could not be enrolled, and says so
-        await harness.IdleAsync();
-        foreach (var login in new[] { "ada", "lin" })
-        {
-            var repository = $"academy/celery-{login}";
-            Assert.True(harness.GitHub.State.Repos[repository].Invitations.ContainsKey(login));
-            Assert.Single(harness.GitHub.State.Repos[repository].Issues, i => i.Title.StartsWith("Module 01:", StringComparison.Ordinal));
-            var enrolled = Assert.Single(await harness.History.ReadAsync(repository, CancellationToken.None), e => e.Kind == LearnerEventKinds.Enrolled);
-            Assert.Equal("spring-2027", LearnerEventJson.Read<Enrolled>(enrolled)!.Cohort);
-            Assert.Contains("Pace: **Full-time (bootcamp style)**, started 2027-01-04", harness.GitHub.ReadFile(repository, "README.md"), StringComparison.Ordinal);
-            Assert.Contains(harness.GitHub.State.Repos[repository].Milestones, m => m.Title.StartsWith("Week 1:", StringComparison.Ordinal));
-        }
-
-        // The same roster again queues nothing new and changes nothing.
-        var calls = harness.GitHub.TotalCalls;
-        Assert.Equal(1, await CourseBot.Cli.Commands.CourseBotCommandLine.Build().Parse(args).InvokeAsync());
-        await harness.IdleAsync();
-        Assert.Equal(calls, harness.GitHub.TotalCalls);
-    }
-}
-
-/// <summary>A lost push webhook: the bot's idea of the branch is out of date, and it must not overwrite what it has not seen.</summary>
-[Collection(JourneyGroup.Name)]
-public sealed class LostPushTests
-{
-    private const string Repository = "academy/celery-ada";
-
-    [Fact]
-    public async Task ProgressCommit_AfterAPushTheBotNeverHeardOf_KeepsTheLearnersReadme()
-    {
-        await using var harness = await JourneyHarness.StartAsync();
-        var script = new LearnerScript(harness, duplicate: false, seed: 8);
-        await script.EnrollAsync();
-        var readme = harness.GitHub.ReadFile(Repository, "README.md")!;
-        harness.GitHub.Push(Repository, new Dictionary<string, string> { ["README.md"] = readme.Replace("# My Celery course", "# Ada's Celery notebook", StringComparison.Ordinal), ["notes.md"] = "mine\n" });
-
-        // README only (module 1 in progress), then README, badges and the next quiz form (module 1 passed).
-        await script.StepAsync(script.Comment(1, "grace", "/approve docker-environment-exercise"));
-        Assert.Contains("🟡 in progress", harness.GitHub.ReadFile(Repository, "README.md"), StringComparison.Ordinal);
-        harness.GitHub.Push(Repository, new Dictionary<string, string> { ["notes.md"] = "more of mine\n" });
-        await script.StepAsync(script.Comment(1, "grace", "/approve async-use-cases-check"));
-        await script.QuizAsync("intro-distributed-processing", 1, allCorrect: true);
-
-        var final = harness.GitHub.ReadFile(Repository, "README.md")!;
-        Assert.StartsWith("# Ada's Celery notebook", final, StringComparison.Ordinal);
-        Assert.Contains("1 of 12 Path 1 modules passed", final, StringComparison.Ordinal);
-        Assert.Equal("more of mine\n", harness.GitHub.ReadFile(Repository, "notes.md"));
-        Assert.Null(harness.GitHub.ReadFile(Repository, ".github/ISSUE_TEMPLATE/quiz-02-quiz.yml")); // no form before /quiz
-        Assert.Null(harness.GitHub.ReadFile(Repository, LearnerScript.FormPath("intro-distributed-processing")));
-    }
-}
-
-/// <summary>An organisation set up wrongly: the learner is told, and the enrollment waits for a replay instead of being lost.</summary>
-[Collection(JourneyGroup.Name)]
-public sealed class BrokenSetupTests
-{
-    [Fact]
-    public async Task MissingTemplate_TellsTheLearner_AndReplayEnrollsOnceFixed()
-    {
-        var settings = new Dictionary<string, string?> { ["CourseBot:Journey:TemplateRepository"] = "academy/no-such-template", ["CourseBot:Queue:MaxAttempts"] = "1" };
-        await using var harness = await JourneyHarness.StartAsync(settings);
-        const string Body = "### Path\n\nfundamentals\n\n### Pace\n\npart-time";
-        var enroll = harness.GitHub.OpenIssueAs(JourneyHarness.CourseRepository, "ada", "[Enroll] ada", Body, "enroll");
-        await harness.SendAsync(harness.IssueOpened(JourneyHarness.CourseRepository, enroll.Number, "ada", "[Enroll] ada", Body, "enroll"));
-        await harness.DrainedAsync();
-
-        Assert.Contains("the course is not fully set up", harness.GitHub.CommentsOn(JourneyHarness.CourseRepository, enroll.Number).Single().Body, StringComparison.Ordinal);
-        var dead = Assert.Single(await harness.Inbox.DeadLettersAsync(CancellationToken.None));
-        Assert.Contains("academy/no-such-template does not exist", dead.Error, StringComparison.Ordinal);
-
-        // The admin publishes the template under the configured name; a replay finishes the enrollment.
-        harness.GitHub.AddRepository(JourneyHarness.Org, "no-such-template", JourneyHarness.TemplateFiles(), template: true);
-        Assert.Equal(1, await harness.Inbox.ReplayAsync(null, CancellationToken.None));
-        await harness.IdleAsync();
-        Assert.Contains("Welcome, @ada", harness.GitHub.CommentsOn(JourneyHarness.CourseRepository, enroll.Number)[^1].Body, StringComparison.Ordinal);
-        Assert.True(harness.GitHub.State.Repos.ContainsKey("academy/celery-ada"));
-        Assert.Equal("closed", harness.GitHub.Issue(JourneyHarness.CourseRepository, enroll.Number)!.State);
     }
 }

@@ -24,7 +24,15 @@ public sealed class JourneyFormsTests
         Assert.Equal(CeleryCourse.Course.Paces.Length, paces.Count);
         for (var i = 0; i < paths.Count; i++)
         {
-            var body = IssueFormRenderer.Render(yaml, new Dictionary<string, IReadOnlyList<string>> { ["path"] = [paths[i]], ["pace"] = [paces[i % paces.Count]], ["start"] = ["2026-12-01"] });
+            var body = IssueFormRenderer.Render(
+                yaml,
+                new Dictionary<string, IReadOnlyList<string>>
+                {
+                    ["path"] = [paths[i]],
+                    ["pace"] = [paces[i % paces.Count]],
+                    ["start"] = ["2026-12-01"],
+                }
+            );
             var (request, problems) = EnrollmentRequest.FromForm(CeleryCourse.Course, "ada", body, Today, "part-time");
             Assert.Empty(problems);
             Assert.Equal(CeleryCourse.Course.Paths[i].Id, request!.PathId);
@@ -32,7 +40,10 @@ public sealed class JourneyFormsTests
             Assert.Equal(new DateOnly(2026, 12, 1), request.Start);
         }
 
-        var blankStart = IssueFormRenderer.Render(yaml, new Dictionary<string, IReadOnlyList<string>> { ["path"] = [paths[0]], ["pace"] = [paces[0]] });
+        var blankStart = IssueFormRenderer.Render(
+            yaml,
+            new Dictionary<string, IReadOnlyList<string>> { ["path"] = [paths[0]], ["pace"] = [paces[0]] }
+        );
         Assert.Equal(Today, EnrollmentRequest.FromForm(CeleryCourse.Course, "ada", blankStart, Today, "part-time").Request!.Start);
     }
 
@@ -70,12 +81,24 @@ public sealed class JourneyFormsTests
     [Fact]
     public void Roster_PathPaceAndStartColumns_AreChecked()
     {
-        const string Csv = "github_username,path,pace,start\nada,,,\nbob,expert,full-time,2027-01-04\ncyd,rust,,\ndee,,hurried,\neve,,,soon\n";
-        var (requests, problems) = EnrollCommandLine.Requests(CeleryCourse.Course, Csv, new EnrollCommandLine.Defaults("fundamentals", "part-time", null, Today), "spring");
+        const string Csv =
+            "github_username,path,pace,start\nada,,,\nbob,expert,full-time,2027-01-04\ncyd,rust,,\ndee,,hurried,\neve,,,soon\n";
+        var (requests, problems) = EnrollCommandLine.Requests(
+            CeleryCourse.Course,
+            Csv,
+            new EnrollCommandLine.Defaults("fundamentals", "part-time", null, Today),
+            "spring"
+        );
         Assert.Equal(["ada", "bob"], requests.Select(r => r.Login));
-        Assert.Equal(("fundamentals", "part-time", Today, "spring"), (requests[0].PathId, requests[0].PaceId, requests[0].Start, requests[0].Cohort));
+        Assert.Equal(
+            ("fundamentals", "part-time", Today, "spring"),
+            (requests[0].PathId, requests[0].PaceId, requests[0].Start, requests[0].Cohort)
+        );
         Assert.Equal(("expert", "full-time", new DateOnly(2027, 1, 4)), (requests[1].PathId, requests[1].PaceId, requests[1].Start));
-        Assert.Equal(["line 4: no path 'rust'", "line 5: no pace 'hurried'", "line 6: start 'soon'"], problems.Select(p => string.Join(' ', p.Split(' ').Take(p.StartsWith("line 6", StringComparison.Ordinal) ? 4 : 5))));
+        Assert.Equal(
+            ["line 4: no path 'rust'", "line 5: no pace 'hurried'", "line 6: start 'soon'"],
+            problems.Select(p => string.Join(' ', p.Split(' ').Take(p.StartsWith("line 6", StringComparison.Ordinal) ? 4 : 5)))
+        );
     }
 
     [Theory]
@@ -102,9 +125,15 @@ public sealed class JourneyFormsTests
     public void MarkedSection_ReplacesOnlyBetweenTheMarkers_OrAppendsThem()
     {
         var readme = $"# Mine\n\nmy notes\n{MarkedSection.Start}\nold\n{MarkedSection.End}\n\n## More of mine\n";
-        Assert.Equal($"# Mine\n\nmy notes\n{MarkedSection.Start}\nnew\n{MarkedSection.End}\n\n## More of mine\n", MarkedSection.Replace(readme, "new\n"));
+        Assert.Equal(
+            $"# Mine\n\nmy notes\n{MarkedSection.Start}\nnew\n{MarkedSection.End}\n\n## More of mine\n",
+            MarkedSection.Replace(readme, "new\n")
+        );
         Assert.Equal($"# Mine\n\n{MarkedSection.Start}\nnew\n{MarkedSection.End}\n", MarkedSection.Replace("# Mine\n", "new"));
-        Assert.Equal($"# Mine {MarkedSection.End}\n\n{MarkedSection.Start}\nnew\n{MarkedSection.End}\n", MarkedSection.Replace($"# Mine {MarkedSection.End}", "new"));
+        Assert.Equal(
+            $"# Mine {MarkedSection.End}\n\n{MarkedSection.Start}\nnew\n{MarkedSection.End}\n",
+            MarkedSection.Replace($"# Mine {MarkedSection.End}", "new")
+        );
     }
 
     [Fact]
@@ -126,7 +155,11 @@ public sealed class JourneyFormsTests
         Assert.DoesNotContain("@grace", markdown, StringComparison.Ordinal); // no mention notifies anyone
         Assert.Contains("&lt;b&gt;5&lt;/b&gt;", html, StringComparison.Ordinal);
         Assert.Equal(2, html.Split("<tr>").Length - 1); // header and one row: the newline did not start a row
-        Assert.Contains("Not graded yet: push your work in `labs/first-celery-app/sync-async-exercise/`", markdown, StringComparison.Ordinal);
+        Assert.Contains(
+            "Not graded yet: push your work in `labs/first-celery-app/sync-async-exercise/`",
+            markdown,
+            StringComparison.Ordinal
+        );
     }
 
 }

@@ -1,6 +1,4 @@
 using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -8,6 +6,8 @@ using CourseBot.Cli.Serve;
 using CourseBot.Core.Storage;
 using CourseBot.GitHubEmulator;
 using CourseBot.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CourseBot.Tests.Journey;
 
@@ -27,13 +27,23 @@ internal sealed class JourneyHarness : IAsyncDisposable
     public static readonly string[] Learners = ["ada", "bob", "cleo", "dan"];
     private static readonly Core.LabGrading.LabRulesReader Labs = new(RepositoryPaths.Curriculum);
     private static readonly Lazy<JsonArray> Examples = new(() =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "webhooks", "examples.json")))!["examples"]!.AsArray());
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "webhooks", "examples.json")))![
+            "examples"
+        ]!.AsArray()
+    );
 
     private readonly string _data;
     private readonly HttpClient _http = new();
     private int _runs;
 
-    private JourneyHarness(GitHubEmulator.GitHubEmulator github, TestOidcIssuer issuer, WebApplication bot, long installation, string data, ShiftedTime time)
+    private JourneyHarness(
+        GitHubEmulator.GitHubEmulator github,
+        TestOidcIssuer issuer,
+        WebApplication bot,
+        long installation,
+        string data,
+        ShiftedTime time
+    )
     {
         Time = time;
         _data = data;
@@ -64,9 +74,14 @@ internal sealed class JourneyHarness : IAsyncDisposable
 
     /// <param name="extra">Bot settings that override the harness's.</param>
     /// <param name="emulator">Emulator options (default: generation takes 1 s).</param>
-    public static async Task<JourneyHarness> StartAsync(IReadOnlyDictionary<string, string?>? extra = null, EmulatorOptions? emulator = null)
+    public static async Task<JourneyHarness> StartAsync(
+        IReadOnlyDictionary<string, string?>? extra = null,
+        EmulatorOptions? emulator = null
+    )
     {
-        var github = await GitHubEmulator.GitHubEmulator.StartAsync(emulator ?? new EmulatorOptions { GenerationDelay = TimeSpan.FromSeconds(1) });
+        var github = await GitHubEmulator.GitHubEmulator.StartAsync(
+            emulator ?? new EmulatorOptions { GenerationDelay = TimeSpan.FromSeconds(1) }
+        );
         var installation = github.AddInstallation(Org);
         github.AddRepository(Org, "celery-course", new Dictionary<string, string> { ["README.md"] = "# Celery course\n" });
         github.AddRepository(Org, "celery-learner-template", TemplateFiles(), template: true);
@@ -107,7 +122,9 @@ internal sealed class JourneyHarness : IAsyncDisposable
         }
 
         var time = new ShiftedTime();
-        var bot = BotServer.Build(CeleryCourse.Course, "http://127.0.0.1:0", settings, services => services.AddSingleton<TimeProvider>(time));
+        var bot = BotServer.Build(CeleryCourse.Course, "http://127.0.0.1:0", settings, services =>
+            services.AddSingleton<TimeProvider>(time)
+        );
         await bot.StartAsync();
         return new JourneyHarness(github, issuer, bot, installation, data, time);
     }
@@ -120,10 +137,15 @@ internal sealed class JourneyHarness : IAsyncDisposable
             .ToDictionary(f => Path.GetRelativePath(root, f).Replace('\\', '/'), File.ReadAllText, StringComparer.Ordinal);
     }
 
-    /// <summary>A webhook as GitHub sends it: <paramref name="eventName"/>'s example payload with <paramref name="edit"/> applied.</summary>
+    /// <summary>A webhook as GitHub sends it: <paramref name="eventName"/>'s example payload with <paramref name="edit"/>
+    /// applied.</summary>
     public static (string Event, string Payload) Webhook(string eventName, string? action, string repository, Action<JsonObject> edit)
     {
-        var example = Examples.Value.First(e => (string?)e!["event"] == eventName && (action is null || (string?)e["action"] == action))!["payload"]!.DeepClone().AsObject();
+        var example = Examples.Value.First(e => (string?)e!["event"] == eventName && (action is null || (string?)e["action"] == action))![
+            "payload"
+        ]!
+            .DeepClone()
+            .AsObject();
         var parts = repository.Split('/');
         var repo = example["repository"]!.AsObject();
         repo["full_name"] = repository;
@@ -134,8 +156,14 @@ internal sealed class JourneyHarness : IAsyncDisposable
         return (eventName, example.ToJsonString());
     }
 
-    public (string Event, string Payload) IssueOpened(string repository, int number, string user, string title, string body, params string[] labels) =>
-        Webhook("issues", "opened", repository, p =>
+    public (string Event, string Payload) IssueOpened(
+        string repository,
+        int number,
+        string user,
+        string title,
+        string body,
+        params string[] labels
+    ) => Webhook("issues", "opened", repository, p =>
         {
             Installed(p);
             var issue = p["issue"]!.AsObject();
@@ -144,7 +172,21 @@ internal sealed class JourneyHarness : IAsyncDisposable
             issue["body"] = body;
             issue["user"]!["login"] = user;
             issue["user"]!["type"] = "User";
-            issue["labels"] = new JsonArray([.. labels.Select(l => (JsonNode?)new JsonObject { ["id"] = 1, ["node_id"] = "L", ["url"] = "https://x", ["name"] = l, ["color"] = "ededed", ["default"] = false, ["description"] = null })]);
+            issue["labels"] = new JsonArray([
+                .. labels.Select(l =>
+                    (JsonNode?)
+                        new JsonObject
+                        {
+                            ["id"] = 1,
+                            ["node_id"] = "L",
+                            ["url"] = "https://x",
+                            ["name"] = l,
+                            ["color"] = "ededed",
+                            ["default"] = false,
+                            ["description"] = null,
+                        }
+                ),
+            ]);
             Sender(p, user);
         });
 
@@ -161,8 +203,12 @@ internal sealed class JourneyHarness : IAsyncDisposable
             Sender(p, user);
         });
 
-    public (string Event, string Payload) Pushed(string repository, string user, (string Before, string After, string Tree) push, params string[] modified) =>
-        Webhook("push", null, repository, p =>
+    public (string Event, string Payload) Pushed(
+        string repository,
+        string user,
+        (string Before, string After, string Tree) push,
+        params string[] modified
+    ) => Webhook("push", null, repository, p =>
         {
             Installed(p);
             p["ref"] = "refs/heads/main";
@@ -182,7 +228,12 @@ internal sealed class JourneyHarness : IAsyncDisposable
     /// <summary>Posts a signed webhook with a fresh delivery id (a redelivery of the same event is a new delivery to the bot).</summary>
     public async Task SendAsync((string Event, string Payload) webhook)
     {
-        var status = await GitHub.SendWebhookAsync(new Uri(Bot.Urls.First() + "/api/github/webhooks"), Secret, webhook.Event, webhook.Payload);
+        var status = await GitHub.SendWebhookAsync(
+            new Uri(Bot.Urls.First() + "/api/github/webhooks"),
+            Secret,
+            webhook.Event,
+            webhook.Payload
+        );
         Assert.Equal(System.Net.HttpStatusCode.Accepted, status);
     }
 
@@ -216,7 +267,10 @@ internal sealed class JourneyHarness : IAsyncDisposable
         };
         var parts = repository.Split('/');
         var repo = GitHub.State.Repo(parts[0], parts[1]);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/grades") { Content = new StringContent(result.ToJsonString(), Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/grades")
+        {
+            Content = new StringContent(result.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Issuer.Mint(repository, c =>
         {
             c["sha"] = sha;
@@ -271,12 +325,4 @@ internal sealed class JourneyHarness : IAsyncDisposable
         payload["sender"]!["login"] = user;
         payload["sender"]!["type"] = "User";
     }
-}
-
-/// <summary>The system clock moved by <see cref="Offset"/>: lets a test jump past a quiz's time limit without fake delays.</summary>
-internal sealed class ShiftedTime : TimeProvider
-{
-    public TimeSpan Offset { get; set; }
-
-    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Markdig;
 using CourseBot.Tests.Infrastructure;
+using Markdig;
 
 namespace CourseBot.Tests.Journey;
 
@@ -28,18 +28,29 @@ public sealed class JourneyScreenshotTests(Chromium chromium)
             Directory.CreateDirectory(Path.Combine(folder, "badges"));
             foreach (var badge in new[] { "fundamentals", "professional", "expert", "specialization" })
             {
-                await File.WriteAllTextAsync(Path.Combine(folder, "badges", badge + ".svg"), harness.GitHub.ReadFile(Repository, $"badges/{badge}.svg")!);
+                await File.WriteAllTextAsync(
+                    Path.Combine(folder, "badges", badge + ".svg"),
+                    harness.GitHub.ReadFile(Repository, $"badges/{badge}.svg")!
+                );
             }
 
             var page = await chromium.RenderMarkdownAsync(readme, folder, Chromium.ScreenshotPath("learner-readme"));
             Assert.Equal(4, page.Images.Count);
-            Assert.All(page.Images, image => Assert.True(image.Complete && image.NaturalWidth > 100, $"{image.Src} did not render ({image.NaturalWidth} px)"));
-            Assert.True(await chromium.CountPixelsAsync(page.ScreenshotPath, "#fe7d37") > 0, "the Path 1 badge's progress fill (3 of 12: orange) is not on the page");
+            Assert.All(page.Images, image =>
+                Assert.True(image.Complete && image.NaturalWidth > 100, $"{image.Src} did not render ({image.NaturalWidth} px)")
+            );
+            Assert.True(
+                await chromium.CountPixelsAsync(page.ScreenshotPath, "#fe7d37") > 0,
+                "the Path 1 badge's progress fill (3 of 12: orange) is not on the page"
+            );
 
             // Module 2's issue as the learner sees it: the lesson with its ticked boxes, then the bot's results comment.
             var issue = harness.GitHub.Issue(Repository, script.ModuleIssue(2))!;
             var comments = harness.GitHub.CommentsOn(Repository, issue.Number).Select(c => c.Body);
-            var thread = string.Create(CultureInfo.InvariantCulture, $"# {issue.Title} #{issue.Number}\n\n{issue.Body}\n\n---\n\n{string.Join("\n\n---\n\n", comments)}");
+            var thread = string.Create(
+                CultureInfo.InvariantCulture,
+                $"# {issue.Title} #{issue.Number}\n\n{issue.Body}\n\n---\n\n{string.Join("\n\n---\n\n", comments)}"
+            );
             var issuePage = await chromium.RenderMarkdownAsync(thread, folder, Chromium.ScreenshotPath("module-issue"));
             Assert.True(File.Exists(issuePage.ScreenshotPath));
             var html = Markdown.ToHtml(thread, new MarkdownPipelineBuilder().UseAdvancedExtensions().Build());

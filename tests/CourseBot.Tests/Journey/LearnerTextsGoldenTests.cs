@@ -118,8 +118,12 @@ public sealed class LearnerTextsGoldenTests
 
     private static string Url => MiniLearner.Url;
 
-    private static QuizResult Graded(Core.Curriculum.Model.Quiz quiz, string yaml, Dictionary<string, IReadOnlyList<string>> answers, string shuffle) =>
-        QuizGrader.Grade(quiz, QuizSubmissionParser.Parse(IssueFormRenderer.Render(yaml, answers)), shuffle);
+    private static QuizResult Graded(
+        Core.Curriculum.Model.Quiz quiz,
+        string yaml,
+        Dictionary<string, IReadOnlyList<string>> answers,
+        string shuffle
+    ) => QuizGrader.Grade(quiz, QuizSubmissionParser.Parse(IssueFormRenderer.Render(yaml, answers)), shuffle);
 
     private static LabGraded LatestRun(MiniLearner learner) =>
         learner.Ledger.Events.Select(LearnerEventJson.Read<LabGraded>).Last(r => r is not null)!;

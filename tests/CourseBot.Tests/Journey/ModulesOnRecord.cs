@@ -21,11 +21,29 @@ internal static class ModulesOnRecord
             {
                 var (kind, data) = assessment.Grading switch
                 {
-                    Core.Curriculum.Model.Grading.Quiz => (LearnerEventKinds.QuizSubmitted, new JsonObject { ["counted"] = true, ["percent"] = 100 }),
-                    Core.Curriculum.Model.Grading.Auto => (LearnerEventKinds.LabGraded, new JsonObject { ["score"] = 10, ["max_score"] = 10, ["passed"] = true, ["sha"] = "seed" }),
+                    Core.Curriculum.Model.Grading.Quiz => (
+                        LearnerEventKinds.QuizSubmitted,
+                        new JsonObject { ["counted"] = true, ["percent"] = 100 }
+                    ),
+                    Core.Curriculum.Model.Grading.Auto => (
+                        LearnerEventKinds.LabGraded,
+                        new JsonObject
+                        {
+                            ["score"] = 10,
+                            ["max_score"] = 10,
+                            ["passed"] = true,
+                            ["sha"] = "seed",
+                        }
+                    ),
                     _ => (LearnerEventKinds.ReviewApproved, new JsonObject { ["by"] = "grace" }),
                 };
-                await harness.History.AppendAsync(repository, kind, $"{module.Id}/{assessment.Id}", data.ToJsonString(), CancellationToken.None);
+                await harness.History.AppendAsync(
+                    repository,
+                    kind,
+                    $"{module.Id}/{assessment.Id}",
+                    data.ToJsonString(),
+                    CancellationToken.None
+                );
             }
         }
 

@@ -14,11 +14,27 @@ internal static class PathScript
         Assert.Equal(["bob", "cleo"], adaPull.RequestedReviewers);
 
         // Bob approves Ada's capstone with a substantive review; then an instructor approves it with the full rubric.
-        await script.Learner.StepAsync(CapstoneWebhooks.Review(harness, PeerScript.Ada, adaPull, 8001, "bob", "approved", PeerScript.CriteriaReview, script.At(2)));
-        await script.Learner.StepAsync(CapstoneWebhooks.Review(harness, PeerScript.Ada, adaPull, 8002, "grace", "approved", CapstoneReviewTests.FullRubric, script.At(3)));
+        await script.Learner.StepAsync(
+            CapstoneWebhooks.Review(harness, PeerScript.Ada, adaPull, 8001, "bob", "approved", PeerScript.CriteriaReview, script.At(2))
+        );
+        await script.Learner.StepAsync(
+            CapstoneWebhooks.Review(
+                harness,
+                PeerScript.Ada,
+                adaPull,
+                8002,
+                "grace",
+                "approved",
+                CapstoneReviewTests.FullRubric,
+                script.At(3)
+            )
+        );
         await ModulesOnRecord.PassModulesAsync(harness, PeerScript.Ada, m => m.Id == "course-review");
         var history = await harness.History.ReadAsync(PeerScript.Ada, CancellationToken.None);
-        var certifiedBefore = history.Any(e => e.Kind == Core.Journey.History.LearnerEventKinds.CertificateIssued && e.Subject.EndsWith("-fundamentals", StringComparison.Ordinal));
+        var certifiedBefore = history.Any(e =>
+            e.Kind == Core.Journey.History.LearnerEventKinds.CertificateIssued
+            && e.Subject.EndsWith("-fundamentals", StringComparison.Ordinal)
+        );
         var readmeBefore = github.ReadFile(PeerScript.Ada, "README.md") ?? "";
 
         // Bob's capstone: Ada and Cleo have given fewest reviews, so they are asked; Ada's review completes her path.
@@ -27,7 +43,9 @@ internal static class PathScript
         var assignment = CallCount.Since(github, before);
         Assert.Equal(["ada", "cleo"], bobPull.RequestedReviewers);
         before = Snapshot(github);
-        await script.Learner.StepAsync(CapstoneWebhooks.Review(harness, PeerScript.Bob, bobPull, 8003, "ada", "commented", PeerScript.CriteriaReview, script.At(6)));
+        await script.Learner.StepAsync(
+            CapstoneWebhooks.Review(harness, PeerScript.Bob, bobPull, 8003, "ada", "commented", PeerScript.CriteriaReview, script.At(6))
+        );
         var counted = CallCount.Since(github, before);
         before = Snapshot(github);
         bobPull.State = "closed";

@@ -67,8 +67,15 @@ public sealed class PeerPathRuleTests
         var issue = script.Learner.ModuleIssue(12);
 
         await script.Learner.StepAsync(script.Learner.Comment(12, "ada", "/waive-peer-review"));
-        Assert.Contains("`/waive-peer-review` is for instructors", harness.GitHub.CommentsOn(Ada, issue)[^1].Body, StringComparison.Ordinal);
-        Assert.DoesNotContain(await harness.History.ReadAsync(Ada, CancellationToken.None), e => e.Kind == LearnerEventKinds.PeerReviewWaived);
+        Assert.Contains(
+            "`/waive-peer-review` is for instructors",
+            harness.GitHub.CommentsOn(Ada, issue)[^1].Body,
+            StringComparison.Ordinal
+        );
+        Assert.DoesNotContain(
+            await harness.History.ReadAsync(Ada, CancellationToken.None),
+            e => e.Kind == LearnerEventKinds.PeerReviewWaived
+        );
 
         await script.Learner.StepAsync(script.Learner.Comment(12, "grace", "/waive-peer-review"));
         var history = await harness.History.ReadAsync(Ada, CancellationToken.None);
@@ -76,7 +83,10 @@ public sealed class PeerPathRuleTests
         Assert.Equal(("fundamentals", "grace"), (waived.Subject, LearnerEventJson.Read<PeerReviewWaived>(waived)!.By));
         Assert.Single(history, IsPathOneCertificate);
         // The sync that follows may comment too (the certificate): the reply is one of the issue's comments, once.
-        Assert.Single(harness.GitHub.CommentsOn(Ada, issue), c => c.Body.StartsWith("Peer review waived for **Path 1", StringComparison.Ordinal));
+        Assert.Single(
+            harness.GitHub.CommentsOn(Ada, issue),
+            c => c.Body.StartsWith("Peer review waived for **Path 1", StringComparison.Ordinal)
+        );
 
         await script.Learner.StepAsync(script.Learner.Comment(12, "grace", "/waive-peer-review"));
         Assert.Single(harness.GitHub.CommentsOn(Ada, issue), c => c.Body.Contains("already waived", StringComparison.Ordinal));

@@ -32,13 +32,22 @@ public sealed class PeerReviewTests
         Assert.False(run.AccessAfterAssignment.ContainsKey("dan"));
 
         // The short review: one reply, nothing recorded, access kept.
-        Assert.Single(github.CommentsOn(Ada, run.Pull.Number), c => c.Body.Contains("@bob, thank you. A peer review counts", StringComparison.Ordinal));
+        Assert.Single(
+            github.CommentsOn(Ada, run.Pull.Number),
+            c => c.Body.Contains("@bob, thank you. A peer review counts", StringComparison.Ordinal)
+        );
         Assert.True(run.BobKeptAccessAfterShortReview);
 
         // The substantive one: in Bob's history once, his access ended; Cleo's ended when the pull request closed.
         var given = Assert.Single(run.BobHistory, e => e.Kind == LearnerEventKinds.PeerReviewGiven);
-        Assert.Equal((Ada, run.Pull.Number, 7002L), (LearnerEventJson.Read<PeerReviewGiven>(given)!.Repository, LearnerEventJson.Read<PeerReviewGiven>(given)!.Number,
-            LearnerEventJson.Read<PeerReviewGiven>(given)!.Review));
+        Assert.Equal(
+            (Ada, run.Pull.Number, 7002L),
+            (
+                LearnerEventJson.Read<PeerReviewGiven>(given)!.Repository,
+                LearnerEventJson.Read<PeerReviewGiven>(given)!.Number,
+                LearnerEventJson.Read<PeerReviewGiven>(given)!.Review
+            )
+        );
         Assert.Equal(["bob"], run.AccessRemovedBeforeClose);
         Assert.DoesNotContain(github.State.Repos[Ada].Invitations.Keys, k => k is "bob" or "cleo");
         Assert.DoesNotContain(run.AdaHistory, e => e.Kind == LearnerEventKinds.CapstoneReview); // a peer's review is never the instructor's
@@ -101,7 +110,9 @@ public sealed class PeerReviewTests
     [Fact]
     public async Task NoPeerAtAll_AfterThePeerWait_SaysSoOnce_AndTheInstructorsAreStillAsked()
     {
-        await using var harness = await JourneyHarness.StartAsync(new Dictionary<string, string?> { ["CourseBot:Journey:PeerWait"] = "1.00:00:00" });
+        await using var harness = await JourneyHarness.StartAsync(
+            new Dictionary<string, string?> { ["CourseBot:Journey:PeerWait"] = "1.00:00:00" }
+        );
         var pull = await new PeerScript(harness, duplicate: true, seed: 2).AdaOpensCapstoneAsync(["ada"]);
         var reconciler = harness.Bot.Services.GetRequiredService<JourneyReconciler>();
         Assert.Equal(1, (await reconciler.RunOnceAsync(CancellationToken.None)).PeerRetries);
@@ -111,7 +122,10 @@ public sealed class PeerReviewTests
         harness.Time.Offset = TimeSpan.FromHours(25);
         Assert.Equal(1, (await reconciler.RunOnceAsync(CancellationToken.None)).PeerRetries);
         await harness.IdleAsync();
-        Assert.Single(harness.GitHub.CommentsOn(Ada, pull.Number), c => c.Body.Contains("No peer from your cohort", StringComparison.Ordinal));
+        Assert.Single(
+            harness.GitHub.CommentsOn(Ada, pull.Number),
+            c => c.Body.Contains("No peer from your cohort", StringComparison.Ordinal)
+        );
         harness.Time.Offset = TimeSpan.FromHours(27);
         Assert.Equal(0, (await reconciler.RunOnceAsync(CancellationToken.None)).PeerRetries);
         Assert.Equal(["instructors"], pull.RequestedTeams);
@@ -123,12 +137,35 @@ public sealed class PeerReviewTests
         var lines = new List<string>();
         foreach (var repository in new[] { Ada, Bob, "academy/celery-cleo" })
         {
-            lines.AddRange(harness.GitHub.State.Repos[repository].Comments.Values.Select(c => $"{repository}#{c.IssueNumber}: {c.Body}").Order(StringComparer.Ordinal));
-            lines.AddRange((await harness.History.ReadAsync(repository, CancellationToken.None))
-                .Where(e => e.Kind is LearnerEventKinds.PeerReviewersAssigned or LearnerEventKinds.PeerReviewGiven or LearnerEventKinds.GitHubPeerAccess)
-                .Select(e => $"{repository} {e.Kind} {e.Subject} {JsonNode.Parse(e.Data)!["peers"]?.ToJsonString()} {JsonNode.Parse(e.Data)!["peer"]}")
-                .Order(StringComparer.Ordinal));
-            lines.Add(string.Join(",", harness.GitHub.State.Repos[repository].Invitations.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => $"{i.Key}={i.Value}")));
+            lines.AddRange(
+                harness
+                    .GitHub.State.Repos[repository]
+                    .Comments.Values.Select(c => $"{repository}#{c.IssueNumber}: {c.Body}")
+                    .Order(StringComparer.Ordinal)
+            );
+            lines.AddRange(
+                (await harness.History.ReadAsync(repository, CancellationToken.None))
+                    .Where(e =>
+                        e.Kind
+                            is LearnerEventKinds.PeerReviewersAssigned
+                                or LearnerEventKinds.PeerReviewGiven
+                                or LearnerEventKinds.GitHubPeerAccess
+                    )
+                    .Select(e =>
+                        $"{repository} {e.Kind} {e.Subject} {JsonNode.Parse(e.Data)!["peers"]?.ToJsonString()} "
+                        + $"{JsonNode.Parse(e.Data)!["peer"]}"
+                    )
+                    .Order(StringComparer.Ordinal)
+            );
+            lines.Add(
+                string.Join(
+                    ",",
+                    harness
+                        .GitHub.State.Repos[repository]
+                        .Invitations.OrderBy(i => i.Key, StringComparer.Ordinal)
+                        .Select(i => $"{i.Key}={i.Value}")
+                )
+            );
         }
 
         return string.Join("\n", lines);

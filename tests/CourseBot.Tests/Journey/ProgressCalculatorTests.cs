@@ -8,7 +8,14 @@ namespace CourseBot.Tests.Journey;
 public sealed class ProgressCalculatorTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
-    private static readonly Enrollment Learner = new("octocat", "academy/celery-octocat", "fundamentals", "part-time", new DateOnly(2026, 12, 1), "winter");
+    private static readonly Enrollment Learner = new(
+        "octocat",
+        "academy/celery-octocat",
+        "fundamentals",
+        "part-time",
+        new DateOnly(2026, 12, 1),
+        "winter"
+    );
     private readonly List<LearnerEvent> _events = [];
 
     private static Course Course => CeleryCourse.Course;

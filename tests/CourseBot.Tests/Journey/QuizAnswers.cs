@@ -58,7 +58,11 @@ internal static class QuizAnswers
         return field.Options.Single(o => Regex.IsMatch(o, @"^[a-z]\) ") && o[3..] == text);
     }
 
-    private static Dictionary<string, IReadOnlyList<string>> Build(Quiz quiz, IssueForm form, Func<QuizQuestion, FormElement, IReadOnlyList<string>> pick)
+    private static Dictionary<string, IReadOnlyList<string>> Build(
+        Quiz quiz,
+        IssueForm form,
+        Func<QuizQuestion, FormElement, IReadOnlyList<string>> pick
+    )
     {
         var fields = AnswerFields(form);
         Assert.Equal(quiz.Questions.Length, fields.Count);

@@ -42,7 +42,11 @@ public sealed class QuizFeedbackWriterTests
         Assert.DoesNotContain("docs.celeryq.dev", feedback, StringComparison.Ordinal);
         Assert.All(quiz.Questions, q => Assert.DoesNotContain(OneLine(q.Explanation), feedback, StringComparison.Ordinal));
         Assert.All(result.Questions, q => Assert.DoesNotContain($"| {q.Expected} |", feedback, StringComparison.Ordinal));
-        Assert.Contains("Which answers were right, the right answers and explanations are shown once you pass this quiz.", feedback, StringComparison.Ordinal);
+        Assert.Contains(
+            "Which answers were right, the right answers and explanations are shown once you pass this quiz.",
+            feedback,
+            StringComparison.Ordinal
+        );
         // No mark per question before a pass: the learner's answers, and the topics to review.
         Assert.DoesNotContain("❌", feedback, StringComparison.Ordinal);
         Assert.DoesNotContain("✅", feedback, StringComparison.Ordinal);
@@ -50,7 +54,11 @@ public sealed class QuizFeedbackWriterTests
         Assert.Equal(quiz.Questions.Length + 2, rows.Count);
         Assert.All(rows, r => Assert.Equal(2, GfmTable.Cells(r).Count));
         Assert.Contains("Topics to review before your next attempt:", feedback, StringComparison.Ordinal);
-        var topics = quiz.Questions.Where(q => q.Section is not null && q.Reference.EndsWith(".rst", StringComparison.Ordinal)).Select(q => q.Section!).Distinct().ToList();
+        var topics = quiz
+            .Questions.Where(q => q.Section is not null && q.Reference.EndsWith(".rst", StringComparison.Ordinal))
+            .Select(q => q.Section!)
+            .Distinct()
+            .ToList();
         Assert.NotEmpty(topics);
         Assert.All(topics, t => Assert.Contains("- " + t, feedback, StringComparison.Ordinal));
     }
@@ -80,7 +88,17 @@ public sealed class QuizFeedbackWriterTests
     [Fact]
     public void Write_PipesInTheCoursesOwnText_DoNotSplitCells()
     {
-        var question = new QuestionResult(1, "chain", false, true, "a) x", "b) `add.s(2) | add.s(4)`", "Use `a | b` or `a \\| b`.", "docs/userguide/canvas.rst#Chains", null);
+        var question = new QuestionResult(
+            1,
+            "chain",
+            false,
+            true,
+            "a) x",
+            "b) `add.s(2) | add.s(4)`",
+            "Use `a | b` or `a \\| b`.",
+            "docs/userguide/canvas.rst#Chains",
+            null
+        );
         var result = new QuizResult(Key, 0, 1, 0, [question], []);
 
         var feedback = QuizFeedbackWriter.Write(result, 80, showExplanations: true, attempt: 1, nextStep: null);
@@ -149,7 +167,13 @@ public sealed class QuizFeedbackWriterTests
     {
         var blank = new QuestionResult(1, "q", false, false, "", "True", "", "", null);
 
-        var feedback = QuizFeedbackWriter.Write(new QuizResult(Key, 0, 1, 0, [blank], ["The 'Quiz' field is missing."]), 80, false, 1, null);
+        var feedback = QuizFeedbackWriter.Write(
+            new QuizResult(Key, 0, 1, 0, [blank], ["The 'Quiz' field is missing."]),
+            80,
+            false,
+            1,
+            null
+        );
 
         Assert.Contains("| 1 | _no answer_ |", feedback, StringComparison.Ordinal);
         Assert.Contains("You left 1 question blank", feedback, StringComparison.Ordinal);
@@ -157,10 +181,22 @@ public sealed class QuizFeedbackWriterTests
     }
 
     [Theory]
-    [InlineData("docs/getting-started/introduction.rst#What's a Task Queue?", "https://docs.celeryq.dev/en/v5.2.6/getting-started/introduction.html#what-s-a-task-queue", "What's a Task Queue?")]
+    [InlineData(
+        "docs/getting-started/introduction.rst#What's a Task Queue?",
+        "https://docs.celeryq.dev/en/v5.2.6/getting-started/introduction.html#what-s-a-task-queue",
+        "What's a Task Queue?"
+    )]
     [InlineData("docs/userguide/calling.rst", "https://docs.celeryq.dev/en/v5.2.6/userguide/calling.html", "userguide/calling.rst")]
-    [InlineData("celery/result.py#AsyncResult.get", "https://github.com/celery/celery/blob/v5.2.6/celery/result.py", "celery/result.py (AsyncResult.get)")]
-    [InlineData("docs/sec/CELERYSA-0003.txt", "https://github.com/celery/celery/blob/v5.2.6/docs/sec/CELERYSA-0003.txt", "docs/sec/CELERYSA-0003.txt")]
+    [InlineData(
+        "celery/result.py#AsyncResult.get",
+        "https://github.com/celery/celery/blob/v5.2.6/celery/result.py",
+        "celery/result.py (AsyncResult.get)"
+    )]
+    [InlineData(
+        "docs/sec/CELERYSA-0003.txt",
+        "https://github.com/celery/celery/blob/v5.2.6/docs/sec/CELERYSA-0003.txt",
+        "docs/sec/CELERYSA-0003.txt"
+    )]
     [InlineData("https://redis.io/docs/latest/commands/set/", "https://redis.io/docs/latest/commands/set/", "redis.io")]
     public void ReferenceLink_PointsAtCelery526DocsOrSource(string reference, string url, string text)
     {
@@ -171,8 +207,17 @@ public sealed class QuizFeedbackWriterTests
     }
 
     private static QuizResult Result(int correct, int total) =>
-        new(Key, correct, total, 100.0 * correct / total,
-            Enumerable.Range(1, total).Select(n => new QuestionResult(n, $"q{n}", n <= correct, true, "True", "True", "", "", null)).ToList(), []);
+        new(
+            Key,
+            correct,
+            total,
+            100.0 * correct / total,
+            Enumerable
+                .Range(1, total)
+                .Select(n => new QuestionResult(n, $"q{n}", n <= correct, true, "True", "True", "", "", null))
+                .ToList(),
+            []
+        );
 
     private static (CourseBot.Core.Curriculum.Model.Quiz Quiz, QuizResult Result) GradedAllWrong()
     {

@@ -13,7 +13,23 @@ namespace CourseBot.Tests.Journey;
 public sealed partial class QuizFormTests
 {
     private static readonly HashSet<string> AllowedKeys =
-        ["name", "description", "title", "labels", "body", "type", "id", "attributes", "validations", "label", "options", "value", "placeholder", "default", "required"];
+    [
+        "name",
+        "description",
+        "title",
+        "labels",
+        "body",
+        "type",
+        "id",
+        "attributes",
+        "validations",
+        "label",
+        "options",
+        "value",
+        "placeholder",
+        "default",
+        "required",
+    ];
 
     public static TheoryData<string> Quizzes() => RealQuizzes.Keys();
 
@@ -94,7 +110,10 @@ public sealed partial class QuizFormTests
                 _ => ("input", $"Answer {i + 1}"),
             };
             Assert.Equal((type, label), (field.Type, field.Label));
-            var expected = question.Kind == QuestionKind.TrueFalse ? ["True", "False"] : question.Options.Select((o, j) => $"{(char)('a' + j)}) {o}").ToList();
+            var expected =
+                question.Kind == QuestionKind.TrueFalse
+                    ? ["True", "False"]
+                    : question.Options.Select((o, j) => $"{(char)('a' + j)}) {o}").ToList();
             Assert.Equal(expected, field.Options);
         }
     }
@@ -139,7 +158,12 @@ public sealed partial class QuizFormTests
         Assert.Empty(submission.Problems);
         Assert.Equal(key, submission.QuizKey);
         Assert.Equal(key, result.QuizKey);
-        Assert.All(result.Questions, q => Assert.True(q.Correct && q.Answered && q.Note is null, $"{q.Number} {q.QuestionId}: gave '{q.Given}', expected '{q.Expected}', note '{q.Note}'"));
+        Assert.All(result.Questions, q =>
+            Assert.True(
+                q.Correct && q.Answered && q.Note is null,
+                $"{q.Number} {q.QuestionId}: gave '{q.Given}', expected '{q.Expected}', note '{q.Note}'"
+            )
+        );
         Assert.Equal((quiz.Questions.Length, quiz.Questions.Length, 100.0), (result.Correct, result.Total, result.Percent));
         Assert.Empty(result.Problems);
         Assert.True(body.Length < 65_536, $"the body GitHub would write is {body.Length} characters, over its limit");
@@ -151,7 +175,9 @@ public sealed partial class QuizFormTests
     {
         var (module, assessment, quiz) = RealQuizzes.ByKey[key];
         var yaml = QuizFormWriter.Write(module, assessment, quiz).Yaml;
-        var body = IssueFormRenderer.Render(yaml, QuizAnswers.FromKey(quiz, IssueForm.Parse(yaml)), "\r\n").Replace("- [X] ", "- [x] ", StringComparison.Ordinal);
+        var body = IssueFormRenderer
+            .Render(yaml, QuizAnswers.FromKey(quiz, IssueForm.Parse(yaml)), "\r\n")
+            .Replace("- [X] ", "- [x] ", StringComparison.Ordinal);
 
         var result = QuizGrader.Grade(quiz, QuizSubmissionParser.Parse(body));
 
@@ -178,7 +204,10 @@ public sealed partial class QuizFormTests
     public void Grade_BlankForm_CountsEveryQuestionUnanswered(string key)
     {
         var (module, assessment, quiz) = RealQuizzes.ByKey[key];
-        var body = IssueFormRenderer.Render(QuizFormWriter.Write(module, assessment, quiz).Yaml, new Dictionary<string, IReadOnlyList<string>>());
+        var body = IssueFormRenderer.Render(
+            QuizFormWriter.Write(module, assessment, quiz).Yaml,
+            new Dictionary<string, IReadOnlyList<string>>()
+        );
 
         var submission = QuizSubmissionParser.Parse(body);
         var result = QuizGrader.Grade(quiz, submission);
@@ -239,7 +268,9 @@ public sealed partial class QuizFormTests
     public void Write_TextsThatYamlTreatsSpecially_ComeBackUnchanged()
     {
         var (module, assessment, quiz) = RealQuizzes.ByKey["intro-distributed-processing/quiz"];
-        const string prompt = "  Given: \"quotes\", 'single', # not a comment, {a: b}, [x], &anchor *alias, !tag, %\n\n```python\n@app.task   \ndef add(x, y):\n\treturn x + y\n```\nTrailing spaces   ";
+        const string prompt =
+            "  Given: \"quotes\", 'single', # not a comment, {a: b}, [x], &anchor *alias, !tag, %\n\n```python\n@app.task   \ndef add(x, "
+            + "y):\n\treturn x + y\n```\nTrailing spaces   ";
         string[] options = ["True", "null", "0", "- dash: colon", "`code` | pipe", "@octocat #1"];
         var tricky = quiz with { Questions = [quiz.Questions[0] with { Prompt = prompt, Options = [.. options], Answer = ["a"] }] };
 

@@ -7,13 +7,14 @@ namespace CourseBot.Tests.Journey;
 public sealed class QuizSubmissionParserTests
 {
     private const string GitHubBody =
-        "### Quiz\r\n\r\nintro-distributed-processing/quiz\r\n\r\n" +
-        "### Answer 1\r\n\r\na) It adds a message describing the task to a queue\r\n\r\n" +
-        "### Answer 2 (select all that apply)\r\n\r\n- [X] a) Sending email\r\n- [ ] b) Checking a field\r\n- [x] c) Importing data\r\n\r\n" +
-        "### Answer 3\r\n\r\n_No response_\r\n\r\n" +
-        "### Answer 4\r\n\r\nNone\r\n\r\n" +
-        "### Answer 5 (select all that apply)\r\n\r\n- [ ] a) One\r\n- [ ] b) Two\r\n\r\n" +
-        "### Answer 6\r\n\r\n  celery -A proj worker  ";
+        "### Quiz\r\n\r\nintro-distributed-processing/quiz\r\n\r\n"
+        + "### Answer 1\r\n\r\na) It adds a message describing the task to a queue\r\n\r\n"
+        + "### Answer 2 (select all that apply)\r\n\r\n- [X] a) Sending email\r\n- [ ] b) Checking a field\r\n- [x] c) Importing "
+        + "data\r\n\r\n"
+        + "### Answer 3\r\n\r\n_No response_\r\n\r\n"
+        + "### Answer 4\r\n\r\nNone\r\n\r\n"
+        + "### Answer 5 (select all that apply)\r\n\r\n- [ ] a) One\r\n- [ ] b) Two\r\n\r\n"
+        + "### Answer 6\r\n\r\n  celery -A proj worker  ";
 
     [Fact]
     public void Parse_BodyAsGitHubWritesIt_ReadsKeyAndEveryAnswer()

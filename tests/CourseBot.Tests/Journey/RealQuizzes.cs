@@ -1,4 +1,3 @@
-using CourseBot.Core.Curriculum.Model;
 using CourseBot.Core.Curriculum.Validation;
 
 namespace CourseBot.Tests.Journey;
@@ -38,5 +37,3 @@ internal static class RealQuizzes
         return quizzes;
     }
 }
-
-internal sealed record RealQuiz(Module Module, Assessment Assessment, Quiz Quiz);

@@ -4,7 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CourseBot.Tests.Journey;
 
-/// <summary>The journey's reconciler against a running bot: work a lost delivery or an exhausted retry left undone gets done, once.</summary>
+/// <summary>The journey's reconciler against a running bot: work a lost delivery or an exhausted retry left undone gets done,
+/// once.</summary>
 [Collection(JourneyGroup.Name)]
 public sealed class ReconcilerTests
 {
@@ -17,9 +18,15 @@ public sealed class ReconcilerTests
         var script = new LearnerScript(harness, duplicate: false, seed: 9);
         await script.EnrollAsync();
         // Module 1 has no lab: pass it so that module 2's labs are open.
-        await script.StepAsync(script.Comment(1, "grace", "/approve docker-environment-exercise"), script.Comment(1, "grace", "/approve async-use-cases-check"));
+        await script.StepAsync(
+            script.Comment(1, "grace", "/approve docker-environment-exercise"),
+            script.Comment(1, "grace", "/approve async-use-cases-check")
+        );
         await script.QuizAsync("intro-distributed-processing", 1, allCorrect: true);
-        var push = harness.GitHub.Push(Repository, new Dictionary<string, string> { ["labs/first-celery-app/first-app-lab/tasks.py"] = "app = None\n" });
+        var push = harness.GitHub.Push(
+            Repository,
+            new Dictionary<string, string> { ["labs/first-celery-app/first-app-lab/tasks.py"] = "app = None\n" }
+        );
         await script.StepAsync(harness.Pushed(Repository, "ada", push, "labs/first-celery-app/first-app-lab/tasks.py"));
         var reconciler = harness.Bot.Services.GetRequiredService<JourneyReconciler>();
 
@@ -68,12 +75,38 @@ public sealed class ReconcilerTests
     [Fact]
     public async Task EnrollmentWhoseGenerationOutlastedEveryRetry_IsResumed_AndTheLearnerAnswered()
     {
-        var settings = new Dictionary<string, string?> { ["CourseBot:Journey:GenerationWait"] = "00:00:00.300", ["CourseBot:Queue:MaxAttempts"] = "1" };
-        await using var harness = await JourneyHarness.StartAsync(settings, new EmulatorOptions { GenerationDelay = TimeSpan.FromMinutes(10) });
-        var enroll = harness.GitHub.OpenIssueAs(JourneyHarness.CourseRepository, "ada", "[Enroll] ada", "### Path\n\nfundamentals\n\n### Pace\n\npart-time", "enroll");
-        await harness.SendAsync(harness.IssueOpened(JourneyHarness.CourseRepository, enroll.Number, "ada", "[Enroll] ada", "### Path\n\nfundamentals\n\n### Pace\n\npart-time", "enroll"));
+        var settings = new Dictionary<string, string?>
+        {
+            ["CourseBot:Journey:GenerationWait"] = "00:00:00.300",
+            ["CourseBot:Queue:MaxAttempts"] = "1",
+        };
+        await using var harness = await JourneyHarness.StartAsync(
+            settings,
+            new EmulatorOptions { GenerationDelay = TimeSpan.FromMinutes(10) }
+        );
+        var enroll = harness.GitHub.OpenIssueAs(
+            JourneyHarness.CourseRepository,
+            "ada",
+            "[Enroll] ada",
+            "### Path\n\nfundamentals\n\n### Pace\n\npart-time",
+            "enroll"
+        );
+        await harness.SendAsync(
+            harness.IssueOpened(
+                JourneyHarness.CourseRepository,
+                enroll.Number,
+                "ada",
+                "[Enroll] ada",
+                "### Path\n\nfundamentals\n\n### Pace\n\npart-time",
+                "enroll"
+            )
+        );
         await harness.DrainedAsync();
-        Assert.Contains("still being generated", Assert.Single(await harness.Inbox.DeadLettersAsync(CancellationToken.None)).Error, StringComparison.Ordinal);
+        Assert.Contains(
+            "still being generated",
+            Assert.Single(await harness.Inbox.DeadLettersAsync(CancellationToken.None)).Error,
+            StringComparison.Ordinal
+        );
         Assert.Empty(harness.GitHub.CommentsOn(JourneyHarness.CourseRepository, enroll.Number));
 
         harness.GitHub.State.Repos[Repository].ReadyAt = DateTimeOffset.MinValue; // GitHub finished, later
@@ -82,7 +115,11 @@ public sealed class ReconcilerTests
         Assert.Equal(1, report.Resumed);
         await harness.DrainedAsync();
         Assert.Single(harness.GitHub.State.Repos[Repository].Issues, i => i.Title.StartsWith("Module 01:", StringComparison.Ordinal));
-        Assert.Contains("Welcome, @ada", Assert.Single(harness.GitHub.CommentsOn(JourneyHarness.CourseRepository, enroll.Number)).Body, StringComparison.Ordinal);
+        Assert.Contains(
+            "Welcome, @ada",
+            Assert.Single(harness.GitHub.CommentsOn(JourneyHarness.CourseRepository, enroll.Number)).Body,
+            StringComparison.Ordinal
+        );
         Assert.Equal(0, (await harness.Bot.Services.GetRequiredService<JourneyReconciler>().RunOnceAsync(CancellationToken.None)).Resumed);
     }
 }

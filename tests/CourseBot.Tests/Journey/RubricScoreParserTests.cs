@@ -2,16 +2,22 @@ using CourseBot.Core.Journey.Capstones;
 
 namespace CourseBot.Tests.Journey;
 
-/// <summary>The forgiving rubric format instructors write in a review: lines, the table with a score column, and what is reported when it is not complete.</summary>
+/// <summary>The forgiving rubric format instructors write in a review: lines, the table with a score column, and what is reported when it
+/// is not complete.</summary>
 public sealed class RubricScoreParserTests
 {
-    private static readonly Core.Curriculum.Model.Capstone Capstone = CeleryCourse.Course.FindModule("capstone-background-processing")!.Capstone!;
+    private static readonly Core.Curriculum.Model.Capstone Capstone = CeleryCourse
+        .Course.FindModule("capstone-background-processing")!
+        .Capstone!;
 
     [Fact]
     public void Lines_ByTextPrefixOrNumber_WithMarkup_AreAllRead()
     {
-        var scores = RubricScoreParser.Parse(Capstone, "Nice.\n- **API accepts email requests**: 13\n2: 12/15\nC3: 18\n* Monitoring: 8 pts\n"
-            + "Code quality and tests (code review): 14\ndocumentation quality : 9\n| Demo presentation | 15 % | 11 |\nTotal: 85\n");
+        var scores = RubricScoreParser.Parse(
+            Capstone,
+            "Nice.\n- **API accepts email requests**: 13\n2: 12/15\nC3: 18\n* Monitoring: 8 pts\n"
+                + "Code quality and tests (code review): 14\ndocumentation quality : 9\n| Demo presentation | 15 % | 11 |\nTotal: 85\n"
+        );
         Assert.True(scores.Complete, string.Join("; ", scores.Problems));
         Assert.Equal(85, scores.Total);
         Assert.Equal(100, scores.Max);
@@ -31,7 +37,10 @@ public sealed class RubricScoreParserTests
     [Fact]
     public void Incomplete_NamesEachMissingWrongAndDoubledCriterion()
     {
-        var scores = RubricScoreParser.Parse(Capstone, "1: 13\n1: 14\nRetries and failures are handled: 21\nMonitoring: lots\nCode quality: 14\nDocumentation quality: 9\n");
+        var scores = RubricScoreParser.Parse(
+            Capstone,
+            "1: 13\n1: 14\nRetries and failures are handled: 21\nMonitoring: lots\nCode quality: 14\nDocumentation quality: 9\n"
+        );
         Assert.False(scores.Complete);
         Assert.Equal(
         [

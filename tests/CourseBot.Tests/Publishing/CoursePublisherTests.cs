@@ -40,8 +40,11 @@ public sealed class CoursePublisherTests : IAsyncLifetime
             .Select(f => $"{Org}/celery-learner-template:" + Path.GetRelativePath(learner, f).Replace('\\', '/'))
             .Where(f => !f.Contains("__pycache__", StringComparison.Ordinal))
             .Concat([
-                $"{Org}/coursebot-grader:action.yml", $"{Org}/coursebot-grader:README.md",
-                $"{Org}/celery-course:README.md", $"{Org}/celery-course:.github/ISSUE_TEMPLATE/enroll.yml", $"{Org}/celery-course:.github/workflows/grade.yml",
+                $"{Org}/coursebot-grader:action.yml",
+                $"{Org}/coursebot-grader:README.md",
+                $"{Org}/celery-course:README.md",
+                $"{Org}/celery-course:.github/ISSUE_TEMPLATE/enroll.yml",
+                $"{Org}/celery-course:.github/workflows/grade.yml",
             ]);
         Assert.Equal(expected.Order(StringComparer.Ordinal), files.Order(StringComparer.Ordinal));
         Assert.Contains("(the commit publish makes in celery-org/celery-course)", plan.CourseWorkflow, StringComparison.Ordinal);
@@ -107,7 +110,10 @@ public sealed class CoursePublisherTests : IAsyncLifetime
         var plan = await _harness.PublishAsync(source, dryRun: false);
 
         var changed = Assert.Single(plan.Items, i => i.Action != PlanAction.Unchanged);
-        Assert.Equal((PlanKind.File, $"{Org}/celery-learner-template:README.md", PlanAction.Update), (changed.Kind, changed.Target, changed.Action));
+        Assert.Equal(
+            (PlanKind.File, $"{Org}/celery-learner-template:README.md", PlanAction.Update),
+            (changed.Kind, changed.Target, changed.Action)
+        );
         Assert.Equal(heads["coursebot-grader"], _harness.Head("coursebot-grader"));
         Assert.Equal(heads["celery-course"], _harness.Head("celery-course"));
         lock (_harness.GitHub.State.Gate)
@@ -128,12 +134,18 @@ public sealed class CoursePublisherTests : IAsyncLifetime
     [Fact]
     public async Task AnExistingRepository_GetsItsMissingSettings_AndKeepsFilesPublishDoesNotName()
     {
-        var existing = _harness.GitHub.AddRepository(Org, "celery-learner-template", new Dictionary<string, string> { ["NOTES.md"] = "the admin's own notes\n" });
+        var existing = _harness.GitHub.AddRepository(
+            Org,
+            "celery-learner-template",
+            new Dictionary<string, string> { ["NOTES.md"] = "the admin's own notes\n" }
+        );
         existing.ActionsAccess = "none";
 
         var plan = await _harness.PublishAsync(RepositoryPaths.Root, dryRun: false);
 
-        Assert.Contains(plan.Items, i => i is { Kind: PlanKind.Setting, Action: PlanAction.Update } && i.Target == $"{Org}/celery-learner-template is_template");
+        Assert.Contains(plan.Items, i =>
+            i is { Kind: PlanKind.Setting, Action: PlanAction.Update } && i.Target == $"{Org}/celery-learner-template is_template"
+        );
         Assert.True(existing.IsTemplate);
         Assert.Equal("the admin's own notes\n", _harness.GitHub.ReadFile($"{Org}/celery-learner-template", "NOTES.md"));
     }
@@ -147,7 +159,10 @@ public sealed class CoursePublisherTests : IAsyncLifetime
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => _harness.PublishAsync(source, dryRun: false));
 
-        Assert.Equal("placeholders publish has no value for (nothing was written): README.md: COURSE_OWNER; README.md: __COURSE_TEACHER__", refused.Message);
+        Assert.Equal(
+            "placeholders publish has no value for (nothing was written): README.md: COURSE_OWNER; README.md: __COURSE_TEACHER__",
+            refused.Message
+        );
         Assert.Equal(0, _harness.Writes);
         Assert.Empty(_harness.GitHub.State.Repos);
     }

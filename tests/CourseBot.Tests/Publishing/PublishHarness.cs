@@ -24,7 +24,8 @@ internal sealed class PublishHarness : IAsyncDisposable
 
     public IGitHubClient Client { get; private set; } = null!;
 
-    public static GraderRelease Grader { get; } = new("1.0.0", new Uri("https://github.com/coursebot/coursebot/releases/download/v1.0.0"), new string('a', 64), new string('b', 64));
+    public static GraderRelease Grader { get; } =
+        new("1.0.0", new Uri("https://github.com/coursebot/coursebot/releases/download/v1.0.0"), new string('a', 64), new string('b', 64));
 
     public static async Task<PublishHarness> StartAsync()
     {
@@ -36,14 +37,17 @@ internal sealed class PublishHarness : IAsyncDisposable
         return harness;
     }
 
-    public static PublishSettings Settings(string sourceRoot) => new(Org, new Uri("https://bot.example.org/"), Grader) { SourceRoot = sourceRoot };
+    public static PublishSettings Settings(string sourceRoot) =>
+        new(Org, new Uri("https://bot.example.org/"), Grader) { SourceRoot = sourceRoot };
 
     /// <summary>Calls that change something in the organisation (every method but GET; minting a token changes nothing there).</summary>
-    public int Writes => GitHub.Calls.Where(c => !c.Key.StartsWith("GET ", StringComparison.Ordinal) && c.Key != TokenRoute).Sum(c => c.Value);
+    public int Writes =>
+        GitHub.Calls.Where(c => !c.Key.StartsWith("GET ", StringComparison.Ordinal) && c.Key != TokenRoute).Sum(c => c.Value);
 
     private const string TokenRoute = "POST /app/installations/{installation_id}/access_tokens";
 
-    public Task<PublishPlan> PublishAsync(string sourceRoot, bool dryRun) => new CoursePublisher(Client).PublishAsync(Settings(sourceRoot), dryRun);
+    public Task<PublishPlan> PublishAsync(string sourceRoot, bool dryRun) =>
+        new CoursePublisher(Client).PublishAsync(Settings(sourceRoot), dryRun);
 
     public string Head(string repository)
     {

@@ -37,10 +37,25 @@ public sealed class PublishedContentTests : IAsyncLifetime
         string[] held;
         lock (_harness.GitHub.State.Gate)
         {
-            held = _harness.GitHub.State.Repos.Values.SelectMany(r => _harness.GitHub.State.Trees[_harness.GitHub.State.Commits[r.Refs["main"]].Tree].Keys.Select(p => $"{r.FullName}:{p}")).ToArray();
+            held = _harness
+                .GitHub.State.Repos.Values.SelectMany(r =>
+                    _harness.GitHub.State.Trees[_harness.GitHub.State.Commits[r.Refs["main"]].Tree].Keys.Select(p => $"{r.FullName}:{p}")
+                )
+                .ToArray();
         }
 
-        Assert.Equal([], held.SelectMany(h => Secrets.Find(h, _harness.GitHub.ReadFile(h[..h.IndexOf(':', StringComparison.Ordinal)], h[(h.IndexOf(':', StringComparison.Ordinal) + 1)..])!)));
+        Assert.Equal(
+            [],
+            held.SelectMany(h =>
+                Secrets.Find(
+                    h,
+                    _harness.GitHub.ReadFile(
+                        h[..h.IndexOf(':', StringComparison.Ordinal)],
+                        h[(h.IndexOf(':', StringComparison.Ordinal) + 1)..]
+                    )!
+                )
+            )
+        );
     }
 
     [Fact]
@@ -58,19 +73,38 @@ public sealed class PublishedContentTests : IAsyncLifetime
     [Fact]
     public void TheCheck_FindsAHiddenTest_AnAnswerKey_AndAPlaceholder()
     {
-        var hidden = Directory.GetFiles(Path.Combine(RepositoryPaths.Curriculum, "modules"), "test_first_app.py", SearchOption.AllDirectories).Single();
+        var hidden = Directory
+            .GetFiles(Path.Combine(RepositoryPaths.Curriculum, "modules"), "test_first_app.py", SearchOption.AllDirectories)
+            .Single();
 
-        var found = Secrets.Find("x/README.md", "Notes\n" + File.ReadAllText(hidden) + "\n  answer: b\nuses: __GRADER_ACTION__\nCOURSE_OWNER\n").ToList();
+        var found = Secrets
+            .Find("x/README.md", "Notes\n" + File.ReadAllText(hidden) + "\n  answer: b\nuses: __GRADER_ACTION__\nCOURSE_OWNER\n")
+            .ToList();
 
-        Assert.Contains(found, f => f.Contains("holds all of curriculum/modules/02-first-celery-app/labs/first-app-lab/hidden/test_first_app.py", StringComparison.Ordinal));
+        Assert.Contains(found, f =>
+            f.Contains(
+                "holds all of curriculum/modules/02-first-celery-app/labs/first-app-lab/hidden/test_first_app.py",
+                StringComparison.Ordinal
+            )
+        );
         Assert.Contains("x/README.md: holds an answer: key", found);
 
         // One line of a hidden test that no starter shows is enough.
-        var line = File.ReadAllLines(hidden).Select(l => l.Trim()).First(l => l.StartsWith("def test_the_three_tasks", StringComparison.Ordinal));
-        Assert.Contains(Secrets.Find("y/notes.md", "see " + line), f => f.StartsWith("y/notes.md: holds a line of", StringComparison.Ordinal));
+        var line = File.ReadAllLines(hidden)
+            .Select(l => l.Trim())
+            .First(l => l.StartsWith("def test_the_three_tasks", StringComparison.Ordinal));
+        Assert.Contains(Secrets.Find("y/notes.md", "see " + line), f =>
+            f.StartsWith("y/notes.md: holds a line of", StringComparison.Ordinal)
+        );
         Assert.Contains("x/README.md: placeholder __GRADER_ACTION__ left", found);
-        Assert.Contains("labs/x/wrong/hardcoded-sum/tasks.py: a lab's grading file by its name", Secrets.Find("labs/x/wrong/hardcoded-sum/tasks.py", "x = 1"));
-        Assert.Contains("labs/x/alt/uses-chord/proof.yml: a lab's grading file by its name", Secrets.Find("labs/x/alt/uses-chord/proof.yml", "why: y"));
+        Assert.Contains(
+            "labs/x/wrong/hardcoded-sum/tasks.py: a lab's grading file by its name",
+            Secrets.Find("labs/x/wrong/hardcoded-sum/tasks.py", "x = 1")
+        );
+        Assert.Contains(
+            "labs/x/alt/uses-chord/proof.yml: a lab's grading file by its name",
+            Secrets.Find("labs/x/alt/uses-chord/proof.yml", "why: y")
+        );
         Assert.Contains("x/README.md: placeholder COURSE_OWNER left", found);
     }
 

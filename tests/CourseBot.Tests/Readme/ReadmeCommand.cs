@@ -36,7 +36,12 @@ internal sealed partial record ReadmeCommand(string Text, int ExpectedExit)
             var comment = line.IndexOf(" #", StringComparison.Ordinal);
             var text = (comment < 0 ? line : line[..comment]).Trim();
             var exit = comment < 0 ? null : ExitComment().Match(line[comment..]);
-            commands.Add(new ReadmeCommand(text, exit is { Success: true } ? int.Parse(exit.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0));
+            commands.Add(
+                new ReadmeCommand(
+                    text,
+                    exit is { Success: true } ? int.Parse(exit.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0
+                )
+            );
         }
 
         return commands;

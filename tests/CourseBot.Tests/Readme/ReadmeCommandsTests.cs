@@ -32,7 +32,14 @@ public sealed class ReadmeCommandsTests
         ("./coursebot course publish", "Dry run: nothing is written."),
     ];
 
-    private static readonly string[] SideEffects = ["./coursebot serve", "./coursebot enroll", "./coursebot regrade", "./coursebot events", "./coursebot course publish"];
+    private static readonly string[] SideEffects =
+    [
+        "./coursebot serve",
+        "./coursebot enroll",
+        "./coursebot regrade",
+        "./coursebot events",
+        "./coursebot course publish",
+    ];
 
     [Fact]
     public void Readme_ShowsTheTwoSetUpCommandsFirst()
@@ -94,7 +101,10 @@ public sealed class ReadmeCommandsTests
 
             Assert.Empty(github.State.Repos);
 
-            Assert.True(File.Exists(Path.Combine(folder.FullName, ".coursebot", "coursebot.db")), "enroll queued into the folder's own store");
+            Assert.True(
+                File.Exists(Path.Combine(folder.FullName, ".coursebot", "coursebot.db")),
+                "enroll queued into the folder's own store"
+            );
         }
         finally
         {
@@ -111,9 +121,15 @@ public sealed class ReadmeCommandsTests
     private static async Task RunAsync(ReadmeCommand command, string folder, IReadOnlyDictionary<string, string>? environment = null)
     {
         var (exit, output) = await ShellAsync(command.Text, folder, environment);
-        Assert.True(exit == command.ExpectedExit, $"'{command.Text}' in {folder} exited {exit}, expected {command.ExpectedExit}:\n{output}");
+        Assert.True(
+            exit == command.ExpectedExit,
+            $"'{command.Text}' in {folder} exited {exit}, expected {command.ExpectedExit}:\n{output}"
+        );
         var expected = Expectation(command) ?? throw new InvalidOperationException($"no expectation for '{command.Text}'");
-        Assert.True(output.Contains(expected, StringComparison.Ordinal), $"'{command.Text}' in {folder} did not print '{expected}':\n{output}");
+        Assert.True(
+            output.Contains(expected, StringComparison.Ordinal),
+            $"'{command.Text}' in {folder} did not print '{expected}':\n{output}"
+        );
     }
 
     /// <summary>The main job as typed: it listens on its default address and answers (setup page, nothing configured).</summary>
@@ -156,7 +172,11 @@ public sealed class ReadmeCommandsTests
         }
     }
 
-    private static async Task<(int Exit, string Output)> ShellAsync(string command, string folder, IReadOnlyDictionary<string, string>? environment)
+    private static async Task<(int Exit, string Output)> ShellAsync(
+        string command,
+        string folder,
+        IReadOnlyDictionary<string, string>? environment
+    )
     {
         using var process = Start(command, folder, environment);
         var stdout = process.StandardOutput.ReadToEndAsync();

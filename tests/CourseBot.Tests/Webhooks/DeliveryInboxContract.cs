@@ -1,6 +1,4 @@
 using CourseBot.Core.Storage;
-using CourseBot.Storage.Azure;
-using CourseBot.Tests.Infrastructure;
 
 namespace CourseBot.Tests.Webhooks;
 
@@ -14,7 +12,9 @@ public abstract class DeliveryInboxContract
     {
         var ids = Enumerable.Range(0, 40).Select(_ => NewId()).ToList();
         var before = await Inbox.PendingAsync(CancellationToken.None);
-        var results = await Task.WhenAll(ids.Concat(ids).Select(id => Task.Run(() => Inbox.TryEnqueueAsync(Delivery(id), CancellationToken.None))));
+        var results = await Task.WhenAll(
+            ids.Concat(ids).Select(id => Task.Run(() => Inbox.TryEnqueueAsync(Delivery(id), CancellationToken.None)))
+        );
         Assert.Equal(40, results.Count(stored => stored));
         Assert.Equal(before + 40, await Inbox.PendingAsync(CancellationToken.None));
         Assert.All(ids, id => Assert.NotNull(Inbox.StatusAsync(id, CancellationToken.None).Result));
@@ -91,7 +91,12 @@ public abstract class DeliveryInboxContract
         var body = new byte[300 * 1024];
         Random.Shared.NextBytes(body);
         var id = NewId();
-        Assert.True(await Inbox.TryEnqueueAsync(new WebhookDelivery(id, "push", new Dictionary<string, string> { ["X-GitHub-Delivery"] = id }, body), CancellationToken.None));
+        Assert.True(
+            await Inbox.TryEnqueueAsync(
+                new WebhookDelivery(id, "push", new Dictionary<string, string> { ["X-GitHub-Delivery"] = id }, body),
+                CancellationToken.None
+            )
+        );
         var message = await Inbox.LeaseAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
         Assert.Equal(body, message!.Delivery.Body.ToArray());
     }
@@ -99,35 +104,10 @@ public abstract class DeliveryInboxContract
     private static string NewId() => Guid.NewGuid().ToString();
 
     private static WebhookDelivery Delivery(string id) =>
-        new(id, "push", new Dictionary<string, string> { ["X-GitHub-Event"] = "push", ["X-GitHub-Delivery"] = id }, "{\"ref\":\"refs/heads/main\"}"u8.ToArray());
-}
-
-public sealed class SqliteDeliveryInboxContract : DeliveryInboxContract, IDisposable
-{
-    private readonly string _dir = Directory.CreateTempSubdirectory("coursebot-contract-").FullName;
-
-    public SqliteDeliveryInboxContract() => Inbox = new SqliteDeliveryInbox(Path.Combine(_dir, "coursebot.db"), TimeProvider.System);
-
-    protected override IDeliveryInbox Inbox { get; }
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-}
-
-/// <summary>The Azure inbox against Azurite, started for this test class and stopped after it.</summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class AzureDeliveryInboxContract : DeliveryInboxContract, IAsyncLifetime
-{
-    private readonly AzureDeliveryInbox _inbox;
-
-    public AzureDeliveryInboxContract(Azurite azurite)
-    {
-        ArgumentNullException.ThrowIfNull(azurite);
-        _inbox = new AzureDeliveryInbox(azurite.ConnectionString, "t" + Guid.NewGuid().ToString("N")[..10], TimeProvider.System);
-    }
-
-    protected override IDeliveryInbox Inbox => _inbox;
-
-    public Task InitializeAsync() => _inbox.InitializeAsync(CancellationToken.None);
-
-    public Task DisposeAsync() => Task.CompletedTask;
+        new(
+            id,
+            "push",
+            new Dictionary<string, string> { ["X-GitHub-Event"] = "push", ["X-GitHub-Delivery"] = id },
+            "{\"ref\":\"refs/heads/main\"}"u8.ToArray()
+        );
 }

@@ -1,7 +1,5 @@
 using CourseBot.Core.Journey.History;
 using CourseBot.Core.Storage;
-using CourseBot.Storage.Azure;
-using CourseBot.Tests.Infrastructure;
 
 namespace CourseBot.Tests.Webhooks;
 
@@ -19,7 +17,13 @@ public abstract class LearnerEventsContract
         await Events.AppendAsync(ada, LearnerEventKinds.Enrolled, "fundamentals", "{}", CancellationToken.None);
         await Events.AppendAsync("org/someone-else", LearnerEventKinds.Enrolled, "fundamentals", "{}", CancellationToken.None);
         await Task.Delay(5);
-        await Events.AppendAsync(ada, LearnerEventKinds.LabGraded, "first-celery-app/first-app-lab", "{\"score\":7}", CancellationToken.None);
+        await Events.AppendAsync(
+            ada,
+            LearnerEventKinds.LabGraded,
+            "first-celery-app/first-app-lab",
+            "{\"score\":7}",
+            CancellationToken.None
+        );
         var history = await Events.ReadAsync(ada, CancellationToken.None);
         Assert.Equal([LearnerEventKinds.Enrolled, LearnerEventKinds.LabGraded], history.Select(e => e.Kind));
         Assert.Equal("{\"score\":7}", history[1].Data);
@@ -55,7 +59,13 @@ public abstract class LearnerEventsContract
         await Events.AppendAsync(ada, LearnerEventKinds.Enrolled, "fundamentals", "{}", CancellationToken.None);
         await Events.AppendAsync(bob, LearnerEventKinds.Enrolled, "expert", "{}", CancellationToken.None);
         await Task.Delay(5);
-        await Events.AppendAsync(ada, LearnerEventKinds.LabGraded, "first-celery-app/first-app-lab", "{\"score\":7}", CancellationToken.None);
+        await Events.AppendAsync(
+            ada,
+            LearnerEventKinds.LabGraded,
+            "first-celery-app/first-app-lab",
+            "{\"score\":7}",
+            CancellationToken.None
+        );
         var all = new List<IReadOnlyList<LearnerEvent>>();
         await foreach (var events in Events.ReadEveryHistoryAsync(CancellationToken.None))
         {
@@ -87,33 +97,4 @@ public abstract class LearnerEventsContract
         Assert.DoesNotContain(stray, learners);
         Assert.Equal(learners.Count, learners.Distinct().Count());
     }
-}
-
-public sealed class SqliteLearnerEventsContract : LearnerEventsContract, IDisposable
-{
-    private readonly string _dir = Directory.CreateTempSubdirectory("coursebot-history-").FullName;
-
-    public SqliteLearnerEventsContract() => Events = new SqliteLearnerEvents(Path.Combine(_dir, "coursebot.db"), TimeProvider.System);
-
-    protected override ILearnerEvents Events { get; }
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-}
-
-[Collection(AzuriteGroup.Name)]
-public sealed class AzureLearnerEventsContract : LearnerEventsContract, IAsyncLifetime
-{
-    private readonly AzureLearnerEvents _events;
-
-    public AzureLearnerEventsContract(Azurite azurite)
-    {
-        ArgumentNullException.ThrowIfNull(azurite);
-        _events = new AzureLearnerEvents(azurite.ConnectionString, "h" + Guid.NewGuid().ToString("N")[..10], TimeProvider.System);
-    }
-
-    protected override ILearnerEvents Events => _events;
-
-    public Task InitializeAsync() => _events.InitializeAsync(CancellationToken.None);
-
-    public Task DisposeAsync() => Task.CompletedTask;
 }

@@ -1,10 +1,9 @@
 using CourseBot.Core.Storage;
-using CourseBot.Storage.Azure;
-using CourseBot.Tests.Infrastructure;
 
 namespace CourseBot.Tests.Webhooks;
 
-/// <summary>One piece of work per learner at a time, different learners in parallel: in process, and across instances (blob leases on Azurite).</summary>
+/// <summary>One piece of work per learner at a time, different learners in parallel: in process, and across instances (blob leases on
+/// Azurite).</summary>
 public abstract class LearnerLocksContract
 {
     protected abstract ILearnerLocks Locks { get; }
@@ -48,27 +47,4 @@ public abstract class LearnerLocksContract
         {
         }
     }
-}
-
-public sealed class ProcessLearnerLocksContract : LearnerLocksContract
-{
-    protected override ILearnerLocks Locks { get; } = new ProcessLearnerLocks();
-}
-
-[Collection(AzuriteGroup.Name)]
-public sealed class BlobLeaseLearnerLocksContract : LearnerLocksContract, IAsyncLifetime
-{
-    private readonly BlobLeaseLearnerLocks _locks;
-
-    public BlobLeaseLearnerLocksContract(Azurite azurite)
-    {
-        ArgumentNullException.ThrowIfNull(azurite);
-        _locks = new BlobLeaseLearnerLocks(azurite.ConnectionString, "l" + Guid.NewGuid().ToString("N")[..10], TimeProvider.System);
-    }
-
-    protected override ILearnerLocks Locks => _locks;
-
-    public Task InitializeAsync() => _locks.InitializeAsync(CancellationToken.None);
-
-    public Task DisposeAsync() => Task.CompletedTask;
 }

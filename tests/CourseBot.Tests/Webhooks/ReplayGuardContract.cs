@@ -1,7 +1,4 @@
 using CourseBot.Core.Oidc;
-using CourseBot.Core.Storage;
-using CourseBot.Storage.Azure;
-using CourseBot.Tests.Infrastructure;
 
 namespace CourseBot.Tests.Webhooks;
 
@@ -65,38 +62,4 @@ public abstract class ReplayGuardContract
         Assert.True(await CountAsync() <= before, $"{await CountAsync()} ids kept, {before} before the expired ones");
         Assert.False(await guard.TryAcceptAsync(live, Soon, CancellationToken.None));
     }
-}
-
-public sealed class SqliteReplayGuardContract : ReplayGuardContract, IDisposable
-{
-    private readonly string _dir = Directory.CreateTempSubdirectory("coursebot-replay-").FullName;
-
-    private string Database => Path.Combine(_dir, "coursebot.db");
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    protected override IReplayGuard Instance() => new SqliteReplayGuard(Database, TimeProvider.System);
-
-    protected override Task<long> CountAsync() => new SqliteReplayGuard(Database, TimeProvider.System).CountAsync(CancellationToken.None);
-
-    protected override Task PruneAsync(IReplayGuard guard, int tokens) => ((SqliteReplayGuard)guard).PruneAsync(CancellationToken.None);
-}
-
-[Collection(AzuriteGroup.Name)]
-public sealed class AzureReplayGuardContract(Azurite azurite) : ReplayGuardContract, IAsyncLifetime
-{
-    private readonly string _prefix = "r" + Guid.NewGuid().ToString("N")[..10];
-
-    public Task InitializeAsync() => New().InitializeAsync(CancellationToken.None);
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    protected override IReplayGuard Instance() => New();
-
-    protected override async Task<long> CountAsync() => await New().CountAsync(CancellationToken.None);
-
-    protected override Task PruneAsync(IReplayGuard guard, int tokens) => ((AzureReplayGuard)guard).PruneAsync(CancellationToken.None);
-
-    private AzureReplayGuard New() =>
-        new(azurite?.ConnectionString ?? throw new ArgumentNullException(nameof(azurite)), _prefix, TimeProvider.System);
 }

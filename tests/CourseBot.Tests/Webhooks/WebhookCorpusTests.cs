@@ -20,7 +20,9 @@ public sealed class WebhookCorpusTests : IDisposable
     [Fact]
     public async Task EveryExample_IsAccepted_AndProcessedWithoutDeadLetters()
     {
-        using var corpus = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "webhooks", "examples.json")));
+        using var corpus = JsonDocument.Parse(
+            await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "webhooks", "examples.json"))
+        );
         var examples = corpus.RootElement.GetProperty("examples").EnumerateArray().ToList();
         Assert.True(examples.Count >= 100, $"only {examples.Count} examples");
 
@@ -37,8 +39,14 @@ public sealed class WebhookCorpusTests : IDisposable
         foreach (var example in examples)
         {
             var body = example.GetProperty("payload").GetRawText();
-            using var response = await http.SendAsync(WebhookRequests.Create(body, eventName: example.GetProperty("event").GetString()!, signature: WebhookRequests.Sign(body)));
-            Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{example.GetProperty("event")}/{example.GetProperty("action")}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            using var response = await http.SendAsync(
+                WebhookRequests.Create(body, eventName: example.GetProperty("event").GetString()!, signature: WebhookRequests.Sign(body))
+            );
+            Assert.True(
+                response.StatusCode == HttpStatusCode.Accepted,
+                $"{example.GetProperty("event")}/{example.GetProperty("action")}: {(int)response.StatusCode} "
+                + $"{await response.Content.ReadAsStringAsync()}"
+            );
         }
 
         var inbox = bot.Services.GetRequiredService<IDeliveryInbox>();

@@ -44,7 +44,9 @@ public sealed class WebhookIngressTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal("""{"status":"queued"}""", await response.Content.ReadAsStringAsync());
         var inbox = _bot.Services.GetRequiredService<IDeliveryInbox>();
-        var status = await WaitForAsync(async () => await inbox.StatusAsync(delivery, CancellationToken.None) is { ProcessedAt: not null } s ? s : null);
+        var status = await WaitForAsync(async () =>
+            await inbox.StatusAsync(delivery, CancellationToken.None) is { ProcessedAt: not null } s ? s : null
+        );
         Assert.Equal("ping", status.Event);
     }
 
@@ -79,7 +81,10 @@ public sealed class WebhookIngressTests : IAsyncLifetime, IDisposable
         using var request = kind switch
         {
             "unsigned" => WebhookRequests.Create(WebhookRequests.Ping, signature: null),
-            "wrong-secret" => WebhookRequests.Create(WebhookRequests.Ping, signature: WebhookRequests.Sign(WebhookRequests.Ping, "other-secret")),
+            "wrong-secret" => WebhookRequests.Create(
+                WebhookRequests.Ping,
+                signature: WebhookRequests.Sign(WebhookRequests.Ping, "other-secret")
+            ),
             "sha1-style" => WebhookRequests.Create(WebhookRequests.Ping, signature: "sha1=0123456789abcdef0123456789abcdef01234567"),
             "form-encoded" => WebhookRequests.Create(WebhookRequests.Ping, contentType: "application/x-www-form-urlencoded"),
             "no-event" => WebhookRequests.Create(WebhookRequests.Ping, eventName: ""),
@@ -97,7 +102,11 @@ public sealed class WebhookIngressTests : IAsyncLifetime, IDisposable
     public async Task BotWithoutSecret_RefusesWebhooks()
     {
         var course = CurriculumValidator.ValidateFolder(RepositoryPaths.Curriculum).Course!;
-        await using var bot = BotServer.Build(course, "http://127.0.0.1:0", new Dictionary<string, string?> { ["CourseBot:DataDirectory"] = _data + "-nosecret" });
+        await using var bot = BotServer.Build(
+            course,
+            "http://127.0.0.1:0",
+            new Dictionary<string, string?> { ["CourseBot:DataDirectory"] = _data + "-nosecret" }
+        );
         await bot.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(bot.Urls.First()) };
         using var response = await http.SendAsync(WebhookRequests.Create(WebhookRequests.Ping));

@@ -76,7 +76,9 @@ public sealed class GradeWorkflowTests
         // The browser and fonts are for rendering badges in the bot's tests, not for labs; sudo is for the README's
         // `sudo ./coursebot lab prove` (the grading container runs the grader as root).
         var labPackages = Packages(proofs)
-            .Where(p => !p.StartsWith("chromium", StringComparison.Ordinal) && !p.StartsWith("fonts-", StringComparison.Ordinal) && p != "sudo");
+            .Where(p =>
+                !p.StartsWith("chromium", StringComparison.Ordinal) && !p.StartsWith("fonts-", StringComparison.Ordinal) && p != "sudo"
+            );
 
         Assert.Empty(labPackages.Except(installed));
         Assert.Empty(DeclaredByLabs().Except(installed));

@@ -15,21 +15,36 @@ public static class CohortPageWriter
         var text = new StringBuilder();
         text.Append("# ").Append(MarkdownText.Cell(cohort.Name, 80)).Append("\n\n");
         text.Append(CultureInfo.InvariantCulture, $"As of {DashboardFormat.Date(cohort.Today)}: {cohort.Learners.Length} learners. ")
-            .Append(CultureInfo.InvariantCulture, $"[Grades (CSV)](../{DashboardPaths.Grades(cohort.Name)}) · [all cohorts](../README.md)\n\n");
+            .Append(
+                CultureInfo.InvariantCulture,
+                $"[Grades (CSV)](../{DashboardPaths.Grades(cohort.Name)}) · [all cohorts](../README.md)\n\n"
+            );
         text.Append(CultureInfo.InvariantCulture, $"![Learners per module](../{DashboardPaths.ModulesChart(cohort.Name)})\n")
             .Append(CultureInfo.InvariantCulture, $"![Progress against pace](../{DashboardPaths.PaceChart(cohort.Name)})\n\n");
-        text.Append("| Learner | Path | Pace | Module | Due | Days behind | Passed | Last activity | Quiz mean | Labs | Capstones | Certificates |\n");
+        text.Append(
+            "| Learner | Path | Pace | Module | Due | Days behind | Passed | Last activity | Quiz mean | Labs | Capstones | Certificates "
+            + "|\n"
+        );
         text.Append("|---|---|---|---|---|--:|--:|---|--:|--:|---|---|\n");
         foreach (var l in cohort.Learners)
         {
             var capstones = string.Join(", ", l.Capstones.Select(c =>
                 string.Create(CultureInfo.InvariantCulture, $"{c.Number:00} {Words(c.State.ToString())}")));
             text.Append(CultureInfo.InvariantCulture, $"| {DashboardFormat.Learner(l)} | {MarkdownText.Cell(l.PathId, 40)} ")
-                .Append(CultureInfo.InvariantCulture, $"| {MarkdownText.Cell(l.PaceId, 40)} | {DashboardFormat.Module(course, l.CurrentModule)} ")
-                .Append(CultureInfo.InvariantCulture, $"| {DashboardFormat.Date(l.DueOn)} | {l.DaysBehind} | {l.ModulesPassed}/{l.ModulesTotal} ")
+                .Append(
+                    CultureInfo.InvariantCulture,
+                    $"| {MarkdownText.Cell(l.PaceId, 40)} | {DashboardFormat.Module(course, l.CurrentModule)} "
+                )
+                .Append(
+                    CultureInfo.InvariantCulture,
+                    $"| {DashboardFormat.Date(l.DueOn)} | {l.DaysBehind} | {l.ModulesPassed}/{l.ModulesTotal} "
+                )
                 .Append(CultureInfo.InvariantCulture, $"| {DashboardFormat.Date(l.LastActivity)} | {DashboardFormat.QuizMean(l)} ")
                 .Append(CultureInfo.InvariantCulture, $"| {DashboardFormat.LabPercent(l)} | {(capstones.Length == 0 ? "–" : capstones)} ")
-                .Append(CultureInfo.InvariantCulture, $"| {(l.Certificates.IsEmpty ? "–" : MarkdownText.Cell(string.Join(", ", l.Certificates)))} |\n");
+                .Append(
+                    CultureInfo.InvariantCulture,
+                    $"| {(l.Certificates.IsEmpty ? "–" : MarkdownText.Cell(string.Join(", ", l.Certificates)))} |\n"
+                );
         }
 
         return text.ToString();

@@ -18,10 +18,10 @@ internal static class DashboardFormat
             : MarkdownText.Cell(id, 60);
 
     /// <summary>The login linked to the learner's repository (the URL GitHub gave at creation, never learner text).</summary>
-    public static string Learner(CohortLearner learner) => learner.RepositoryUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri)
-        && uri.Scheme is "https" or "http"
-        ? $"[{MarkdownText.Cell(learner.Login, 40)}]({uri.AbsoluteUri})"
-        : MarkdownText.Cell(learner.Login, 40);
+    public static string Learner(CohortLearner learner) =>
+        learner.RepositoryUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+            ? $"[{MarkdownText.Cell(learner.Login, 40)}]({uri.AbsoluteUri})"
+            : MarkdownText.Cell(learner.Login, 40);
 
     /// <summary>The learner's mean best quiz percentage over the modules with a counted quiz.</summary>
     public static string QuizMean(CohortLearner learner)

@@ -53,7 +53,10 @@ public static class DashboardReadmeWriter
             text.Append("| Learner | Module | Due | Days behind | Last activity |\n|---|---|---|--:|---|\n");
             foreach (var learner in behind)
             {
-                text.Append(CultureInfo.InvariantCulture, $"| {DashboardFormat.Learner(learner)} | {DashboardFormat.Module(course, learner.CurrentModule)} ")
+                text.Append(
+                        CultureInfo.InvariantCulture,
+                        $"| {DashboardFormat.Learner(learner)} | {DashboardFormat.Module(course, learner.CurrentModule)} "
+                    )
                     .Append(CultureInfo.InvariantCulture, $"| {DashboardFormat.Date(learner.DueOn)} | {learner.DaysBehind} ")
                     .Append(CultureInfo.InvariantCulture, $"| {DashboardFormat.Date(learner.LastActivity)} |\n");
             }
@@ -71,7 +74,10 @@ public static class DashboardReadmeWriter
         text.Append("| Learner | Capstone | Pull request | Waiting since |\n|---|---|---|---|\n");
         foreach (var (learner, review) in queue)
         {
-            text.Append(CultureInfo.InvariantCulture, $"| {DashboardFormat.Learner(learner)} | {DashboardFormat.Module(course, review.ModuleId)} ")
+            text.Append(
+                    CultureInfo.InvariantCulture,
+                    $"| {DashboardFormat.Learner(learner)} | {DashboardFormat.Module(course, review.ModuleId)} "
+                )
                 .Append(CultureInfo.InvariantCulture, $"| {PullRequest(review)} | {DashboardFormat.Date(review.Since)} |\n");
         }
     }

@@ -25,12 +25,19 @@ public sealed partial class DashboardRefresh(
 
         var cohorts = await views.BuildAsync(null, null, cancel).ConfigureAwait(false);
         var files = DashboardRenderer.Render(course, cohorts, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
-        var installation = journey.InstallationId > 0 ? journey.InstallationId : await installationOf(journey.CourseOwner).ConfigureAwait(false);
-        var commit = await new DashboardWriter(clients(installation)).WriteAsync(journey.CourseOwner, options.Repository, files).ConfigureAwait(false);
+        var installation =
+            journey.InstallationId > 0 ? journey.InstallationId : await installationOf(journey.CourseOwner).ConfigureAwait(false);
+        var commit = await new DashboardWriter(clients(installation))
+            .WriteAsync(journey.CourseOwner, options.Repository, files)
+            .ConfigureAwait(false);
         LogRefreshed(logger, journey.CourseOwner, options.Repository, cohorts.Count, commit ?? "(unchanged)");
         return commit;
     }
 
-    [LoggerMessage(EventId = 5501, Level = LogLevel.Information, Message = "Dashboard {Owner}/{Repository}: {Cohorts} cohorts, commit {Commit}")]
+    [LoggerMessage(
+        EventId = 5501,
+        Level = LogLevel.Information,
+        Message = "Dashboard {Owner}/{Repository}: {Cohorts} cohorts, commit {Commit}"
+    )]
     private static partial void LogRefreshed(ILogger logger, string owner, string repository, int cohorts, string commit);
 }

@@ -31,7 +31,9 @@ public sealed class DashboardWriter(IGitHubClient github)
         }
 
         var commit = await github.Git.Commit.Create(owner, name, new NewCommit(Message, created.Sha, head.Commit)).ConfigureAwait(false);
-        await github.Git.Reference.Update(owner, name, "heads/" + Branch, new ReferenceUpdate(commit.Sha, force: false)).ConfigureAwait(false);
+        await github
+            .Git.Reference.Update(owner, name, "heads/" + Branch, new ReferenceUpdate(commit.Sha, force: false))
+            .ConfigureAwait(false);
         return commit.Sha;
     }
 

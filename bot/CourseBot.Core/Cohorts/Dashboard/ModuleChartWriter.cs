@@ -38,10 +38,22 @@ public static class ModuleChartWriter
             .Append(CultureInfo.InvariantCulture, $"viewBox=\"0 0 {width} {height}\" role=\"img\">\n");
         svg.Append("<title>").Append(SvgText.Escape(cohort.Name)).Append(": learners per module</title>\n");
         svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{width}\" height=\"{height}\" fill=\"#fff\"/>\n");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"18\" {SvgText.Font} font-weight=\"bold\">Learners per module</text>\n");
-        svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{Top + PlotHeight}\" x2=\"{width - 10}\" y2=\"{Top + PlotHeight}\" stroke=\"#555\"/>\n");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 6}\" y=\"{Top + 4}\" {SvgText.Font} text-anchor=\"end\">{max}</text>\n");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 6}\" y=\"{Top + PlotHeight}\" {SvgText.Font} text-anchor=\"end\">0</text>\n");
+        svg.Append(
+            CultureInfo.InvariantCulture,
+            $"<text x=\"{Left}\" y=\"18\" {SvgText.Font} font-weight=\"bold\">Learners per module</text>\n"
+        );
+        svg.Append(
+            CultureInfo.InvariantCulture,
+            $"<line x1=\"{Left}\" y1=\"{Top + PlotHeight}\" x2=\"{width - 10}\" y2=\"{Top + PlotHeight}\" stroke=\"#555\"/>\n"
+        );
+        svg.Append(
+            CultureInfo.InvariantCulture,
+            $"<text x=\"{Left - 6}\" y=\"{Top + 4}\" {SvgText.Font} text-anchor=\"end\">{max}</text>\n"
+        );
+        svg.Append(
+            CultureInfo.InvariantCulture,
+            $"<text x=\"{Left - 6}\" y=\"{Top + PlotHeight}\" {SvgText.Font} text-anchor=\"end\">0</text>\n"
+        );
         for (var i = 0; i < bars.Count; i++)
         {
             var (label, count) = bars[i];
@@ -49,10 +61,20 @@ public static class ModuleChartWriter
             var h = (double)PlotHeight * count / max;
             var y = Top + PlotHeight - h;
             var centre = x + (BarWidth / 2);
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"{SvgText.N(y)}\" width=\"{BarWidth}\" height=\"{SvgText.N(h)}\" ")
-                .Append(label == "done" ? "fill=\"#97ca00\"" : "fill=\"#007ec6\"").Append("/>\n");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{centre}\" y=\"{SvgText.N(y - 3)}\" {SvgText.Font} text-anchor=\"middle\">{count}</text>\n");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{centre}\" y=\"{Top + PlotHeight + 14}\" {SvgText.Font} text-anchor=\"middle\">{label}</text>\n");
+            svg.Append(
+                    CultureInfo.InvariantCulture,
+                    $"<rect x=\"{x}\" y=\"{SvgText.N(y)}\" width=\"{BarWidth}\" height=\"{SvgText.N(h)}\" "
+                )
+                .Append(label == "done" ? "fill=\"#97ca00\"" : "fill=\"#007ec6\"")
+                .Append("/>\n");
+            svg.Append(
+                CultureInfo.InvariantCulture,
+                $"<text x=\"{centre}\" y=\"{SvgText.N(y - 3)}\" {SvgText.Font} text-anchor=\"middle\">{count}</text>\n"
+            );
+            svg.Append(
+                CultureInfo.InvariantCulture,
+                $"<text x=\"{centre}\" y=\"{Top + PlotHeight + 14}\" {SvgText.Font} text-anchor=\"middle\">{label}</text>\n"
+            );
         }
 
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"{height - 8}\" {SvgText.Font}>module (current)</text>\n");

@@ -34,13 +34,25 @@ public static class PaceChartWriter
             .Append("Modules passed (mean, solid) against due by pace (dashed)</text>\n");
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{Top + PlotHeight}\" x2=\"{Left + PlotWidth}\" ")
             .Append(CultureInfo.InvariantCulture, $"y2=\"{Top + PlotHeight}\" stroke=\"#555\"/>\n");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 6}\" y=\"{Top + 4}\" {SvgText.Font} text-anchor=\"end\">{SvgText.N(max)}</text>\n");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 6}\" y=\"{Top + PlotHeight}\" {SvgText.Font} text-anchor=\"end\">0</text>\n");
+        svg.Append(
+            CultureInfo.InvariantCulture,
+            $"<text x=\"{Left - 6}\" y=\"{Top + 4}\" {SvgText.Font} text-anchor=\"end\">{SvgText.N(max)}</text>\n"
+        );
+        svg.Append(
+            CultureInfo.InvariantCulture,
+            $"<text x=\"{Left - 6}\" y=\"{Top + PlotHeight}\" {SvgText.Font} text-anchor=\"end\">0</text>\n"
+        );
         svg.Append(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke=\"#9f9f9f\" stroke-width=\"2\" stroke-dasharray=\"5,4\" ")
             .Append(CultureInfo.InvariantCulture, $"points=\"{Points(due, weeks, max)}\"/>\n");
-        svg.Append(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke=\"#007ec6\" stroke-width=\"2\" points=\"{Points(passed, weeks, max)}\"/>\n");
+        svg.Append(
+            CultureInfo.InvariantCulture,
+            $"<polyline fill=\"none\" stroke=\"#007ec6\" stroke-width=\"2\" points=\"{Points(passed, weeks, max)}\"/>\n"
+        );
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"{height - 8}\" {SvgText.Font}>")
-            .Append(CultureInfo.InvariantCulture, $"{DashboardFormat.Date(start)} to {DashboardFormat.Date(cohort.Today)}, weekly</text>\n");
+            .Append(
+                CultureInfo.InvariantCulture,
+                $"{DashboardFormat.Date(start)} to {DashboardFormat.Date(cohort.Today)}, weekly</text>\n"
+            );
         return svg.Append("</svg>\n").ToString();
     }
 

@@ -44,12 +44,23 @@ internal sealed class AssessmentRule : ICurriculumRule
 
                 if (!capstone.Rubric.IsEmpty && capstone.Rubric.Sum(c => c.Weight) != 100)
                 {
-                    bag.Add(capstone.Location, "capstone.rubric", $"rubric weights add up to {capstone.Rubric.Sum(c => c.Weight)} (expected 100)");
+                    bag.Add(
+                        capstone.Location,
+                        "capstone.rubric",
+                        $"rubric weights add up to {capstone.Rubric.Sum(c => c.Weight)} (expected 100)"
+                    );
                 }
 
-                if (capstone.PullRequestTemplate is { } template && !File.Exists(Path.Combine(Path.GetDirectoryName(course.RootDirectory)!, template)))
+                if (
+                    capstone.PullRequestTemplate is { } template
+                    && !File.Exists(Path.Combine(Path.GetDirectoryName(course.RootDirectory)!, template))
+                )
                 {
-                    bag.Add(capstone.Location, "capstone.pull_request_template", $"'{template}' does not exist (a path from the repository root)");
+                    bag.Add(
+                        capstone.Location,
+                        "capstone.pull_request_template",
+                        $"'{template}' does not exist (a path from the repository root)"
+                    );
                 }
             }
         }
@@ -58,7 +69,11 @@ internal sealed class AssessmentRule : ICurriculumRule
         {
             foreach (var module in group.Skip(1))
             {
-                bag.Add(module.Capstone!.Location, "capstone.number", $"duplicate capstone number {group.Key} (also module {group.First().Number})");
+                bag.Add(
+                    module.Capstone!.Location,
+                    "capstone.number",
+                    $"duplicate capstone number {group.Key} (also module {group.First().Number})"
+                );
             }
         }
     }
@@ -74,7 +89,11 @@ internal sealed class AssessmentRule : ICurriculumRule
         if (assessment.Grading != Grading.Unknown && !AllowedGrading[assessment.Kind].Contains(assessment.Grading))
         {
             var allowed = string.Join(" or ", AllowedGrading[assessment.Kind].Select(g => g.ToString().ToLowerInvariant()));
-            bag.Add(assessment.Location, $"{field}.grading", $"a {kind} is graded {allowed}, not {assessment.Grading.ToString().ToLowerInvariant()}");
+            bag.Add(
+                assessment.Location,
+                $"{field}.grading",
+                $"a {kind} is graded {allowed}, not {assessment.Grading.ToString().ToLowerInvariant()}"
+            );
         }
 
         var isQuiz = assessment.Kind is AssessmentKind.Quiz or AssessmentKind.Exam
@@ -110,7 +129,11 @@ internal sealed class AssessmentRule : ICurriculumRule
         }
         else if (assessment.Kind != AssessmentKind.Exam && assessment.PassPercent is not null)
         {
-            bag.Add(assessment.Location, $"{field}.pass_percent", $"only an exam sets its own pass mark, not a {kind} (module quizzes use passing.module.quiz_min_percent)");
+            bag.Add(
+                assessment.Location,
+                $"{field}.pass_percent",
+                $"only an exam sets its own pass mark, not a {kind} (module quizzes use passing.module.quiz_min_percent)"
+            );
         }
     }
 

@@ -12,12 +12,25 @@ internal sealed class CeleryReferenceRule(CeleryTree tree) : ICurriculumRule
             if (resource.RepositoryPath.StartsWith("celery/docs/", StringComparison.Ordinal)
                 || resource.RepositoryPath.StartsWith("celery/examples/", StringComparison.Ordinal))
             {
-                bag.Add(resource.Location, "resources.celery", $"'{resource.RepositoryPath}' starts with the repository name; write the path inside the repository ('{resource.RepositoryPath["celery/".Length..]}')");
+                bag.Add(
+                    resource.Location,
+                    "resources.celery",
+                    $"'{resource.RepositoryPath}' starts with the repository name; write the path inside the repository "
+                    + $"('{resource.RepositoryPath["celery/".Length..]}')"
+                );
             }
             else if (!tree.Contains(resource.RepositoryPath))
             {
-                var hint = !resource.IsFolder && tree.Contains(resource.RepositoryPath + "/") ? $" (it is a folder: write '{resource.RepositoryPath}/')" : "";
-                bag.Add(resource.Location, "resources.celery", $"'{resource.RepositoryPath}' is not in the Celery repository{hint} (checked against {CeleryTree.FileName}: {tree.Source})");
+                var hint =
+                    !resource.IsFolder && tree.Contains(resource.RepositoryPath + "/")
+                        ? $" (it is a folder: write '{resource.RepositoryPath}/')"
+                        : "";
+                bag.Add(
+                    resource.Location,
+                    "resources.celery",
+                    $"'{resource.RepositoryPath}' is not in the Celery repository{hint} (checked against {CeleryTree.FileName}: "
+                    + $"{tree.Source})"
+                );
             }
         }
     }

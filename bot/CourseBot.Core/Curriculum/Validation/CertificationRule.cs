@@ -22,7 +22,11 @@ internal sealed class CertificationRule : ICurriculumRule
 
             if (certification.PerPath == !certification.Paths.IsEmpty)
             {
-                bag.Add(certification.Location, "paths", "a certification is either per_path or lists the paths it requires, not both or neither");
+                bag.Add(
+                    certification.Location,
+                    "paths",
+                    "a certification is either per_path or lists the paths it requires, not both or neither"
+                );
             }
 
             if (certification.MinTracks > trackCount)

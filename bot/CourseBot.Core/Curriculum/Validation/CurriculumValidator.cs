@@ -37,8 +37,11 @@ public sealed class CurriculumValidator
         var report = new CurriculumValidator(tree).Validate(rootDirectory);
         if (!File.Exists(treePath) && report.Course is not null)
         {
-            var missing = new CurriculumDiagnostic(SourceLocation.OfFile(Path.Combine(Path.GetFileName(Path.GetFullPath(rootDirectory)), CeleryTree.FileName)), "",
-                "celery-tree.txt is missing: Celery paths cannot be checked");
+            var missing = new CurriculumDiagnostic(
+                SourceLocation.OfFile(Path.Combine(Path.GetFileName(Path.GetFullPath(rootDirectory)), CeleryTree.FileName)),
+                "",
+                "celery-tree.txt is missing: Celery paths cannot be checked"
+            );
             return report with { Diagnostics = report.Diagnostics.Insert(0, missing) };
         }
 
@@ -67,15 +70,4 @@ public sealed class CurriculumValidator
             .ToImmutableArray();
         return new CurriculumReport(loaded.Course, ordered) { LabPackages = labs };
     }
-}
-
-/// <summary>A validated course (if it could be loaded) and every problem found; valid when there are none.</summary>
-public sealed record CurriculumReport(Course? Course, ImmutableArray<CurriculumDiagnostic> Diagnostics)
-{
-    public bool IsValid => Course is not null && Diagnostics.IsEmpty;
-
-    /// <summary>The Debian packages each lab declares (what the grading job installs for it).</summary>
-    public ImmutableArray<LabPackages> LabPackages { get; init; } = [];
-
-    public CourseSummary? Summary => Course is null ? null : CourseSummary.Of(Course);
 }

@@ -15,7 +15,14 @@ internal sealed partial class IdentityRule : ICurriculumRule
         Unique(bag, course.Modules, m => m.Id, m => m.Location, "id", "module id");
         Unique(bag, course.Modules, m => m.Number.ToString(CultureInfo.InvariantCulture), m => m.Location, "number", "module number");
         Unique(bag, course.Certifications, c => c.Id, c => c.Location, "certifications[].id", "certification id");
-        Unique(bag, course.Certifications, c => c.Level.ToString(CultureInfo.InvariantCulture), c => c.Location, "certifications[].level", "certification level");
+        Unique(
+            bag,
+            course.Certifications,
+            c => c.Level.ToString(CultureInfo.InvariantCulture),
+            c => c.Location,
+            "certifications[].level",
+            "certification level"
+        );
         Unique(bag, course.Paces, p => p.Id, p => p.Location, "paces[].id", "pace id");
 
         foreach (var id in course.Paths.Select(p => (p.Id, p.Location))
@@ -52,7 +59,14 @@ internal sealed partial class IdentityRule : ICurriculumRule
         }
     }
 
-    private static void Unique<T>(DiagnosticBag bag, IEnumerable<T> items, Func<T, string> key, Func<T, SourceLocation> location, string field, string what)
+    private static void Unique<T>(
+        DiagnosticBag bag,
+        IEnumerable<T> items,
+        Func<T, string> key,
+        Func<T, SourceLocation> location,
+        string field,
+        string what
+    )
     {
         foreach (var group in items.Where(i => key(i) is not ("" or "0")).GroupBy(key, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {

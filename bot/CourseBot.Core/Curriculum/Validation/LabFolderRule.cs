@@ -24,12 +24,18 @@ internal sealed class LabFolderRule : ICurriculumRule
                 continue;
             }
 
-            var graded = module.Assessments.Where(a => a.Kind is AssessmentKind.Lab or AssessmentKind.Exercise).ToDictionary(a => a.Id, StringComparer.Ordinal);
+            var graded = module
+                .Assessments.Where(a => a.Kind is AssessmentKind.Lab or AssessmentKind.Exercise)
+                .ToDictionary(a => a.Id, StringComparer.Ordinal);
             foreach (var assessment in graded.Values.Where(a => a.Kind == AssessmentKind.Lab || a.Grading == Grading.Auto))
             {
                 if (!File.Exists(Path.Combine(labs, assessment.Id, LabFile)))
                 {
-                    bag.Add(assessment.Location, "assessments", $"{AssessmentRule.Name(assessment.Kind)} '{assessment.Id}' has no {LabsFolder}/{assessment.Id}/{LabFile}");
+                    bag.Add(
+                        assessment.Location,
+                        "assessments",
+                        $"{AssessmentRule.Name(assessment.Kind)} '{assessment.Id}' has no {LabsFolder}/{assessment.Id}/{LabFile}"
+                    );
                 }
             }
 
@@ -38,7 +44,11 @@ internal sealed class LabFolderRule : ICurriculumRule
                 var id = Path.GetFileName(folder);
                 if (!graded.ContainsKey(id))
                 {
-                    bag.Add(SourceLocation.OfFile(display.Of(folder) + "/"), "", $"lab folder '{id}' matches no lab or exercise of module {module.Number}");
+                    bag.Add(
+                        SourceLocation.OfFile(display.Of(folder) + "/"),
+                        "",
+                        $"lab folder '{id}' matches no lab or exercise of module {module.Number}"
+                    );
                 }
             }
         }

@@ -34,8 +34,12 @@ internal sealed class LabVariantRule : ICurriculumRule
                 {
                     foreach (var unknown in variant.CaughtBy.Where(c => checks is not null && !checks.Contains(c)))
                     {
-                        bag.Add(variant.Location, LabVariantReader.CaughtByField,
-                            $"{variant.Label}: '{unknown}' is no check of {Path.GetFileName(lab)}/{CurriculumLoader.LabFile} (known: {string.Join(", ", checks!)})");
+                        bag.Add(
+                            variant.Location,
+                            LabVariantReader.CaughtByField,
+                            $"{variant.Label}: '{unknown}' is no check of {Path.GetFileName(lab)}/{CurriculumLoader.LabFile} (known: "
+                            + $"{string.Join(", ", checks!)})"
+                        );
                     }
                 }
             }
@@ -51,6 +55,9 @@ internal sealed class LabVariantRule : ICurriculumRule
             return null;
         }
 
-        return map.Maps("checks", required: false).Select(c => c.Text("name", required: false)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return map.Maps("checks", required: false)
+            .Select(c => c.Text("name", required: false))
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
     }
 }

@@ -60,8 +60,12 @@ internal sealed class LessonRule : ICurriculumRule
         {
             var firstWrong = Enumerable.Range(0, found.Count).FirstOrDefault(i => i >= Sections.Length || names[i] != Sections[i], -1);
             var location = firstWrong >= 0 ? At(file, found[firstWrong]) : At(file, document);
-            bag.Add(location, "sections",
-                $"expected the sections {string.Join(", ", Sections.Select(s => $"'## {s}'"))} in this order, found {(names.Count == 0 ? "none" : string.Join(", ", names.Select(n => $"'## {n}'")))}");
+            bag.Add(
+                location,
+                "sections",
+                $"expected the sections {string.Join(", ", Sections.Select(s => $"'## {s}'"))} in this order, found "
+                + $"{(names.Count == 0 ? "none" : string.Join(", ", names.Select(n => $"'## {n}'")))}"
+            );
         }
     }
 
@@ -76,13 +80,21 @@ internal sealed class LessonRule : ICurriculumRule
         var items = document.Descendants<ListItemBlock>()
             .Where(item => item.Line > heading.Line && item.Descendants<TaskList>().Any())
             .ToList();
-        var titles = items.Select(item => item.Descendants<EmphasisInline>().FirstOrDefault(e => e.DelimiterCount == 2) is { } strong ? PlainText(strong) : "").ToList();
+        var titles = items
+            .Select(item =>
+                item.Descendants<EmphasisInline>().FirstOrDefault(e => e.DelimiterCount == 2) is { } strong ? PlainText(strong) : ""
+            )
+            .ToList();
         var expected = module.Assessments.Select(a => a.Title).ToList();
         for (var i = 0; i < Math.Max(expected.Count, titles.Count); i++)
         {
             if (i >= titles.Count)
             {
-                bag.Add(At(file, heading), "assessments", $"no checklist item '- [ ] **{expected[i]}**' for assessment '{module.Assessments[i].Id}'");
+                bag.Add(
+                    At(file, heading),
+                    "assessments",
+                    $"no checklist item '- [ ] **{expected[i]}**' for assessment '{module.Assessments[i].Id}'"
+                );
             }
             else if (i >= expected.Count)
             {
@@ -90,7 +102,11 @@ internal sealed class LessonRule : ICurriculumRule
             }
             else if (titles[i] != expected[i])
             {
-                bag.Add(At(file, items[i]), "assessments", $"checklist item {i + 1} should start with '**{expected[i]}**' (found '{titles[i]}')");
+                bag.Add(
+                    At(file, items[i]),
+                    "assessments",
+                    $"checklist item {i + 1} should start with '**{expected[i]}**' (found '{titles[i]}')"
+                );
             }
         }
     }
@@ -100,7 +116,12 @@ internal sealed class LessonRule : ICurriculumRule
         foreach (var link in document.Descendants<LinkInline>())
         {
             var url = link.Url ?? "";
-            if (url.Length == 0 || url.StartsWith('#') || Uri.TryCreate(url, UriKind.Absolute, out _) || url.StartsWith("//", StringComparison.Ordinal))
+            if (
+                url.Length == 0
+                || url.StartsWith('#')
+                || Uri.TryCreate(url, UriKind.Absolute, out _)
+                || url.StartsWith("//", StringComparison.Ordinal)
+            )
             {
                 continue;
             }
@@ -123,10 +144,4 @@ internal sealed class LessonRule : ICurriculumRule
             CodeInline code => code.Content,
             _ => "",
         })).Trim();
-}
-
-/// <summary>The one Markdig pipeline used for lessons (built once; Markdig pipelines are immutable and thread-safe).</summary>
-public static class LessonMarkdown
-{
-    public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
 }

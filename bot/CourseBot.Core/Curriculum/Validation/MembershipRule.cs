@@ -42,7 +42,11 @@ internal sealed class MembershipRule : ICurriculumRule
         {
             if (course.FindPath(module.Path) is null)
             {
-                bag.Add(module.Location, "path", $"path '{module.Path}' does not exist (expected one of {string.Join(", ", course.Paths.Select(p => p.Id))})");
+                bag.Add(
+                    module.Location,
+                    "path",
+                    $"path '{module.Path}' does not exist (expected one of {string.Join(", ", course.Paths.Select(p => p.Id))})"
+                );
                 continue;
             }
 
@@ -60,7 +64,12 @@ internal sealed class MembershipRule : ICurriculumRule
             if (listing.Track?.Id != module.Track)
             {
                 var expected = listing.Track is null ? "no track" : $"track '{listing.Track.Id}'";
-                bag.Add(module.Location, "track", $"module says {(module.Track is null ? "no track" : $"track '{module.Track}'")} but course.yml lists it under {expected}");
+                bag.Add(
+                    module.Location,
+                    "track",
+                    $"module says {(module.Track is null ? "no track" : $"track '{module.Track}'")} but course.yml lists it "
+                    + $"under {expected}"
+                );
             }
         }
     }

@@ -15,7 +15,10 @@ internal sealed class PaceRule : ICurriculumRule
             foreach (var milestone in pace.Milestones)
             {
                 // With an unreadable module its number is unknown; its own error is enough.
-                if (course.UnreadableModules.IsEmpty && !numbers.Contains(milestone.Modules.Min) || !numbers.Contains(milestone.Modules.Max))
+                if (
+                    course.UnreadableModules.IsEmpty && !numbers.Contains(milestone.Modules.Min)
+                    || !numbers.Contains(milestone.Modules.Max)
+                )
                 {
                     bag.Add(milestone.Location, "modules", $"modules {milestone.Modules} are not all in the course");
                 }

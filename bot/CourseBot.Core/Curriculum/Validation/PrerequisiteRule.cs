@@ -38,7 +38,12 @@ internal sealed class PrerequisiteRule : ICurriculumRule
                 {
                     bag.Add(module.Location, "prerequisites.modules", "a module cannot require itself");
                 }
-                else if (!cycleEdges.Contains((module.Id, id)) && order.TryGetValue(module.Id, out var mine) && order.TryGetValue(id, out var theirs) && !Precedes(theirs, mine))
+                else if (
+                    !cycleEdges.Contains((module.Id, id))
+                    && order.TryGetValue(module.Id, out var mine)
+                    && order.TryGetValue(id, out var theirs)
+                    && !Precedes(theirs, mine)
+                )
                 {
                     bag.Add(module.Location, "prerequisites.modules",
                         $"'{id}' ({theirs}) does not come before '{module.Id}' ({mine}) in the course order");
@@ -47,7 +52,14 @@ internal sealed class PrerequisiteRule : ICurriculumRule
         }
     }
 
-    private static void CheckPathReferences(Course course, Prerequisites prerequisites, int ownPathNumber, SourceLocation location, string field, DiagnosticBag bag)
+    private static void CheckPathReferences(
+        Course course,
+        Prerequisites prerequisites,
+        int ownPathNumber,
+        SourceLocation location,
+        string field,
+        DiagnosticBag bag
+    )
     {
         foreach (var id in prerequisites.Paths)
         {
@@ -105,7 +117,10 @@ internal sealed class PrerequisiteRule : ICurriculumRule
     private static HashSet<(string From, string To)> ReportCycles(Course course, DiagnosticBag bag)
     {
         var edges = new HashSet<(string, string)>();
-        var byId = course.Modules.Where(m => m.Id.Length > 0).GroupBy(m => m.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var byId = course
+            .Modules.Where(m => m.Id.Length > 0)
+            .GroupBy(m => m.Id)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var state = new Dictionary<string, bool>(StringComparer.Ordinal); // false: on the stack, true: done
         var stack = new List<string>();
         var reported = new HashSet<string>(StringComparer.Ordinal);

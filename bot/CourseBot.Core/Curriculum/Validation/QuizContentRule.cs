@@ -26,14 +26,23 @@ internal sealed partial class QuizContentRule(CeleryTree tree) : ICurriculumRule
                     && (a.Kind is AssessmentKind.Quiz or AssessmentKind.Exam || a.Grading == Grading.Quiz));
                 if (assessment is null)
                 {
-                    bag.Add(SourceLocation.OfFile(quiz.Location.File), "", $"quiz content for '{quiz.AssessmentId}', but module {module.Number} declares no quiz or exam with that id");
+                    bag.Add(
+                        SourceLocation.OfFile(quiz.Location.File),
+                        "",
+                        $"quiz content for '{quiz.AssessmentId}', but module {module.Number} declares no quiz or exam with that id"
+                    );
                     continue;
                 }
 
                 if (assessment.Questions is { } expected && quiz.Questions.Length != expected)
                 {
-                    bag.Add(quiz.Location, "questions",
-                        $"has {quiz.Questions.Length} questions but {display.Of(Path.Combine(module.Directory, CurriculumLoader.ModuleFile))} declares {expected} for '{quiz.AssessmentId}'");
+                    bag.Add(
+                        quiz.Location,
+                        "questions",
+                        $"has {quiz.Questions.Length} questions but "
+                        + $"{display.Of(Path.Combine(module.Directory, CurriculumLoader.ModuleFile))} declares {expected} for "
+                        + $"'{quiz.AssessmentId}'"
+                    );
                 }
 
                 var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -66,7 +75,11 @@ internal sealed partial class QuizContentRule(CeleryTree tree) : ICurriculumRule
         {
             if (q.Options.Length is < 2 or > MaxOptions)
             {
-                bag.Add(q.Location, $"{field}.options", $"a {Name(q.Kind)} question needs 2 to {MaxOptions} options, found {q.Options.Length}");
+                bag.Add(
+                    q.Location,
+                    $"{field}.options",
+                    $"a {Name(q.Kind)} question needs 2 to {MaxOptions} options, found {q.Options.Length}"
+                );
             }
 
             foreach (var duplicate in q.Options.GroupBy(Normalize, StringComparer.Ordinal).Where(g => g.Count() > 1))
@@ -90,7 +103,10 @@ internal sealed partial class QuizContentRule(CeleryTree tree) : ICurriculumRule
                 bag.Add(q.Location, $"{field}.answer", "a single-choice question has exactly one key letter");
             }
 
-            if (q.Kind == QuestionKind.MultipleChoice && (!q.AnswerIsList || q.Answer.Length == 0 || q.Answer.Distinct().Count() != q.Answer.Length))
+            if (
+                q.Kind == QuestionKind.MultipleChoice
+                && (!q.AnswerIsList || q.Answer.Length == 0 || q.Answer.Distinct().Count() != q.Answer.Length)
+            )
             {
                 bag.Add(q.Location, $"{field}.answer", "a multiple-choice question lists its key letters once each, e.g. [a, c]");
             }
@@ -151,7 +167,11 @@ internal sealed partial class QuizContentRule(CeleryTree tree) : ICurriculumRule
         }
         else if (q.Reference.EndsWith('/') || !tree.Contains(q.Reference))
         {
-            bag.Add(q.Location, $"{field}.reference", $"'{q.Reference}' is not a file in the Celery repository (checked against {CeleryTree.FileName})");
+            bag.Add(
+                q.Location,
+                $"{field}.reference",
+                $"'{q.Reference}' is not a file in the Celery repository (checked against {CeleryTree.FileName})"
+            );
         }
     }
 

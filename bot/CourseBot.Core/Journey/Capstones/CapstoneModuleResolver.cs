@@ -57,7 +57,9 @@ public static partial class CapstoneModuleResolver
     }
 
     private static Module? ByNumber(List<Module> unlocked, string number) =>
-        int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? unlocked.FirstOrDefault(m => m.Capstone!.Number == n) : null;
+        int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            ? unlocked.FirstOrDefault(m => m.Capstone!.Number == n)
+            : null;
 
     [GeneratedRegex(@"<!--\s*coursebot:capstone\s+([a-z0-9-]{1,80})\s*-->")]
     private static partial Regex Marker();

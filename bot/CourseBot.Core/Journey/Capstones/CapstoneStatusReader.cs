@@ -18,8 +18,16 @@ public static class CapstoneStatusReader
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(events);
-        var pulls = events.Where(e => e.Subject == moduleId).Select(LearnerEventJson.Read<CapstonePullRequest>).OfType<CapstonePullRequest>().ToList();
-        var reviews = events.Where(e => e.Subject == moduleId).Select(LearnerEventJson.Read<CapstoneReview>).OfType<CapstoneReview>().ToList();
+        var pulls = events
+            .Where(e => e.Subject == moduleId)
+            .Select(LearnerEventJson.Read<CapstonePullRequest>)
+            .OfType<CapstonePullRequest>()
+            .ToList();
+        var reviews = events
+            .Where(e => e.Subject == moduleId)
+            .Select(LearnerEventJson.Read<CapstoneReview>)
+            .OfType<CapstoneReview>()
+            .ToList();
         if (pulls.Count == 0 && reviews.Count == 0)
         {
             return CapstoneStatus.None;
@@ -46,7 +54,18 @@ public static class CapstoneStatusReader
             return CapstoneStatus.None with { State = waiting, PullRequest = number, PullRequestUrl = url };
         }
 
-        var reviewed = new CapstoneStatus(CapstoneState.ChangesRequested, number, url, decided.By, decided.Url, decided.At, [], null, null, null);
+        var reviewed = new CapstoneStatus(
+            CapstoneState.ChangesRequested,
+            number,
+            url,
+            decided.By,
+            decided.Url,
+            decided.At,
+            [],
+            null,
+            null,
+            null
+        );
         if (decided.State != "approved")
         {
             return reviewed;

@@ -12,9 +12,12 @@ public static class CapstoneStatusText
         var note = status.Note is null ? "" : $"; {status.Note}";
         return status.State switch
         {
-            CapstoneState.Approved => string.Create(CultureInfo.InvariantCulture,
-                $"✅ approved by @{status.Reviewer}{pull}: {status.Total:0.##} / {status.Max:0.##}"),
-            CapstoneState.ChangesRequested => $"🔁 changes requested by @{status.Reviewer}{pull}: push the changes, then ask for a new review",
+            CapstoneState.Approved => string.Create(
+                CultureInfo.InvariantCulture,
+                $"✅ approved by @{status.Reviewer}{pull}: {status.Total:0.##} / {status.Max:0.##}"
+            ),
+            CapstoneState.ChangesRequested =>
+                $"🔁 changes requested by @{status.Reviewer}{pull}: push the changes, then ask for a new review",
             CapstoneState.Waiting => $"⏳ waiting for an instructor's review{pull}{note}",
             CapstoneState.Draft => $"📝 draft{pull}: not in the review queue until it is marked ready for review",
             _ => "not submitted: open a pull request from the capstone's template" + note,

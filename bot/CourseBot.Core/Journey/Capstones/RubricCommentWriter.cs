@@ -18,7 +18,10 @@ public static class RubricCommentWriter
         ArgumentNullException.ThrowIfNull(status);
         var capstone = module.Capstone ?? throw new ArgumentException("not a capstone module", nameof(module));
         var text = new StringBuilder(Marker).Append('\n');
-        text.Append(CultureInfo.InvariantCulture, $"## Rubric: Capstone {capstone.Number}, {capstone.Title} (Module {module.Number:00})\n\n");
+        text.Append(
+            CultureInfo.InvariantCulture,
+            $"## Rubric: Capstone {capstone.Number}, {capstone.Title} (Module {module.Number:00})\n\n"
+        );
         text.Append("**Status:** ").Append(CapstoneStatusText.Describe(status)).Append("\n\n");
         text.Append("| # | Criterion | Weight | Evidence asked |\n|---:|---|---:|---|\n");
         for (var i = 0; i < capstone.Rubric.Length; i++)

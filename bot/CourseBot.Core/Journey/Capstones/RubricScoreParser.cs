@@ -84,8 +84,12 @@ public static partial class RubricScoreParser
             return null;
         }
 
-        if (NumberKey().Match(wanted) is { Success: true } number
-            && int.TryParse(number.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= rubric.Length)
+        if (
+            NumberKey().Match(wanted) is { Success: true } number
+            && int.TryParse(number.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            && n >= 1
+            && n <= rubric.Length
+        )
         {
             return n - 1;
         }
@@ -97,7 +101,10 @@ public static partial class RubricScoreParser
             return exact;
         }
 
-        var starts = names.Select((name, i) => (name, i)).Where(x => wanted.Length >= 4 && x.name.StartsWith(wanted, StringComparison.Ordinal)).ToList();
+        var starts = names
+            .Select((name, i) => (name, i))
+            .Where(x => wanted.Length >= 4 && x.name.StartsWith(wanted, StringComparison.Ordinal))
+            .ToList();
         return starts.Count == 1 ? starts[0].i : null;
     }
 
@@ -124,7 +131,13 @@ public static partial class RubricScoreParser
     {
         var match = Points().Match(value.Replace("*", "", StringComparison.Ordinal).Trim());
         points = 0;
-        return match.Success && double.TryParse(match.Groups[1].Value.Replace(',', '.'), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out points);
+        return match.Success
+            && double.TryParse(
+                match.Groups[1].Value.Replace(',', '.'),
+                NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign,
+                CultureInfo.InvariantCulture,
+                out points
+            );
     }
 
     private static string Normalize(string text)

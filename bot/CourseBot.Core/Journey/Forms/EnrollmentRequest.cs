@@ -11,7 +11,13 @@ public sealed record EnrollmentRequest(string Login, string PathId, string PaceI
     /// shows (<c>Path 1: Celery Fundamentals</c>); an empty start date means today. Problems are
     /// returned in words the learner can act on.
     /// </summary>
-    public static (EnrollmentRequest? Request, IReadOnlyList<string> Problems) FromForm(Course course, string login, string? body, DateOnly today, string defaultPace)
+    public static (EnrollmentRequest? Request, IReadOnlyList<string> Problems) FromForm(
+        Course course,
+        string login,
+        string? body,
+        DateOnly today,
+        string defaultPace
+    )
     {
         ArgumentNullException.ThrowIfNull(course);
         var sections = IssueFormSections.Parse(body);
@@ -31,7 +37,10 @@ public sealed record EnrollmentRequest(string Login, string PathId, string PaceI
 
         var start = today;
         var startText = sections.GetValueOrDefault("Start date")?.Trim();
-        if (!string.IsNullOrEmpty(startText) && !DateOnly.TryParseExact(startText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out start))
+        if (
+            !string.IsNullOrEmpty(startText)
+            && !DateOnly.TryParseExact(startText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out start)
+        )
         {
             problems.Add($"write the **Start date** as YYYY-MM-DD (for example {today:yyyy-MM-dd}), not `{Shorten(startText)}`");
         }
@@ -58,8 +67,12 @@ public sealed record EnrollmentRequest(string Login, string PathId, string PaceI
 
         foreach (var (id, title) in choices)
         {
-            if (string.Equals(text, id, StringComparison.OrdinalIgnoreCase) || string.Equals(text, title, StringComparison.OrdinalIgnoreCase)
-                || text.StartsWith(id + " ", StringComparison.OrdinalIgnoreCase) || text.StartsWith(title, StringComparison.OrdinalIgnoreCase))
+            if (
+                string.Equals(text, id, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(text, title, StringComparison.OrdinalIgnoreCase)
+                || text.StartsWith(id + " ", StringComparison.OrdinalIgnoreCase)
+                || text.StartsWith(title, StringComparison.OrdinalIgnoreCase)
+            )
             {
                 return id;
             }

@@ -35,10 +35,12 @@ public static class LearnerEventKinds
     /// <summary><see cref="History.CapstoneReview"/>: an instructor's counted review or its dismissal; subject: the module id.</summary>
     public const string CapstoneReview = "capstone-review";
 
-    /// <summary><see cref="History.PeerReviewersAssigned"/>: peers asked to review a capstone pull request; subject: the module id.</summary>
+    /// <summary><see cref="History.PeerReviewersAssigned"/>: peers asked to review a capstone pull request; subject: the module
+    /// id.</summary>
     public const string PeerReviewersAssigned = "peer-review-assigned";
 
-    /// <summary><see cref="History.PeerReviewGiven"/>: in the reviewer's history, a counted peer review; subject: the reviewed module id.</summary>
+    /// <summary><see cref="History.PeerReviewGiven"/>: in the reviewer's history, a counted peer review; subject: the reviewed module
+    /// id.</summary>
     public const string PeerReviewGiven = "peer-review-given";
 
     /// <summary><see cref="History.PeerReviewWaived"/>: an instructor waived the path's peer review rule; subject: the path id.</summary>

@@ -21,7 +21,13 @@ public sealed partial class PeerReviewDesk(
     /// is the capstone as just resolved for this delivery (the history read before it was recorded may not name it yet).
     /// </summary>
     public async Task PullRequestAsync(
-        IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, PullRequestChanged pull, Module? module, CancellationToken cancel)
+        IGitHubClient github,
+        LearnerLedger ledger,
+        LearnerRecorder recorder,
+        PullRequestChanged pull,
+        Module? module,
+        CancellationToken cancel
+    )
     {
         ArgumentNullException.ThrowIfNull(github);
         ArgumentNullException.ThrowIfNull(ledger);
@@ -115,7 +121,13 @@ public sealed partial class PeerReviewDesk(
     /// An assigned peer's review, in the author's repository: when substantive, the peer's access ends and the participation to
     /// record in the peer's history is returned; a short one gets one reply saying what counts. Null when nothing is to be recorded.
     /// </summary>
-    public async Task<(string Module, PeerReviewGiven Given)?> ReviewAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, PullRequestReviewed review, CancellationToken cancel)
+    public async Task<(string Module, PeerReviewGiven Given)?> ReviewAsync(
+        IGitHubClient github,
+        LearnerLedger ledger,
+        LearnerRecorder recorder,
+        PullRequestReviewed review,
+        CancellationToken cancel
+    )
     {
         ArgumentNullException.ThrowIfNull(github);
         ArgumentNullException.ThrowIfNull(ledger);
@@ -128,10 +140,21 @@ public sealed partial class PeerReviewDesk(
 
         if (!IsSubstantive(capstone, review.Body, options.PeerReviewMinLength))
         {
-            await LearnerReplies.PostOnceAsync(github, ledger, recorder, review.Number, $"peer-short:{review.Number}:{review.Reviewer.ToLowerInvariant()}",
-                $"@{review.Reviewer}, thank you. A peer review counts when it comments on every rubric criterion (name each one) "
-                + $"or is at least {options.PeerReviewMinLength} characters long; this one is shorter, so it was not counted yet. "
-                + "Add a new review with more detail.", close: false, repository: null, cancel).ConfigureAwait(false);
+            await LearnerReplies
+                .PostOnceAsync(
+                    github,
+                    ledger,
+                    recorder,
+                    review.Number,
+                    $"peer-short:{review.Number}:{review.Reviewer.ToLowerInvariant()}",
+                    $"@{review.Reviewer}, thank you. A peer review counts when it comments on every rubric criterion (name each one) "
+                        + $"or is at least {options.PeerReviewMinLength} characters long; this one is shorter, so it was not counted yet. "
+                        + "Add a new review with more detail.",
+                    close: false,
+                    repository: null,
+                    cancel
+                )
+                .ConfigureAwait(false);
             return null;
         }
 
@@ -150,13 +173,25 @@ public sealed partial class PeerReviewDesk(
     }
 
     /// <summary>Records a counted peer review in the peer's history, once per pull request; true when it was new.</summary>
-    public static async Task<bool> RecordGivenAsync(LearnerLedger peer, LearnerRecorder recorder, string moduleId, PeerReviewGiven given, CancellationToken cancel)
+    public static async Task<bool> RecordGivenAsync(
+        LearnerLedger peer,
+        LearnerRecorder recorder,
+        string moduleId,
+        PeerReviewGiven given,
+        CancellationToken cancel
+    )
     {
         ArgumentNullException.ThrowIfNull(peer);
         ArgumentNullException.ThrowIfNull(recorder);
         ArgumentNullException.ThrowIfNull(given);
-        if (peer.Events.Where(e => e.Kind == LearnerEventKinds.PeerReviewGiven).Select(LearnerEventJson.Read<PeerReviewGiven>)
-            .Any(g => g is not null && g.Number == given.Number && g.Repository.Equals(given.Repository, StringComparison.OrdinalIgnoreCase)))
+        if (
+            peer
+                .Events.Where(e => e.Kind == LearnerEventKinds.PeerReviewGiven)
+                .Select(LearnerEventJson.Read<PeerReviewGiven>)
+                .Any(g =>
+                    g is not null && g.Number == given.Number && g.Repository.Equals(given.Repository, StringComparison.OrdinalIgnoreCase)
+                )
+        )
         {
             return false;
         }
@@ -175,7 +210,10 @@ public sealed partial class PeerReviewDesk(
         ArgumentNullException.ThrowIfNull(capstone);
         var text = (body ?? "").Trim();
         return text.Length >= minLength
-            || (capstone.Rubric.Length > 0 && capstone.Rubric.All(r => text.Contains(Named(r.Criterion), StringComparison.OrdinalIgnoreCase)));
+            || (
+                capstone.Rubric.Length > 0
+                && capstone.Rubric.All(r => text.Contains(Named(r.Criterion), StringComparison.OrdinalIgnoreCase))
+            );
     }
 
     private static string Named(string criterion) => string.Join(' ', criterion.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(3));
@@ -195,9 +233,19 @@ public sealed partial class PeerReviewDesk(
     public static bool IsAssignedPeer(LearnerLedger ledger, int number, string login) =>
         PeerWaiting.Assigned(ledger, number).Contains(login, StringComparer.OrdinalIgnoreCase);
 
-    private async Task RemoveAccessAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, string moduleId, int number, string peer, CancellationToken cancel)
+    private async Task RemoveAccessAsync(
+        IGitHubClient github,
+        LearnerLedger ledger,
+        LearnerRecorder recorder,
+        string moduleId,
+        int number,
+        string peer,
+        CancellationToken cancel
+    )
     {
-        var removed = ledger.Events.Where(e => e.Kind == LearnerEventKinds.GitHubPeerAccess).Select(LearnerEventJson.Read<PeerAccessRemoved>)
+        var removed = ledger
+            .Events.Where(e => e.Kind == LearnerEventKinds.GitHubPeerAccess)
+            .Select(LearnerEventJson.Read<PeerAccessRemoved>)
             .Any(r => r?.Number == number && r.Peer.Equals(peer, StringComparison.OrdinalIgnoreCase));
         if (removed)
         {

@@ -37,7 +37,10 @@ public sealed class PeerRoster(Course course, JourneyOptions options, ILearnerEv
             candidates.Add((peer.Login, ledger.Events.Count(e => e.Kind == LearnerEventKinds.PeerReviewGiven)));
         }
 
-        return [.. candidates.OrderBy(c => c.Given).ThenBy(c => c.Login, StringComparer.OrdinalIgnoreCase).Take(count).Select(c => c.Login)];
+        return
+        [
+            .. candidates.OrderBy(c => c.Given).ThenBy(c => c.Login, StringComparer.OrdinalIgnoreCase).Take(count).Select(c => c.Login),
+        ];
     }
 
     /// <summary>

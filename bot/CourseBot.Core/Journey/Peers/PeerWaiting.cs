@@ -43,10 +43,21 @@ public static class PeerWaiting
         }
 
         // The latest state of each pull request, by GitHub's updated_at (deliveries arrive in any order).
-        var latest = ledger.Events.Where(e => e.Kind == LearnerEventKinds.CapstonePullRequest)
-            .Select(LearnerEventJson.Read<CapstonePullRequest>).OfType<CapstonePullRequest>().GroupBy(p => p.Number).Select(g => g.MaxBy(p => p.At)!);
-        return latest.Where(p => p.Open && !p.Draft && !ledger.Replies.Contains(NoPeerKey(p.Number))
-            && Assigned(ledger, p.Number).Count is var assigned && assigned < options.PeerReviewers
-            && (assigned == 0 || now - (ReadySince(ledger, p.Number) ?? now) < options.PeerWait)).Select(p => p.Number);
+        var latest = ledger
+            .Events.Where(e => e.Kind == LearnerEventKinds.CapstonePullRequest)
+            .Select(LearnerEventJson.Read<CapstonePullRequest>)
+            .OfType<CapstonePullRequest>()
+            .GroupBy(p => p.Number)
+            .Select(g => g.MaxBy(p => p.At)!);
+        return latest
+            .Where(p =>
+                p.Open
+                && !p.Draft
+                && !ledger.Replies.Contains(NoPeerKey(p.Number))
+                && Assigned(ledger, p.Number).Count is var assigned
+                && assigned < options.PeerReviewers
+                && (assigned == 0 || now - (ReadySince(ledger, p.Number) ?? now) < options.PeerWait)
+            )
+            .Select(p => p.Number);
     }
 }

@@ -64,7 +64,8 @@ public static class BadgeWriter
         var accessibleName = Escape(label.Length == 0 ? value : $"{label}: {value}");
 
         var svg = new StringBuilder();
-        Line(svg, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{Height}\" viewBox=\"0 0 {width} {Height}\" role=\"img\" aria-label=\"{accessibleName}\">");
+        var size = FormattableString.Invariant($"width=\"{width}\" height=\"{Height}\" viewBox=\"0 0 {width} {Height}\"");
+        Line(svg, $"<svg xmlns=\"http://www.w3.org/2000/svg\" {size} role=\"img\" aria-label=\"{accessibleName}\">");
         Line(svg, $"  <title>{accessibleName}</title>");
         Line(svg, $"  <clipPath id=\"round\"><rect width=\"{width}\" height=\"{Height}\" rx=\"3\"/></clipPath>");
         Line(svg, $"  <g clip-path=\"url(#round)\">");

@@ -10,8 +10,12 @@ namespace CourseBot.Core.Journey.Progression;
 /// </summary>
 internal static class CertificateRules
 {
-    public static ImmutableArray<EarnedCertificate> Earned(Course course, IReadOnlyList<PathProgress> paths, IReadOnlyDictionary<string, DateTimeOffset> passed,
-        IReadOnlyDictionary<string, DateTimeOffset> credited)
+    public static ImmutableArray<EarnedCertificate> Earned(
+        Course course,
+        IReadOnlyList<PathProgress> paths,
+        IReadOnlyDictionary<string, DateTimeOffset> passed,
+        IReadOnlyDictionary<string, DateTimeOffset> credited
+    )
     {
         var complete = paths.Where(p => p.Complete).ToDictionary(p => p.Path.Id, p => CompletedAt(p.Path, passed), StringComparer.Ordinal);
         var counted = new Dictionary<string, DateTimeOffset>(complete, StringComparer.Ordinal);
@@ -46,8 +50,12 @@ internal static class CertificateRules
     }
 
     /// <summary>The first level above Completion not earned yet, with what it still takes; null when every level is earned.</summary>
-    public static NextCertificate? Next(Course course, IReadOnlyList<PathProgress> paths, IReadOnlyDictionary<string, DateTimeOffset> credited,
-        ImmutableArray<EarnedCertificate> earned)
+    public static NextCertificate? Next(
+        Course course,
+        IReadOnlyList<PathProgress> paths,
+        IReadOnlyDictionary<string, DateTimeOffset> credited,
+        ImmutableArray<EarnedCertificate> earned
+    )
     {
         var tracks = paths.SelectMany(p => p.CompletedTracks).ToHashSet(StringComparer.Ordinal);
         var next = course.Certifications.Where(c => !c.PerPath && c.Paths.Length > 0).OrderBy(c => c.Level)
@@ -57,7 +65,8 @@ internal static class CertificateRules
             return null;
         }
 
-        var missingPaths = next.Paths.Where(id => !credited.ContainsKey(id) && paths.FirstOrDefault(p => p.Path.Id == id) is not { Complete: true })
+        var missingPaths = next
+            .Paths.Where(id => !credited.ContainsKey(id) && paths.FirstOrDefault(p => p.Path.Id == id) is not { Complete: true })
             .Select(id => (course.FindPath(id), paths.FirstOrDefault(p => p.Path.Id == id)))
             .Where(p => p.Item1 is not null)
             .Select(p => new MissingPath(p.Item1!, p.Item2))
@@ -74,8 +83,11 @@ internal static class CertificateRules
     }
 
     /// <summary>The highest competency level whose path is complete or credited by placement; null before the first.</summary>
-    public static Competency? Reached(Course course, IReadOnlyList<PathProgress> paths, IReadOnlyDictionary<string, DateTimeOffset> credited) =>
-        CompetencyOf(course, [.. paths.Where(p => p.Complete).Select(p => p.Path.Id), .. credited.Keys]);
+    public static Competency? Reached(
+        Course course,
+        IReadOnlyList<PathProgress> paths,
+        IReadOnlyDictionary<string, DateTimeOffset> credited
+    ) => CompetencyOf(course, [.. paths.Where(p => p.Complete).Select(p => p.Path.Id), .. credited.Keys]);
 
     private static bool Holds(Certification certification, Dictionary<string, DateTimeOffset> counted, HashSet<string> tracks) =>
         certification.Paths.Length > 0

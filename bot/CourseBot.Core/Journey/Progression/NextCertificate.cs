@@ -9,6 +9,3 @@ namespace CourseBot.Core.Journey.Progression;
 /// </summary>
 public sealed record NextCertificate(Certification Certification, ImmutableArray<MissingPath> Paths, ImmutableArray<Track> Tracks,
     int MoreTracks);
-
-/// <summary>A path a certification level still needs; <see cref="Progress"/> is null when the learner does not study it.</summary>
-public sealed record MissingPath(LearningPath Path, PathProgress? Progress);

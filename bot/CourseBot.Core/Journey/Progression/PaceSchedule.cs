@@ -85,7 +85,12 @@ public static class PaceSchedule
 
     /// <summary>Milestones whose modules were all passed before the change stay; the other modules are laid out from its day.</summary>
     private static List<Milestone> Repace(
-        Course course, List<Milestone> milestones, List<Module> modules, ScheduleChange change, IReadOnlyDictionary<string, DateTimeOffset> passed)
+        Course course,
+        List<Milestone> milestones,
+        List<Module> modules,
+        ScheduleChange change,
+        IReadOnlyDictionary<string, DateTimeOffset> passed
+    )
     {
         bool Done(string id) => passed.TryGetValue(id, out var at) && DateOnly.FromDateTime(at.UtcDateTime) <= change.On;
         var kept = milestones.Where(m => m.Modules.All(Done)).ToList();
@@ -95,7 +100,11 @@ public static class PaceSchedule
     }
 
     private static List<Milestone> Shift(List<Milestone> milestones, Func<Milestone, int, bool> moves, int days) =>
-        [.. milestones.Select((m, i) => moves(m, i) ? m with { DueOn = m.DueOn.AddDays(days), Title = Titled(m.Title, m.DueOn.AddDays(days)) } : m)];
+        [
+            .. milestones.Select(
+                (m, i) => moves(m, i) ? m with { DueOn = m.DueOn.AddDays(days), Title = Titled(m.Title, m.DueOn.AddDays(days)) } : m
+            ),
+        ];
 
     private static string Titled(string title, DateOnly due)
     {

@@ -91,13 +91,26 @@ public static class ProgressCalculator
         return course.Paths.Where(p => p.Number >= start).OrderBy(p => p.Number);
     }
 
-    private static bool PathPrerequisitesMet(Course course, Prerequisites prerequisites, string pathId, List<PathProgress> done, Evidence evidence)
+    private static bool PathPrerequisitesMet(
+        Course course,
+        Prerequisites prerequisites,
+        string pathId,
+        List<PathProgress> done,
+        Evidence evidence
+    )
     {
         var required = prerequisites.Paths.All(p => done.Any(d => d.Path.Id == p && d.ModulesComplete) || course.FindPath(p) is null);
         return required || (prerequisites.Alternative is not null && evidence.Placements.ContainsKey(pathId));
     }
 
-    private static bool ModulePrerequisitesMet(Course course, Module module, LearningPath path, List<PathProgress> done, Dictionary<string, DateTimeOffset> passed, Evidence evidence)
+    private static bool ModulePrerequisitesMet(
+        Course course,
+        Module module,
+        LearningPath path,
+        List<PathProgress> done,
+        Dictionary<string, DateTimeOffset> passed,
+        Evidence evidence
+    )
     {
         var prerequisites = module.Prerequisites;
         // A path prerequisite on the first module of a path is the path's own entry rule, already met
@@ -118,8 +131,14 @@ public static class ProgressCalculator
             : allDone ? ModuleState.Passed
             : assessments.Any(a => a.Done || a.Attempts > 0) ? ModuleState.InProgress
             : ModuleState.Open;
-        DateTimeOffset? passedAt = state == ModuleState.Passed ? required.Select(a => a.DoneAt ?? DateTimeOffset.MinValue).DefaultIfEmpty(DateTimeOffset.MinValue).Max() : null;
-        return new ModuleProgress(module, state, assessments, passedAt, null) { Capstone = evidence.Capstones.GetValueOrDefault(module.Id) };
+        DateTimeOffset? passedAt =
+            state == ModuleState.Passed
+                ? required.Select(a => a.DoneAt ?? DateTimeOffset.MinValue).DefaultIfEmpty(DateTimeOffset.MinValue).Max()
+                : null;
+        return new ModuleProgress(module, state, assessments, passedAt, null)
+        {
+            Capstone = evidence.Capstones.GetValueOrDefault(module.Id),
+        };
     }
 
     private static AssessmentProgress AssessmentFor(Course course, Module module, Assessment assessment, Evidence evidence)
@@ -130,7 +149,13 @@ public static class ProgressCalculator
         switch (assessment.Grading)
         {
             case Grading.Quiz:
-                var threshold = assessment.PassPercent ?? (assessment.Kind == AssessmentKind.Exam ? course.Passing.Path.FinalExamMinPercent : course.Passing.Module.QuizMinPercent);
+                var threshold =
+                    assessment.PassPercent
+                    ?? (
+                        assessment.Kind == AssessmentKind.Exam
+                            ? course.Passing.Path.FinalExamMinPercent
+                            : course.Passing.Module.QuizMinPercent
+                    );
                 var attempts = evidence.Quizzes.GetValueOrDefault(key) ?? [];
                 var best = attempts.Count == 0 ? (double?)null : attempts.Max(a => a.Percent);
                 var pass = attempts.Where(a => a.Percent >= threshold).Select(a => (DateTimeOffset?)a.At).FirstOrDefault();
@@ -139,16 +164,42 @@ public static class ProgressCalculator
                 var runs = evidence.Labs.GetValueOrDefault(key) ?? [];
                 var top = runs.OrderByDescending(r => r.Score / Math.Max(r.Max, 1e-9)).FirstOrDefault();
                 var passedRun = runs.Where(r => r.Passed).Select(r => (DateTimeOffset?)r.At).FirstOrDefault();
-                return new AssessmentProgress(assessment, required, passedRun is not null, null, top?.Score, top?.Max, runs.Count, passedRun);
+                return new AssessmentProgress(
+                    assessment,
+                    required,
+                    passedRun is not null,
+                    null,
+                    top?.Score,
+                    top?.Max,
+                    runs.Count,
+                    passedRun
+                );
             default:
                 // A capstone's approved pull request review (complete rubric) approves every review-graded assessment of its module.
-                DateTimeOffset? approved = evidence.Approvals.TryGetValue(key, out var at) ? at
-                    : evidence.Capstones.GetValueOrDefault(module.Id) is { Approved: true } capstone ? capstone.At : null;
-                return new AssessmentProgress(assessment, required, approved is not null, null, null, null, approved is null ? 0 : 1, approved);
+                DateTimeOffset? approved =
+                    evidence.Approvals.TryGetValue(key, out var at) ? at
+                    : evidence.Capstones.GetValueOrDefault(module.Id) is { Approved: true } capstone ? capstone.At
+                    : null;
+                return new AssessmentProgress(
+                    assessment,
+                    required,
+                    approved is not null,
+                    null,
+                    null,
+                    null,
+                    approved is null ? 0 : 1,
+                    approved
+                );
         }
     }
 
-    private static PathProgress PathFor(Course course, LearningPath path, bool unlocked, Dictionary<string, DateTimeOffset> passed, Evidence evidence)
+    private static PathProgress PathFor(
+        Course course,
+        LearningPath path,
+        bool unlocked,
+        Dictionary<string, DateTimeOffset> passed,
+        Evidence evidence
+    )
     {
         // Peer reviews given of this path's capstones (passing.path.peer_review): the modules alone do not complete it.
         var required = PeerReviewRule.Required(course, path);
@@ -159,9 +210,13 @@ public static class ProgressCalculator
             ? all.All(passed.ContainsKey)
             : tracks.Length >= Math.Max(path.TracksRequired, 1) && path.Modules.All(passed.ContainsKey);
         // For a path with tracks, "total" is what completing it takes: the required tracks' modules and its own.
-        var total = path.Tracks.IsEmpty ? all.Count : path.Tracks.Select(t => t.Modules.Length).OrderBy(n => n).Take(Math.Max(path.TracksRequired, 1)).Sum() + path.Modules.Length;
-        var done = path.Tracks.IsEmpty ? all.Count(passed.ContainsKey)
-            : path.Tracks.Select(t => t.Modules.Count(passed.ContainsKey)).OrderDescending().Take(Math.Max(path.TracksRequired, 1)).Sum() + path.Modules.Count(passed.ContainsKey);
+        var total = path.Tracks.IsEmpty
+            ? all.Count
+            : path.Tracks.Select(t => t.Modules.Length).OrderBy(n => n).Take(Math.Max(path.TracksRequired, 1)).Sum() + path.Modules.Length;
+        var done = path.Tracks.IsEmpty
+            ? all.Count(passed.ContainsKey)
+            : path.Tracks.Select(t => t.Modules.Count(passed.ContainsKey)).OrderDescending().Take(Math.Max(path.TracksRequired, 1)).Sum()
+                + path.Modules.Count(passed.ContainsKey);
         // A path certificate already issued stands (a fact of the record, as CertificateIssued says): the peer-review
         // rule, enforced later, does not take a completed path back from learners who finished it before.
         var certified = evidence.Issued.Any(key => key.EndsWith($"-{path.Id}", StringComparison.Ordinal));
@@ -184,10 +239,23 @@ public static class ProgressCalculator
     {
         public static Evidence From(Course course, IReadOnlyList<LearnerEvent> events)
         {
-            var capstones = course.Modules.Where(m => m.Capstone is not null)
-                .ToDictionary(m => m.Id, m => Journey.Capstones.CapstoneStatusReader.Read(course.CapstoneRules, m.Id, events), StringComparer.Ordinal);
-            var evidence = new Evidence(new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal), capstones,
-                new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+            var capstones = course
+                .Modules.Where(m => m.Capstone is not null)
+                .ToDictionary(
+                    m => m.Id,
+                    m => Journey.Capstones.CapstoneStatusReader.Read(course.CapstoneRules, m.Id, events),
+                    StringComparer.Ordinal
+                );
+            var evidence = new Evidence(
+                new(StringComparer.Ordinal),
+                new(StringComparer.Ordinal),
+                new(StringComparer.Ordinal),
+                new(StringComparer.Ordinal),
+                capstones,
+                new(StringComparer.Ordinal),
+                new(StringComparer.Ordinal),
+                new(StringComparer.Ordinal)
+            );
             var regrades = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var entry in events.OrderBy(e => e.At).ThenBy(e => e.Sequence))
             {

@@ -38,11 +38,3 @@ internal static class AnswerPattern
         }
     }
 }
-
-internal enum MatchOutcome
-{
-    NoMatch,
-    Match,
-    TimedOut,
-    InvalidPattern,
-}

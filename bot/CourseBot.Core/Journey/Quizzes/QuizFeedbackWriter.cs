@@ -21,7 +21,8 @@ public static class QuizFeedbackWriter
     /// <param name="showExplanations">Whether to show right answers, explanations and documentation links.</param>
     /// <param name="attempt">Which attempt this was (1-based).</param>
     /// <param name="nextStep">Bot-written Markdown appended as it is (what to do next), or null.</param>
-    /// <param name="explanationsShownWhen">Completes "Which answers were right, the right answers and explanations are shown ..." when they are hidden.</param>
+    /// <param name="explanationsShownWhen">Completes "Which answers were right, the right answers and explanations are shown ..." when they
+    /// are hidden.</param>
     public static string Write(QuizResult result, int passPercent, bool showExplanations, int attempt, string? nextStep,
         string explanationsShownWhen = DefaultExplanationsShownWhen)
     {
@@ -30,13 +31,19 @@ public static class QuizFeedbackWriter
         var md = new StringBuilder();
         var passed = result.Passed(passPercent);
         md.Append(CultureInfo.InvariantCulture, $"### Quiz result - attempt {attempt}\n\n");
-        md.Append(CultureInfo.InvariantCulture,
-            $"**{result.Correct} / {result.Total} ({Percent(result.Percent)} %)** - {(passed ? "passed" : "not passed yet")}, the pass mark is {passPercent} %.\n\n");
+        md.Append(
+            CultureInfo.InvariantCulture,
+            $"**{result.Correct} / {result.Total} ({Percent(result.Percent)} %)** - {(passed ? "passed" : "not passed yet")}, the pass "
+            + $"mark is {passPercent} %.\n\n"
+        );
 
         if (result.Unanswered > 0)
         {
-            md.Append(CultureInfo.InvariantCulture,
-                $"You left {result.Unanswered} {(result.Unanswered == 1 ? "question" : "questions")} blank; blank answers count as wrong.\n\n");
+            md.Append(
+                CultureInfo.InvariantCulture,
+                $"You left {result.Unanswered} {(result.Unanswered == 1 ? "question" : "questions")} blank; blank answers count "
+                + $"as wrong.\n\n"
+            );
         }
 
         if (result.Problems.Count > 0)
@@ -62,7 +69,9 @@ public static class QuizFeedbackWriter
 
         if (!showExplanations)
         {
-            md.Append("Which answers were right, the right answers and explanations are shown ").Append(QuizFormFields.OneLine(explanationsShownWhen)).Append(".\n\n");
+            md.Append("Which answers were right, the right answers and explanations are shown ")
+                .Append(QuizFormFields.OneLine(explanationsShownWhen))
+                .Append(".\n\n");
         }
 
         if (!string.IsNullOrWhiteSpace(nextStep))
@@ -132,7 +141,10 @@ public static class QuizFeedbackWriter
             return text;
         }
 
-        var label = TableCell.Trusted(link.Text).Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
+        var label = TableCell
+            .Trusted(link.Text)
+            .Replace("[", "\\[", StringComparison.Ordinal)
+            .Replace("]", "\\]", StringComparison.Ordinal);
         // Unbalanced parentheses would end the link destination early.
         var url = link.Url.AbsoluteUri.Replace("(", "%28", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal);
         var more = $"Read: [{label}]({url})";

@@ -40,14 +40,19 @@ public static class QuizFormWriter
         {
             var question = quiz.Questions[i];
             var number = i + 1;
-            body.Add(Markdown(string.Create(CultureInfo.InvariantCulture, $"**Question {number} of {count}**\n\n{question.Prompt.Trim()}\n")));
+            body.Add(
+                Markdown(string.Create(CultureInfo.InvariantCulture, $"**Question {number} of {count}**\n\n{question.Prompt.Trim()}\n"))
+            );
             body.Add(AnswerField(number, question, shuffle));
         }
 
         var root = new YamlMappingNode
         {
             { "name", Text(string.Create(CultureInfo.InvariantCulture, $"Quiz - Module {module.Number:00}: {assessment.Title}")) },
-            { "description", Text(string.Create(CultureInfo.InvariantCulture, $"{count} questions on {module.Title}. Pass mark {pass} %.")) },
+            {
+                "description",
+                Text(string.Create(CultureInfo.InvariantCulture, $"{count} questions on {module.Title}. Pass mark {pass} %."))
+            },
             { "title", Text(string.Create(CultureInfo.InvariantCulture, $"[Quiz] Module {module.Number:00}: {assessment.Title}")) },
             { "labels", new YamlSequenceNode(Text(IssueLabel)) },
             { "body", body },
@@ -76,12 +81,13 @@ public static class QuizFormWriter
         var time = minutes is { } m
             ? string.Create(CultureInfo.InvariantCulture, $"You have **{m} minutes**. ")
             : "";
+        const string grading = "CourseBot grades your answers as soon as you submit and replies on this issue.";
         return string.Create(CultureInfo.InvariantCulture,
             $"""
             This quiz has **{count} questions**. {time}Your attempt started with `/quiz` and ends at the time CourseBot gave in its
             reply: this form is removed then, and a new attempt shows the options in another order.
 
-            You pass with **{pass} %** correct answers. A question you leave blank counts as wrong. CourseBot grades your answers as soon as you submit and replies on this issue.
+            You pass with **{pass} %** correct answers. A question you leave blank counts as wrong. {grading}
             """) + "\n";
     }
 

@@ -22,7 +22,10 @@ public static class QuizGrader
         var problems = submission.Problems.ToList();
         if (submission.QuizKey is { } key && !key.EndsWith("/" + quiz.AssessmentId, StringComparison.Ordinal))
         {
-            problems.Add($"The '{QuizFormFields.QuizLabel}' field names another quiz than '{quiz.AssessmentId}', which these answers were graded against.");
+            problems.Add(
+                $"The '{QuizFormFields.QuizLabel}' field names another quiz than '{quiz.AssessmentId}', which these answers were graded "
+                + $"against."
+            );
         }
 
         var total = quiz.Questions.Length;
@@ -57,7 +60,12 @@ public static class QuizGrader
                 QuestionKind.MultipleChoice => Several(result, question, options, order, answer),
                 QuestionKind.SingleChoice or QuestionKind.TrueFalse => One(result, question, options, order, answer),
                 QuestionKind.ShortAnswer => Short(result, question, answer),
-                _ => result with { Answered = true, Given = QuizFormFields.OneLine(answer.Text), Note = "This question has an unknown kind and could not be graded." },
+                _ => result with
+                {
+                    Answered = true,
+                    Given = QuizFormFields.OneLine(answer.Text),
+                    Note = "This question has an unknown kind and could not be graded.",
+                },
             };
         }
 
@@ -66,14 +74,24 @@ public static class QuizGrader
         {
             if (answer.Checked is { } ticked)
             {
-                return result with { Answered = true, Given = string.Join("; ", ticked), Note = "Expected one option from the dropdown, not checkboxes." };
+                return result with
+                {
+                    Answered = true,
+                    Given = string.Join("; ", ticked),
+                    Note = "Expected one option from the dropdown, not checkboxes.",
+                };
             }
 
             var given = QuizFormFields.OneLine(answer.Text);
             var chosen = IndexOf(options, given, question.Kind == QuestionKind.TrueFalse);
             if (chosen < 0)
             {
-                return result with { Answered = true, Given = given, Note = "This is not among the question's options, so it cannot be right." };
+                return result with
+                {
+                    Answered = true,
+                    Given = given,
+                    Note = "This is not among the question's options, so it cannot be right.",
+                };
             }
 
             if (question.Kind == QuestionKind.TrueFalse)
@@ -101,8 +119,14 @@ public static class QuizGrader
             var unknown = chosen.Count(i => i < 0);
             var right = unknown == 0 && chosen.ToHashSet().SetEquals(question.CorrectOptions);
             var ids = chosen.Where(i => i >= 0).Distinct().Order().Select(QuizQuestion.Letter).ToList();
-            var note = unknown == 0 ? null : string.Create(CultureInfo.InvariantCulture,
-                $"{unknown} ticked {(unknown == 1 ? "item is" : "items are")} not among the question's options, so the answer cannot be right.");
+            var note =
+                unknown == 0
+                    ? null
+                    : string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{unknown} ticked {(unknown == 1 ? "item is" : "items are")} not among the question's options, so the answer "
+                        + $"cannot be right."
+                    );
             return result with { Answered = true, Given = string.Join("; ", ticked), Correct = right, Note = note, Chosen = ids };
         }
 
@@ -110,8 +134,12 @@ public static class QuizGrader
         {
             var given = QuizFormFields.OneLine(answer.Text);
             var outcomes = question.Accept.Select(p => AnswerPattern.Match(given, p)).ToList();
-            var note = given.Length > AnswerPattern.MaxAnswerLength
-                ? string.Create(CultureInfo.InvariantCulture, $"The answer is longer than {AnswerPattern.MaxAnswerLength} characters and was not checked.")
+            var note =
+                given.Length > AnswerPattern.MaxAnswerLength
+                    ? string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"The answer is longer than {AnswerPattern.MaxAnswerLength} characters and was not checked."
+                    )
                 : outcomes.Contains(MatchOutcome.TimedOut) && !outcomes.Contains(MatchOutcome.Match)
                     ? "Checking this answer took too long and was stopped; it is counted as wrong."
                     : null;

@@ -34,7 +34,13 @@ public static partial class QuizSubmissionParser
 
         if (issueBody.Length > MaxBodyLength)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"The issue body is {issueBody.Length} characters long, more than a quiz form can produce ({MaxBodyLength}); it was not read."));
+            problems.Add(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The issue body is {issueBody.Length} characters long, more than a quiz form can produce ({MaxBodyLength}); it "
+                    + $"was not read."
+                )
+            );
             return new QuizSubmission(null, new Dictionary<int, SubmittedAnswer>(), problems);
         }
 
@@ -114,7 +120,10 @@ public static partial class QuizSubmissionParser
         var boxes = lines.Select(line => CheckboxLine().Match(line)).ToList();
         if (boxes.TrueForAll(m => m.Success))
         {
-            var checkedOptions = boxes.Where(m => m.Groups[1].Value is "x" or "X").Select(m => QuizFormFields.OneLine(m.Groups[2].Value)).ToList();
+            var checkedOptions = boxes
+                .Where(m => m.Groups[1].Value is "x" or "X")
+                .Select(m => QuizFormFields.OneLine(m.Groups[2].Value))
+                .ToList();
             return new SubmittedAnswer(value, checkedOptions);
         }
 
@@ -122,7 +131,9 @@ public static partial class QuizSubmissionParser
     }
 
     private static bool IsBlank(string value) =>
-        value.Length == 0 || value.Equals("_No response_", StringComparison.OrdinalIgnoreCase) || value.Equals("None", StringComparison.OrdinalIgnoreCase);
+        value.Length == 0
+        || value.Equals("_No response_", StringComparison.OrdinalIgnoreCase)
+        || value.Equals("None", StringComparison.OrdinalIgnoreCase);
 
     private static MarkdownPipeline BuildPipeline()
     {
@@ -171,7 +182,9 @@ public static partial class QuizSubmissionParser
         }
 
         private static string Label(HeadingBlock heading) =>
-            heading.Inline is null ? "" : string.Concat(heading.Inline.Descendants<LiteralInline>().Select(l => l.Content.ToString())).Trim();
+            heading.Inline is null
+                ? ""
+                : string.Concat(heading.Inline.Descendants<LiteralInline>().Select(l => l.Content.ToString())).Trim();
 
         // A "```" typed as an answer opens a code block that runs to the end and swallows the fields below it.
         private static void FindHidden(LeafBlock block, SortedSet<string> hidden)

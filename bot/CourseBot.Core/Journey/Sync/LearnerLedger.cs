@@ -4,17 +4,6 @@ using CourseBot.Core.Storage;
 
 namespace CourseBot.Core.Journey.Sync;
 
-/// <summary>A started quiz attempt, with the key its form's option order follows from (null: authored order).</summary>
-public sealed record QuizAttempt(
-    string Key, DateTimeOffset Started, DateTimeOffset Deadline, long Sequence, long? Comment, string? Shuffle = null);
-
-/// <summary>
-/// The files the bot last committed: the README and its blob, a content hash of every file, and the git blob sha of the
-/// files other than the README where known (what removing one with the Contents API needs).
-/// </summary>
-public sealed record FilesState(
-    string? ReadmeBlob, string? Readme, IReadOnlyDictionary<string, string> Hashes, IReadOnlyDictionary<string, string> Blobs);
-
 /// <summary>
 /// A learner's history read once: the enrollment, the learner events progression uses, and the bot's
 /// own bookkeeping (issue numbers, what it last wrote, the branch head from push webhooks).
@@ -81,7 +70,8 @@ public sealed class LearnerLedger
     public HashSet<long> ConsumedAttempts { get; } = [];
 
     /// <summary>The started attempt of a quiz no submission has used yet, if any.</summary>
-    public QuizAttempt? OpenAttempt(string key) => QuizStarts.Where(a => a.Key == key && !ConsumedAttempts.Contains(a.Sequence)).MaxBy(a => a.Sequence);
+    public QuizAttempt? OpenAttempt(string key) =>
+        QuizStarts.Where(a => a.Key == key && !ConsumedAttempts.Contains(a.Sequence)).MaxBy(a => a.Sequence);
 
     /// <summary>Quiz issues already graded (issue number -> subject).</summary>
     public Dictionary<int, string> GradedQuizIssues { get; } = [];

@@ -20,7 +20,17 @@ public static class LearnerReplies
     /// <param name="repository">The issue's repository when it is not the learner's (the course repository's Enroll issue).</param>
     /// <param name="cancel">Cancellation.</param>
     /// <returns>False when the key was answered before.</returns>
-    public static async Task<bool> PostOnceAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, int number, string key, string text, bool close, string? repository, CancellationToken cancel)
+    public static async Task<bool> PostOnceAsync(
+        IGitHubClient github,
+        LearnerLedger ledger,
+        LearnerRecorder recorder,
+        int number,
+        string key,
+        string text,
+        bool close,
+        string? repository,
+        CancellationToken cancel
+    )
     {
         ArgumentNullException.ThrowIfNull(github);
         ArgumentNullException.ThrowIfNull(ledger);
@@ -39,7 +49,9 @@ public static class LearnerReplies
 
         if (close)
         {
-            await github.Issue.Update(owner, name, number, new IssueUpdate { State = ItemState.Closed, StateReason = ItemStateReason.Completed }).ConfigureAwait(false);
+            await github
+                .Issue.Update(owner, name, number, new IssueUpdate { State = ItemState.Closed, StateReason = ItemStateReason.Completed })
+                .ConfigureAwait(false);
         }
 
         await recorder.RecordAsync(key, new ReplyPosted(Issue: number), cancel).ConfigureAwait(false);

@@ -91,11 +91,30 @@ public sealed partial class LearnerSync(Course course, JourneyOptions options, T
     }
 
     /// <summary>Returns true when this sync closed the module's open issue (the module was just passed).</summary>
-    private async Task<bool> SyncIssueAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, ModuleProgress module, CancellationToken cancel)
+    private async Task<bool> SyncIssueAsync(
+        IGitHubClient github,
+        LearnerLedger ledger,
+        LearnerRecorder recorder,
+        ModuleProgress module,
+        CancellationToken cancel
+    )
     {
         int? milestone = module.Due is { } due ? await MilestoneAsync(github, ledger, recorder, due, cancel).ConfigureAwait(false) : null;
-        string[] labels = [LabelNames.Bot, LabelNames.Path(module.Module.Path), LabelNames.Module(module.Module.Number), ModuleIssueWriter.Labels(module)];
-        var issue = new DesiredIssue(module.Module.Id, ModuleIssueWriter.Title(module.Module), ModuleIssueWriter.Body(course, module), labels, milestone, module.State == ModuleState.Passed);
+        string[] labels =
+        [
+            LabelNames.Bot,
+            LabelNames.Path(module.Module.Path),
+            LabelNames.Module(module.Module.Number),
+            ModuleIssueWriter.Labels(module),
+        ];
+        var issue = new DesiredIssue(
+            module.Module.Id,
+            ModuleIssueWriter.Title(module.Module),
+            ModuleIssueWriter.Body(course, module),
+            labels,
+            milestone,
+            module.State == ModuleState.Passed
+        );
         // Written open before (a hash recorded) and not congratulated yet: closing it now means the module was just passed.
         var wasOpen = ledger.IssueHashes.ContainsKey(module.Module.Id) && !ledger.Replies.Contains("passed:" + module.Module.Id);
         await EnsureIssueAsync(github, ledger, recorder, issue, cancel).ConfigureAwait(false);
@@ -103,14 +122,39 @@ public sealed partial class LearnerSync(Course course, JourneyOptions options, T
     }
 
     /// <summary>One comment when a module is passed: what was recorded, and where to go next.</summary>
-    private static async Task CongratulateAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, LearnerProgress progress, ModuleProgress module, CancellationToken cancel)
+    private static async Task CongratulateAsync(
+        IGitHubClient github,
+        LearnerLedger ledger,
+        LearnerRecorder recorder,
+        LearnerProgress progress,
+        ModuleProgress module,
+        CancellationToken cancel
+    )
     {
         var text = CongratulationWriter.Write(progress, module, ledger.ModuleIssues);
-        await LearnerReplies.PostOnceAsync(github, ledger, recorder, ledger.ModuleIssues[module.Module.Id], "passed:" + module.Module.Id, text, close: false, repository: null, cancel).ConfigureAwait(false);
+        await LearnerReplies
+            .PostOnceAsync(
+                github,
+                ledger,
+                recorder,
+                ledger.ModuleIssues[module.Module.Id],
+                "passed:" + module.Module.Id,
+                text,
+                close: false,
+                repository: null,
+                cancel
+            )
+            .ConfigureAwait(false);
     }
 
     /// <summary>The placement issue of a learner who starts at a later path: open while placement is pending, closed once placed.</summary>
-    private async Task SyncPlacementAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, LearnerProgress progress, CancellationToken cancel)
+    private async Task SyncPlacementAsync(
+        IGitHubClient github,
+        LearnerLedger ledger,
+        LearnerRecorder recorder,
+        LearnerProgress progress,
+        CancellationToken cancel
+    )
     {
         if (course.FindPath(progress.Enrollment.PathId) is not { } path || Quizzes.PlacementQuiz.For(course, path) is not { } placement)
         {
@@ -123,15 +167,34 @@ public sealed partial class LearnerSync(Course course, JourneyOptions options, T
             return; // placed before the bot ever needed to ask
         }
 
-        var issue = new DesiredIssue(placement.Module.Id, placement.Module.Title, PlacementIssueWriter.Body(course, placement), [LabelNames.Bot, LabelNames.Path(path.Id)], null, placed);
+        var issue = new DesiredIssue(
+            placement.Module.Id,
+            placement.Module.Title,
+            PlacementIssueWriter.Body(course, placement),
+            [LabelNames.Bot, LabelNames.Path(path.Id)],
+            null,
+            placed
+        );
         await EnsureIssueAsync(github, ledger, recorder, issue, cancel).ConfigureAwait(false);
     }
 
     /// <summary>Creates the issue, or updates it when what the bot would write differs from what it last wrote.</summary>
-    private async Task EnsureIssueAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, DesiredIssue desired, CancellationToken cancel)
+    private async Task EnsureIssueAsync(
+        IGitHubClient github,
+        LearnerLedger ledger,
+        LearnerRecorder recorder,
+        DesiredIssue desired,
+        CancellationToken cancel
+    )
     {
         var id = desired.Subject;
-        var hash = ContentHash.Of(desired.Title, desired.Body, string.Join(',', desired.Labels), desired.Milestone?.ToString(CultureInfo.InvariantCulture), desired.Closed ? "closed" : "open");
+        var hash = ContentHash.Of(
+            desired.Title,
+            desired.Body,
+            string.Join(',', desired.Labels),
+            desired.Milestone?.ToString(CultureInfo.InvariantCulture),
+            desired.Closed ? "closed" : "open"
+        );
         if (!ledger.ModuleIssues.TryGetValue(id, out var number))
         {
             var issue = new NewIssue(desired.Title) { Body = desired.Body, Milestone = desired.Milestone };
@@ -158,7 +221,13 @@ public sealed partial class LearnerSync(Course course, JourneyOptions options, T
             return;
         }
 
-        var update = new IssueUpdate { Title = desired.Title, Body = desired.Body, Milestone = desired.Milestone, State = desired.Closed ? ItemState.Closed : ItemState.Open };
+        var update = new IssueUpdate
+        {
+            Title = desired.Title,
+            Body = desired.Body,
+            Milestone = desired.Milestone,
+            State = desired.Closed ? ItemState.Closed : ItemState.Open,
+        };
         foreach (var label in desired.Labels)
         {
             update.AddLabel(label);
@@ -170,9 +239,22 @@ public sealed partial class LearnerSync(Course course, JourneyOptions options, T
     }
 
     /// <summary>An issue as the bot wants it to be.</summary>
-    private sealed record DesiredIssue(string Subject, string Title, string Body, IReadOnlyList<string> Labels, int? Milestone, bool Closed);
+    private sealed record DesiredIssue(
+        string Subject,
+        string Title,
+        string Body,
+        IReadOnlyList<string> Labels,
+        int? Milestone,
+        bool Closed
+    );
 
-    private static async Task<int> MilestoneAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, Progression.Milestone due, CancellationToken cancel)
+    private static async Task<int> MilestoneAsync(
+        IGitHubClient github,
+        LearnerLedger ledger,
+        LearnerRecorder recorder,
+        Progression.Milestone due,
+        CancellationToken cancel
+    )
     {
         if (ledger.Milestones.TryGetValue(due.Title, out var number))
         {
@@ -183,13 +265,23 @@ public sealed partial class LearnerSync(Course course, JourneyOptions options, T
         Octokit.Milestone created;
         try
         {
-            created = await github.Issue.Milestone.Create(ledger.Owner, ledger.Name, new NewMilestone(due.Title) { DueOn = dueOn, Description = "Due date from your pace" }).ConfigureAwait(false);
+            created = await github
+                .Issue.Milestone.Create(
+                    ledger.Owner,
+                    ledger.Name,
+                    new NewMilestone(due.Title) { DueOn = dueOn, Description = "Due date from your pace" }
+                )
+                .ConfigureAwait(false);
         }
         catch (ApiValidationException)
         {
             // Created by an attempt that died before recording it: find it instead of failing forever.
-            var existing = await github.Issue.Milestone.GetAllForRepository(ledger.Owner, ledger.Name, new MilestoneRequest { State = ItemStateFilter.All }).ConfigureAwait(false);
-            created = existing.FirstOrDefault(m => m.Title == due.Title) ?? throw new InvalidOperationException($"milestone '{due.Title}' could not be created or found");
+            var existing = await github
+                .Issue.Milestone.GetAllForRepository(ledger.Owner, ledger.Name, new MilestoneRequest { State = ItemStateFilter.All })
+                .ConfigureAwait(false);
+            created =
+                existing.FirstOrDefault(m => m.Title == due.Title)
+                ?? throw new InvalidOperationException($"milestone '{due.Title}' could not be created or found");
         }
 
         ledger.Milestones[due.Title] = created.Number;
@@ -197,7 +289,13 @@ public sealed partial class LearnerSync(Course course, JourneyOptions options, T
         return created.Number;
     }
 
-    private static async Task SyncResultsAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, ModuleProgress module, CancellationToken cancel)
+    private static async Task SyncResultsAsync(
+        IGitHubClient github,
+        LearnerLedger ledger,
+        LearnerRecorder recorder,
+        ModuleProgress module,
+        CancellationToken cancel
+    )
     {
         var latest = LatestResults(ledger, module.Module);
         if (latest.Count == 0)
@@ -229,6 +327,10 @@ public sealed partial class LearnerSync(Course course, JourneyOptions options, T
     [LoggerMessage(EventId = 5104, Level = LogLevel.Information, Message = "{Repository} earned the certificate {Certificate}")]
     private static partial void LogCertificate(ILogger logger, string repository, string certificate);
 
-    [LoggerMessage(EventId = 5101, Level = LogLevel.Information, Message = "Opened the issue of module {Module} in {Repository}: #{Number}")]
+    [LoggerMessage(
+        EventId = 5101,
+        Level = LogLevel.Information,
+        Message = "Opened the issue of module {Module} in {Repository}: #{Number}"
+    )]
     private static partial void LogIssueOpened(ILogger logger, string repository, string module, int number);
 }

@@ -80,10 +80,15 @@ public sealed partial class ProgressCommitter(IGitHubClient github, LearnerLedge
         {
             try
             {
-                await GitDataCommitAsync(files, sectionHash, changed, readmeChanged, fresh: stale || attempt > 1, cancel).ConfigureAwait(false);
+                await GitDataCommitAsync(files, sectionHash, changed, readmeChanged, fresh: stale || attempt > 1, cancel)
+                    .ConfigureAwait(false);
                 return;
             }
-            catch (ApiException ex) when (attempt == 1 && !stale && ex.StatusCode is HttpStatusCode.UnprocessableEntity or HttpStatusCode.Conflict or HttpStatusCode.NotFound)
+            catch (ApiException ex)
+                when (attempt == 1
+                    && !stale
+                    && ex.StatusCode is HttpStatusCode.UnprocessableEntity or HttpStatusCode.Conflict or HttpStatusCode.NotFound
+                )
             {
                 // The branch moved since the head the bot knew (a push it has not heard of yet): read it and try once more.
                 LogBranchMoved(logger, ledger.Repository, ex.StatusCode);
@@ -98,8 +103,11 @@ public sealed partial class ProgressCommitter(IGitHubClient github, LearnerLedge
         {
             var contents = github.Repository.Content;
             var result = blob is null
-                ? await contents.CreateFile(ledger.Owner, ledger.Name, path, new CreateFileRequest(Message, content, Branch)).ConfigureAwait(false)
-                : await contents.UpdateFile(ledger.Owner, ledger.Name, path, new UpdateFileRequest(Message, content, blob, Branch))
+                ? await contents
+                    .CreateFile(ledger.Owner, ledger.Name, path, new CreateFileRequest(Message, content, Branch))
+                    .ConfigureAwait(false)
+                : await contents
+                    .UpdateFile(ledger.Owner, ledger.Name, path, new UpdateFileRequest(Message, content, blob, Branch))
                     .ConfigureAwait(false);
             var head = result.Commit.Tree?.Sha is { } tree ? (result.Commit.Sha, tree) : ((string, string)?)null;
             _state = path == ProgressFiles.Readme
@@ -108,14 +116,22 @@ public sealed partial class ProgressCommitter(IGitHubClient github, LearnerLedge
             await RecordAsync(cancel).ConfigureAwait(false);
             return true;
         }
-        catch (ApiException ex) when (ex.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound or HttpStatusCode.UnprocessableEntity)
+        catch (ApiException ex)
+            when (ex.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound or HttpStatusCode.UnprocessableEntity)
         {
             LogBranchMoved(logger, ledger.Repository, ex.StatusCode);
             return false;
         }
     }
 
-    private async Task GitDataCommitAsync(ProgressFiles files, string sectionHash, List<string> changed, bool readmeChanged, bool fresh, CancellationToken cancel)
+    private async Task GitDataCommitAsync(
+        ProgressFiles files,
+        string sectionHash,
+        List<string> changed,
+        bool readmeChanged,
+        bool fresh,
+        CancellationToken cancel
+    )
     {
         var head = fresh ? null : _state.Head;
         if (head is null)
@@ -145,8 +161,12 @@ public sealed partial class ProgressCommitter(IGitHubClient github, LearnerLedge
         }
 
         var createdTree = await github.Git.Tree.Create(ledger.Owner, ledger.Name, tree).ConfigureAwait(false);
-        var created = await github.Git.Commit.Create(ledger.Owner, ledger.Name, new NewCommit(Message, createdTree.Sha, head.Value.Commit)).ConfigureAwait(false);
-        await github.Git.Reference.Update(ledger.Owner, ledger.Name, "heads/" + Branch, new ReferenceUpdate(created.Sha, force: false)).ConfigureAwait(false);
+        var created = await github
+            .Git.Commit.Create(ledger.Owner, ledger.Name, new NewCommit(Message, createdTree.Sha, head.Value.Commit))
+            .ConfigureAwait(false);
+        await github
+            .Git.Reference.Update(ledger.Owner, ledger.Name, "heads/" + Branch, new ReferenceUpdate(created.Sha, force: false))
+            .ConfigureAwait(false);
         var state = _state with { Head = (created.Sha, createdTree.Sha) };
         foreach (var path in changed)
         {
@@ -213,7 +233,9 @@ public sealed partial class ProgressCommitter(IGitHubClient github, LearnerLedge
     {
         try
         {
-            var contents = await github.Repository.Content.GetAllContentsByRef(ledger.Owner, ledger.Name, ProgressFiles.Readme, reference).ConfigureAwait(false);
+            var contents = await github
+                .Repository.Content.GetAllContentsByRef(ledger.Owner, ledger.Name, ProgressFiles.Readme, reference)
+                .ConfigureAwait(false);
             return contents.Count > 0 ? contents[0].Content ?? "" : "";
         }
         catch (NotFoundException)
@@ -231,10 +253,18 @@ public sealed partial class ProgressCommitter(IGitHubClient github, LearnerLedge
         return recorder.RecordAsync("", files, cancel);
     }
 
-    [LoggerMessage(EventId = 5102, Level = LogLevel.Information, Message = "Committed progress to {Repository} at {Commit} ({Files} files)")]
+    [LoggerMessage(
+        EventId = 5102,
+        Level = LogLevel.Information,
+        Message = "Committed progress to {Repository} at {Commit} ({Files} files)"
+    )]
     private static partial void LogCommitted(ILogger logger, string repository, string commit, int files);
 
-    [LoggerMessage(EventId = 5103, Level = LogLevel.Information, Message = "The default branch of {Repository} moved ({Status}); reading it again")]
+    [LoggerMessage(
+        EventId = 5103,
+        Level = LogLevel.Information,
+        Message = "The default branch of {Repository} moved ({Status}); reading it again"
+    )]
     private static partial void LogBranchMoved(ILogger logger, string repository, HttpStatusCode status);
 
     [LoggerMessage(EventId = 5106, Level = LogLevel.Information, Message = "Removed {Path} from {Repository}")]

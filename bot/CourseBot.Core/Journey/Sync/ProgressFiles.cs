@@ -26,7 +26,11 @@ public sealed class ProgressFiles
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var path in progress.Paths)
         {
-            files[ProgressReadmeWriter.BadgePath(path.Path.Id)] = BadgeWriter.PathProgress(string.Create(CultureInfo.InvariantCulture, $"Path {path.Path.Number}: {path.Path.Title}"), path.Passed, path.Total);
+            files[ProgressReadmeWriter.BadgePath(path.Path.Id)] = BadgeWriter.PathProgress(
+                string.Create(CultureInfo.InvariantCulture, $"Path {path.Path.Number}: {path.Path.Title}"),
+                path.Passed,
+                path.Total
+            );
         }
 
         foreach (var certificate in progress.Certificates)

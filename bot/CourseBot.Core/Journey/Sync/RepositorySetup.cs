@@ -5,16 +5,6 @@ using Octokit;
 
 namespace CourseBot.Core.Journey.Sync;
 
-/// <summary>Raised when GitHub has not finished generating a repository: the queue retries the work later.</summary>
-public sealed class RepositoryNotReadyException(string repository) : Exception($"{repository} is still being generated from the template")
-{
-}
-
-/// <summary>Raised when the organisation's setup stops the bot (the template is missing or the App cannot see it): retrying will not help until an admin fixes it.</summary>
-public sealed class CourseSetupException(string message, Exception inner) : Exception(message, inner)
-{
-}
-
 /// <summary>
 /// The one-time steps of a learner repository: generate it from the template (private, in the
 /// course organisation), wait until GitHub has really filled it, invite the learner, create the
@@ -47,7 +37,11 @@ public sealed class RepositorySetup(IGitHubClient github, JourneyOptions options
             }
             catch (NotFoundException ex)
             {
-                throw new CourseSetupException($"the template repository {options.TemplateRepository} does not exist, is not marked as a template, or the App is not installed on it", ex);
+                throw new CourseSetupException(
+                    $"the template repository {options.TemplateRepository} does not exist, is not marked as a template, or the App is not "
+                    + $"installed on it",
+                    ex
+                );
             }
 
             // The ids pin grading to this repository: one deleted and created again under the name is another.
@@ -64,7 +58,9 @@ public sealed class RepositorySetup(IGitHubClient github, JourneyOptions options
 
         if (!ledger.Setup.Contains("invite"))
         {
-            await github.Repository.Collaborator.Add(ledger.Owner, ledger.Name, login, new CollaboratorRequest("push")).ConfigureAwait(false);
+            await github
+                .Repository.Collaborator.Add(ledger.Owner, ledger.Name, login, new CollaboratorRequest("push"))
+                .ConfigureAwait(false);
             await recorder.RecordAsync("invite", new SetupDone(Login: login), cancel).ConfigureAwait(false);
         }
 
@@ -75,26 +71,41 @@ public sealed class RepositorySetup(IGitHubClient github, JourneyOptions options
             {
                 // Octokit's AddOrUpdateTeamRepositoryPermissions builds an absolute path ("/orgs/..."), which drops the
                 // base path of a GitHub Enterprise (or emulator) address: the same call with a relative one.
-                var uri = new Uri($"orgs/{ledger.Owner}/teams/{options.InstructorsTeam}/repos/{ledger.Owner}/{ledger.Name}", UriKind.Relative);
-                await new ApiConnection(github.Connection).Put(uri, new { permission = options.InstructorsTeamPermission }).ConfigureAwait(false);
+                var uri = new Uri(
+                    $"orgs/{ledger.Owner}/teams/{options.InstructorsTeam}/repos/{ledger.Owner}/{ledger.Name}",
+                    UriKind.Relative
+                );
+                await new ApiConnection(github.Connection)
+                    .Put(uri, new { permission = options.InstructorsTeamPermission })
+                    .ConfigureAwait(false);
             }
             catch (NotFoundException ex)
             {
-                throw new CourseSetupException($"the instructors team {options.InstructorsTeam} does not exist in {ledger.Owner} or the App cannot manage it", ex);
+                throw new CourseSetupException(
+                    $"the instructors team {options.InstructorsTeam} does not exist in {ledger.Owner} or the App cannot manage it",
+                    ex
+                );
             }
 
-            await recorder.RecordAsync("team", new SetupDone(Team: options.InstructorsTeam, Permission: options.InstructorsTeamPermission), cancel).ConfigureAwait(false);
+            await recorder
+                .RecordAsync("team", new SetupDone(Team: options.InstructorsTeam, Permission: options.InstructorsTeamPermission), cancel)
+                .ConfigureAwait(false);
         }
 
         if (!ledger.Setup.Contains("labels"))
         {
             // Labels of later paths are created by GitHub when their first issue carries them.
-            var later = course.Paths.Where(p => p.Id != ledger.Enrollment.PathId).Select(p => LabelNames.Path(p.Id)).ToHashSet(StringComparer.Ordinal);
+            var later = course
+                .Paths.Where(p => p.Id != ledger.Enrollment.PathId)
+                .Select(p => LabelNames.Path(p.Id))
+                .ToHashSet(StringComparer.Ordinal);
             foreach (var (name, color, description) in LabelNames.All(course).Where(l => !later.Contains(l.Name)))
             {
                 try
                 {
-                    await github.Issue.Labels.Create(ledger.Owner, ledger.Name, new NewLabel(name, color) { Description = description }).ConfigureAwait(false);
+                    await github
+                        .Issue.Labels.Create(ledger.Owner, ledger.Name, new NewLabel(name, color) { Description = description })
+                        .ConfigureAwait(false);
                 }
                 catch (ApiValidationException)
                 {

@@ -11,7 +11,13 @@ namespace CourseBot.Core.Journey.Sync;
 /// </summary>
 public static class RubricCommentSync
 {
-    public static async Task RunAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, LearnerProgress progress, CancellationToken cancel)
+    public static async Task RunAsync(
+        IGitHubClient github,
+        LearnerLedger ledger,
+        LearnerRecorder recorder,
+        LearnerProgress progress,
+        CancellationToken cancel
+    )
     {
         ArgumentNullException.ThrowIfNull(github);
         ArgumentNullException.ThrowIfNull(ledger);

@@ -25,7 +25,8 @@ public static class MarkdownText
         return Escape(flat);
     }
 
-    /// <summary>Escapes Markdown and HTML metacharacters, and breaks <c>@mentions</c> and <c>#references</c> with a zero-width joiner.</summary>
+    /// <summary>Escapes Markdown and HTML metacharacters, and breaks <c>@mentions</c> and <c>#references</c> with a zero-width
+    /// joiner.</summary>
     public static string Escape(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -9,7 +9,8 @@ public static class MarkedSection
     public const string Start = "<!-- coursebot:progress:start -->";
     public const string End = "<!-- coursebot:progress:end -->";
 
-    /// <summary>The README with the marked section replaced by <paramref name="section"/>; appended (with markers) when the markers are missing or broken.</summary>
+    /// <summary>The README with the marked section replaced by <paramref name="section"/>; appended (with markers) when the markers are
+    /// missing or broken.</summary>
     public static string Replace(string? readme, string section)
     {
         ArgumentNullException.ThrowIfNull(section);

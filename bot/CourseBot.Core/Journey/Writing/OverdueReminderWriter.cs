@@ -16,9 +16,15 @@ public static class OverdueReminderWriter
         ArgumentNullException.ThrowIfNull(reminder);
         var module = reminder.Module;
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture,
-            $"⏰ @{progress.Enrollment.Login}, **Module {module.Module.Number:00} · {module.Module.Title}** was due on {module.Due!.DueOn:yyyy-MM-dd} ");
-        text.Append(CultureInfo.InvariantCulture, $"and is {reminder.DaysOverdue} {(reminder.DaysOverdue == 1 ? "day" : "days")} overdue.\n\n");
+        text.Append(
+            CultureInfo.InvariantCulture,
+            $"⏰ @{progress.Enrollment.Login}, **Module {module.Module.Number:00} · {module.Module.Title}** was due on "
+            + $"{module.Due!.DueOn:yyyy-MM-dd} "
+        );
+        text.Append(
+            CultureInfo.InvariantCulture,
+            $"and is {reminder.DaysOverdue} {(reminder.DaysOverdue == 1 ? "day" : "days")} overdue.\n\n"
+        );
         var left = module.Assessments.Where(a => a.Required && !a.Done).ToList();
         if (left.Count > 0)
         {

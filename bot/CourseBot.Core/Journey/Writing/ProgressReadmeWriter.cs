@@ -41,11 +41,14 @@ public static class ProgressReadmeWriter
         text.Append("\n\n");
         foreach (var path in progress.Paths)
         {
-            var line = path.Unlocked || path.Passed > 0
-                ? $"{path.Passed} of {path.Total} Path {path.Path.Number} modules passed {(path.Complete ? "✅" : Bar(path.Passed, path.Total))}{PeerReviewsMissing(path)}"
+            var line =
+                path.Unlocked || path.Passed > 0
+                    ? $"{path.Passed} of {path.Total} Path {path.Path.Number} modules passed "
+                        + $"{(path.Complete ? "✅" : Bar(path.Passed, path.Total))}{PeerReviewsMissing(path)}"
                 : progress.PendingPlacement?.Id == path.Path.Id
                 ? $"🔒 opens with your placement (the placement quiz in your Placement issue, or an instructor)"
-                : $"🔒 opens when {string.Join(" and ", path.Path.Prerequisites.Paths.Select(p => course.FindPath(p) is { } before ? $"Path {before.Number}" : p))} is complete";
+                : $"🔒 opens when "
+                    + $"{string.Join(" and ", path.Path.Prerequisites.Paths.Select(p => PathName(course, p)))} is complete";
             text.Append(CultureInfo.InvariantCulture, $"- **Path {path.Path.Number} · {path.Path.Title}**: {line}\n");
         }
 
@@ -54,7 +57,10 @@ public static class ProgressReadmeWriter
             text.Append('\n').Append(line).Append('\n');
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"\nPace: **{pace?.Title ?? progress.PaceId}**, started {progress.Enrollment.Start:yyyy-MM-dd}.");
+        text.Append(
+            CultureInfo.InvariantCulture,
+            $"\nPace: **{pace?.Title ?? progress.PaceId}**, started {progress.Enrollment.Start:yyyy-MM-dd}."
+        );
         if (progress.PausedSince is { } paused)
         {
             text.Append(CultureInfo.InvariantCulture, $" ⏸️ Paused since {paused:yyyy-MM-dd}: nothing is overdue until `/resume`.");
@@ -62,8 +68,12 @@ public static class ProgressReadmeWriter
 
         if (progress.Current is { } current)
         {
-            var link = issues.TryGetValue(current.Module.Id, out var number) ? string.Create(CultureInfo.InvariantCulture, $" (#{number})") : "";
-            var due = current.Due is { } d ? string.Create(CultureInfo.InvariantCulture, $", due {d.DueOn:yyyy-MM-dd}{Overdue(progress, current, today)}") : "";
+            var link = issues.TryGetValue(current.Module.Id, out var number)
+                ? string.Create(CultureInfo.InvariantCulture, $" (#{number})")
+                : "";
+            var due = current.Due is { } d
+                ? string.Create(CultureInfo.InvariantCulture, $", due {d.DueOn:yyyy-MM-dd}{Overdue(progress, current, today)}")
+                : "";
             text.Append(CultureInfo.InvariantCulture, $" Now: **Module {current.Module.Number:00} · {current.Module.Title}**{link}{due}.");
         }
 
@@ -74,12 +84,20 @@ public static class ProgressReadmeWriter
                 ? string.Create(CultureInfo.InvariantCulture, $"{module.Module.Title} (#{number})")
                 : module.Module.Title;
             var quiz = module.QuizPercent is { } percent ? string.Create(CultureInfo.InvariantCulture, $"{percent:0.#} %") : "—";
-            var labs = module.LabScore is { } score ? string.Create(CultureInfo.InvariantCulture, $"{score.Score:0.##} / {score.Max:0.##}") : "—";
+            var labs = module.LabScore is { } score
+                ? string.Create(CultureInfo.InvariantCulture, $"{score.Score:0.##} / {score.Max:0.##}")
+                : "—";
             var passedOn = module.PassedAt is { } at ? at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
-            var due = module.Due is { } d ? d.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + Overdue(progress, module, today) : "";
+            var due = module.Due is { } d
+                ? d.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + Overdue(progress, module, today)
+                : "";
             // A capstone's review shows in its status: waiting, changes requested, or the rubric total.
-            var capstone = module.Capstone is { } review && Capstones.CapstoneStatusText.Cell(review) is { Length: > 0 } cell ? " · " + cell : "";
-            text.Append(CultureInfo.InvariantCulture, $"| {module.Module.Number:00} | {name} | {Status(module.State)}{capstone} | {quiz} | {labs} | {passedOn} | {due} |\n");
+            var capstone =
+                module.Capstone is { } review && Capstones.CapstoneStatusText.Cell(review) is { Length: > 0 } cell ? " · " + cell : "";
+            text.Append(
+                CultureInfo.InvariantCulture,
+                $"| {module.Module.Number:00} | {name} | {Status(module.State)}{capstone} | {quiz} | {labs} | {passedOn} | {due} |\n"
+            );
         }
 
         if (!progress.Certificates.IsEmpty)
@@ -133,10 +151,17 @@ public static class ProgressReadmeWriter
         return "`" + new string('█', filled) + new string('░', Width - filled) + "`";
     }
 
+    /// <summary>A prerequisite path as the README names it: "Path N", or its id if the course does not know it.</summary>
+    private static string PathName(Course course, string pathId) =>
+        course.FindPath(pathId) is { } before ? $"Path {before.Number}" : pathId;
+
     /// <summary>What still stands between a path whose modules are all passed and its completion: the peer reviews to give.</summary>
     private static string PeerReviewsMissing(PathProgress path) =>
         !path.Complete && path.Passed >= path.Total && path.PeerReviewsGiven < path.PeerReviewsRequired
-            ? string.Create(CultureInfo.InvariantCulture,
-                $" · peer reviews given: {path.PeerReviewsGiven} of {path.PeerReviewsRequired} (review a classmate's capstone pull request when asked)")
+            ? string.Create(
+                CultureInfo.InvariantCulture,
+                $" · peer reviews given: {path.PeerReviewsGiven} of {path.PeerReviewsRequired} (review a classmate's capstone pull request "
+                + $"when asked)"
+            )
             : "";
 }

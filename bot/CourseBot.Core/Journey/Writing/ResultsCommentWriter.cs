@@ -29,7 +29,11 @@ public static class ResultsCommentWriter
             var key = $"{module.Id}/{assessment.Id}";
             if (!latest.TryGetValue(key, out var run))
             {
-                body.Append(CultureInfo.InvariantCulture, $"### {MarkdownText.Escape(assessment.Title)}\n\nNot graded yet: push your work in `labs/{module.Id}/{assessment.Id}/`.\n\n");
+                body.Append(
+                    CultureInfo.InvariantCulture,
+                    $"### {MarkdownText.Escape(assessment.Title)}\n\nNot graded yet: push your work in "
+                    + $"`labs/{module.Id}/{assessment.Id}/`.\n\n"
+                );
                 continue;
             }
 
@@ -59,7 +63,11 @@ public static class ResultsCommentWriter
                     message += " Hint: " + hint;
                 }
 
-                body.Append(CultureInfo.InvariantCulture, $"| {icon} {MarkdownText.Cell((string?)test?["name"], 80)}{kind} | {Number(test?["score"])} / {Number(test?["max_score"])} | {MarkdownText.Cell(message, 300)} |\n");
+                body.Append(
+                    CultureInfo.InvariantCulture,
+                    $"| {icon} {MarkdownText.Cell((string?)test?["name"], 80)}{kind} | {Number(test?["score"])} / "
+                    + $"{Number(test?["max_score"])} | {MarkdownText.Cell(message, 300)} |\n"
+                );
             }
 
             body.Append(passed ? "\nPassed. " : "\nNot passed yet: fix what the table shows and push again. ");

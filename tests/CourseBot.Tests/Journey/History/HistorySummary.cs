@@ -16,8 +16,10 @@ internal static class HistorySummary
     {
         var text = new StringBuilder();
         var enrollment = ledger.Enrollment!;
-        Line(text, $"enrolled {enrollment.Login} {enrollment.Repository} {enrollment.PathId} {enrollment.PaceId} {enrollment.Start:yyyy-MM-dd} {enrollment.Cohort}");
-        Line(text, $"installation {ledger.Installation} origin {ledger.Origin} url {ledger.RepositoryUrl} id {ledger.RepositoryId} owner {ledger.RepositoryOwnerId}");
+        var learner = FormattableString.Invariant($"{enrollment.Login} {enrollment.Repository}");
+        Line(text, $"enrolled {learner} {enrollment.PathId} {enrollment.PaceId} {enrollment.Start:yyyy-MM-dd} {enrollment.Cohort}");
+        var repository = FormattableString.Invariant($"id {ledger.RepositoryId} owner {ledger.RepositoryOwnerId}");
+        Line(text, $"installation {ledger.Installation} origin {ledger.Origin} url {ledger.RepositoryUrl} {repository}");
         Line(text, $"setup {string.Join(",", ledger.Setup.Order(StringComparer.Ordinal))}");
         Line(text, $"milestones {Pairs(ledger.Milestones)}");
         Line(text, $"issues {Pairs(ledger.ModuleIssues)}");
@@ -32,7 +34,9 @@ internal static class HistorySummary
         var progress = ledger.Progress(course)!;
         foreach (var module in progress.Modules)
         {
-            var assessments = module.Assessments.Select(a => $"{a.Id}:{a.Done}/{a.Percent}/{a.Score}/{a.MaxScore}/{a.Attempts}/{a.DoneAt:O}");
+            var assessments = module.Assessments.Select(a =>
+                $"{a.Id}:{a.Done}/{a.Percent}/{a.Score}/{a.MaxScore}/{a.Attempts}/{a.DoneAt:O}"
+            );
             Line(text, $"module {module.Module.Id} {module.State} {module.PassedAt:O} {string.Join(" ", assessments)}");
         }
 

@@ -1,0 +1,9 @@
+namespace CourseBot.Grading.Checks;
+
+public enum JUnitOutcome
+{
+    Passed,
+    Failed,
+    Error,
+    Skipped,
+}

@@ -1,0 +1,3 @@
+namespace CourseBot.Grading.Classroom;
+
+internal sealed record ClassroomFile(List<ClassroomTest>? Tests);

@@ -1,0 +1,9 @@
+namespace CourseBot.Grading.Labs;
+
+public enum OutputComparison
+{
+    Exact,
+    Contains,
+    Regex,
+    ExitCode,
+}

@@ -1,0 +1,3 @@
+namespace CourseBot.Cli.Commands;
+
+internal sealed record JsonLabPackages(string Lab, List<string> Packages);

@@ -1,0 +1,3 @@
+namespace CourseBot.Core.GitHub;
+
+internal sealed record InstallationTokenResponse(string Token, DateTimeOffset ExpiresAt);

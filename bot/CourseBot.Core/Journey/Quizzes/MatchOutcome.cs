@@ -1,0 +1,9 @@
+namespace CourseBot.Core.Journey.Quizzes;
+
+internal enum MatchOutcome
+{
+    NoMatch,
+    Match,
+    TimedOut,
+    InvalidPattern,
+}

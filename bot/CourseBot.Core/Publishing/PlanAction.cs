@@ -1,0 +1,8 @@
+namespace CourseBot.Core.Publishing;
+
+public enum PlanAction
+{
+    Create,
+    Update,
+    Unchanged,
+}

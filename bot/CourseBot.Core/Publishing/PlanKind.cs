@@ -1,0 +1,9 @@
+namespace CourseBot.Core.Publishing;
+
+public enum PlanKind
+{
+    Repository,
+    File,
+    Setting,
+    Team,
+}

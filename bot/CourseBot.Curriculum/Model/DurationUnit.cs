@@ -1,0 +1,7 @@
+namespace CourseBot.Core.Curriculum.Model;
+
+public enum DurationUnit
+{
+    Day,
+    Week,
+}

@@ -1,0 +1,3 @@
+namespace CourseBot.GitHubEmulator;
+
+public sealed record LabelState(long Id, string Name, string Color, string? Description);
