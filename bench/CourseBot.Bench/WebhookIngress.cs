@@ -5,6 +5,8 @@ using System.Security.Cryptography;
 using System.Text;
 using CourseBot.Cli.Serve;
 using CourseBot.Core.Curriculum.Validation;
+using CourseBot.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CourseBot.Bench;
 
@@ -35,17 +37,25 @@ internal static class WebhookIngress
             )
         );
 
+        // BENCH_WORKER=false measures the intake alone, for comparison; the figures quoted are with the worker on.
+        var worker = Environment.GetEnvironmentVariable("BENCH_WORKER") != "false";
         await using (var bot = BotServer.Build(course, "http://127.0.0.1:0", new Dictionary<string, string?>
         {
             ["CourseBot:Webhooks:Secret"] = Secret,
             ["CourseBot:DataDirectory"] = data,
-            ["CourseBot:Queue:Worker"] = "false", // measure acknowledging, not processing
+            ["CourseBot:Queue:Worker"] = worker ? "true" : "false",
             ["Logging:LogLevel:Default"] = "Warning",
         }))
         {
             await bot.StartAsync().ConfigureAwait(false);
+<<<<<<< HEAD
             await MeasureAsync("CourseBot (verify, store in SQLite WAL, 202)", new Uri(bot.Urls.First()), body, signature)
                 .ConfigureAwait(false);
+=======
+            var inbox = worker ? bot.Services.GetRequiredService<IDeliveryInbox>() : null;
+            await MeasureAsync("CourseBot as shipped (verify, store in SQLite WAL, 202; its worker processing every delivery)",
+                new Uri(bot.Urls.First()), body, signature, inbox).ConfigureAwait(false);
+>>>>>>> h-ingress
         }
 
         await using (var octokit = await IngressTargets.OctokitWebhooksAsync(Secret).ConfigureAwait(false))
@@ -75,7 +85,7 @@ internal static class WebhookIngress
         Directory.Delete(data, recursive: true);
     }
 
-    private static async Task MeasureAsync(string name, Uri target, string body, string signature)
+    private static async Task MeasureAsync(string name, Uri target, string body, string signature, IDeliveryInbox? inbox = null)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = target };
         await Fire(http, body, signature, 200).ConfigureAwait(false); // warm-up
@@ -98,6 +108,7 @@ internal static class WebhookIngress
 
         await Task.WhenAll(sends).ConfigureAwait(false);
         var openLoop = clock.Elapsed;
+        var afterOpenLoop = inbox is null ? null : await DrainAsync(inbox).ConfigureAwait(false);
 
         var count = 0;
         clock.Restart();
@@ -111,6 +122,7 @@ internal static class WebhookIngress
             }
         })).ConfigureAwait(false);
         var rate = count / clock.Elapsed.TotalSeconds;
+        var afterClosedLoop = inbox is null ? null : await DrainAsync(inbox).ConfigureAwait(false);
 
         Console.WriteLine("  " + name);
         Console.WriteLine(
@@ -119,6 +131,32 @@ internal static class WebhookIngress
                 + string.Create(CultureInfo.InvariantCulture, $", p99 {Percentile(latencies, 0.99):0.00} ms")
         );
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    max rate, 32 connections, 5 s: {rate:0} req/s"));
+        if (afterOpenLoop is not null && afterClosedLoop is not null)
+        {
+            Console.WriteLine("    worker, after the 500 req/s run: " + afterOpenLoop);
+            Console.WriteLine("    worker, after the max-rate run: " + afterClosedLoop);
+        }
+    }
+
+    /// <summary>
+    /// Waits for the worker to empty the queue: the backlog the burst left, how long it took to drain, and the worker's rate
+    /// over the whole run (deliveries it completed per second from the first acknowledgement to the empty queue).
+    /// </summary>
+    private static async Task<string> DrainAsync(IDeliveryInbox inbox)
+    {
+        var backlog = await inbox.PendingAsync(CancellationToken.None).ConfigureAwait(false);
+        var clock = Stopwatch.StartNew();
+        while (await inbox.PendingAsync(CancellationToken.None).ConfigureAwait(false) > 0)
+        {
+            if (clock.Elapsed > TimeSpan.FromMinutes(5))
+            {
+                throw new InvalidOperationException("the worker did not drain the queue in 5 minutes");
+            }
+
+            await Task.Delay(20).ConfigureAwait(false);
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"backlog {backlog} deliveries, drained in {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
     private static int FreePort()

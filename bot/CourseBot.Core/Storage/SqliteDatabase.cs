@@ -21,10 +21,14 @@ internal sealed class SqliteDatabase
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        Gate = SqliteWriteGate.For(path);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
         using var connection = Open();
         Execute(connection, "PRAGMA journal_mode=WAL;" + schema);
     }
+
+    /// <summary>Every write to this file from this process passes through it (see <see cref="SqliteWriteGate"/>).</summary>
+    public SqliteWriteGate Gate { get; }
 
     public SqliteConnection Open()
     {

@@ -5,19 +5,12 @@ using Microsoft.Data.Sqlite;
 namespace CourseBot.Core.Storage;
 
 /// <summary>The embedded inbox: deliveries, the queue and dead letters in the store's SQLite file.</summary>
-// The semaphore never allocates a wait handle (only WaitAsync and Release are used), so there is nothing to dispose.
-[System.Diagnostics.CodeAnalysis.SuppressMessage(
-    "Design",
-    "CA1001:Types that own disposable fields should be disposable",
-    Justification = "SemaphoreSlim without AvailableWaitHandle holds no unmanaged resource"
-)]
 public sealed class SqliteDeliveryInbox : IDeliveryInbox
 {
     private const int MaxBatch = 256;
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
     private readonly ConcurrentQueue<PendingEnqueue> _waiting = new();
-    private readonly SemaphoreSlim _writer = new(1, 1);
 
     public SqliteDeliveryInbox(string path, TimeProvider time)
     {
@@ -40,7 +33,8 @@ public sealed class SqliteDeliveryInbox : IDeliveryInbox
     /// <summary>
     /// Stores and enqueues before the caller acknowledges. Concurrent deliveries share one
     /// transaction (group commit): whoever takes the write lock writes every delivery waiting at that
-    /// moment, and each caller returns only once its own row is committed. Alone, a delivery is
+    /// moment, and each caller returns only once its own row is committed. Intake is the gate's urgent
+    /// writer: the worker's lease and completion writes wait behind it. Alone, a delivery is
     /// written on its caller's thread; under load, 32 webhooks arriving together cost one commit
     /// instead of 32 writers queuing for SQLite's single write lock.
     /// </summary>
@@ -49,17 +43,12 @@ public sealed class SqliteDeliveryInbox : IDeliveryInbox
         ArgumentNullException.ThrowIfNull(delivery);
         var pending = new PendingEnqueue(delivery, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
         _waiting.Enqueue(pending);
-        await _writer.WaitAsync(cancel).ConfigureAwait(false);
-        try
+        using (await _database.Gate.EnterAsync(urgent: true, cancel).ConfigureAwait(false))
         {
             while (!pending.Done.Task.IsCompleted)
             {
                 WriteWaiting();
             }
-        }
-        finally
-        {
-            _writer.Release();
         }
 
         _database.AfterWrite();
@@ -141,6 +130,7 @@ public sealed class SqliteDeliveryInbox : IDeliveryInbox
 
     public async Task<LeasedMessage?> LeaseAsync(TimeSpan lease, CancellationToken cancel)
     {
+        using var gate = await _database.Gate.EnterAsync(urgent: false, cancel).ConfigureAwait(false);
         await using var connection = Open();
         var now = Now();
         await using var command = Command(connection, """
@@ -166,6 +156,7 @@ public sealed class SqliteDeliveryInbox : IDeliveryInbox
     public async Task CompleteAsync(LeasedMessage message, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(message);
+        using var gate = await _database.Gate.EnterAsync(urgent: false, cancel).ConfigureAwait(false);
         await using var connection = Open();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancel).ConfigureAwait(false);
         await using (var delete = Command(connection, "DELETE FROM queue WHERE id = $id", transaction))
@@ -202,6 +193,7 @@ public sealed class SqliteDeliveryInbox : IDeliveryInbox
     public async Task FailAsync(LeasedMessage message, string error, TimeSpan retryAfter, bool deadLetter, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(message);
+        using var gate = await _database.Gate.EnterAsync(urgent: false, cancel).ConfigureAwait(false);
         await using var connection = Open();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancel).ConfigureAwait(false);
         if (deadLetter)
@@ -265,6 +257,7 @@ public sealed class SqliteDeliveryInbox : IDeliveryInbox
 
     public async Task<int> ReplayAsync(string? id, CancellationToken cancel)
     {
+        using var gate = await _database.Gate.EnterAsync(urgent: false, cancel).ConfigureAwait(false);
         await using var connection = Open();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancel).ConfigureAwait(false);
         var filter = id is null ? "" : " WHERE id = $id";

@@ -21,6 +21,7 @@ public sealed class SqliteLearnerEvents : ILearnerEvents
 
     public async Task<LearnerEvent> AppendAsync(string repository, string kind, string subject, string data, CancellationToken cancel)
     {
+        using var gate = await _database.Gate.EnterAsync(urgent: false, cancel).ConfigureAwait(false);
         await using var connection = _database.Open();
         await using var command = connection.CreateCommand();
         command.CommandText =
