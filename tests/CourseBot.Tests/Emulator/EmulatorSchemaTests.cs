@@ -159,6 +159,7 @@ public sealed class EmulatorSchemaTests : IAsyncLifetime, IDisposable
         await client.Issue.Labels.GetAllForRepository(Org, Learner);
         var milestone = await client.Issue.Milestone.Create(Org, Learner, new NewMilestone("Month 1") { DueOn = new DateTimeOffset(2026, 12, 25, 0, 0, 0, TimeSpan.Zero) });
         await client.Issue.Milestone.GetAllForRepository(Org, Learner);
+        await client.Issue.Milestone.Update(Org, Learner, milestone.Number, new MilestoneUpdate { DueOn = milestone.DueOn!.Value.AddDays(14) });
         var issue = await client.Issue.Create(Org, Learner, new NewIssue("Module 1") { Body = "lesson", Milestone = milestone.Number, Labels = { label.Name } });
         await client.Issue.GetAllForRepository(Org, Learner);
         var comment = await client.Issue.Comment.Create(Org, Learner, issue.Number, "results");
@@ -200,6 +201,13 @@ public sealed class EmulatorSchemaTests : IAsyncLifetime, IDisposable
         await GetAsync(access.ToString());
         await client.Organization.Team.Create(Org, new NewTeam("reviewers"));
         await GetAsync($"orgs/{Org}/teams/reviewers");
+
+        // The dashboard's sign-in: the OAuth web flow's user token, then who it belongs to.
+        _github.SignedInUser = "grace";
+        var userToken = await EmulatorSignIn.UserTokenAsync(_github, "http://127.0.0.1:1/dashboard/callback");
+        var user = new GitHubClient(new Connection(new Octokit.ProductHeaderValue("coursebot-tests"), _github.ApiBaseUrl,
+            new Octokit.Internal.InMemoryCredentialStore(new Octokit.Credentials(userToken, AuthenticationType.Bearer))));
+        Assert.Equal("grace", (await user.User.Current()).Login);
     }
 
     /// <summary>A GET with the installation token over a plain HttpClient, for routes Octokit does not call.</summary>
