@@ -34,8 +34,12 @@ public static class AzureStoresServiceCollectionExtensions
         services.AddSingleton(provider => Create(provider, (storage, prefix, time) => new BlobLeaseLearnerLocks(storage, prefix, time)));
         services.AddSingleton<ILearnerLocks>(provider => provider.GetRequiredService<BlobLeaseLearnerLocks>());
         // The dashboard's cookies open on every instance: one key ring, in the same account.
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<AzureStorageOptions>>((keys, storage) =>
-            keys.XmlRepository = new BlobKeyRingRepository(storage.Value.Account!.Container(storage.Value.Prefix + "keys")));
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((keys, provider) =>
+            keys.XmlRepository = new BlobKeyRingRepository(() =>
+            {
+                var storage = provider.GetRequiredService<IOptions<AzureStorageOptions>>().Value;
+                return storage.Account!.Container(storage.Prefix + "keys");
+            }));
         return services;
     }
 

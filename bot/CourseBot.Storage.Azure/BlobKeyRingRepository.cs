@@ -8,19 +8,21 @@ namespace CourseBot.Storage.Azure;
 /// <summary>
 /// ASP.NET Data Protection's key ring in a blob container of the app's own storage account (<c>{prefix}keys</c>), one blob per
 /// key, so every Functions instance seals and opens the dashboard's cookies with the same keys and a restart signs nobody
-/// out. The keys are as safe as that account, which already holds every learner's record.
+/// out. The keys are as safe as that account, which already holds every learner's record. The container is made on first use
+/// (Data Protection builds its key manager while the host starts, before the storage settings are validated and reported).
 /// </summary>
-public sealed class BlobKeyRingRepository(BlobContainerClient container) : IXmlRepository
+public sealed class BlobKeyRingRepository(Func<BlobContainerClient> open) : IXmlRepository
 {
+    private readonly Lazy<BlobContainerClient> _container = new(open);
     private int _created;
 
     public IReadOnlyCollection<XElement> GetAllElements()
     {
         EnsureContainer();
         var keys = new List<XElement>();
-        foreach (var item in container.GetBlobs())
+        foreach (var item in _container.Value.GetBlobs())
         {
-            var content = container.GetBlobClient(item.Name).DownloadContent().Value.Content;
+            var content = _container.Value.GetBlobClient(item.Name).DownloadContent().Value.Content;
             keys.Add(XElement.Parse(content.ToString()));
         }
 
@@ -34,7 +36,7 @@ public sealed class BlobKeyRingRepository(BlobContainerClient container) : IXmlR
         // Key names are fresh GUIDs: a name that exists already was written by another instance, with the same key.
         try
         {
-            container.GetBlobClient(friendlyName + ".xml")
+            _container.Value.GetBlobClient(friendlyName + ".xml")
                 .Upload(BinaryData.FromString(element.ToString(SaveOptions.DisableFormatting)), overwrite: false);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
@@ -46,7 +48,7 @@ public sealed class BlobKeyRingRepository(BlobContainerClient container) : IXmlR
     {
         if (Interlocked.Exchange(ref _created, 1) == 0)
         {
-            container.CreateIfNotExists();
+            _container.Value.CreateIfNotExists();
         }
     }
 }

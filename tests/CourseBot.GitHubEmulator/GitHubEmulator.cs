@@ -192,7 +192,12 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
 
     /// <summary>Registers a route with the behaviour every GitHub endpoint shares: counting, auth, limits, faults.</summary>
     private void Route(
-        RouteGroupBuilder api, string method, string path, Func<HttpContext, Task<IResult>> handler, bool appAuth = false, bool userAuth = false)
+        RouteGroupBuilder api,
+        string method,
+        string path,
+        Func<HttpContext, Task<IResult>> handler,
+        bool appAuth = false,
+        bool userAuth = false)
     {
         Routes.Add((method, path));
         var key = $"{method} {path}";

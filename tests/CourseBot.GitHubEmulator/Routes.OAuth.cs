@@ -7,7 +7,8 @@ public sealed partial class GitHubEmulator
 {
     private static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan UserTokenLifetime = TimeSpan.FromHours(8);
-    private static readonly string[] ProfileFields = ["name", "company", "blog", "location", "email", "hireable", "bio", "twitter_username"];
+    private static readonly string[] ProfileFields =
+        ["name", "company", "blog", "location", "email", "hireable", "bio", "twitter_username"];
 
     /// <summary>
     /// The OAuth web flow of a GitHub App, as GitHub answers it. <c>/login/oauth/*</c> are pages of the web host, not REST routes
@@ -55,7 +56,8 @@ public sealed partial class GitHubEmulator
             var answer = Exchange(form);
             var json = context.Request.Headers.Accept.ToString().Contains("json", StringComparison.OrdinalIgnoreCase);
             return json ? Results.Json(answer) : Results.Content(
-                string.Join('&', answer.Select(a => $"{a.Key}={Uri.EscapeDataString(Convert.ToString(a.Value, CultureInfo.InvariantCulture)!)}")),
+                string.Join('&', answer.Select(a =>
+                    $"{a.Key}={Uri.EscapeDataString(Convert.ToString(a.Value, CultureInfo.InvariantCulture)!)}")),
                 "application/x-www-form-urlencoded");
         });
 

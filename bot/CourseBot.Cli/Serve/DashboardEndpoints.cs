@@ -2,7 +2,7 @@ using CourseBot.Core.Cohorts.Page;
 
 namespace CourseBot.Cli.Serve;
 
-/// <summary><c>/dashboard</c> on the local host: the core's <see cref="DashboardEndpoint"/>, mapped (the Functions host maps the same).</summary>
+/// <summary><c>/dashboard</c> on the local host: the core's <see cref="DashboardEndpoint"/>, mapped as on Functions.</summary>
 internal static class DashboardEndpoints
 {
     public static void MapDashboard(this IEndpointRouteBuilder app)

@@ -20,7 +20,7 @@ public sealed class DashboardPageGoldenTests : IDisposable
         await CohortOnRecord.WriteAsync(store, _time, learners: 9);
         var cohorts = await new CohortViewBuilder(CeleryCourse.Course, store, _time).BuildAsync(null, null, CancellationToken.None);
         var html = DashboardPageWriter.Write(CeleryCourse.Course, cohorts, DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime),
-            "<script>alert(1)</script>");
+            "<script>alert(1)</script>", "/dashboard");
         Golden.AssertMatches("dashboard-page.html", html);
 
         // Learner text (a cohort name, a login) is encoded everywhere; the page runs no inline script.
@@ -33,7 +33,7 @@ public sealed class DashboardPageGoldenTests : IDisposable
     public void Refusal_MatchesItsGoldenFile()
     {
         var html = DashboardMessageWriter.Write("Not an instructor", "You are signed in as <img src=x onerror=alert(1)>.",
-            ("dashboard/signout", "Sign out"));
+            "/dashboard", ("signout", "Sign out"));
         Golden.AssertMatches("dashboard-page-refused.html", html);
         Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
     }

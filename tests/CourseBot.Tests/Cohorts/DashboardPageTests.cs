@@ -77,6 +77,8 @@ public sealed class DashboardPageTests(Chromium chromium) : IAsyncLifetime
         Assert.Equal(1, _github.Calls["POST /login/oauth/access_token"]);
         Assert.Contains("Signed in as grace", await page.InnerTextAsync("header"), StringComparison.Ordinal);
         Assert.Equal(3, await page.Locator("section.cohort").CountAsync());
+        Assert.Equal("rgb(246, 248, 250)", await page.Locator("th").First.EvaluateAsync<string>(
+            "e => getComputedStyle(e).backgroundColor")); // the stylesheet loaded (the CSP allows the bot's own files)
         Assert.Equal(12, await page.Locator("table.learners tbody tr").CountAsync());
         Assert.True(await page.Locator("section.cohort svg").CountAsync() >= 6, "each cohort shows its two charts");
         Assert.True(await page.Locator("svg").First.BoundingBoxAsync() is { Width: > 100, Height: > 100 });
@@ -143,12 +145,14 @@ public sealed class DashboardPageTests(Chromium chromium) : IAsyncLifetime
         using var response = await http.GetAsync(_dashboard);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!;
-        Assert.StartsWith(new Uri(_github.WebBaseUrl, "login/oauth/authorize").AbsoluteUri, location.AbsoluteUri, StringComparison.Ordinal);
+        var authorize = new Uri(_github.WebBaseUrl, "login/oauth/authorize").AbsoluteUri;
+        Assert.StartsWith(authorize, location.AbsoluteUri, StringComparison.Ordinal);
         var query = System.Web.HttpUtility.ParseQueryString(location.Query);
         Assert.Equal(_github.Options.OAuthClientId, query["client_id"]);
         Assert.Equal(_dashboard.AbsoluteUri + "/callback", query["redirect_uri"]);
         Assert.True(query["state"]!.Length >= 40);
-        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(DashboardCookies.State, StringComparison.Ordinal));
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"),
+            c => c.StartsWith(DashboardCookies.State, StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(query["state"]!, cookie, StringComparison.Ordinal); // sealed, not the state itself

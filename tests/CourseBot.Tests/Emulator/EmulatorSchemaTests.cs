@@ -159,7 +159,8 @@ public sealed class EmulatorSchemaTests : IAsyncLifetime, IDisposable
         await client.Issue.Labels.GetAllForRepository(Org, Learner);
         var milestone = await client.Issue.Milestone.Create(Org, Learner, new NewMilestone("Month 1") { DueOn = new DateTimeOffset(2026, 12, 25, 0, 0, 0, TimeSpan.Zero) });
         await client.Issue.Milestone.GetAllForRepository(Org, Learner);
-        await client.Issue.Milestone.Update(Org, Learner, milestone.Number, new MilestoneUpdate { DueOn = milestone.DueOn!.Value.AddDays(14) });
+        var extended = new MilestoneUpdate { DueOn = milestone.DueOn!.Value.AddDays(14) };
+        Assert.Equal(extended.DueOn, (await client.Issue.Milestone.Update(Org, Learner, milestone.Number, extended)).DueOn);
         var issue = await client.Issue.Create(Org, Learner, new NewIssue("Module 1") { Body = "lesson", Milestone = milestone.Number, Labels = { label.Name } });
         await client.Issue.GetAllForRepository(Org, Learner);
         var comment = await client.Issue.Comment.Create(Org, Learner, issue.Number, "results");

@@ -27,7 +27,7 @@ public sealed partial class DashboardEndpoint(
     ILogger<DashboardEndpoint> logger)
 {
     private const string Html = "text/html; charset=utf-8";
-    private static readonly (string, string) Home = ("dashboard", "Back to the dashboard");
+    private static readonly (string, string) Home = ("", "Back to the dashboard");
 
     public async Task<DashboardResponse> HandleAsync(DashboardRequest request, CancellationToken cancel)
     {
@@ -36,11 +36,11 @@ public sealed partial class DashboardEndpoint(
         {
             "" => await PageAsync(request, cancel).ConfigureAwait(false),
             "callback" => await CallbackAsync(request, cancel).ConfigureAwait(false),
-            "signout" => Answer(200, DashboardMessageWriter.Write("Signed out", "You are signed out of the cohort dashboard.", Home),
-                Delete(DashboardCookies.Session, request)),
+            "signout" => Answer(200, DashboardMessageWriter.Write("Signed out", "You are signed out of the cohort dashboard.",
+                request.RootPath, Home), Delete(DashboardCookies.Session, request)),
             "dashboard.js" => new DashboardResponse(200, "text/javascript; charset=utf-8", DashboardAssets.Script, null, []),
             "dashboard.css" => new DashboardResponse(200, "text/css; charset=utf-8", DashboardAssets.Styles, null, []),
-            _ => Answer(404, DashboardMessageWriter.Write("Not found", "The dashboard has no such page.", Home)),
+            _ => Answer(404, DashboardMessageWriter.Write("Not found", "The dashboard has no such page.", request.RootPath, Home)),
         };
     }
 
@@ -50,7 +50,7 @@ public sealed partial class DashboardEndpoint(
         {
             return Answer(503, DashboardMessageWriter.Write("Dashboard not configured",
                 "Sign-in needs the App's OAuth client (CourseBot:GitHub:ClientId and ClientSecret) and the course repository "
-                + "(CourseBot:Journey:CourseRepository). Nobody can see the dashboard until they are set."));
+                + "(CourseBot:Journey:CourseRepository). Nobody can see the dashboard until they are set.", request.RootPath));
         }
 
         var cookie = request.Cookies.GetValueOrDefault(DashboardCookies.Session);
@@ -76,7 +76,7 @@ public sealed partial class DashboardEndpoint(
             LogMembershipUnknown(logger, login, ex);
             return Answer(503, DashboardMessageWriter.Write("GitHub did not answer",
                 "The dashboard could not check your membership of the instructors team with GitHub, so it shows nothing. "
-                + "Try again in a minute.", Home));
+                + "Try again in a minute.", request.RootPath, Home));
         }
 
         if (!member)
@@ -85,12 +85,12 @@ public sealed partial class DashboardEndpoint(
             return Answer(403, DashboardMessageWriter.Write("Not an instructor",
                 $"You are signed in as {login}, who is not a member of the {journey.CourseOwner}/{journey.InstructorsTeam} team. "
                 + "Only that team's members can see the cohort dashboard; ask an organisation owner to add you.",
-                ("dashboard/signout", "Sign out")));
+                request.RootPath, ("signout", "Sign out")));
         }
 
         var cohorts = await views.BuildAsync(null, null, cancel).ConfigureAwait(false);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        return Answer(200, DashboardPageWriter.Write(course, cohorts, today, login));
+        return Answer(200, DashboardPageWriter.Write(course, cohorts, today, login, request.RootPath));
     }
 
     private DashboardResponse SendToGitHub(DashboardRequest request, bool dropSession)
@@ -118,18 +118,19 @@ public sealed partial class DashboardEndpoint(
             LogStateRefused(logger);
             return Answer(400, DashboardMessageWriter.Write("Sign-in not accepted",
                 "This sign-in did not start in this browser, or took too long, so it was refused. Start again from the dashboard.",
-                Home), dropState);
+                request.RootPath, Home), dropState);
         }
 
         if (request.Query.GetValueOrDefault("error") is { } error)
         {
             return Answer(403, DashboardMessageWriter.Write("Not signed in",
-                $"GitHub did not sign you in ({error}).", Home), dropState);
+                $"GitHub did not sign you in ({error}).", request.RootPath, Home), dropState);
         }
 
         if (request.Query.GetValueOrDefault("code") is not { Length: > 0 } code || !signIn.IsConfigured)
         {
-            return Answer(400, DashboardMessageWriter.Write("Sign-in not accepted", "GitHub sent no sign-in code.", Home), dropState);
+            return Answer(400, DashboardMessageWriter.Write("Sign-in not accepted", "GitHub sent no sign-in code.",
+                request.RootPath, Home), dropState);
         }
 
         string? login;
@@ -148,8 +149,8 @@ public sealed partial class DashboardEndpoint(
         if (login is null)
         {
             LogSignInFailed(logger, problem ?? "no login");
-            return Answer(502, DashboardMessageWriter.Write("Sign-in failed", (problem ?? "GitHub did not sign you in") + ".", Home),
-                dropState);
+            return Answer(502, DashboardMessageWriter.Write("Sign-in failed", (problem ?? "GitHub did not sign you in") + ".",
+                request.RootPath, Home), dropState);
         }
 
         LogSignedIn(logger, login);

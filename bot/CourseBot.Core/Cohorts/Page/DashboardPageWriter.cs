@@ -13,7 +13,12 @@ namespace CourseBot.Core.Cohorts.Page;
 /// </summary>
 public static class DashboardPageWriter
 {
-    public static string Write(Course course, IReadOnlyList<CohortView> cohorts, DateOnly today, string signedInAs)
+    /// <param name="course">The course.</param>
+    /// <param name="cohorts">Every cohort's view.</param>
+    /// <param name="today">The views' day.</param>
+    /// <param name="signedInAs">The instructor's login.</param>
+    /// <param name="root">The page's path (<c>/dashboard</c>, or <c>/api/dashboard</c> on Functions): its files are under it.</param>
+    public static string Write(Course course, IReadOnlyList<CohortView> cohorts, DateOnly today, string signedInAs, string root)
     {
         ArgumentNullException.ThrowIfNull(course);
         ArgumentNullException.ThrowIfNull(cohorts);
@@ -21,11 +26,12 @@ public static class DashboardPageWriter
         html.Append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(E(course.Title)).Append(": cohorts</title>\n")
-            .Append("<link rel=\"stylesheet\" href=\"dashboard/dashboard.css\">\n")
-            .Append("<script src=\"dashboard/dashboard.js\" defer></script>\n</head>\n<body>\n");
+            .Append("<link rel=\"stylesheet\" href=\"").Append(E(root)).Append("/dashboard.css\">\n")
+            .Append("<script src=\"").Append(E(root)).Append("/dashboard.js\" defer></script>\n</head>\n<body>\n");
         html.Append("<header><h1>").Append(E(course.Title)).Append(": cohorts</h1>\n")
             .Append(CultureInfo.InvariantCulture, $"<p>As of {DashboardFormat.Date(today)}. Signed in as ")
-            .Append("<strong>").Append(E(signedInAs)).Append("</strong> · <a href=\"dashboard/signout\">sign out</a></p>\n");
+            .Append("<strong>").Append(E(signedInAs)).Append("</strong> · <a href=\"").Append(E(root))
+            .Append("/signout\">sign out</a></p>\n");
         html.Append("<label for=\"cohort-filter\">Cohort</label> <select id=\"cohort-filter\">")
             .Append("<option value=\"\">All cohorts</option>");
         foreach (var cohort in cohorts)

@@ -14,5 +14,8 @@ public sealed record DashboardRequest(
 {
     public bool Https => Root.Scheme == Uri.UriSchemeHttps;
 
+    /// <summary>The page's path, which its links and files are under.</summary>
+    public string RootPath => Root.AbsolutePath.TrimEnd('/');
+
     public Uri Callback => new(Root.AbsoluteUri.TrimEnd('/') + "/callback");
 }
