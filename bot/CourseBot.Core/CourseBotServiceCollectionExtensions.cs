@@ -1,3 +1,4 @@
+using CourseBot.Core.Cohorts.Page;
 using CourseBot.Core.Curriculum.Validation;
 using CourseBot.Core.GitHub;
 using CourseBot.Core.Journey;
@@ -40,6 +41,7 @@ public static class CourseBotServiceCollectionExtensions
         services.AddSettings<JourneyOptions>(JourneyOptions.Section);
         services.AddSettings<Cohorts.Dashboard.DashboardOptions>(Cohorts.Dashboard.DashboardOptions.Section);
         services.AddSettings<CredentialKeyOptions>(CredentialKeyOptions.Section);
+        services.AddSettings<Cohorts.Page.DashboardPageOptions>(Cohorts.Page.DashboardPageOptions.Section);
 
         services.TryAddSingleton(TimeProvider.System);
         // A host that validated the course before building (coursebot serve) has registered it; otherwise it is
@@ -54,6 +56,7 @@ public static class CourseBotServiceCollectionExtensions
         services.AddSingleton<DeliveryWorker>();
         services.AddCourseBotGrading();
         services.AddCourseBotJourney();
+        services.AddDashboardPage();
         return services;
     }
 

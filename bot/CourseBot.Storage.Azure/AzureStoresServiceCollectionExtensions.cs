@@ -1,4 +1,5 @@
 using CourseBot.Core.Oidc;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using CourseBot.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,13 @@ public static class AzureStoresServiceCollectionExtensions
         services.AddSingleton<IReplayGuard>(provider => provider.GetRequiredService<AzureReplayGuard>());
         services.AddSingleton(provider => Create(provider, (storage, prefix, time) => new BlobLeaseLearnerLocks(storage, prefix, time)));
         services.AddSingleton<ILearnerLocks>(provider => provider.GetRequiredService<BlobLeaseLearnerLocks>());
+        // The dashboard's cookies open on every instance: one key ring, in the same account.
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((keys, provider) =>
+            keys.XmlRepository = new BlobKeyRingRepository(() =>
+            {
+                var storage = provider.GetRequiredService<IOptions<AzureStorageOptions>>().Value;
+                return storage.Account!.Container(storage.Prefix + "keys");
+            }));
         return services;
     }
 

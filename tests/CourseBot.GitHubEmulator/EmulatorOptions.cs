@@ -24,4 +24,10 @@ public sealed class EmulatorOptions
     public int ContentCreationPerMinute { get; set; } = 80;
 
     public int Seed { get; set; } = 42;
+
+    /// <summary>The App's OAuth client id, which <c>/login/oauth/*</c> accept (GitHub App client ids start <c>Iv</c>).</summary>
+    public string OAuthClientId { get; set; } = "Iv23liEmulatorApp01";
+
+    /// <summary>The App's OAuth client secret the code exchange must present.</summary>
+    public string OAuthClientSecret { get; set; } = "emulator-oauth-client-secret";
 }

@@ -39,6 +39,13 @@ public sealed class EmulatorState
 
     public ConcurrentDictionary<string, (long Installation, DateTimeOffset Expires)> Tokens { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>User access tokens the OAuth web flow gave (<c>ghu_</c>), by token: whose, until when.</summary>
+    public ConcurrentDictionary<string, (string Login, DateTimeOffset Expires)> UserTokens { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>OAuth codes not exchanged yet: whose, for which callback, until when (GitHub: 10 minutes, one use).</summary>
+    public ConcurrentDictionary<string, (string Login, string RedirectUri, DateTimeOffset Expires)> OAuthCodes { get; } =
+        new(StringComparer.Ordinal);
+
     public long NextId() => Interlocked.Increment(ref _nextId);
 
     public long TeamId(string org, string slug) =>

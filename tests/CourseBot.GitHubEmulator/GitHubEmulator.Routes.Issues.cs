@@ -235,6 +235,43 @@ public sealed partial class GitHubEmulator
             }
         });
 
+        // Moving a milestone's due date (an extension) keeps its number, so its issues stay on it.
+        Route(api, "PATCH", "/repos/{owner}/{repo}/milestones/{milestone_number}", async context =>
+        {
+            var body = await BodyAsync(context).ConfigureAwait(false);
+            lock (State.Gate)
+            {
+                if (State.Repo(Value(context, "owner"), Value(context, "repo")) is not { } repo
+                    || repo.Milestones.FirstOrDefault(m => m.Number.ToString(CultureInfo.InvariantCulture)
+                        == Value(context, "milestone_number")) is not { } milestone)
+                {
+                    return NotFound();
+                }
+
+                if (body.ContainsKey("title"))
+                {
+                    milestone.Title = (string?)body["title"] ?? milestone.Title;
+                }
+
+                if (body.ContainsKey("description"))
+                {
+                    milestone.Description = (string?)body["description"];
+                }
+
+                if (body.ContainsKey("due_on"))
+                {
+                    milestone.DueOn = (string?)body["due_on"] is { } due ? DateTimeOffset.Parse(due, CultureInfo.InvariantCulture) : null;
+                }
+
+                if ((string?)body["state"] is "open" or "closed")
+                {
+                    milestone.State = (string)body["state"]!;
+                }
+
+                return Results.Json(Shapes.Milestone(repo, milestone, BaseUrl));
+            }
+        });
+
         Route(api, "GET", "/repos/{owner}/{repo}/milestones", context =>
         {
             lock (State.Gate)

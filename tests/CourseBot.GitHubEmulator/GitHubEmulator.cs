@@ -57,6 +57,15 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
     /// </summary>
     public Action<RecordedResponse>? Recorder { get; set; }
 
+    /// <summary>The web host's base URL, where the OAuth web flow's pages are (<c>/login/oauth/...</c>), as github.com's.</summary>
+    public Uri WebBaseUrl => new(_app.Urls.First() + "/");
+
+    /// <summary>
+    /// Who is signed in to the emulated github.com: <c>/login/oauth/authorize</c> sends this user straight back to the App with a
+    /// code, as GitHub does for a user who authorized the App before. Null: nobody, the authorize page stops there.
+    /// </summary>
+    public string? SignedInUser { get; set; }
+
     /// <summary>The REST base URL for Octokit (ends with <c>/api/v3/</c>).</summary>
     public Uri ApiBaseUrl => new(_app.Urls.First() + "/api/v3/");
 
@@ -78,6 +87,7 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
         emulator.MapOrganisations(api);
         emulator.MapCommits(api);
         emulator.MapPublishing(api);
+        emulator.MapOAuth(app, api);
         await app.StartAsync().ConfigureAwait(false);
         return emulator;
     }
@@ -198,7 +208,13 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
     internal string BaseUrl => ApiBaseUrl.ToString();
 
     /// <summary>Registers a route with the behaviour every GitHub endpoint shares: counting, auth, limits, faults.</summary>
-    private void Route(RouteGroupBuilder api, string method, string path, Func<HttpContext, Task<IResult>> handler, bool appAuth = false)
+    private void Route(
+        RouteGroupBuilder api,
+        string method,
+        string path,
+        Func<HttpContext, Task<IResult>> handler,
+        bool appAuth = false,
+        bool userAuth = false)
     {
         Routes.Add((method, path));
         var key = $"{method} {path}";
@@ -209,7 +225,7 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
 
         api.MapMethods(path, [method], async (HttpContext context) =>
         {
-            var result = await RespondAsync(context, key, method, handler, appAuth).ConfigureAwait(false);
+            var result = await RespondAsync(context, key, method, handler, appAuth, userAuth).ConfigureAwait(false);
             return Recorder is { } recorder ? new RecordingResult(result, method, path, recorder) : result;
         });
     }
@@ -219,7 +235,8 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
         string key,
         string method,
         Func<HttpContext, Task<IResult>> handler,
-        bool appAuth
+        bool appAuth,
+        bool userAuth
     )
     {
         Calls.AddOrUpdate(key, 1, (_, n) => n + 1);
@@ -234,13 +251,16 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
             || header.StartsWith("token ", StringComparison.OrdinalIgnoreCase)
                 ? header[(header.IndexOf(' ', StringComparison.Ordinal) + 1)..]
                 : null;
-        var valid = token is not null && (appAuth || (State.Tokens.TryGetValue(token, out var entry) && entry.Expires >= Time.GetUtcNow()));
+        // A route for user tokens (GET /user) takes only those; every other route only the App's JWT or installation tokens.
+        var valid = token is not null && (userAuth
+            ? State.UserTokens.TryGetValue(token, out var user) && user.Expires >= Time.GetUtcNow()
+            : appAuth || (State.Tokens.TryGetValue(token, out var entry) && entry.Expires >= Time.GetUtcNow()));
         if (!valid)
         {
             return Results.Json(Shapes.Error("Bad credentials"), statusCode: 401);
         }
 
-        if (!appAuth)
+        if (!appAuth && !userAuth)
         {
             RecordPermissions(context, key);
         }

@@ -54,6 +54,9 @@ public static class RoutePermissions
             ["POST /repos/{owner}/{repo}/labels"] = [("issues", "write")],
             ["GET /repos/{owner}/{repo}/milestones"] = [("issues", "read")],
             ["POST /repos/{owner}/{repo}/milestones"] = [("issues", "write")],
+            ["PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"] = [("issues", "write")],
+            // Called with a user access token from the OAuth web flow: GitHub needs no App permission to say who that user is.
+            ["GET /user"] = None,
             ["GET /repos/{owner}/{repo}/pulls"] = [("pull_requests", "read")],
             ["POST /repos/{owner}/{repo}/pulls"] = [("pull_requests", "write")],
             ["GET /repos/{owner}/{repo}/pulls/{pull_number}"] = [("pull_requests", "read")],

@@ -4,6 +4,7 @@ using CourseBot.Core.GitHub;
 using CourseBot.Core.Journey;
 using CourseBot.Core.Storage;
 using CourseBot.Core.Webhooks;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
@@ -107,6 +108,8 @@ internal static class BotServer
             new AppSetup(provider.GetRequiredService<GitHubAppOptions>(), secretsFile, provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(provider => new SetupAccess(provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddHostedService<JourneyReconcilerService>();
+        // The dashboard's cookies open after a restart: the key ring lives beside the store (never in the repository).
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
 
         services?.Invoke(builder.Services);
 
@@ -118,6 +121,7 @@ internal static class BotServer
         app.MapCatalog(mode.Setup);
         app.MapGrading();
         app.MapWebhooks();
+        app.MapDashboard();
         if (mode.SetupOpen)
         {
             var publicUrl = builder.Configuration["CourseBot:PublicUrl"];

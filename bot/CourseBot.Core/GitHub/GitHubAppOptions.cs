@@ -25,5 +25,14 @@ public sealed class GitHubAppOptions
     [Required(ErrorMessage = Section + ":WebBaseUrl is empty: name GitHub's web address")]
     public Uri WebBaseUrl { get; set; } = new("https://github.com/");
 
+    /// <summary>
+    /// The App's OAuth client id, for instructors' sign-in to the dashboard page (the App manifest flow writes it to the
+    /// secrets file). Default: empty, so the dashboard page refuses every sign-in.
+    /// </summary>
+    public string ClientId { get; set; } = "";
+
+    /// <summary>The App's OAuth client secret (secrets file or App settings, never the repository). Default: empty.</summary>
+    public string ClientSecret { get; set; } = "";
+
     public bool IsConfigured => AppId > 0 && PrivateKey.Contains("PRIVATE KEY", StringComparison.Ordinal);
 }

@@ -212,6 +212,8 @@ public sealed class EmulatorSchemaTests : IAsyncLifetime, IDisposable
             new NewMilestone("Month 1") { DueOn = new DateTimeOffset(2026, 12, 25, 0, 0, 0, TimeSpan.Zero) }
         );
         await client.Issue.Milestone.GetAllForRepository(Org, Learner);
+        var extended = new MilestoneUpdate { DueOn = milestone.DueOn!.Value.AddDays(14) };
+        Assert.Equal(extended.DueOn, (await client.Issue.Milestone.Update(Org, Learner, milestone.Number, extended)).DueOn);
         var issue = await client.Issue.Create(
             Org,
             Learner,
@@ -279,6 +281,13 @@ public sealed class EmulatorSchemaTests : IAsyncLifetime, IDisposable
         await GetAsync(access.ToString());
         await client.Organization.Team.Create(Org, new NewTeam("reviewers"));
         await GetAsync($"orgs/{Org}/teams/reviewers");
+
+        // The dashboard's sign-in: the OAuth web flow's user token, then who it belongs to.
+        _github.SignedInUser = "grace";
+        var userToken = await EmulatorSignIn.UserTokenAsync(_github, "http://127.0.0.1:1/dashboard/callback");
+        var user = new GitHubClient(new Connection(new Octokit.ProductHeaderValue("coursebot-tests"), _github.ApiBaseUrl,
+            new Octokit.Internal.InMemoryCredentialStore(new Octokit.Credentials(userToken, AuthenticationType.Bearer))));
+        Assert.Equal("grace", (await user.User.Current()).Login);
     }
 
     /// <summary>A GET with the installation token over a plain HttpClient, for routes Octokit does not call.</summary>

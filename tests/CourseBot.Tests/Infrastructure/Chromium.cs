@@ -158,6 +158,14 @@ public sealed class Chromium : IAsyncLifetime
         }
     }
 
+    /// <summary>A fresh browser context (its own cookies), for a test that signs in through several pages.</summary>
+    public Task<IBrowserContext> NewContextAsync() =>
+        (_browser ?? throw new InvalidOperationException("Chromium is not started")).NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            DeviceScaleFactor = 1,
+        });
+
     private Task<IPage> NewPageAsync() =>
         (_browser ?? throw new InvalidOperationException("Chromium is not started")).NewPageAsync(new BrowserNewPageOptions
         {

@@ -51,7 +51,7 @@ public static class CohortPageWriter
     }
 
     /// <summary><c>ChangesRequested</c> as <c>changes requested</c>.</summary>
-    private static string Words(string name)
+    internal static string Words(string name)
     {
         var text = new StringBuilder();
         foreach (var c in name)
