@@ -48,14 +48,9 @@ internal static class WebhookIngress
         }))
         {
             await bot.StartAsync().ConfigureAwait(false);
-<<<<<<< HEAD
-            await MeasureAsync("CourseBot (verify, store in SQLite WAL, 202)", new Uri(bot.Urls.First()), body, signature)
-                .ConfigureAwait(false);
-=======
             var inbox = worker ? bot.Services.GetRequiredService<IDeliveryInbox>() : null;
             await MeasureAsync("CourseBot as shipped (verify, store in SQLite WAL, 202; its worker processing every delivery)",
                 new Uri(bot.Urls.First()), body, signature, inbox).ConfigureAwait(false);
->>>>>>> h-ingress
         }
 
         await using (var octokit = await IngressTargets.OctokitWebhooksAsync(Secret).ConfigureAwait(false))
