@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using CourseBot.Core.Storage;
+using CourseBot.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace CourseBot.Core.Webhooks;
@@ -8,7 +10,13 @@ namespace CourseBot.Core.Webhooks;
 /// back-off, and after <see cref="QueueOptions.MaxAttempts"/> move the delivery to the dead-letter
 /// list with its error (<c>coursebot events failed</c>, <c>coursebot events replay</c>).
 /// </summary>
-public sealed partial class DeliveryWorker(IDeliveryInbox inbox, IWebhookDispatcher dispatcher, QueueOptions options, TimeProvider time, ILogger<DeliveryWorker> logger)
+public sealed partial class DeliveryWorker(
+    IDeliveryInbox inbox,
+    IWebhookDispatcher dispatcher,
+    QueueOptions options,
+    CourseBotTelemetry telemetry,
+    TimeProvider time,
+    ILogger<DeliveryWorker> logger)
 {
     /// <summary>Processes one message if one is due; returns whether one was.</summary>
     public async Task<bool> ProcessOneAsync(CancellationToken cancel)
@@ -19,10 +27,14 @@ public sealed partial class DeliveryWorker(IDeliveryInbox inbox, IWebhookDispatc
             return false;
         }
 
+        var started = Stopwatch.GetTimestamp();
+        var eventName = message.Delivery.Event;
+        using var span = CourseBotTelemetry.StartProcessing(eventName, message.Delivery.DeliveryId, message.Attempt);
         try
         {
             await dispatcher.DispatchAsync(message.Delivery, cancel).ConfigureAwait(false);
             await inbox.CompleteAsync(message, cancel).ConfigureAwait(false);
+            telemetry.Processed(span, started, eventName, "processed");
             LogProcessed(logger, message.Delivery.DeliveryId, message.Delivery.Event, message.Attempt);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
@@ -30,6 +42,7 @@ public sealed partial class DeliveryWorker(IDeliveryInbox inbox, IWebhookDispatc
             var deadLetter = message.Attempt >= options.MaxAttempts;
             var delay = RetryDelay(message.Attempt);
             await inbox.FailAsync(message, $"{ex.GetType().Name}: {ex.Message}", delay, deadLetter, CancellationToken.None).ConfigureAwait(false);
+            telemetry.Processed(span, started, eventName, deadLetter ? "dead_letter" : "retry", ex);
             if (deadLetter)
             {
                 LogDeadLettered(logger, ex, message.Delivery.DeliveryId, message.Delivery.Event, message.Attempt);

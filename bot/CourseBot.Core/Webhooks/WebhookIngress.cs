@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CourseBot.Core.Storage;
+using CourseBot.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace CourseBot.Core.Webhooks;
@@ -10,7 +12,10 @@ namespace CourseBot.Core.Webhooks;
 public sealed record IngressRequest(IReadOnlyDictionary<string, string> Headers, long? ContentLength, Stream Body);
 
 /// <summary>The answer to GitHub: a status and a short reason (logged for every refusal).</summary>
-public sealed record IngressResult(int Status, string Message);
+/// <param name="Status">The HTTP status.</param>
+/// <param name="Message">Why, in a sentence.</param>
+/// <param name="Event">The event name, once the signature proved the request came from GitHub (a metric tag then).</param>
+public sealed record IngressResult(int Status, string Message, string? Event = null);
 
 /// <summary>
 /// Webhook ingress, host-neutral: checks the request, verifies <c>X-Hub-Signature-256</c> in fixed
@@ -18,13 +23,27 @@ public sealed record IngressResult(int Status, string Message);
 /// GitHub's 10 s). Processing happens later, from the queue. A repeated <c>X-GitHub-Delivery</c> is
 /// acknowledged and not enqueued again. Every bad request gets a 4xx and a log line, never a 500.
 /// </summary>
-public sealed partial class WebhookIngress(WebhookOptions options, IDeliveryInbox inbox, ILogger<WebhookIngress> logger)
+public sealed partial class WebhookIngress(
+    WebhookOptions options, IDeliveryInbox inbox, CourseBotTelemetry telemetry, ILogger<WebhookIngress> logger)
 {
     private readonly byte[] _secret = Encoding.UTF8.GetBytes(options.Secret);
 
+    /// <summary>Checks, stores and answers; the ack span and <c>coursebot.webhook.ack.duration</c> time all of it.</summary>
     public async Task<IngressResult> AcceptAsync(IngressRequest request, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var started = Stopwatch.GetTimestamp();
+        using var span = CourseBotTelemetry.StartAck();
+        var result = await CheckAndStoreAsync(request, cancel).ConfigureAwait(false);
+        var outcome = result.Status != 202 ? "refused" : result.Message == Queued ? "queued" : "duplicate";
+        telemetry.Acknowledged(span, started, result.Status, outcome, result.Event);
+        return result;
+    }
+
+    private const string Queued = "queued";
+
+    private async Task<IngressResult> CheckAndStoreAsync(IngressRequest request, CancellationToken cancel)
+    {
         var headers = new Dictionary<string, string>(request.Headers, StringComparer.OrdinalIgnoreCase);
         if (_secret.Length == 0)
         {
@@ -79,10 +98,10 @@ public sealed partial class WebhookIngress(WebhookOptions options, IDeliveryInbo
         if (!stored)
         {
             LogDuplicate(logger, deliveryId, eventName);
-            return new IngressResult(202, "duplicate delivery: already queued");
+            return new IngressResult(202, "duplicate delivery: already queued", eventName);
         }
 
-        return new IngressResult(202, "queued");
+        return new IngressResult(202, Queued, eventName);
     }
 
     /// <summary>HMAC-SHA256 of the body with the secret, compared in fixed time with the header's hex digest.</summary>
