@@ -82,7 +82,13 @@ public sealed class DeliveryWorkerTests : IDisposable
     }
 
     private DeliveryWorker Worker(IWebhookDispatcher dispatcher, int maxAttempts = 5) =>
-        new(_inbox, dispatcher, new QueueOptions { MaxAttempts = maxAttempts, RetryBase = TimeSpan.FromSeconds(2) }, _time, NullLogger<DeliveryWorker>.Instance);
+        new(
+            _inbox,
+            dispatcher,
+            new QueueOptions { MaxAttempts = maxAttempts, RetryBase = TimeSpan.FromSeconds(2) },
+            Infrastructure.TestTelemetry.Create(),
+            _time,
+            NullLogger<DeliveryWorker>.Instance);
 
     private static WebhookDelivery Delivery(string id) =>
         new(id, "ping", new Dictionary<string, string> { ["X-GitHub-Event"] = "ping", ["X-GitHub-Delivery"] = id }, "{}"u8.ToArray());
