@@ -5,13 +5,14 @@ using CourseBot.Core.GitHub;
 namespace CourseBot.Core.Telemetry;
 
 /// <summary>
-/// Whether GitHub answers the App: <c>GET /app</c> with the App's JWT (it proves the key too, and costs no
-/// installation's rate limit). The answer is reused for <see cref="ReadinessOptions.GitHubCacheFor"/>, so probes
+/// Whether GitHub answers the App: <c>GET /app/installations?per_page=1</c> with the App's JWT (it proves the key
+/// too, and costs no installation's rate limit). The answer is reused for <see cref="ReadinessOptions.GitHubCacheFor"/>, so probes
 /// do not hammer GitHub. Its own client, without the resilience pipeline: a probe must fail fast, not wait out a
 /// rate limit or retry with back-off.
 /// </summary>
 public sealed class GitHubReachability : IDisposable
 {
+    private const string Probe = "app/installations?per_page=1";
     private readonly GitHubAppOptions _app;
     private readonly ReadinessOptions _options;
     private readonly TimeProvider _time;
@@ -81,19 +82,19 @@ public sealed class GitHubReachability : IDisposable
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         timeout.CancelAfter(_options.Timeout);
-        using var request = new HttpRequestMessage(HttpMethod.Get, "app");
+        using var request = new HttpRequestMessage(HttpMethod.Get, Probe);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _jwt.Value.Create());
         try
         {
             using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
             var status = (int)response.StatusCode;
-            var said = string.Create(CultureInfo.InvariantCulture, $"GET {_app.ApiBaseUrl}app answered {status}");
+            var said = string.Create(CultureInfo.InvariantCulture, $"GET {_app.ApiBaseUrl}{Probe} answered {status}");
             return new ReadinessCheck(Name, response.IsSuccessStatusCode, response.IsSuccessStatusCode ? said : said + ": check the App's id and key");
         }
         catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancel.IsCancellationRequested))
         {
             var why = ex is OperationCanceledException ? $"no answer within {_options.Timeout.TotalSeconds:0.#} s" : ex.Message;
-            return new ReadinessCheck(Name, false, $"GET {_app.ApiBaseUrl}app failed: {why}");
+            return new ReadinessCheck(Name, false, $"GET {_app.ApiBaseUrl}{Probe} failed: {why}");
         }
     }
 }

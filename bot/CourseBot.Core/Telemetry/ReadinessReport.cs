@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CourseBot.Core.Telemetry;
 
 /// <summary>
@@ -6,9 +8,11 @@ namespace CourseBot.Core.Telemetry;
 /// </summary>
 public sealed record ReadinessReport(string Status, IReadOnlyList<string> Failed, IReadOnlyList<ReadinessCheck> Checks)
 {
+    [JsonIgnore]
     public bool Ready => Failed.Count == 0;
 
     /// <summary>The HTTP status both hosts answer with.</summary>
+    [JsonIgnore]
     public int HttpStatus => Ready ? 200 : 503;
 
     public static ReadinessReport Of(params ReadinessCheck[] checks)
