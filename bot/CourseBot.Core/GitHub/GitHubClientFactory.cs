@@ -24,7 +24,10 @@ public sealed class GitHubClientFactory : IDisposable
     private readonly ConcurrentDictionary<long, IGitHubClient> _clients = new();
     private GitHubClient? _appClient;
 
-    /// <summary>The telemetry, when given, counts every call and keeps the rate limit GitHub reports (one-shot CLI commands pass none).</summary>
+    /// <summary>
+    /// The telemetry, when given, counts every call and keeps the rate limit GitHub reports (one-shot CLI commands
+    /// pass none).
+    /// </summary>
     public GitHubClientFactory(
         GitHubAppOptions options,
         GitHubResilienceOptions resilience,
@@ -64,7 +67,8 @@ public sealed class GitHubClientFactory : IDisposable
         new GitHubClient(new Connection(Product, _options.ApiBaseUrl, credentials, new HttpClientAdapter(Pipeline), new SimpleJsonSerializer()));
 
     private GitHubResilienceHandler Pipeline() =>
-        new(_resilience, _time, _loggers.CreateLogger<GitHubResilienceHandler>(), _telemetry) { InnerHandler = _transport }; // clients live as long as the factory, which disposes the shared transport
+        // Clients live as long as the factory, which disposes the shared transport.
+        new(_resilience, _time, _loggers.CreateLogger<GitHubResilienceHandler>(), _telemetry) { InnerHandler = _transport };
 
     private sealed class InstallationCredentials(InstallationTokens tokens, long installationId) : ICredentialStore
     {

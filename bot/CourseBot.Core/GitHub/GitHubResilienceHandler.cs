@@ -17,7 +17,10 @@ namespace CourseBot.Core.GitHub;
 /// <see cref="GitHubResilienceOptions.MaxWait"/> for the queue to retry) would each be a custom strategy
 /// around this same code.
 /// </summary>
-/// <remarks>The telemetry, when given, is told of every attempt that went out (retries are calls too) and the rate limit it reported.</remarks>
+/// <remarks>
+/// The telemetry, when given, is told of every attempt that went out (retries are calls too) and the rate limit it
+/// reported.
+/// </remarks>
 public sealed partial class GitHubResilienceHandler(
     GitHubResilienceOptions options, TimeProvider time, ILogger<GitHubResilienceHandler> logger, CourseBotTelemetry? telemetry = null)
     : DelegatingHandler

@@ -33,7 +33,9 @@ public sealed partial class GradeIntakeEndpoint(
         if (!options.IsConfigured)
         {
             return Refuse(
-                503, GradeRefusal.NotConfigured, "grading is not configured on this bot (CourseBot:Oidc:Audience and AllowedWorkflowRefs)");
+                503,
+                GradeRefusal.NotConfigured,
+                "grading is not configured on this bot (CourseBot:Oidc:Audience and AllowedWorkflowRefs)");
         }
 
         if (BearerToken.From(authorization) is not { } token)

@@ -89,7 +89,8 @@ public sealed class GitHubReachability : IDisposable
             using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             var said = string.Create(CultureInfo.InvariantCulture, $"GET {_app.ApiBaseUrl}{Probe} answered {status}");
-            return new ReadinessCheck(Name, response.IsSuccessStatusCode, response.IsSuccessStatusCode ? said : said + ": check the App's id and key");
+            var ok = response.IsSuccessStatusCode;
+            return new ReadinessCheck(Name, ok, ok ? said : said + ": check the App's id and key");
         }
         catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancel.IsCancellationRequested))
         {

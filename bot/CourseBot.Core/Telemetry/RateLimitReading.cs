@@ -18,7 +18,8 @@ public sealed record RateLimitReading(string Resource, long Remaining, long Limi
             return null;
         }
 
-        var limit = long.TryParse(Header(headers, "x-ratelimit-limit"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : 0;
+        var limitText = Header(headers, "x-ratelimit-limit");
+        var limit = long.TryParse(limitText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : 0;
         var resource = Header(headers, "x-ratelimit-resource") is { Length: > 0 and <= 40 } r ? r : "core";
         return new RateLimitReading(resource, remaining, limit);
     }

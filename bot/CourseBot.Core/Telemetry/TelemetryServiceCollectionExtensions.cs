@@ -25,7 +25,10 @@ public static class TelemetryServiceCollectionExtensions
     /// <param name="hostExporters">A host's own exporters; null when it has none configured.</param>
     /// <returns>Whether anything will be exported.</returns>
     public static bool AddCourseBotTelemetry(
-        this IServiceCollection services, IConfiguration configuration, string serviceName, Action<OpenTelemetryBuilder>? hostExporters = null)
+        this IServiceCollection services,
+        IConfiguration configuration,
+        string serviceName,
+        Action<OpenTelemetryBuilder>? hostExporters = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var endpoint = configuration.GetSection(TelemetryOptions.Section).GetValue<Uri?>(nameof(TelemetryOptions.OtlpEndpoint));

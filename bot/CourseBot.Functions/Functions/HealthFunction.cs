@@ -4,7 +4,10 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace CourseBot.Functions.Functions;
 
-/// <summary><c>GET /api/healthz</c>: live, the worker answers. It asks nothing of the store or GitHub (that is <c>/api/readyz</c>).</summary>
+/// <summary>
+/// <c>GET /api/healthz</c>: live, the worker answers. It asks nothing of the store or GitHub (that is
+/// <c>/api/readyz</c>).
+/// </summary>
 public static class HealthFunction
 {
     [Function("healthz")]

@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CourseBot.Tests.Telemetry;
 
-/// <summary>The Functions host's <c>/api/healthz</c> and <c>/api/readyz</c>, called directly, over Azurite and the GitHub emulator.</summary>
+/// <summary>The Functions host's <c>/api/healthz</c> and <c>/api/readyz</c>, called directly, over Azurite and the emulator.</summary>
 [Collection(AzuriteGroup.Name)]
 public sealed class FunctionsReadinessTests(Azurite azurite)
 {

@@ -11,7 +11,10 @@ using OpenTelemetry.Trace;
 
 namespace CourseBot.Tests.Telemetry;
 
-/// <summary>The Functions host's telemetry wiring (the host itself cannot run here): the same instruments as serve, exported when configured.</summary>
+/// <summary>
+/// The Functions host's telemetry wiring (the host itself cannot run here): the same instruments as serve, exported
+/// when configured.
+/// </summary>
 [Collection(TelemetryGroup.Name)]
 public sealed class FunctionsTelemetryTests : IDisposable
 {
@@ -24,7 +27,8 @@ public sealed class FunctionsTelemetryTests : IDisposable
     public async Task BothHosts_WithAnOtlpEndpoint_ExportEveryInstrument_AndTheSameOnes()
     {
         var functionsExport = new ExportedTelemetry();
-        var functionsServices = new ServiceCollection().AddCourseBotFunctions(Functions(new() { ["CourseBot:Telemetry:OtlpEndpoint"] = Otlp }));
+        var functionsServices = new ServiceCollection()
+            .AddCourseBotFunctions(Functions(new() { ["CourseBot:Telemetry:OtlpEndpoint"] = Otlp }));
         functionsExport.AddTo(functionsServices);
         await using var functions = functionsServices.BuildServiceProvider();
         var serveExport = new ExportedTelemetry();
@@ -89,7 +93,7 @@ public sealed class FunctionsTelemetryTests : IDisposable
         Assert.Null(ApplicationInsightsExport.Credential("ClientId=abc"));
     }
 
-    /// <summary>Calls every instrument of the host's <see cref="CourseBotTelemetry"/> once; returns the metric names its exporter saw.</summary>
+    /// <summary>Calls each instrument of the host's <see cref="CourseBotTelemetry"/> once; returns the names its exporter saw.</summary>
     private static string[] RecordEachInstrument(IServiceProvider host, ExportedTelemetry exported)
     {
         // Resolving the providers starts them listening, as the host's start would.
@@ -111,7 +115,11 @@ public sealed class FunctionsTelemetryTests : IDisposable
         telemetry.GradeRefused(GradeRefusal.WrongCommit, 409);
         telemetry.ObserveQueue(new Core.Storage.QueueSnapshot(3, TimeSpan.FromSeconds(2)));
         exported.Flush(host);
-        return [.. exported.Metrics.Where(m => m.MeterName == CourseBotTelemetry.Name).Select(m => m.Name).Distinct().Order(StringComparer.Ordinal)];
+        return
+        [
+            .. exported.Metrics.Where(m => m.MeterName == CourseBotTelemetry.Name)
+                .Select(m => m.Name).Distinct().Order(StringComparer.Ordinal),
+        ];
     }
 
     private static IConfiguration Functions(Dictionary<string, string?> extra)

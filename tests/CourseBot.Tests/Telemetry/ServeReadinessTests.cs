@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 
 namespace CourseBot.Tests.Telemetry;
 
-/// <summary><c>/readyz</c> on <c>coursebot serve</c>: the store and GitHub (the emulator) each answer, or the 503 names which did not.</summary>
+/// <summary><c>/readyz</c> on <c>coursebot serve</c>: the store and GitHub (the emulator) answer, or a 503 names which not.</summary>
 public sealed class ServeReadinessTests
 {
     [Fact]
@@ -37,7 +37,8 @@ public sealed class ServeReadinessTests
     [Fact]
     public async Task Readyz_503NamingTheStore_WhenTheSqliteFileIsUnreadable()
     {
-        await using var harness = await JourneyHarness.StartAsync(new Dictionary<string, string?> { ["CourseBot:Queue:Worker"] = "false" });
+        var noWorker = new Dictionary<string, string?> { ["CourseBot:Queue:Worker"] = "false" };
+        await using var harness = await JourneyHarness.StartAsync(noWorker);
         using var http = new HttpClient { BaseAddress = new Uri(harness.Bot.Urls.First()) };
         var ready = await ReadyzAsync(http);
         Assert.True(ready.Status == HttpStatusCode.OK, ready.Body.ToString());
@@ -76,5 +77,6 @@ public sealed class ServeReadinessTests
     }
 
     private static string Check(JsonElement body, string name) =>
-        body.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name).GetProperty("detail").GetString()!;
+        body.GetProperty("checks").EnumerateArray()
+            .Single(c => c.GetProperty("name").GetString() == name).GetProperty("detail").GetString()!;
 }

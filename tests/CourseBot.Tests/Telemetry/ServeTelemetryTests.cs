@@ -17,7 +17,8 @@ namespace CourseBot.Tests.Telemetry;
 [Collection(TelemetryGroup.Name)]
 public sealed class ServeTelemetryTests
 {
-    private const string Enroll = "### Path\n\nPath 1: Celery Fundamentals\n\n### Pace\n\nPart-time (most learners)\n\n### Start date\n\n2026-12-01";
+    private const string Enroll =
+        "### Path\n\nPath 1: Celery Fundamentals\n\n### Pace\n\nPart-time (most learners)\n\n### Start date\n\n2026-12-01";
 
     private static readonly Dictionary<string, string?> Exporting = new()
     {
@@ -33,7 +34,8 @@ public sealed class ServeTelemetryTests
             Exporting, new GitHubEmulator.EmulatorOptions { GenerationDelay = TimeSpan.Zero }, exported.AddTo);
         var issue = harness.GitHub.OpenIssueAs(JourneyHarness.CourseRepository, "ada", "[Enroll] ada", Enroll, "enroll");
 
-        await harness.SendAsync(harness.IssueOpened(JourneyHarness.CourseRepository, issue.Number, "ada", "[Enroll] ada", Enroll, "enroll"));
+        await harness.SendAsync(
+            harness.IssueOpened(JourneyHarness.CourseRepository, issue.Number, "ada", "[Enroll] ada", Enroll, "enroll"));
         await harness.IdleAsync();
         Assert.NotNull(harness.GitHub.State.Repo(JourneyHarness.Org, "celery-ada")); // enrolled: the journey did call GitHub
         var counted = await CallsSettledAsync(exported, harness);
@@ -47,7 +49,8 @@ public sealed class ServeTelemetryTests
         var process = Assert.Single(exported.Spans, s => s.DisplayName == "process issues");
         Assert.Equal("processed", process.GetTagItem("coursebot.outcome"));
         Assert.Contains(exported.Spans, s => s.Source.Name == "System.Net.Http" && s.TraceId == process.TraceId);
-        Assert.Equal(1, exported.Count("coursebot.delivery.processing.duration", ("github.event", "issues"), ("coursebot.outcome", "processed")));
+        Assert.Equal(
+            1, exported.Count("coursebot.delivery.processing.duration", ("github.event", "issues"), ("coursebot.outcome", "processed")));
 
         // Every request that reached GitHub was counted, and the rate limit its headers told is reported.
         Assert.Equal(harness.GitHub.TotalCalls, counted);
@@ -73,7 +76,8 @@ public sealed class ServeTelemetryTests
             Content = new StringContent("""{"version":1}""", Encoding.UTF8, "application/json"),
         };
         // The issuer's claims, signed with a key that is not the issuer's.
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", harness.Issuer.Mint("academy/celery-ada", signWith: forger));
+        var forged = harness.Issuer.Mint("academy/celery-ada", signWith: forger);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", forged);
 
         using var response = await http.SendAsync(request);
         exported.Flush(harness.Bot.Services);
