@@ -5,6 +5,7 @@ using CourseBot.Core.Journey;
 using CourseBot.Core.LabGrading;
 using CourseBot.Core.Oidc;
 using CourseBot.Core.OpenBadges;
+using CourseBot.Core.Telemetry;
 using CourseBot.Core.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,8 @@ public static class CourseBotServiceCollectionExtensions
         services.AddSettings<Cohorts.Dashboard.DashboardOptions>(Cohorts.Dashboard.DashboardOptions.Section);
         services.AddSettings<CredentialKeyOptions>(CredentialKeyOptions.Section);
         services.AddSettings<Cohorts.Page.DashboardPageOptions>(Cohorts.Page.DashboardPageOptions.Section);
+        services.AddSettings<TelemetryOptions>(TelemetryOptions.Section);
+        services.AddSettings<ReadinessOptions>(ReadinessOptions.Section);
 
         services.TryAddSingleton(TimeProvider.System);
         // A host that validated the course before building (coursebot serve) has registered it; otherwise it is
@@ -50,6 +53,11 @@ public static class CourseBotServiceCollectionExtensions
 
         // Created on first use: a host without a credential key starts and grades, and fails closed only when it would sign.
         services.TryAddSingleton(provider => CredentialSignerFactory.Create(provider.GetRequiredService<CredentialKeyOptions>()));
+        // The instruments exist in every host; whether anything listens is the host's AddCourseBotTelemetry.
+        services.AddMetrics();
+        services.TryAddSingleton<CourseBotTelemetry>();
+        services.TryAddSingleton<GitHubReachability>();
+        services.TryAddSingleton<ReadinessProbe>();
         services.AddSingleton<WebhookIngress>();
         services.AddSingleton<WebhookEventProcessor, CourseBotWebhookProcessor>();
         services.AddSingleton<IWebhookDispatcher, OctokitWebhookDispatcher>();

@@ -1,4 +1,5 @@
 using CourseBot.Core;
+using CourseBot.Core.Telemetry;
 using CourseBot.Core.Webhooks;
 using CourseBot.Storage.Azure;
 using Microsoft.Extensions.Configuration;
@@ -8,6 +9,9 @@ namespace CourseBot.Functions;
 
 public static class FunctionsServiceCollectionExtensions
 {
+    /// <summary>The <c>service.name</c> of this host's traces and metrics (App Insights' cloud role name).</summary>
+    public const string ServiceName = "coursebot-functions";
+
     /// <summary>
     /// The Functions host: the core's wiring on the Azure stores. Its functions are found by the Functions SDK;
     /// the one rule of its own is to fail closed without a webhook secret (<c>coursebot serve</c> shows setup instead).
@@ -17,6 +21,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddLogging();
         services.AddCourseBot(configuration);
         services.AddAzureStores();
+        services.AddCourseBotTelemetry(configuration, ServiceName, ApplicationInsightsExport.From(configuration));
         services.AddOptions<WebhookOptions>().Validate(
             webhooks => webhooks.Secret.Length > 0,
             WebhookOptions.Section + ":Secret is not set: the bot refuses to start without a webhook secret.");

@@ -333,6 +333,19 @@ public sealed class AzureDeliveryInbox : IDeliveryInbox
     public async Task<int> PendingAsync(CancellationToken cancel) =>
         (await _queue.GetPropertiesAsync(cancel).ConfigureAwait(false)).Value.ApproximateMessagesCount;
 
+    /// <summary>
+    /// The approximate count, and the age of the message at the queue's front (peeked, so not taken): Storage
+    /// queues tell no oldest time, and a message leased or waiting for a retry is not peeked, so this is the age
+    /// of the oldest message ready to run.
+    /// </summary>
+    public async Task<QueueSnapshot> SnapshotAsync(CancellationToken cancel)
+    {
+        var depth = (await _queue.GetPropertiesAsync(cancel).ConfigureAwait(false)).Value.ApproximateMessagesCount;
+        var front = (await _queue.PeekMessagesAsync(1, cancel).ConfigureAwait(false)).Value.FirstOrDefault();
+        var age = front?.InsertedOn is { } inserted ? _time.GetUtcNow() - inserted : TimeSpan.Zero;
+        return new QueueSnapshot(depth, age > TimeSpan.Zero ? age : TimeSpan.Zero);
+    }
+
     /// <summary>The queue message: the body inline when small, else in a blob named after the delivery.</summary>
     private async Task<QueueEnvelope> EnvelopeAsync(WebhookDelivery delivery, CancellationToken cancel)
     {

@@ -3,6 +3,7 @@ using CourseBot.Core.Curriculum.Validation;
 using CourseBot.Core.GitHub;
 using CourseBot.Core.Journey;
 using CourseBot.Core.Storage;
+using CourseBot.Core.Telemetry;
 using CourseBot.Core.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -19,6 +20,9 @@ internal static class BotServer
     /// <summary>Where the embedded store (and, in setup mode, the App's secrets) live: beside the working folder, never in the
     /// repository.</summary>
     public const string DefaultDataDirectory = ".coursebot";
+
+    /// <summary>The <c>service.name</c> of this host's traces and metrics.</summary>
+    public const string ServiceName = "coursebot-serve";
 
     /// <summary>Runs the bot until <paramref name="cancel"/>; 1 when the course or a setting is not valid, one problem a line.</summary>
     public static async Task<int> RunAsync(
@@ -91,6 +95,7 @@ internal static class BotServer
         builder.Services.AddSingleton(course);
         builder.Services.AddCourseBot(builder.Configuration);
         builder.Services.AddSqliteStores(Path.Combine(dataDirectory, "coursebot.db"));
+        builder.Services.AddCourseBotTelemetry(builder.Configuration, ServiceName);
         if (builder.Configuration.GetValue("CourseBot:Queue:Worker", true))
         {
             builder.Services.AddHostedService<DeliveryWorkerService>();
@@ -122,6 +127,7 @@ internal static class BotServer
         app.MapGrading();
         app.MapWebhooks();
         app.MapDashboard();
+        app.MapReadiness();
         if (mode.SetupOpen)
         {
             var publicUrl = builder.Configuration["CourseBot:PublicUrl"];

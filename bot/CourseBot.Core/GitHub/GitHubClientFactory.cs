@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CourseBot.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Octokit;
 using Octokit.Internal;
@@ -17,13 +18,24 @@ public sealed class GitHubClientFactory : IDisposable
     private readonly GitHubResilienceOptions _resilience;
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
+    private readonly CourseBotTelemetry? _telemetry;
     private readonly SocketsHttpHandler _transport = new() { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
     private readonly HttpClient _tokenHttp;
     private readonly ConcurrentDictionary<long, IGitHubClient> _clients = new();
     private GitHubClient? _appClient;
 
-    public GitHubClientFactory(GitHubAppOptions options, GitHubResilienceOptions resilience, TimeProvider time, ILoggerFactory loggers)
+    /// <summary>
+    /// The telemetry, when given, counts every call and keeps the rate limit GitHub reports (one-shot CLI commands
+    /// pass none).
+    /// </summary>
+    public GitHubClientFactory(
+        GitHubAppOptions options,
+        GitHubResilienceOptions resilience,
+        TimeProvider time,
+        ILoggerFactory loggers,
+        CourseBotTelemetry? telemetry = null)
     {
+        _telemetry = telemetry;
         _options = options;
         _resilience = resilience;
         _time = time;
@@ -58,7 +70,8 @@ public sealed class GitHubClientFactory : IDisposable
 
     // Clients live as long as the factory, which disposes the shared transport.
     private GitHubResilienceHandler Pipeline() =>
-        new(_resilience, _time, _loggers.CreateLogger<GitHubResilienceHandler>()) { InnerHandler = _transport };
+        // Clients live as long as the factory, which disposes the shared transport.
+        new(_resilience, _time, _loggers.CreateLogger<GitHubResilienceHandler>(), _telemetry) { InnerHandler = _transport };
 
     private sealed class InstallationCredentials(InstallationTokens tokens, long installationId) : ICredentialStore
     {

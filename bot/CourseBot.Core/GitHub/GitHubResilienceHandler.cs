@@ -1,4 +1,5 @@
 using System.Globalization;
+using CourseBot.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace CourseBot.Core.GitHub;
@@ -16,11 +17,13 @@ namespace CourseBot.Core.GitHub;
 /// <see cref="GitHubResilienceOptions.MaxWait"/> for the queue to retry) would each be a custom strategy
 /// around this same code.
 /// </summary>
+/// <remarks>
+/// The telemetry, when given, is told of every attempt that went out (retries are calls too) and the rate limit it
+/// reported.
+/// </remarks>
 public sealed partial class GitHubResilienceHandler(
-    GitHubResilienceOptions options,
-    TimeProvider time,
-    ILogger<GitHubResilienceHandler> logger
-) : DelegatingHandler
+    GitHubResilienceOptions options, TimeProvider time, ILogger<GitHubResilienceHandler> logger, CourseBotTelemetry? telemetry = null)
+    : DelegatingHandler
 {
     private readonly SemaphoreSlim _spacing = new(1, 1);
     private readonly Lock _gate = new();
@@ -68,6 +71,8 @@ public sealed partial class GitHubResilienceHandler(
                 failure = ex;
             }
 
+            var reading = response is null ? null : RateLimitReading.From(response.Headers);
+            telemetry?.GitHubCall(request.Method.Method, (int?)response?.StatusCode ?? 0, reading);
             var wait = response is null ? Backoff(attempt) : await DecideAsync(response, attempt, cancellationToken).ConfigureAwait(false);
             if (wait is null)
             {

@@ -19,7 +19,8 @@ internal static class JourneyServiceCollectionExtensions
             provider.GetRequiredService<GitHubAppOptions>(),
             provider.GetRequiredService<GitHubResilienceOptions>(),
             provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<ILoggerFactory>()
+            provider.GetRequiredService<ILoggerFactory>(),
+            provider.GetRequiredService<Telemetry.CourseBotTelemetry>()
         ));
         services.AddSingleton<Func<long, IGitHubClient>>(provider =>
             installation => provider.GetRequiredService<GitHubClientFactory>().ForInstallation(installation)

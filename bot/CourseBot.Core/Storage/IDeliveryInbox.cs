@@ -29,4 +29,7 @@ public interface IDeliveryInbox
 
     /// <summary>Messages waiting or leased (for health and tests).</summary>
     Task<int> PendingAsync(CancellationToken cancel);
+
+    /// <summary>Depth and age of the oldest message, for the queue gauges and readiness: one cheap query.</summary>
+    Task<QueueSnapshot> SnapshotAsync(CancellationToken cancel);
 }

@@ -299,6 +299,21 @@ public sealed class SqliteDeliveryInbox : IDeliveryInbox
         );
     }
 
+    public async Task<QueueSnapshot> SnapshotAsync(CancellationToken cancel)
+    {
+        // The queue row has no time of its own: the delivery's received_at is when it entered the queue (or the
+        // dead-letter list it was replayed from), so the oldest age counts from GitHub's delivery.
+        await using var connection = Open();
+        await using var command = Command(connection, """
+            SELECT COUNT(*), MIN(d.received_at) FROM queue q LEFT JOIN deliveries d ON d.id = q.delivery_id
+            """);
+        await using var reader = await command.ExecuteReaderAsync(cancel).ConfigureAwait(false);
+        await reader.ReadAsync(cancel).ConfigureAwait(false);
+        var depth = reader.GetInt32(0);
+        var oldest = reader.IsDBNull(1) ? Now() : reader.GetInt64(1);
+        return new QueueSnapshot(depth, TimeSpan.FromMilliseconds(Math.Max(0, Now() - oldest)));
+    }
+
     private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
     private SqliteConnection Open() => _database.Open();

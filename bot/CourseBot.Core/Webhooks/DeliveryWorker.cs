@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using CourseBot.Core.Storage;
+using CourseBot.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace CourseBot.Core.Webhooks;
@@ -12,9 +14,9 @@ public sealed partial class DeliveryWorker(
     IDeliveryInbox inbox,
     IWebhookDispatcher dispatcher,
     QueueOptions options,
+    CourseBotTelemetry telemetry,
     TimeProvider time,
-    ILogger<DeliveryWorker> logger
-)
+    ILogger<DeliveryWorker> logger)
 {
     /// <summary>Processes one message if one is due; returns whether one was.</summary>
     public async Task<bool> ProcessOneAsync(CancellationToken cancel)
@@ -25,10 +27,14 @@ public sealed partial class DeliveryWorker(
             return false;
         }
 
+        var started = Stopwatch.GetTimestamp();
+        var eventName = message.Delivery.Event;
+        using var span = CourseBotTelemetry.StartProcessing(eventName, message.Delivery.DeliveryId, message.Attempt);
         try
         {
             await dispatcher.DispatchAsync(message.Delivery, cancel).ConfigureAwait(false);
             await inbox.CompleteAsync(message, cancel).ConfigureAwait(false);
+            telemetry.Processed(span, started, eventName, "processed");
             LogProcessed(logger, message.Delivery.DeliveryId, message.Delivery.Event, message.Attempt);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
@@ -38,6 +44,7 @@ public sealed partial class DeliveryWorker(
             await inbox
                 .FailAsync(message, $"{ex.GetType().Name}: {ex.Message}", delay, deadLetter, CancellationToken.None)
                 .ConfigureAwait(false);
+            telemetry.Processed(span, started, eventName, deadLetter ? "dead_letter" : "retry", ex);
             if (deadLetter)
             {
                 LogDeadLettered(logger, ex, message.Delivery.DeliveryId, message.Delivery.Event, message.Attempt);

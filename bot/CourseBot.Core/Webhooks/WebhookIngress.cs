@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CourseBot.Core.Storage;
+using CourseBot.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace CourseBot.Core.Webhooks;
@@ -12,13 +14,27 @@ namespace CourseBot.Core.Webhooks;
 /// GitHub's 10 s). Processing happens later, from the queue. A repeated <c>X-GitHub-Delivery</c> is
 /// acknowledged and not enqueued again. Every bad request gets a 4xx and a log line, never a 500.
 /// </summary>
-public sealed partial class WebhookIngress(WebhookOptions options, IDeliveryInbox inbox, ILogger<WebhookIngress> logger)
+public sealed partial class WebhookIngress(
+    WebhookOptions options, IDeliveryInbox inbox, CourseBotTelemetry telemetry, ILogger<WebhookIngress> logger)
 {
     private readonly byte[] _secret = Encoding.UTF8.GetBytes(options.Secret);
 
+    /// <summary>Checks, stores and answers; the ack span and <c>coursebot.webhook.ack.duration</c> time all of it.</summary>
     public async Task<IngressResult> AcceptAsync(IngressRequest request, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var started = Stopwatch.GetTimestamp();
+        using var span = CourseBotTelemetry.StartAck();
+        var result = await CheckAndStoreAsync(request, cancel).ConfigureAwait(false);
+        var outcome = result.Status != 202 ? "refused" : result.Message == Queued ? "queued" : "duplicate";
+        telemetry.Acknowledged(span, started, result.Status, outcome, result.Event);
+        return result;
+    }
+
+    private const string Queued = "queued";
+
+    private async Task<IngressResult> CheckAndStoreAsync(IngressRequest request, CancellationToken cancel)
+    {
         var headers = new Dictionary<string, string>(request.Headers, StringComparer.OrdinalIgnoreCase);
         if (_secret.Length == 0)
         {
@@ -77,10 +93,10 @@ public sealed partial class WebhookIngress(WebhookOptions options, IDeliveryInbo
         if (!stored)
         {
             LogDuplicate(logger, deliveryId, eventName);
-            return new IngressResult(202, "duplicate delivery: already queued");
+            return new IngressResult(202, "duplicate delivery: already queued", eventName);
         }
 
-        return new IngressResult(202, "queued");
+        return new IngressResult(202, Queued, eventName);
     }
 
     /// <summary>HMAC-SHA256 of the body with the secret, compared in fixed time with the header's hex digest.</summary>

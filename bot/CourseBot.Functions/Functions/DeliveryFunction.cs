@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Azure.Storage.Queues.Models;
 using CourseBot.Storage.Azure;
+using CourseBot.Core.Telemetry;
 using CourseBot.Core.Webhooks;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
@@ -15,8 +17,8 @@ public sealed partial class DeliveryFunction(
     AzureDeliveryInbox inbox,
     IWebhookDispatcher dispatcher,
     QueueOptions options,
-    ILogger<DeliveryFunction> logger
-)
+    CourseBotTelemetry telemetry,
+    ILogger<DeliveryFunction> logger)
 {
     /// <summary>The queue the ingress writes to: app setting <c>CourseBotQueue</c> (default <c>coursebot-deliveries</c>).</summary>
     public const string QueueSetting = "%CourseBotQueue%";
@@ -29,17 +31,26 @@ public sealed partial class DeliveryFunction(
     {
         ArgumentNullException.ThrowIfNull(message);
         var delivery = await inbox.DecodeAsync(message.MessageText, cancel).ConfigureAwait(false);
+        var started = Stopwatch.GetTimestamp();
+        using var span = CourseBotTelemetry.StartProcessing(delivery.Event, delivery.DeliveryId, (int)message.DequeueCount);
         try
         {
             await dispatcher.DispatchAsync(delivery, cancel).ConfigureAwait(false);
             await inbox.MarkProcessedAsync(delivery.DeliveryId, cancel).ConfigureAwait(false);
+            telemetry.Processed(span, started, delivery.Event, "processed");
         }
         catch (Exception ex) when (message.DequeueCount >= options.MaxAttempts && ex is not OperationCanceledException)
         {
-            await inbox
-                .RecordDeadLetterAsync(delivery, (int)message.DequeueCount, $"{ex.GetType().Name}: {ex.Message}", cancel)
+            await inbox.RecordDeadLetterAsync(delivery, (int)message.DequeueCount, $"{ex.GetType().Name}: {ex.Message}", cancel)
                 .ConfigureAwait(false);
+            telemetry.Processed(span, started, delivery.Event, "dead_letter", ex);
             LogDeadLettered(logger, ex, delivery.DeliveryId, delivery.Event, message.DequeueCount);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The runtime makes the message visible again after host.json's visibility timeout.
+            telemetry.Processed(span, started, delivery.Event, "retry", ex);
+            throw;
         }
     }
 

@@ -83,12 +83,9 @@ public sealed class FunctionsWebhookTests : IAsyncLifetime
     [Fact]
     public async Task Webhook_Signed_IsQueued_Unsigned_Is401()
     {
-        var function = new WebhookFunction(
-            new WebhookIngress(new WebhookOptions { Secret = WebhookRequests.Secret }, _inbox, NullLogger<WebhookIngress>.Instance)
-        );
-        var accepted = Assert.IsType<JsonResult>(
-            await function.RunAsync(Request(WebhookRequests.Ping, sign: true), CancellationToken.None)
-        );
+        var function = new WebhookFunction(new WebhookIngress(
+            new WebhookOptions { Secret = WebhookRequests.Secret }, _inbox, TestTelemetry.Create(), NullLogger<WebhookIngress>.Instance));
+        var accepted = Assert.IsType<JsonResult>(await function.RunAsync(Request(WebhookRequests.Ping, sign: true), CancellationToken.None));
         Assert.Equal(202, accepted.StatusCode);
         Assert.Equal(1, await _inbox.PendingAsync(CancellationToken.None));
 
@@ -125,21 +122,16 @@ public sealed class FunctionsWebhookTests : IAsyncLifetime
         throwing.Setup(d => d.DispatchAsync(It.IsAny<WebhookDelivery>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("handler failed"));
         var failing = new DeliveryFunction(
-            _inbox, throwing.Object, new QueueOptions { MaxAttempts = 5 }, NullLogger<DeliveryFunction>.Instance);
-        // attempt 1: the runtime retries
-        await Assert.ThrowsAsync<InvalidOperationException>(() => failing.RunAsync(message, CancellationToken.None));
-        var last = Azure.Storage.Queues.Models.QueuesModelFactory.QueueMessage(
-            message.MessageId,
-            message.PopReceipt,
-            message.Body,
-            dequeueCount: 5
-        );
+            _inbox, throwing.Object, new QueueOptions { MaxAttempts = 5 }, TestTelemetry.Create(), NullLogger<DeliveryFunction>.Instance);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failing.RunAsync(message, CancellationToken.None)); // attempt 1: the runtime retries
+        var last = Azure.Storage.Queues.Models.QueuesModelFactory.QueueMessage(message.MessageId, message.PopReceipt, message.Body, dequeueCount: 5);
         await failing.RunAsync(last, CancellationToken.None); // attempt 5: recorded, not thrown
         var letter = Assert.Single(await _inbox.DeadLettersAsync(CancellationToken.None));
         Assert.Equal((id, 5, "InvalidOperationException: handler failed"), (letter.DeliveryId, letter.Attempts, letter.Error));
 
         var handler = new Mock<IWebhookDispatcher>();
-        var working = new DeliveryFunction(_inbox, handler.Object, new QueueOptions(), NullLogger<DeliveryFunction>.Instance);
+        var working = new DeliveryFunction(
+            _inbox, handler.Object, new QueueOptions(), TestTelemetry.Create(), NullLogger<DeliveryFunction>.Instance);
         await working.RunAsync(message, CancellationToken.None);
         handler.Verify(d => d.DispatchAsync(It.Is<WebhookDelivery>(w => w.DeliveryId == id), It.IsAny<CancellationToken>()), Times.Once);
         Assert.NotNull((await _inbox.StatusAsync(id, CancellationToken.None))!.ProcessedAt);

@@ -36,7 +36,7 @@ public sealed class GradesFunctionTests : IDisposable
         var endpoint = new GradeIntakeEndpoint(
             oidc, verifier, new RunIdentityCheck(grading, history), new ConfiguredOpenLabs(grading),
             new LabRulesReader(RepositoryPaths.Curriculum),
-            history, new QueuedLearnerChanges(inbox), NullLogger<GradeIntakeEndpoint>.Instance);
+            history, new QueuedLearnerChanges(inbox), TestTelemetry.Create(), NullLogger<GradeIntakeEndpoint>.Instance);
         var function = new GradesFunction(endpoint);
         const string result = """
             {"version":1,"lab":"first-celery-app/first-app-lab","sha":"0123456789abcdef0123456789abcdef01234567",

@@ -74,10 +74,9 @@ internal sealed class JourneyHarness : IAsyncDisposable
 
     /// <param name="extra">Bot settings that override the harness's.</param>
     /// <param name="emulator">Emulator options (default: generation takes 1 s).</param>
+    /// <param name="services">Last word on the bot's services (the telemetry tests add an in-memory exporter).</param>
     public static async Task<JourneyHarness> StartAsync(
-        IReadOnlyDictionary<string, string?>? extra = null,
-        EmulatorOptions? emulator = null
-    )
+        IReadOnlyDictionary<string, string?>? extra = null, EmulatorOptions? emulator = null, Action<IServiceCollection>? services = null)
     {
         var github = await GitHubEmulator.GitHubEmulator.StartAsync(
             emulator ?? new EmulatorOptions { GenerationDelay = TimeSpan.FromSeconds(1) }
@@ -122,9 +121,11 @@ internal sealed class JourneyHarness : IAsyncDisposable
         }
 
         var time = new ShiftedTime();
-        var bot = BotServer.Build(CeleryCourse.Course, "http://127.0.0.1:0", settings, services =>
-            services.AddSingleton<TimeProvider>(time)
-        );
+        var bot = BotServer.Build(CeleryCourse.Course, "http://127.0.0.1:0", settings, bot =>
+        {
+            bot.AddSingleton<TimeProvider>(time);
+            services?.Invoke(bot);
+        });
         await bot.StartAsync();
         return new JourneyHarness(github, issuer, bot, installation, data, time);
     }

@@ -86,9 +86,9 @@ public sealed class DeliveryWorkerTests : IDisposable
             _inbox,
             dispatcher,
             new QueueOptions { MaxAttempts = maxAttempts, RetryBase = TimeSpan.FromSeconds(2) },
+            Infrastructure.TestTelemetry.Create(),
             _time,
-            NullLogger<DeliveryWorker>.Instance
-        );
+            NullLogger<DeliveryWorker>.Instance);
 
     private static WebhookDelivery Delivery(string id) =>
         new(id, "ping", new Dictionary<string, string> { ["X-GitHub-Event"] = "ping", ["X-GitHub-Delivery"] = id }, "{}"u8.ToArray());
