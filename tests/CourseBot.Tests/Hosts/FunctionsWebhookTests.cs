@@ -85,7 +85,8 @@ public sealed class FunctionsWebhookTests : IAsyncLifetime
     {
         var function = new WebhookFunction(new WebhookIngress(
             new WebhookOptions { Secret = WebhookRequests.Secret }, _inbox, TestTelemetry.Create(), NullLogger<WebhookIngress>.Instance));
-        var accepted = Assert.IsType<JsonResult>(await function.RunAsync(Request(WebhookRequests.Ping, sign: true), CancellationToken.None));
+        var accepted = Assert.IsType<JsonResult>(
+            await function.RunAsync(Request(WebhookRequests.Ping, sign: true), CancellationToken.None));
         Assert.Equal(202, accepted.StatusCode);
         Assert.Equal(1, await _inbox.PendingAsync(CancellationToken.None));
 
@@ -123,8 +124,10 @@ public sealed class FunctionsWebhookTests : IAsyncLifetime
             .ThrowsAsync(new InvalidOperationException("handler failed"));
         var failing = new DeliveryFunction(
             _inbox, throwing.Object, new QueueOptions { MaxAttempts = 5 }, TestTelemetry.Create(), NullLogger<DeliveryFunction>.Instance);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => failing.RunAsync(message, CancellationToken.None)); // attempt 1: the runtime retries
-        var last = Azure.Storage.Queues.Models.QueuesModelFactory.QueueMessage(message.MessageId, message.PopReceipt, message.Body, dequeueCount: 5);
+        // attempt 1: the runtime retries
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failing.RunAsync(message, CancellationToken.None));
+        var last = Azure.Storage.Queues.Models.QueuesModelFactory.QueueMessage(
+            message.MessageId, message.PopReceipt, message.Body, dequeueCount: 5);
         await failing.RunAsync(last, CancellationToken.None); // attempt 5: recorded, not thrown
         var letter = Assert.Single(await _inbox.DeadLettersAsync(CancellationToken.None));
         Assert.Equal((id, 5, "InvalidOperationException: handler failed"), (letter.DeliveryId, letter.Attempts, letter.Error));
