@@ -3,7 +3,18 @@ using System.Text.Json;
 
 namespace CourseBot.Core.Oidc;
 
-/// <summary>Fetches a JWKS document over HTTPS (or loopback HTTP in tests) and caches it.</summary>
+/// <summary>
+/// Fetches a JWKS document over HTTPS (or loopback HTTP in tests) and caches it; an unknown key id (a rotation) fetches it
+/// again, at most every 30 s, measured on the injected <see cref="TimeProvider"/>.
+/// </summary>
+/// <remarks>
+/// Kept rather than Microsoft.IdentityModel.Protocols' <c>ConfigurationManager</c> (checked at 8.23.0): its documented API
+/// takes no <see cref="TimeProvider"/> (its refresh rule reads <c>DateTimeOffset.Now</c>), so the 30 s rule could not run on
+/// ours, nor be tested with <c>FakeTimeProvider</c>; and its <c>RequestRefresh</c> fetches in the background unless the process-wide
+/// switch <c>Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking</c> is set, so the first token signed with a new key
+/// would be refused instead of verified after one fetch. Signature checks themselves are the library's
+/// (<see cref="GitHubOidcVerifier"/>).
+/// </remarks>
 public sealed class HttpJwksSource(HttpClient http, OidcOptions options, TimeProvider time) : IJwksSource, IDisposable
 {
     private static readonly TimeSpan MinRefreshInterval = TimeSpan.FromSeconds(30);
