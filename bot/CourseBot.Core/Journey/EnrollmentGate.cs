@@ -35,6 +35,11 @@ public sealed class EnrollmentGate(JourneyOptions options)
         }
     }
 
+    /// <summary>The refusal of a login who is no member of the course organisation (under <c>org-members</c>).</summary>
+    public static string NotAMember(string org) =>
+        $"this course is for members of the {org} organisation. "
+        + "Ask your instructors for an invitation, then open a new **Enroll** issue";
+
     private async Task<string?> MembershipRefusalAsync(IGitHubClient github, string login)
     {
         var org = options.CourseOwner;
@@ -48,8 +53,7 @@ public sealed class EnrollmentGate(JourneyOptions options)
         }
         catch (NotFoundException)
         {
-            return $"this course is for members of the {org} organisation. "
-                + "Ask your instructors for an invitation, then open a new **Enroll** issue";
+            return NotAMember(org);
         }
     }
 }

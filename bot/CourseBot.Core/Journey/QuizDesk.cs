@@ -130,17 +130,9 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Lear
         ledger.QuizStarts.Add(new QuizAttempt(key, started.At, deadline, started.Sequence, comment.CommentId, shuffle));
         LogStarted(logger, ledger.Repository, key, deadline);
         var count = chosen.Quiz.Questions.Length;
-        return (
-            string.Create(
-                CultureInfo.InvariantCulture,
-                $"⏱️ **{chosen.Assessment.Title}** has started: {count} questions, {limit.TotalMinutes:0} minutes, pass mark "
-                + $"{PassPercent(chosen.Assessment)} %.\n\n"
-                    + $"**[Open the quiz form]({form})**, answer every question and submit it by **{Time(deadline)}**. A submission after "
-                    + $"that is recorded as late and does not count; the form leaves your repository when the attempt ends."
-            ),
-            true,
-            true
-        );
+        var pass = PassPercent(chosen.Assessment);
+        var reply = Writing.QuizStartReplyWriter.Started(chosen.Assessment.Title, count, limit, pass, form, deadline);
+        return (reply, true, true);
     }
 
     /// <summary>Grades a submitted quiz issue. Returns true when something was recorded (progress may have changed).</summary>
@@ -364,7 +356,7 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Lear
         public string Key => $"{Module.Id}/{Assessment.Id}";
     }
 
-    private static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    private static string Time(DateTimeOffset at) => Writing.QuizStartReplyWriter.Time(at);
 
     [LoggerMessage(EventId = 5201, Level = LogLevel.Information, Message = "Quiz {Quiz} started in {Repository}, due {Deadline}")]
     private static partial void LogStarted(ILogger logger, string repository, string quiz, DateTimeOffset deadline);

@@ -70,7 +70,7 @@ public sealed class EmulatorSchemaTests : IAsyncLifetime, IDisposable
             }
 
             using var body = JsonDocument.Parse(response.Body);
-            violations.AddRange(JsonSchemaSubset.Validate(schema, body.RootElement).Select(v => $"{route} {response.Status} {v}"));
+            violations.AddRange(SchemaViolations.Validate(schema, body.RootElement).Select(v => $"{route} {response.Status} {v}"));
             checkedBodies++;
         }
 
@@ -134,15 +134,15 @@ public sealed class EmulatorSchemaTests : IAsyncLifetime, IDisposable
         issue["milestone"] = null;
 
         using var forged = JsonDocument.Parse(issue.ToJsonString());
-        var violations = JsonSchemaSubset.Validate(SchemaFor("POST /repos/{owner}/{repo}/issues", 201)!.Value, forged.RootElement);
+        var violations = SchemaViolations.Validate(SchemaFor("POST /repos/{owner}/{repo}/issues", 201)!.Value, forged.RootElement);
 
+        // JsonSchema.Net's wording; each line names the field, and the value where the message does not.
         string[] expected =
         [
-            "$: missing number",
-            "$.locked: expected boolean, found string",
-            """$.author_association: "STRANGER" is not one of """
-            + """["COLLABORATOR","CONTRIBUTOR","FIRST_TIMER","FIRST_TIME_CONTRIBUTOR","MANNEQUIN","MEMBER","NONE","OWNER"]""",
-            """$.closed_at: "yesterday" is not an RFC 3339 date-time""",
+            "$: Required properties [\"number\"] are not present",
+            "$.locked: Value is \"string\" but should be \"boolean\"",
+            "$.author_association: \"STRANGER\": Value should match one of the values specified by the enum",
+            "$.closed_at: \"yesterday\": Value does not match format \"date-time\"",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), violations.Order(StringComparer.Ordinal));
     }

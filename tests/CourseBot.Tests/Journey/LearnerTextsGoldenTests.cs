@@ -1,3 +1,4 @@
+using CourseBot.Core.Journey;
 using CourseBot.Core.Journey.Forms;
 using CourseBot.Core.Journey.History;
 using CourseBot.Core.Journey.Quizzes;
@@ -25,6 +26,30 @@ public sealed class LearnerTextsGoldenTests
         Assert.Null(request);
         Golden.AssertMatches("enrollment-not-understood.md", EnrollmentReplyWriter.NotUnderstood("ada", problems));
         Golden.AssertMatches("enrollment-setup-broken.md", EnrollmentReplyWriter.SetupBroken("ada"));
+    }
+
+    [Fact]
+    public void EnrollmentRefusal_OfANonMember_UnderOrgMembers()
+    {
+        Assert.Equal(EnrollmentPolicy.OrgMembers, new JourneyOptions().EnrollmentPolicy);
+        var refusal = EnrollmentReplyWriter.Refused("ada", EnrollmentGate.NotAMember("academy"));
+        Golden.AssertMatches("enrollment-refused-not-a-member.md", refusal);
+    }
+
+    [Fact]
+    public void CommandReplies_HelpAndQuizStart()
+    {
+        var learner = new MiniLearner().Quiz("first/quiz", 60).Lab(tasks: 4);
+        Golden.AssertMatches("help-reply.md", HelpReplyWriter.Write(learner.Progress, "first"));
+        var module = Course.FindModule("first")!;
+        var assessment = module.Assessments.Single(a => a.Id == "quiz");
+        var questions = module.Quizzes.Single(q => q.AssessmentId == "quiz").Questions.Length;
+        var limit = TimeSpan.FromMinutes(assessment.TimeLimitMinutes ?? 30);
+        var form = $"{MiniLearner.Url}/issues/new?template=quiz-01-quiz.yml";
+        var pass = QuizLocator.PassPercent(Course, assessment);
+        var deadline = learner.Time.GetUtcNow() + limit;
+        var reply = QuizStartReplyWriter.Started(assessment.Title, questions, limit, pass, form, deadline);
+        Golden.AssertMatches("quiz-start-reply.md", reply);
     }
 
     [Fact]
