@@ -64,7 +64,9 @@ internal sealed class JourneyHarness : IAsyncDisposable
 
     /// <param name="extra">Bot settings that override the harness's.</param>
     /// <param name="emulator">Emulator options (default: generation takes 1 s).</param>
-    public static async Task<JourneyHarness> StartAsync(IReadOnlyDictionary<string, string?>? extra = null, EmulatorOptions? emulator = null)
+    /// <param name="urls">Where the bot listens (default: a free loopback port); a fixed one lets its public URL be its real one.</param>
+    public static async Task<JourneyHarness> StartAsync(
+        IReadOnlyDictionary<string, string?>? extra = null, EmulatorOptions? emulator = null, string urls = "http://127.0.0.1:0")
     {
         var github = await GitHubEmulator.GitHubEmulator.StartAsync(emulator ?? new EmulatorOptions { GenerationDelay = TimeSpan.FromSeconds(1) });
         var installation = github.AddInstallation(Org);
@@ -107,7 +109,7 @@ internal sealed class JourneyHarness : IAsyncDisposable
         }
 
         var time = new ShiftedTime();
-        var bot = BotServer.Build(CeleryCourse.Course, "http://127.0.0.1:0", settings, services => services.AddSingleton<TimeProvider>(time));
+        var bot = BotServer.Build(CeleryCourse.Course, urls, settings, services => services.AddSingleton<TimeProvider>(time));
         await bot.StartAsync();
         return new JourneyHarness(github, issuer, bot, installation, data, time);
     }
