@@ -48,17 +48,14 @@ public static class CourseBotServiceCollectionExtensions
 
         // Created on first use: a host without a credential key starts and grades, and fails closed only when it would sign.
         services.TryAddSingleton(provider => CredentialSignerFactory.Create(provider.GetRequiredService<CredentialKeyOptions>()));
-        services.TryAddSingleton(provider => CredentialIssuer.From(provider.GetRequiredService<CredentialKeyOptions>(),
-            provider.GetRequiredService<JourneyOptions>(), provider.GetRequiredService<GitHubAppOptions>()));
         services.TryAddSingleton(provider => new CredentialRegister(provider.GetRequiredService<Storage.ILearnerEvents>()));
-        // The issuer and signer are resolved only when a credential is issued: a host with credentials off needs neither.
+        // The issuer and signer are made only when a credential is issued or served: a host with credentials off needs neither.
         services.TryAddSingleton(provider => new CredentialIssuance(provider.GetRequiredService<Curriculum.Model.Course>(),
-            provider.GetRequiredService<CredentialKeyOptions>(), provider.GetRequiredService<CredentialIssuer>,
-            provider.GetRequiredService<CredentialSigner>, provider.GetRequiredService<CredentialRegister>(),
+            provider.GetRequiredService<CredentialKeyOptions>(), () => Issuer(provider), provider.GetRequiredService<CredentialSigner>,
+            provider.GetRequiredService<CredentialRegister>(),
             provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CredentialIssuance>>()));
         services.TryAddSingleton(provider => new CredentialPages(provider.GetRequiredService<CredentialKeyOptions>(),
-            provider.GetRequiredService<CredentialSigner>, provider.GetRequiredService<CredentialIssuer>,
-            provider.GetRequiredService<CredentialRegister>()));
+            provider.GetRequiredService<CredentialSigner>, () => Issuer(provider), provider.GetRequiredService<CredentialRegister>()));
         services.AddSingleton<WebhookIngress>();
         services.AddSingleton<WebhookEventProcessor, CourseBotWebhookProcessor>();
         services.AddSingleton<IWebhookDispatcher, OctokitWebhookDispatcher>();
@@ -67,6 +64,10 @@ public static class CourseBotServiceCollectionExtensions
         services.AddCourseBotJourney();
         return services;
     }
+
+    private static CredentialIssuer Issuer(IServiceProvider provider) => CredentialIssuer.From(
+        provider.GetRequiredService<CredentialKeyOptions>(), provider.GetRequiredService<JourneyOptions>(),
+        provider.GetRequiredService<GitHubAppOptions>());
 
     private static void AddSettings<TOptions>(this IServiceCollection services, string section)
         where TOptions : class
