@@ -27,7 +27,10 @@ internal static class CredentialCommandLine
             Description = "certificates/LEVEL.json from a learner's repository, a .jwt file, or the credential's URL.",
         };
         var jwks = new Option<string?>("--jwks") { Description = "Check against this JWK Set file instead of fetching the issuer's." };
-        var verify = new Command("verify", "Check a credential's signature, issuer key, schema, validity and revocation.") { source, jwks };
+        var verify = new Command("verify", "Check a credential's signature, issuer key, schema, validity and revocation.")
+        {
+            source, jwks,
+        };
         verify.SetAction(async (parsed, cancel) =>
         {
             var output = parsed.InvocationConfiguration.Output;
@@ -64,7 +67,10 @@ internal static class CredentialCommandLine
     {
         var id = new Argument<string>("id") { Description = "The credential's id, or its URL." };
         var reason = new Option<string>("--reason") { Description = "Why (shown publicly on its page and list).", Required = true };
-        var by = new Option<string?>("--by") { Description = "Who revokes it (recorded).", DefaultValueFactory = _ => Environment.UserName };
+        var by = new Option<string?>("--by")
+        {
+            Description = "Who revokes it (recorded).", DefaultValueFactory = _ => Environment.UserName,
+        };
         var data = new Option<string>("--data")
         {
             Description = "The bot's data folder (default: .coursebot).", DefaultValueFactory = _ => BotServer.DefaultDataDirectory,
@@ -119,7 +125,8 @@ internal static class CredentialCommandLine
         return File.Exists(source) ? await File.ReadAllTextAsync(source, cancel).ConfigureAwait(false) : null;
     }
 
-    private static async Task<ILearnerEvents> OpenAsync(string dataDirectory, string? azureStorage, string prefix, CancellationToken cancel)
+    private static async Task<ILearnerEvents> OpenAsync(
+        string dataDirectory, string? azureStorage, string prefix, CancellationToken cancel)
     {
         if (azureStorage is not { Length: > 0 })
         {

@@ -121,7 +121,8 @@ public sealed class CredentialVerifier(HttpClient http, TimeProvider time)
     private void CheckPeriod(VerificationReport report, JsonObject payload)
     {
         var now = time.GetUtcNow();
-        if (!DateTimeOffset.TryParse(Text(payload["validFrom"]), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var from))
+        var styles = DateTimeStyles.AssumeUniversal;
+        if (!DateTimeOffset.TryParse(Text(payload["validFrom"]), CultureInfo.InvariantCulture, styles, out var from))
         {
             report.Fail("Validity: no readable validFrom date.");
             return;
@@ -183,11 +184,14 @@ public sealed class CredentialVerifier(HttpClient http, TimeProvider time)
         report.Pass($"Revocation: not on the issuer's revocation list ({listUrl}).");
     }
 
-    /// <summary>The issuer's JWK Set beside its profile: <c>BASE/issuer</c> publishes its key at <c>BASE/.well-known/jwks.json</c>.</summary>
+    /// <summary>
+    /// The issuer's JWK Set beside its profile: <c>BASE/issuer</c> publishes its key at <c>BASE/.well-known/jwks.json</c>.
+    /// </summary>
     private static string? JwksUrl(string issuerId)
     {
         var suffix = "/" + CredentialIssuer.IssuerPath;
-        return Uri.TryCreate(issuerId, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        return Uri.TryCreate(issuerId, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
             && issuerId.EndsWith(suffix, StringComparison.Ordinal)
             ? issuerId[..^suffix.Length] + "/.well-known/jwks.json"
             : null;

@@ -24,7 +24,9 @@ public static class OpenBadgesSchema
         return reader.ReadToEnd();
     }
 
-    /// <summary>The errors of <paramref name="credential"/> against the schema, one line each (location: message); empty when valid.</summary>
+    /// <summary>
+    /// The errors of <paramref name="credential"/> against the schema, one line each (location: message); empty when valid.
+    /// </summary>
     public static IReadOnlyList<string> Errors(JsonNode credential)
     {
         ArgumentNullException.ThrowIfNull(credential);

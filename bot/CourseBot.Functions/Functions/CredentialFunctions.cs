@@ -21,7 +21,8 @@ public sealed class CredentialFunctions(CredentialPages pages)
 
     [Function("credential-revocations")]
     public async Task<IActionResult> RevocationsAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "credentials/revocations")] HttpRequest request, CancellationToken cancel)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "credentials/revocations")] HttpRequest request,
+        CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(request);
         return Send(await pages.RevocationListAsync(cancel).ConfigureAwait(false));

@@ -27,7 +27,8 @@ public sealed class CredentialIssuingTests
         var url = $"http://127.0.0.1:{port}";
         await using var harness = await JourneyHarness.StartAsync(urls: url);
         await PathOneLearner.EnrollOneExamAwayAsync(harness);
-        Assert.DoesNotContain(harness.GitHub.Tree(PathOneLearner.Repository), p => p.StartsWith("certificates/", StringComparison.Ordinal));
+        Assert.DoesNotContain(harness.GitHub.Tree(PathOneLearner.Repository),
+            p => p.StartsWith("certificates/", StringComparison.Ordinal));
         var before = new Dictionary<string, int>(harness.GitHub.Calls);
 
         await PathOneLearner.PassFinalExamAsync(harness);

@@ -48,7 +48,10 @@ public sealed class CredentialKeyHostingTests : IDisposable
     [Fact]
     public void Serve_CredentialsTurnedOff_MakesNoKey_AndPublishesNone()
     {
-        var settings = new Dictionary<string, string?> { ["CourseBot:DataDirectory"] = _data, ["CourseBot:Credentials:Enabled"] = "false" };
+        var settings = new Dictionary<string, string?>
+        {
+            ["CourseBot:DataDirectory"] = _data, ["CourseBot:Credentials:Enabled"] = "false",
+        };
         using var app = BotServer.Build(CeleryCourse.Course, "http://127.0.0.1:0", settings);
         Assert.False(File.Exists(Path.Combine(_data, DevCredentialKey.FileName)));
         Assert.Equal(404, app.Services.GetRequiredService<CredentialPages>().Jwks().Status);

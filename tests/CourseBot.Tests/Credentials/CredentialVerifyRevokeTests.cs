@@ -27,7 +27,8 @@ public sealed class CredentialVerifyRevokeTests
             CancellationToken.None)).Single(e => e.Kind == LearnerEventKinds.CredentialIssued))!;
         var folder = Directory.CreateTempSubdirectory("coursebot-credential-").FullName;
         var file = Path.Combine(folder, "completion-fundamentals.json");
-        await File.WriteAllTextAsync(file, harness.GitHub.ReadFile(PathOneLearner.Repository, "certificates/completion-fundamentals.json"));
+        await File.WriteAllTextAsync(file,
+            harness.GitHub.ReadFile(PathOneLearner.Repository, "certificates/completion-fundamentals.json"));
 
         var (code, output) = await RunAsync("credential", "verify", file);
         Assert.Equal(0, code);

@@ -52,8 +52,10 @@ internal static class PathOneLearner
     {
         var (kind, data) = assessment.Grading switch
         {
-            Core.Curriculum.Model.Grading.Quiz => (LearnerEventKinds.QuizSubmitted, new JsonObject { ["percent"] = 100, ["counted"] = true }),
-            Core.Curriculum.Model.Grading.Auto => (LearnerEventKinds.LabGraded, new JsonObject { ["score"] = 1, ["max_score"] = 1, ["passed"] = true }),
+            Core.Curriculum.Model.Grading.Quiz =>
+                (LearnerEventKinds.QuizSubmitted, new JsonObject { ["percent"] = 100, ["counted"] = true }),
+            Core.Curriculum.Model.Grading.Auto =>
+                (LearnerEventKinds.LabGraded, new JsonObject { ["score"] = 1, ["max_score"] = 1, ["passed"] = true }),
             _ => (LearnerEventKinds.ReviewApproved, new JsonObject { ["by"] = "grace" }),
         };
         return harness.History.AppendAsync(Repository, kind, $"{module.Id}/{assessment.Id}", data.ToJsonString(), CancellationToken.None);
