@@ -58,6 +58,14 @@ public static class CourseBotServiceCollectionExtensions
         services.TryAddSingleton<CourseBotTelemetry>();
         services.TryAddSingleton<GitHubReachability>();
         services.TryAddSingleton<ReadinessProbe>();
+        services.TryAddSingleton(provider => new CredentialRegister(provider.GetRequiredService<Storage.ILearnerEvents>()));
+        // The issuer and signer are made only when a credential is issued or served: a host with credentials off needs neither.
+        services.TryAddSingleton(provider => new CredentialIssuance(provider.GetRequiredService<Curriculum.Model.Course>(),
+            provider.GetRequiredService<CredentialKeyOptions>(), () => Issuer(provider), provider.GetRequiredService<CredentialSigner>,
+            provider.GetRequiredService<CredentialRegister>(),
+            provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CredentialIssuance>>()));
+        services.TryAddSingleton(provider => new CredentialPages(provider.GetRequiredService<CredentialKeyOptions>(),
+            provider.GetRequiredService<CredentialSigner>, () => Issuer(provider), provider.GetRequiredService<CredentialRegister>()));
         services.AddSingleton<WebhookIngress>();
         services.AddSingleton<WebhookEventProcessor, CourseBotWebhookProcessor>();
         services.AddSingleton<IWebhookDispatcher, OctokitWebhookDispatcher>();
@@ -67,6 +75,10 @@ public static class CourseBotServiceCollectionExtensions
         services.AddDashboardPage();
         return services;
     }
+
+    private static CredentialIssuer Issuer(IServiceProvider provider) => CredentialIssuer.From(
+        provider.GetRequiredService<CredentialKeyOptions>(), provider.GetRequiredService<JourneyOptions>(),
+        provider.GetRequiredService<GitHubAppOptions>());
 
     private static void AddSettings<TOptions>(this IServiceCollection services, string section)
         where TOptions : class

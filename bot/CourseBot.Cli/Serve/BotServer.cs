@@ -92,6 +92,9 @@ internal static class BotServer
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
+        // Credentials on, with a key of the bot's own in the data folder when none is configured (only missing values are added).
+        builder.Configuration.AddInMemoryCollection(ServeCredentials.Defaults(builder.Configuration, dataDirectory, urls));
+
         builder.Services.AddSingleton(course);
         builder.Services.AddCourseBot(builder.Configuration);
         builder.Services.AddSqliteStores(Path.Combine(dataDirectory, "coursebot.db"));
@@ -128,6 +131,7 @@ internal static class BotServer
         app.MapWebhooks();
         app.MapDashboard();
         app.MapReadiness();
+        app.MapCredentials();
         if (mode.SetupOpen)
         {
             var publicUrl = builder.Configuration["CourseBot:PublicUrl"];

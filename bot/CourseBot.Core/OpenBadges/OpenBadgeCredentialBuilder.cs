@@ -17,6 +17,7 @@ public static class OpenBadgeCredentialBuilder
 {
     public const string VcContext = "https://www.w3.org/ns/credentials/v2";
     public const string ObContext = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+    public const string RevocationListType = "1EdTechRevocationList";
 
     /// <summary>A stable, unguessable-enough id: the same learner and level give the same id whenever the view is rebuilt.</summary>
     public static string IdFor(string repository, EarnedCertificate certificate)
@@ -77,6 +78,8 @@ public static class OpenBadgeCredentialBuilder
                 ["achievement"] = achievement,
                 ["narrative"] = $"Earned in the course repository of {learner.Login}.{placed}",
             },
+            // 1EdTech's Revocation List status method: a verifier reads the list and looks for this credential's id.
+            ["credentialStatus"] = new JsonObject { ["id"] = issuer.RevocationListUrl, ["type"] = RevocationListType },
             ["evidence"] = new JsonArray([.. evidence.Select(e => (JsonNode)new JsonObject
             {
                 ["id"] = e.Url, ["type"] = new JsonArray("Evidence"), ["name"] = e.Name,

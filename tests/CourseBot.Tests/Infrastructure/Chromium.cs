@@ -125,6 +125,30 @@ public sealed class Chromium : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Opens <paramref name="url"/> (a page the bot serves), writes a full-page PNG to <paramref name="screenshotPath"/>, and returns
+    /// the text of the element with id <paramref name="elementId"/>, the page's visible text, and whether a script set
+    /// <c>window.__pwned</c> (hostile text that ran as markup would).
+    /// </summary>
+    public async Task<(string Element, string Text, bool ScriptRan)> VisitAsync(Uri url, string elementId, string screenshotPath)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(screenshotPath))!);
+        var page = await NewPageAsync();
+        try
+        {
+            await page.GotoAsync(url.AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshotPath, FullPage = true });
+            var element = await page.Locator("#" + elementId).InnerTextAsync();
+            var text = await page.Locator("body").InnerTextAsync();
+            var ran = await page.EvaluateAsync<bool>("() => window.__pwned === true");
+            return (element, text, ran);
+        }
+        finally
+        {
+            await page.CloseAsync();
+        }
+    }
+
     /// <summary>How many pixels of the PNG at <paramref name="pngPath"/> are within <paramref name="tolerance"/>
     /// (per channel) of <paramref name="hexColour"/> (<c>#rrggbb</c>).</summary>
     public async Task<int> CountPixelsAsync(string pngPath, string hexColour, int tolerance = 2)

@@ -75,8 +75,12 @@ internal sealed class JourneyHarness : IAsyncDisposable
     /// <param name="extra">Bot settings that override the harness's.</param>
     /// <param name="emulator">Emulator options (default: generation takes 1 s).</param>
     /// <param name="services">Last word on the bot's services (the telemetry tests add an in-memory exporter).</param>
+    /// <param name="urls">Where the bot listens (default: a free loopback port); a fixed one lets its public URL be its real one.</param>
     public static async Task<JourneyHarness> StartAsync(
-        IReadOnlyDictionary<string, string?>? extra = null, EmulatorOptions? emulator = null, Action<IServiceCollection>? services = null)
+        IReadOnlyDictionary<string, string?>? extra = null,
+        EmulatorOptions? emulator = null,
+        Action<IServiceCollection>? services = null,
+        string urls = "http://127.0.0.1:0")
     {
         var github = await GitHubEmulator.GitHubEmulator.StartAsync(
             emulator ?? new EmulatorOptions { GenerationDelay = TimeSpan.FromSeconds(1) }
@@ -121,7 +125,7 @@ internal sealed class JourneyHarness : IAsyncDisposable
         }
 
         var time = new ShiftedTime();
-        var bot = BotServer.Build(CeleryCourse.Course, "http://127.0.0.1:0", settings, bot =>
+        var bot = BotServer.Build(CeleryCourse.Course, urls, settings, bot =>
         {
             bot.AddSingleton<TimeProvider>(time);
             services?.Invoke(bot);

@@ -54,6 +54,8 @@ public static class LearnerEventJson
             LearnerEventKinds.RegradeRequested => Parse(entry.Data, Json.RegradeRequested),
             LearnerEventKinds.CohortMoved => Parse(entry.Data, Json.CohortMoved),
             LearnerEventKinds.Unenrolled => Parse(entry.Data, Json.Unenrolled),
+            LearnerEventKinds.CredentialIssued => Parse(entry.Data, Json.CredentialIssued),
+            LearnerEventKinds.CredentialRevoked => Parse(entry.Data, Json.CredentialRevoked),
             _ => null,
         };
     }

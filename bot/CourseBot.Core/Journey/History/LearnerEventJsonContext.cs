@@ -37,4 +37,6 @@ namespace CourseBot.Core.Journey.History;
 [JsonSerializable(typeof(RegradeRequested))]
 [JsonSerializable(typeof(CohortMoved))]
 [JsonSerializable(typeof(Unenrolled))]
+[JsonSerializable(typeof(CredentialIssued))]
+[JsonSerializable(typeof(CredentialRevoked))]
 internal sealed partial class LearnerEventJsonContext : JsonSerializerContext;

@@ -23,6 +23,16 @@ public static class LearnerEventKinds
     /// <summary><see cref="CertificateIssued"/>; subject: the certificate's key.</summary>
     public const string CertificateIssued = "certificate-issued";
 
+    /// <summary>
+    /// <see cref="History.CredentialIssued"/>: the certificate's signed credential; subject: the certificate's key.
+    /// </summary>
+    public const string CredentialIssued = "credential-issued";
+
+    /// <summary>
+    /// <see cref="History.CredentialRevoked"/>: in the credential register, a revocation; subject: the credential id.
+    /// </summary>
+    public const string CredentialRevoked = "credential-revoked";
+
     /// <summary><see cref="Placed"/>: the learner was placed into a path (its "OR equivalent knowledge"); subject: the path id.</summary>
     public const string Placement = "placement";
 

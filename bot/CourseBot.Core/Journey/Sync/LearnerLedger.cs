@@ -76,6 +76,9 @@ public sealed class LearnerLedger
     /// <summary>Quiz issues already graded (issue number -> subject).</summary>
     public Dictionary<int, string> GradedQuizIssues { get; } = [];
 
+    /// <summary>Certificate key -> its signed credential, as issued (the first one stands; see <see cref="CredentialIssued"/>).</summary>
+    public Dictionary<string, CredentialIssued> Credentials { get; } = new(StringComparer.Ordinal);
+
     public string Owner => Repository.Split('/')[0];
 
     public string Name => Repository.Split('/')[1];
@@ -149,6 +152,9 @@ public sealed class LearnerLedger
                 break;
             case History.Unenrolled:
                 Unenrolled = true;
+                break;
+            case CredentialIssued credential:
+                Credentials.TryAdd(entry.Subject, credential);
                 break;
             case DeadlineReminderPosted:
                 Reminders.Add(entry.Subject);

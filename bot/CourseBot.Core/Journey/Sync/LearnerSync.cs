@@ -3,6 +3,7 @@ using CourseBot.Core.Curriculum.Model;
 using CourseBot.Core.Journey.History;
 using CourseBot.Core.Journey.Progression;
 using CourseBot.Core.Journey.Writing;
+using CourseBot.Core.OpenBadges;
 using Microsoft.Extensions.Logging;
 using Octokit;
 
@@ -16,7 +17,8 @@ namespace CourseBot.Core.Journey.Sync;
 /// Everything is compared with what the bot last wrote, so a sync that changes nothing makes no
 /// call, and a redelivered event finds its work done.
 /// </summary>
-public sealed partial class LearnerSync(Course course, JourneyOptions options, TimeProvider time, ILogger<LearnerSync> logger)
+public sealed partial class LearnerSync(
+    Course course, JourneyOptions options, TimeProvider time, CredentialIssuance credentials, ILogger<LearnerSync> logger)
 {
     public async Task RunAsync(IGitHubClient github, LearnerLedger ledger, LearnerRecorder recorder, CancellationToken cancel)
     {
@@ -36,6 +38,8 @@ public sealed partial class LearnerSync(Course course, JourneyOptions options, T
             await recorder.RecordAsync(certificate.Key, record, cancel).ConfigureAwait(false);
             LogCertificate(logger, ledger.Repository, certificate.Key);
         }
+
+        await credentials.IssueAsync(ledger, progress, recorder, cancel).ConfigureAwait(false);
 
         // The whole schedule of the enrolled path is visible from the start (later paths' milestones come as they open).
         if (!ledger.Setup.Contains("milestones"))
@@ -86,7 +90,8 @@ public sealed partial class LearnerSync(Course course, JourneyOptions options, T
 
         var now = time.GetUtcNow();
         var forms = OpenQuizForms.Of(course, ledger, now, options.QuizGrace);
-        var files = new ProgressFiles(course, progress, ledger.ModuleIssues, DateOnly.FromDateTime(now.UtcDateTime), forms);
+        var files = new ProgressFiles(course, progress, ledger.ModuleIssues, DateOnly.FromDateTime(now.UtcDateTime), forms,
+            ledger.Credentials);
         await new ProgressCommitter(github, ledger, recorder, logger).CommitAsync(files, cancel).ConfigureAwait(false);
     }
 

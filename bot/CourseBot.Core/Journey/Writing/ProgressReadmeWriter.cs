@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using CourseBot.Core.Curriculum.Model;
+using CourseBot.Core.Journey.History;
 using CourseBot.Core.Journey.Progression;
+using CourseBot.Core.OpenBadges;
 
 namespace CourseBot.Core.Journey.Writing;
 
@@ -24,7 +26,9 @@ public static class ProgressReadmeWriter
     /// <param name="progress">The learner's progress.</param>
     /// <param name="issues">Module id -> the module's issue number, for links.</param>
     /// <param name="today">Today, to flag overdue modules.</param>
-    public static string Section(Course course, LearnerProgress progress, IReadOnlyDictionary<string, int> issues, DateOnly today)
+    /// <param name="credentials">Certificate key -> its signed credential: the badge links to its verification page.</param>
+    public static string Section(Course course, LearnerProgress progress, IReadOnlyDictionary<string, int> issues, DateOnly today,
+        IReadOnlyDictionary<string, CredentialIssued>? credentials = null)
     {
         ArgumentNullException.ThrowIfNull(course);
         ArgumentNullException.ThrowIfNull(progress);
@@ -106,14 +110,36 @@ public static class ProgressReadmeWriter
             foreach (var certificate in progress.Certificates)
             {
                 var title = CertificateTitle(course, certificate);
-                text.Append(CultureInfo.InvariantCulture, $"![{title}]({CertificatePath(certificate)}) ");
+                var badge = $"![{title}]({CertificatePath(certificate)})";
+                text.Append(credentials?.GetValueOrDefault(certificate.Key) is { } linked ? $"[{badge}]({linked.Url}) " : badge + " ");
             }
 
             text.Append('\n');
+            CredentialLines(text, progress, credentials);
         }
 
         text.Append("\n_Updated by CourseBot from your recorded results; edits inside this section are replaced._\n");
         return text.ToString();
+    }
+
+    /// <summary>A line per signed credential: where anyone verifies it, its file, and LinkedIn's add-to-profile link.</summary>
+    private static void CredentialLines(
+        StringBuilder text, LearnerProgress progress, IReadOnlyDictionary<string, CredentialIssued>? credentials)
+    {
+        var signed = progress.Certificates.Select(c => credentials?.GetValueOrDefault(c.Key) is { } issued ? (c.Key, issued) : default)
+            .Where(c => c.issued is not null).ToList();
+        if (signed.Count == 0)
+        {
+            return;
+        }
+
+        text.Append('\n');
+        foreach (var (key, issued) in signed)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"- **{issued.Title}**: [verify]({issued.Url}) · [signed credential]({CredentialFile.PathFor(key)}) · ");
+            text.Append(CultureInfo.InvariantCulture, $"[share on LinkedIn]({LinkedInShareLink.For(issued)})\n");
+        }
     }
 
     public static string CertificateTitle(Course course, EarnedCertificate certificate)
