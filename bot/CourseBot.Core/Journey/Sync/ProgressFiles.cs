@@ -11,7 +11,8 @@ namespace CourseBot.Core.Journey.Sync;
 
 /// <summary>
 /// The files the bot keeps in a learner's repository: the README's progress section, a badge per
-/// path and per earned certificate, each certificate's signed credential (<c>certificates/KEY.json</c>), and the issue form of each open quiz attempt (<see cref="OpenQuizForms"/>).
+/// path and per earned certificate, each certificate's signed credential (<c>certificates/KEY.json</c>), and the
+/// issue form of each open quiz attempt (<see cref="OpenQuizForms"/>).
 /// A file the bot wrote before and no longer keeps is removed.
 /// </summary>
 public sealed class ProgressFiles
