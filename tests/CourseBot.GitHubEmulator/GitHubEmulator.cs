@@ -71,6 +71,7 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
         var emulator = new GitHubEmulator(app, options ?? new EmulatorOptions(), time ?? TimeProvider.System);
         var api = app.MapGroup("/api/v3");
         emulator.MapApp(api);
+        emulator.MapAppRegistration(api);
         emulator.MapRepositories(api);
         emulator.MapGitData(api);
         emulator.MapIssues(api);
@@ -173,6 +174,7 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
         request.Headers.Add("X-Hub-Signature-256", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(payload))));
         request.Headers.UserAgent.ParseAdd("GitHub-Hookshot/emulator");
         using var response = await http.SendAsync(request).ConfigureAwait(false);
+        AddDelivery(eventName, (int)response.StatusCode, guid: request.Headers.GetValues("X-GitHub-Delivery").First());
         return response.StatusCode;
     }
 
@@ -217,6 +219,10 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
         if (!appAuth)
         {
             RecordPermissions(context, key);
+            if (RefuseWithoutPermission(context, token!, key) is { } forbidden)
+            {
+                return forbidden;
+            }
         }
 
         if (Refuse(context, token!, method) is { } refused)

@@ -200,14 +200,23 @@ public sealed class EmulatorSchemaTests : IAsyncLifetime, IDisposable
         await GetAsync(access.ToString());
         await client.Organization.Team.Create(Org, new NewTeam("reviewers"));
         await GetAsync($"orgs/{Org}/teams/reviewers");
+
+        // The App's registration, as `coursebot doctor` reads it with the App's JWT: a delivery that failed, one that did not.
+        await app.GitHubApps.GetCurrent();
+        _github.State.App.HookUrl = "https://bot.example.org/api/github/webhooks";
+        await GetAsync("app/hook/config", asApp: true);
+        _github.AddDelivery("push", 202);
+        _github.AddDelivery("issues", 500, action: "opened");
+        await GetAsync("app/hook/deliveries?per_page=10", asApp: true);
     }
 
-    /// <summary>A GET with the installation token over a plain HttpClient, for routes Octokit does not call.</summary>
-    private async Task<JsonElement> GetAsync(string path)
+    /// <summary>A GET with the installation token (or the App's JWT) over a plain HttpClient, for routes Octokit does not call.</summary>
+    private async Task<JsonElement> GetAsync(string path, bool asApp = false)
     {
         using var http = new HttpClient { BaseAddress = _github.ApiBaseUrl };
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _factory.Tokens.GetAsync(_installation, CancellationToken.None));
+        var token = asApp ? _factory.Jwt.Create() : await _factory.Tokens.GetAsync(_installation, CancellationToken.None);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Headers.UserAgent.ParseAdd("coursebot-tests");
         using var response = await http.SendAsync(request);
         response.EnsureSuccessStatusCode();
