@@ -174,7 +174,7 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
         request.Headers.Add("X-Hub-Signature-256", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(payload))));
         request.Headers.UserAgent.ParseAdd("GitHub-Hookshot/emulator");
         using var response = await http.SendAsync(request).ConfigureAwait(false);
-        AddDelivery(eventName, (int)response.StatusCode, guid: request.Headers.GetValues("X-GitHub-Delivery").First());
+        AddDelivery(eventName, (int)response.StatusCode, deliveryId: request.Headers.GetValues("X-GitHub-Delivery").First());
         return response.StatusCode;
     }
 

@@ -40,12 +40,12 @@ public sealed partial class GitHubEmulator
     }
 
     /// <summary>Records a delivery to the App's webhook, as GitHub keeps each one (a test may seed failures this way).</summary>
-    public HookDelivery AddDelivery(string eventName, int statusCode, string? action = null, string? guid = null)
+    public HookDelivery AddDelivery(string eventName, int statusCode, string? action = null, string? deliveryId = null)
     {
         var status = statusCode == 0 ? "failed to connect"
             : Succeeded(statusCode) ? "OK"
             : $"Invalid HTTP Response: {statusCode}";
-        var delivery = new HookDelivery(State.NextId(), guid ?? Guid.NewGuid().ToString(), Time.GetUtcNow(), eventName, action,
+        var delivery = new HookDelivery(State.NextId(), deliveryId ?? Guid.NewGuid().ToString(), Time.GetUtcNow(), eventName, action,
             statusCode, status, 0.05);
         State.App.Deliveries.Enqueue(delivery);
         return delivery;

@@ -17,6 +17,7 @@ internal static class CourseBotCommandLine
         root.Subcommands.Add(RegradeCommandLine.Build());
         root.Subcommands.Add(CourseCommandLine.Build());
         root.Subcommands.Add(CohortCommandLine.Build());
+        root.Subcommands.Add(DoctorCommandLine.Build());
         return root;
     }
 }

@@ -31,7 +31,9 @@ public sealed class EmulatorSchemaTests : IAsyncLifetime, IDisposable
     {
         _github = await GitHubEmulator.GitHubEmulator.StartAsync(new EmulatorOptions { GenerationDelay = TimeSpan.Zero });
         _github.Recorder = _responses.Enqueue;
-        _installation = _github.AddInstallation(Org);
+        // Every route is exercised, creating a team too: that needs members: write, more than the App asks for.
+        var granted = new Dictionary<string, string>(_github.State.App.Permissions, StringComparer.Ordinal) { ["members"] = "write" };
+        _installation = _github.AddInstallation(Org, granted);
         _github.AddRepository(Org, "learner-template", new Dictionary<string, string> { ["README.md"] = "# Your Celery course\n", ["labs/first-app/tasks.py"] = "# TODO\n" }, template: true);
         _github.AddTeamMember(Org, "instructors", "grace", "maintainer");
         _factory = EmulatorClients.For(_github, _key);
