@@ -22,10 +22,16 @@ internal static class DoctorCommandLine
         var botUrl = new Option<string?>("--bot-url") { Description = "The bot's public URL (default CourseBot:Oidc:Audience)." };
         var course = new Option<string?>("--course-repo") { Description = "The course repository (default: the bot's settings)." };
         var template = new Option<string?>("--template-repo") { Description = "The learner template (default: the bot's settings)." };
-        var action = new Option<string?>("--action-repo") { Description = "The grading Action's repository (default coursebot-grader)." };
+        var action = new Option<string?>("--action-repo")
+        {
+            Description = "The grading Action's repository (default coursebot-grader).",
+        };
         var team = new Option<string?>("--instructors-team") { Description = "The instructors team (default: the bot's settings)." };
         var api = new Option<string?>("--api-url") { Description = "GitHub's REST base URL (default CourseBot:GitHub:ApiBaseUrl)." };
-        var source = new Option<string?>("--source") { Description = "The checkout publish ran from (default: the one with ./curriculum)." };
+        var source = new Option<string?>("--source")
+        {
+            Description = "The checkout publish ran from (default: the one with ./curriculum).",
+        };
         var data = new Option<string>("--data")
         {
             Description = $"The bot's data folder, for the App's secrets (default {BotServer.DefaultDataDirectory}).",
@@ -68,7 +74,8 @@ internal static class DoctorCommandLine
         return doctor;
     }
 
-    public static async Task<int> RunAsync(DoctorSettings settings, GitHubAppOptions app, string sourceRoot, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(
+        DoctorSettings settings, GitHubAppOptions app, string sourceRoot, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(app);

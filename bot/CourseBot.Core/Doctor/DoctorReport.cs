@@ -23,8 +23,9 @@ public sealed record DoctorReport(IReadOnlyList<DoctorResult> Results)
 
         var failed = Results.Count(r => r.Status == DoctorStatus.Fail);
         var skipped = Results.Count(r => r.Status == DoctorStatus.Skipped);
+        var skips = skipped > 0 ? $", {skipped} skipped" : "";
         text.Append(Failed
-            ? $"{failed} of {Results.Count} checks failed{(skipped > 0 ? $", {skipped} skipped" : "")}: fix them, then run coursebot doctor again.\n"
+            ? $"{failed} of {Results.Count} checks failed{skips}: fix them, then run coursebot doctor again.\n"
             : $"All {Results.Count} checks passed.\n");
         return text.ToString();
     }

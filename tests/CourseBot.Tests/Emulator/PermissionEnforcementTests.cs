@@ -48,7 +48,8 @@ public sealed class PermissionEnforcementTests : IAsyncLifetime, IDisposable
         Assert.Equal("Resource not accessible by integration", refused.Message);
         using var body = JsonDocument.Parse(refused.HttpResponse.Body.ToString()!);
         Assert.Equal("403", body.RootElement.GetProperty("status").GetString());
-        Assert.StartsWith("https://docs.github.com/", body.RootElement.GetProperty("documentation_url").GetString(), StringComparison.Ordinal);
+        var documentation = body.RootElement.GetProperty("documentation_url").GetString();
+        Assert.StartsWith("https://docs.github.com/", documentation, StringComparison.Ordinal);
 
         // Issues were not granted at all.
         await Assert.ThrowsAsync<ForbiddenException>(() => client.Issue.Create(Org, "notes", new NewIssue("Module 1")));
@@ -65,7 +66,11 @@ public sealed class PermissionEnforcementTests : IAsyncLifetime, IDisposable
         await Assert.ThrowsAsync<ForbiddenException>(() => client.Repository.Content.CreateFile(
             Org, "notes", ".github/workflows/grade.yml", new CreateFileRequest("grading", "on: push\n")));
         var tree = new NewTree();
-        tree.Tree.Add(new NewTreeItem { Path = ".github/workflows/grade.yml", Mode = "100644", Type = TreeType.Blob, Content = "on: push\n" });
+        var workflow = new NewTreeItem
+        {
+            Path = ".github/workflows/grade.yml", Mode = "100644", Type = TreeType.Blob, Content = "on: push\n",
+        };
+        tree.Tree.Add(workflow);
         await Assert.ThrowsAsync<ForbiddenException>(() => client.Git.Tree.Create(Org, "notes", tree));
     }
 
