@@ -45,6 +45,17 @@ public sealed class EmulatorState
     /// <summary>OAuth codes not exchanged yet: whose, for which callback, until when (GitHub: 10 minutes, one use).</summary>
     public ConcurrentDictionary<string, (string Login, string RedirectUri, DateTimeOffset Expires)> OAuthCodes { get; } =
         new(StringComparer.Ordinal);
+    /// <summary>What each installation's organisation granted (the App's permissions unless a test installs it with fewer).</summary>
+    public Dictionary<long, Dictionary<string, string>> InstallationPermissions { get; } = [];
+
+    /// <summary>
+    /// The permissions each installation token carries: its installation's, or fewer when the token request narrowed them.
+    /// A token absent here (a person's token a test adds to <see cref="Tokens"/>) is not limited by permissions.
+    /// </summary>
+    public ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> TokenPermissions { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The App's registration: its permissions, events, webhook and deliveries.</summary>
+    public AppState App { get; } = new();
 
     public long NextId() => Interlocked.Increment(ref _nextId);
 

@@ -44,9 +44,9 @@ public sealed partial class GitHubEmulator
                 foreach (var entry in body["tree"]?.AsArray() ?? [])
                 {
                     var path = (string?)entry?["path"] ?? "";
-                    if (IsWorkflowFile(path))
+                    if (IsWorkflowFile(path) && RefuseWorkflowChange(context, "POST /repos/{owner}/{repo}/git/trees") is { } refused)
                     {
-                        WorkflowFilesTouched("POST /repos/{owner}/{repo}/git/trees");
+                        return refused;
                     }
 
                     if ((string?)entry?["sha"] is { } blob)

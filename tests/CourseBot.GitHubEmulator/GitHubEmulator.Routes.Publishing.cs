@@ -170,7 +170,7 @@ public sealed partial class GitHubEmulator
                 var org = Value(context, "org");
                 var installation = State.Installations.FirstOrDefault(i => string.Equals(i.Value, org, StringComparison.OrdinalIgnoreCase));
                 return Task.FromResult(installation is { Value: not null } found
-                    ? Results.Json(Shapes.Installation(found.Key, found.Value, BaseUrl, _startedAt))
+                    ? Results.Json(InstallationShape(found.Key, found.Value))
                     : NotFound());
             }
         }, appAuth: true);

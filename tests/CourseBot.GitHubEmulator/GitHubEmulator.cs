@@ -80,6 +80,7 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
         var emulator = new GitHubEmulator(app, options ?? new EmulatorOptions(), time ?? TimeProvider.System);
         var api = app.MapGroup("/api/v3");
         emulator.MapApp(api);
+        emulator.MapAppRegistration(api);
         emulator.MapRepositories(api);
         emulator.MapGitData(api);
         emulator.MapIssues(api);
@@ -200,6 +201,7 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
         );
         request.Headers.UserAgent.ParseAdd("GitHub-Hookshot/emulator");
         using var response = await http.SendAsync(request).ConfigureAwait(false);
+        AddDelivery(eventName, (int)response.StatusCode, deliveryId: request.Headers.GetValues("X-GitHub-Delivery").First());
         return response.StatusCode;
     }
 
@@ -263,6 +265,10 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
         if (!appAuth && !userAuth)
         {
             RecordPermissions(context, key);
+            if (RefuseWithoutPermission(context, token!, key) is { } forbidden)
+            {
+                return forbidden;
+            }
         }
 
         if (Refuse(context, token!, method) is { } refused)

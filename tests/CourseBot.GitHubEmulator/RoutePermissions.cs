@@ -16,6 +16,9 @@ public static class RoutePermissions
         {
             ["POST /app/installations/{installation_id}/access_tokens"] = None,
             ["GET /app/installations"] = None,
+            ["GET /app"] = None,
+            ["GET /app/hook/config"] = None,
+            ["GET /app/hook/deliveries"] = None,
             ["GET /orgs/{org}/installation"] = None,
             ["GET /orgs/{org}/memberships/{username}"] = [("members", "read")],
             ["GET /orgs/{org}/teams/{team_slug}"] = [("members", "read")],

@@ -18,6 +18,7 @@ internal static class CourseBotCommandLine
         root.Subcommands.Add(CourseCommandLine.Build());
         root.Subcommands.Add(CohortCommandLine.Build());
         root.Subcommands.Add(CredentialCommandLine.Build());
+        root.Subcommands.Add(DoctorCommandLine.Build());
         return root;
     }
 }

@@ -54,7 +54,7 @@ public sealed class CoursePublishCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task AsTheApp_FindsItsInstallationOnTheOrganisation()
+    public async Task AsTheApp_CannotCreateTheTeam_AndSaysToCreateItByHand()
     {
         using var key = RSA.Create(2048);
         var secrets = new JsonObject
@@ -66,6 +66,23 @@ public sealed class CoursePublishCommandTests : IAsyncLifetime, IDisposable
         };
         await File.WriteAllTextAsync(Path.Combine(_data, "secrets.json"), secrets.ToJsonString());
 
+        // The App holds members: read, so GitHub answers 403 to creating the instructors team: the rest is published.
+        var (exit, _, error) = await RunAsync(PublishHarness.Settings(RepositoryPaths.Root), dryRun: false, token: null);
+
+        Assert.Equal(1, exit);
+        const string Refusal = "cannot create the team celery-org/instructors (Resource not accessible by integration)";
+        Assert.Contains(Refusal, error, StringComparison.Ordinal);
+        Assert.True(_harness.GitHub.State.Repos.ContainsKey("celery-org/celery-learner-template"));
+    }
+
+    [Fact]
+    public async Task AsTheApp_FindsItsInstallation_WithTheTeamAnOwnerMade()
+    {
+        using var key = RSA.Create(2048);
+        var secrets = new JsonObject { ["CourseBot"] = new JsonObject { ["GitHub"] = new JsonObject { ["AppId"] = 1, ["PrivateKey"] = key.ExportPkcs8PrivateKeyPem() } } };
+        await File.WriteAllTextAsync(Path.Combine(_data, "secrets.json"), secrets.ToJsonString());
+
+        _harness.GitHub.AddTeamMember(PublishHarness.Org, "instructors", "grace", "maintainer");
         var (exit, output, error) = await RunAsync(PublishHarness.Settings(RepositoryPaths.Root), dryRun: false, token: null);
 
         Assert.True(exit == 0, error);

@@ -33,13 +33,10 @@ public sealed class EmulatorSchemaTests : IAsyncLifetime, IDisposable
     {
         _github = await GitHubEmulator.GitHubEmulator.StartAsync(new EmulatorOptions { GenerationDelay = TimeSpan.Zero });
         _github.Recorder = _responses.Enqueue;
-        _installation = _github.AddInstallation(Org);
-        _github.AddRepository(
-            Org,
-            "learner-template",
-            new Dictionary<string, string> { ["README.md"] = "# Your Celery course\n", ["labs/first-app/tasks.py"] = "# TODO\n" },
-            template: true
-        );
+        // Every route is exercised, creating a team too: that needs members: write, more than the App asks for.
+        var granted = new Dictionary<string, string>(_github.State.App.Permissions, StringComparer.Ordinal) { ["members"] = "write" };
+        _installation = _github.AddInstallation(Org, granted);
+        _github.AddRepository(Org, "learner-template", new Dictionary<string, string> { ["README.md"] = "# Your Celery course\n", ["labs/first-app/tasks.py"] = "# TODO\n" }, template: true);
         _github.AddTeamMember(Org, "instructors", "grace", "maintainer");
         _factory = EmulatorClients.For(_github, _key);
     }
@@ -288,17 +285,22 @@ public sealed class EmulatorSchemaTests : IAsyncLifetime, IDisposable
         var user = new GitHubClient(new Connection(new Octokit.ProductHeaderValue("coursebot-tests"), _github.ApiBaseUrl,
             new Octokit.Internal.InMemoryCredentialStore(new Octokit.Credentials(userToken, AuthenticationType.Bearer))));
         Assert.Equal("grace", (await user.User.Current()).Login);
+        // The App's registration, as `coursebot doctor` reads it with the App's JWT: a delivery that failed, one that did not.
+        await app.GitHubApps.GetCurrent();
+        _github.State.App.HookUrl = "https://bot.example.org/api/github/webhooks";
+        await GetAsync("app/hook/config", asApp: true);
+        _github.AddDelivery("push", 202);
+        _github.AddDelivery("issues", 500, action: "opened");
+        await GetAsync("app/hook/deliveries?per_page=10", asApp: true);
     }
 
-    /// <summary>A GET with the installation token over a plain HttpClient, for routes Octokit does not call.</summary>
-    private async Task<JsonElement> GetAsync(string path)
+    /// <summary>A GET with the installation token (or the App's JWT) over a plain HttpClient, for routes Octokit does not call.</summary>
+    private async Task<JsonElement> GetAsync(string path, bool asApp = false)
     {
         using var http = new HttpClient { BaseAddress = _github.ApiBaseUrl };
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue(
-            "Bearer",
-            await _factory.Tokens.GetAsync(_installation, CancellationToken.None)
-        );
+        var token = asApp ? _factory.Jwt.Create() : await _factory.Tokens.GetAsync(_installation, CancellationToken.None);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Headers.UserAgent.ParseAdd("coursebot-tests");
         using var response = await http.SendAsync(request);
         response.EnsureSuccessStatusCode();

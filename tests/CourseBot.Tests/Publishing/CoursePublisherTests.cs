@@ -14,7 +14,7 @@ public sealed class CoursePublisherTests : IAsyncLifetime
     private static readonly string[] Sources = ["templates", "action/action.yml", ".github/workflows/grade.yml"];
     private PublishHarness _harness = null!;
 
-    public async Task InitializeAsync() => _harness = await PublishHarness.StartAsync();
+    public async Task InitializeAsync() => _harness = await PublishHarness.StartAsync(asOwner: true);
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 

@@ -27,18 +27,31 @@ internal sealed class PublishHarness : IAsyncDisposable
     public static GraderRelease Grader { get; } =
         new("1.0.0", new Uri("https://github.com/coursebot/coursebot/releases/download/v1.0.0"), new string('a', 64), new string('b', 64));
 
-    public static async Task<PublishHarness> StartAsync()
+    /// <param name="asOwner">
+    /// Publish with an organisation owner's token (not limited by the App's permissions, so it may create the instructors
+    /// team, which the App's members: read cannot), as the README's publish does; otherwise as the App's installation.
+    /// </param>
+    public static async Task<PublishHarness> StartAsync(bool asOwner = false)
     {
         var harness = new PublishHarness();
         harness.GitHub = await GitHubEmulator.GitHubEmulator.StartAsync(new EmulatorOptions { GenerationDelay = TimeSpan.Zero });
         harness.Installation = harness.GitHub.AddInstallation(Org);
         harness._factory = EmulatorClients.For(harness.GitHub, harness._key);
-        harness.Client = harness._factory.ForInstallation(harness.Installation);
+        harness.Client = asOwner ? harness.OwnerClient() : harness._factory.ForInstallation(harness.Installation);
         return harness;
     }
 
-    public static PublishSettings Settings(string sourceRoot) =>
-        new(Org, new Uri("https://bot.example.org/"), Grader) { SourceRoot = sourceRoot };
+    private GitHubClient OwnerClient()
+    {
+        var token = "ghp_owner" + Guid.NewGuid().ToString("N");
+        GitHub.State.Tokens[token] = (Installation, GitHub.Time.GetUtcNow().AddHours(1));
+        return new GitHubClient(new ProductHeaderValue("coursebot-tests"), GitHub.ApiBaseUrl)
+        {
+            Credentials = new Octokit.Credentials(token, AuthenticationType.Bearer),
+        };
+    }
+
+    public static PublishSettings Settings(string sourceRoot) => new(Org, new Uri("https://bot.example.org/"), Grader) { SourceRoot = sourceRoot };
 
     /// <summary>Calls that change something in the organisation (every method but GET; minting a token changes nothing there).</summary>
     public int Writes =>

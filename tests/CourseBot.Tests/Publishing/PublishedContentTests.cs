@@ -12,7 +12,7 @@ public sealed class PublishedContentTests : IAsyncLifetime
     private static readonly CourseSecrets Secrets = new(RepositoryPaths.Root);
     private PublishHarness _harness = null!;
 
-    public async Task InitializeAsync() => _harness = await PublishHarness.StartAsync();
+    public async Task InitializeAsync() => _harness = await PublishHarness.StartAsync(asOwner: true);
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 

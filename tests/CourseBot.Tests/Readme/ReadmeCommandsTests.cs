@@ -30,6 +30,8 @@ public sealed class ReadmeCommandsTests
         // The roster above is queued, not yet enrolled (no bot runs here): the report is its CSV header, and says so.
         ("./coursebot cohort report", "login,repository,cohort,path,pace,start,current_module"),
         ("./coursebot course publish", "Dry run: nothing is written."),
+        // Without the App's credentials (none here: publish used an owner's token) doctor says how to give them.
+        ("./coursebot doctor", "the App is not configured"),
     ];
 
     private static readonly string[] SideEffects =
@@ -39,6 +41,7 @@ public sealed class ReadmeCommandsTests
         "./coursebot regrade",
         "./coursebot events",
         "./coursebot course publish",
+        "./coursebot doctor",
     ];
 
     [Fact]

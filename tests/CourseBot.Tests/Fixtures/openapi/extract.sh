@@ -17,7 +17,7 @@ emulator="$here/../../../CourseBot.GitHubEmulator"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 (cd "$work" && npm pack --silent "@octokit/openapi@$version" >/dev/null && tar xzf ./*.tgz)
-grep -ho 'Route(api, "[A-Z]*", "[^"]*"' "$emulator"/Routes.*.cs | sed -E 's/Route\(api, "([A-Z]+)", "([^"]+)"/\1 \2/; s/\{\*/{/g' | sort -u >"$work/routes.txt"
+grep -ho 'Route(api, "[A-Z]*", "[^"]*"' "$emulator"/*Routes.*.cs | sed -E 's/Route\(api, "([A-Z]+)", "([^"]+)"/\1 \2/; s/\{\*/{/g' | sort -u >"$work/routes.txt"
 /usr/bin/python3 - "$work/package/generated/api.github.com.json" "$work/routes.txt" "$here/paths.json" "$version" <<'PY'
 import json, sys
 spec_path, routes_path, out, version = sys.argv[1:]
