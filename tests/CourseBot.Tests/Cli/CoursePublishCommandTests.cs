@@ -79,7 +79,8 @@ public sealed class CoursePublishCommandTests : IAsyncLifetime, IDisposable
     public async Task AsTheApp_FindsItsInstallation_WithTheTeamAnOwnerMade()
     {
         using var key = RSA.Create(2048);
-        var secrets = new JsonObject { ["CourseBot"] = new JsonObject { ["GitHub"] = new JsonObject { ["AppId"] = 1, ["PrivateKey"] = key.ExportPkcs8PrivateKeyPem() } } };
+        var app = new JsonObject { ["AppId"] = 1, ["PrivateKey"] = key.ExportPkcs8PrivateKeyPem() };
+        var secrets = new JsonObject { ["CourseBot"] = new JsonObject { ["GitHub"] = app } };
         await File.WriteAllTextAsync(Path.Combine(_data, "secrets.json"), secrets.ToJsonString());
 
         _harness.GitHub.AddTeamMember(PublishHarness.Org, "instructors", "grace", "maintainer");

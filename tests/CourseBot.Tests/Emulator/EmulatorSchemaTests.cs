@@ -36,7 +36,12 @@ public sealed class EmulatorSchemaTests : IAsyncLifetime, IDisposable
         // Every route is exercised, creating a team too: that needs members: write, more than the App asks for.
         var granted = new Dictionary<string, string>(_github.State.App.Permissions, StringComparer.Ordinal) { ["members"] = "write" };
         _installation = _github.AddInstallation(Org, granted);
-        _github.AddRepository(Org, "learner-template", new Dictionary<string, string> { ["README.md"] = "# Your Celery course\n", ["labs/first-app/tasks.py"] = "# TODO\n" }, template: true);
+        _github.AddRepository(
+            Org,
+            "learner-template",
+            new Dictionary<string, string> { ["README.md"] = "# Your Celery course\n", ["labs/first-app/tasks.py"] = "# TODO\n" },
+            template: true
+        );
         _github.AddTeamMember(Org, "instructors", "grace", "maintainer");
         _factory = EmulatorClients.For(_github, _key);
     }

@@ -51,7 +51,8 @@ internal sealed class PublishHarness : IAsyncDisposable
         };
     }
 
-    public static PublishSettings Settings(string sourceRoot) => new(Org, new Uri("https://bot.example.org/"), Grader) { SourceRoot = sourceRoot };
+    public static PublishSettings Settings(string sourceRoot) =>
+        new(Org, new Uri("https://bot.example.org/"), Grader) { SourceRoot = sourceRoot };
 
     /// <summary>Calls that change something in the organisation (every method but GET; minting a token changes nothing there).</summary>
     public int Writes =>
