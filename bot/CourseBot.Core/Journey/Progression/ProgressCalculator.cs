@@ -12,7 +12,11 @@ namespace CourseBot.Core.Journey.Progression;
 /// </summary>
 public static class ProgressCalculator
 {
-    public static LearnerProgress Calculate(Course course, Enrollment enrollment, IReadOnlyList<LearnerEvent> events)
+    public static LearnerProgress Calculate(Course course, Enrollment enrollment, IReadOnlyList<LearnerEvent> events) =>
+        Calculate(course, enrollment, DecodedEvent.Of(events));
+
+    /// <summary>The same, from entries already decoded (a ledger's), so no entry is parsed twice.</summary>
+    public static LearnerProgress Calculate(Course course, Enrollment enrollment, IReadOnlyList<DecodedEvent> events)
     {
         ArgumentNullException.ThrowIfNull(course);
         ArgumentNullException.ThrowIfNull(enrollment);
@@ -182,7 +186,7 @@ public static class ProgressCalculator
         HashSet<string> Issued,
         HashSet<string> PeerReviewsWaived)
     {
-        public static Evidence From(Course course, IReadOnlyList<LearnerEvent> events)
+        public static Evidence From(Course course, IReadOnlyList<DecodedEvent> events)
         {
             var capstones = course.Modules.Where(m => m.Capstone is not null)
                 .ToDictionary(m => m.Id, m => Journey.Capstones.CapstoneStatusReader.Read(course.CapstoneRules, m.Id, events), StringComparer.Ordinal);
@@ -191,7 +195,7 @@ public static class ProgressCalculator
             var regrades = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var entry in events.OrderBy(e => e.At).ThenBy(e => e.Sequence))
             {
-                switch (LearnerEventJson.Read(entry))
+                switch (entry.Data)
                 {
                     case QuizSubmitted { Counted: true, Percent: { } percent }:
                         Add(evidence.Quizzes, entry.Subject, (percent, entry.At));
