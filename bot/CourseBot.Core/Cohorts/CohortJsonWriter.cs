@@ -23,6 +23,7 @@ public static class CohortJsonWriter
                 ["scores"] = new JsonArray([.. l.Scores.Select(s => (JsonNode)new JsonObject
                 {
                     ["module"] = s.ModuleId, ["passed"] = s.Passed, ["quiz_percent"] = s.QuizPercent, ["lab_score"] = s.LabScore, ["lab_max"] = s.LabMax,
+                    ["lab_hidden_version"] = s.LabHiddenVersion,
                 })]),
                 ["capstones"] = new JsonArray([.. l.Capstones.Select(c => (JsonNode)new JsonObject
                 {

@@ -64,7 +64,8 @@ public static class CohortLearnerReader
     [
         .. progress.Modules
             .Where(m => m.QuizPercent is not null || m.LabScore is not null)
-            .Select(m => new ModuleScore(m.Module.Number, m.Module.Id, m.State == ModuleState.Passed, m.QuizPercent, m.LabScore?.Score, m.LabScore?.Max)),
+            .Select(m => new ModuleScore(m.Module.Number, m.Module.Id, m.State == ModuleState.Passed, m.QuizPercent, m.LabScore?.Score,
+                m.LabScore?.Max) { LabHiddenVersion = m.LabHiddenVersions }),
     ];
 
     private static ImmutableArray<CapstoneReviewState> Capstones(LearnerProgress progress, LearnerLedger ledger) =>

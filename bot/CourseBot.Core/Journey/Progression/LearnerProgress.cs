@@ -35,6 +35,9 @@ public sealed record AssessmentProgress(
     DateTimeOffset? DoneAt)
 {
     public string Id => Assessment.Id;
+
+    /// <summary>The hidden tests' version that graded the lab run <see cref="Score"/> comes from (null before it was recorded).</summary>
+    public string? HiddenVersion { get; init; }
 }
 
 /// <summary>One module for one learner, with its due date from the learner's pace.</summary>
@@ -57,6 +60,14 @@ public sealed record ModuleProgress(Module Module, ModuleState State, ImmutableA
             return graded.Count == 0 ? null : (graded.Sum(a => a.Score ?? 0), graded.Sum(a => a.MaxScore ?? 0));
         }
     }
+
+    /// <summary>
+    /// The hidden-test versions that graded the lab results <see cref="LabScore"/> counts, space-separated (one per lab with
+    /// a recorded version), or null when none was recorded.
+    /// </summary>
+    public string? LabHiddenVersions =>
+        string.Join(' ', Assessments.Where(a => a.Assessment.Grading == Grading.Auto && a.MaxScore is not null)
+            .Select(a => a.HiddenVersion).OfType<string>().Distinct(StringComparer.Ordinal)) is { Length: > 0 } versions ? versions : null;
 
     public AssessmentProgress? Find(string assessmentId) => Assessments.FirstOrDefault(a => a.Id == assessmentId);
 }

@@ -143,7 +143,11 @@ public static class ProgressCalculator
                 var runs = evidence.Labs.GetValueOrDefault(key) ?? [];
                 var top = runs.OrderByDescending(r => r.Score / Math.Max(r.Max, 1e-9)).FirstOrDefault();
                 var passedRun = runs.Where(r => r.Passed).Select(r => (DateTimeOffset?)r.At).FirstOrDefault();
-                return new AssessmentProgress(assessment, required, passedRun is not null, null, top?.Score, top?.Max, runs.Count, passedRun);
+                var labDone = passedRun is not null;
+                return new AssessmentProgress(assessment, required, labDone, null, top?.Score, top?.Max, runs.Count, passedRun)
+                {
+                    HiddenVersion = top?.HiddenVersion,
+                };
             default:
                 // A capstone's approved pull request review (complete rubric) approves every review-graded assessment of its module.
                 DateTimeOffset? approved = evidence.Approvals.TryGetValue(key, out var at) ? at
@@ -201,7 +205,10 @@ public static class ProgressCalculator
                         Add(evidence.Quizzes, entry.Subject, (percent, entry.At));
                         break;
                     case LabGraded { Score: { } score, MaxScore: { } max } graded:
-                        Add(evidence.Labs, entry.Subject, new LabRun(score, max, graded.Passed, entry.At) { Sequence = entry.Sequence });
+                        Add(evidence.Labs, entry.Subject, new LabRun(score, max, graded.Passed, entry.At)
+                        {
+                            Sequence = entry.Sequence, HiddenVersion = graded.HiddenVersion,
+                        });
                         break;
                     case RegradeRequested:
                         regrades[entry.Subject] = entry.Sequence;
@@ -250,5 +257,7 @@ public static class ProgressCalculator
     private sealed record LabRun(double Score, double Max, bool Passed, DateTimeOffset At)
     {
         public long Sequence { get; init; }
+
+        public string? HiddenVersion { get; init; }
     }
 }
