@@ -1,5 +1,4 @@
 using System.CommandLine;
-using CourseBot.Cli.Serve;
 using CourseBot.Core.Cohorts;
 using CourseBot.Core.Cohorts.Dashboard;
 using CourseBot.Core.Curriculum.Validation;
@@ -27,31 +26,23 @@ internal static class CohortCommandLine
         {
             Description = "The curriculum folder (default: ./curriculum or the nearest one above).",
         };
-        var data = new Option<string>("--data")
-        {
-            Description = "The bot's data folder (default: .coursebot).",
-            DefaultValueFactory = _ => BotServer.DefaultDataDirectory,
-        };
-        var azure = new Option<string?>("--azure-storage")
-        {
-            Description = "The Functions host's storage connection string: read its Azure store.",
-        };
-        var prefix = new Option<string>("--prefix")
-        {
-            Description = "The Azure store's table prefix (CourseBot:Prefix).",
-            DefaultValueFactory = _ => "coursebot",
-        };
+        var store = new StoreOptions();
         var report = new Command("report", "One cohort's learners: module, due date, days behind pace, scores, reviews, certificates.")
         {
-            cohort,
-            format,
-            curriculum,
-            data,
-            azure,
-            prefix,
+            cohort, format, curriculum,
         };
-        report.SetAction(
-            async (parsed, cancel) =>
+        store.AddTo(report);
+        report.SetAction(async (parsed, cancel) =>
+        {
+            var course = ValidCourse.Load(CurriculumLocator.Resolve(parsed.GetValue(curriculum)));
+            var history = await store.OpenHistoryAsync(parsed, cancel).ConfigureAwait(false);
+            var name = CohortLearnerReader.CohortName(parsed.GetValue(cohort));
+            var builder = new CohortViewBuilder(course, history, TimeProvider.System);
+            var views = await ReadAsync(builder, history, name, cancel).ConfigureAwait(false);
+            var view = views.Count > 0
+                ? views[0]
+                : new CohortView(name, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime), []);
+            if (view.Learners.IsEmpty)
             {
                 var course = ValidCourse.Load(CurriculumLocator.Resolve(parsed.GetValue(curriculum)));
                 var store = await OpenAsync(parsed.GetValue(data)!, parsed.GetValue(azure), parsed.GetValue(prefix)!, cancel)
@@ -111,18 +102,5 @@ internal static class CohortCommandLine
             })
             .ConfigureAwait(false);
         return views;
-    }
-
-    private static async Task<ILearnerEvents> OpenAsync(string dataDirectory, string? azureStorage, string prefix, CancellationToken cancel)
-    {
-        if (azureStorage is not { Length: > 0 })
-        {
-            Directory.CreateDirectory(dataDirectory);
-            return new SqliteLearnerEvents(Path.Combine(dataDirectory, "coursebot.db"), TimeProvider.System);
-        }
-
-        var azure = new Storage.Azure.AzureLearnerEvents(azureStorage, prefix, TimeProvider.System);
-        await azure.InitializeAsync(cancel).ConfigureAwait(false);
-        return azure;
     }
 }

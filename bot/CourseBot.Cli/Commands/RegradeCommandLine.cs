@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using CourseBot.Cli.Serve;
 using CourseBot.Core.Curriculum.Validation;
 using CourseBot.Core.Journey;
 using CourseBot.Core.LabGrading;
-using CourseBot.Core.Storage;
 
 namespace CourseBot.Cli.Commands;
 
@@ -23,31 +21,18 @@ internal static class RegradeCommandLine
         {
             Description = "The curriculum folder (default: ./curriculum or the nearest one above).",
         };
-        var data = new Option<string>("--data")
-        {
-            Description = "The bot's data folder (default: .coursebot).",
-            DefaultValueFactory = _ => BotServer.DefaultDataDirectory,
-        };
-        var azure = new Option<string?>("--azure-storage")
-        {
-            Description = "The Functions host's storage connection string: use its Azure store.",
-        };
-        var prefix = new Option<string>("--prefix")
-        {
-            Description = "The Azure store's table and queue prefix (CourseBot:Prefix).",
-            DefaultValueFactory = _ => "coursebot",
-        };
+        var store = new StoreOptions();
         var command = new Command("regrade", "Grade one lab again for every learner who has it open (after its hidden tests changed).")
         {
-            lab,
-            cohort,
-            curriculum,
-            data,
-            azure,
-            prefix,
+            lab, cohort, curriculum,
         };
-        command.SetAction(
-            async (parsed, cancel) =>
+        store.AddTo(command);
+        command.SetAction(async (parsed, cancel) =>
+        {
+            var root = CurriculumLocator.Resolve(parsed.GetValue(curriculum));
+            var report = CurriculumValidator.ValidateFolder(root);
+            var key = parsed.GetValue(lab)!;
+            if (report.Course is not { } course || !report.IsValid)
             {
                 var root = CurriculumLocator.Resolve(parsed.GetValue(curriculum));
                 var report = CurriculumValidator.ValidateFolder(root);
@@ -68,44 +53,19 @@ internal static class RegradeCommandLine
                     return 2;
                 }
 
-                var (history, inbox) = Open(parsed.GetValue(data)!, parsed.GetValue(azure), parsed.GetValue(prefix)!);
-                var bar = new Progress<(int Read, int Total)>(p =>
-                    Console.Error.Write(
-                        string.Create(
-                            CultureInfo.InvariantCulture,
-                            $"\rReading histories {p.Read}/{p.Total} "
-                            + $"{new string('█', 20 * p.Read / Math.Max(p.Total, 1)).PadRight(20, '░')}"
-                        )
-                    )
-                );
-                var result = await RegradeQueuing
-                    .QueueAsync(course, history, inbox, key, version, parsed.GetValue(cohort), bar, cancel)
-                    .ConfigureAwait(false);
-                await Console.Error.WriteLineAsync().ConfigureAwait(false);
-                Console.WriteLine(
-                    string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"Regrade {key} with hidden tests {version}: {result.Learners} learners read, {result.Queued} queued, "
-                            + $"{result.AlreadyDone} regraded before with these tests, {result.NotOpen} without the lab open. The running "
-                            + $"bot dispatches them."
-                    )
-                );
-                return 0;
-            }
-        );
+            var (history, inbox) = (await store.OpenHistoryAsync(parsed, cancel).ConfigureAwait(false), store.OpenInbox(parsed));
+            var bar = new Progress<(int Read, int Total)>(p => Console.Error.Write(string.Create(CultureInfo.InvariantCulture,
+                $"\rReading histories {p.Read}/{p.Total} {new string('█', 20 * p.Read / Math.Max(p.Total, 1)).PadRight(20, '░')}")));
+            var result = await RegradeQueuing
+                .QueueAsync(course, history, inbox, key, version, parsed.GetValue(cohort), bar, cancel)
+                .ConfigureAwait(false);
+            await Console.Error.WriteLineAsync().ConfigureAwait(false);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Regrade {key} with hidden tests {version}: {result.Learners} learners read, {result.Queued} queued, "
+                + $"{result.AlreadyDone} regraded before with these tests, {result.NotOpen} without the lab open. "
+                + "The running bot dispatches them."));
+            return 0;
+        });
         return command;
-    }
-
-    private static (ILearnerEvents, IDeliveryInbox) Open(string dataDirectory, string? azureStorage, string prefix)
-    {
-        if (azureStorage is { Length: > 0 })
-        {
-            return (new Storage.Azure.AzureLearnerEvents(azureStorage, prefix, TimeProvider.System),
-                new Storage.Azure.AzureDeliveryInbox(azureStorage, prefix, TimeProvider.System));
-        }
-
-        Directory.CreateDirectory(dataDirectory);
-        var database = Path.Combine(dataDirectory, "coursebot.db");
-        return (new SqliteLearnerEvents(database, TimeProvider.System), new SqliteDeliveryInbox(database, TimeProvider.System));
     }
 }

@@ -39,15 +39,37 @@ internal sealed class StoreOptions
     /// <summary>True when the command works on the embedded store (its data folder).</summary>
     public bool IsEmbedded(ParseResult parsed) => parsed.GetValue(AzureStorage) is not { Length: > 0 };
 
+    /// <summary>The Azure account <c>--azure-storage</c> names (a connection string or an account name), or null.</summary>
+    public AzureStorageAccount? Account(ParseResult parsed) =>
+        parsed.GetValue(AzureStorage) is { Length: > 0 } azure ? AzureStorageAccount.Parse(azure) : null;
+
     public IDeliveryInbox OpenInbox(ParseResult parsed)
     {
-        if (parsed.GetValue(AzureStorage) is { Length: > 0 } azure)
+        if (Account(parsed) is { } account)
         {
-            return new AzureDeliveryInbox(AzureStorageAccount.Parse(azure), parsed.GetValue(Prefix)!, TimeProvider.System);
+            return new AzureDeliveryInbox(account, parsed.GetValue(Prefix)!, TimeProvider.System);
         }
 
+        return new SqliteDeliveryInbox(Database(parsed), TimeProvider.System);
+    }
+
+    /// <summary>The learner histories of the chosen store (the Azure table is created when missing, as the host does).</summary>
+    public async Task<ILearnerEvents> OpenHistoryAsync(ParseResult parsed, CancellationToken cancel)
+    {
+        if (Account(parsed) is { } account)
+        {
+            var azure = new AzureLearnerEvents(account, parsed.GetValue(Prefix)!, TimeProvider.System);
+            await azure.InitializeAsync(cancel).ConfigureAwait(false);
+            return azure;
+        }
+
+        return new SqliteLearnerEvents(Database(parsed), TimeProvider.System);
+    }
+
+    private string Database(ParseResult parsed)
+    {
         var data = parsed.GetValue(Data)!;
         Directory.CreateDirectory(data);
-        return new SqliteDeliveryInbox(Path.Combine(data, "coursebot.db"), TimeProvider.System);
+        return Path.Combine(data, "coursebot.db");
     }
 }

@@ -40,6 +40,7 @@ public static class CohortJsonWriter
                                         ["quiz_percent"] = s.QuizPercent,
                                         ["lab_score"] = s.LabScore,
                                         ["lab_max"] = s.LabMax,
+                                        ["lab_hidden_version"] = s.LabHiddenVersion,
                                     }
                             ),
                         ]

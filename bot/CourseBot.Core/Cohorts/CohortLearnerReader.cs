@@ -58,28 +58,28 @@ public static class CohortLearnerReader
     /// <summary>The cohort as enrolled, trimmed; learners enrolled without one share <see cref="CohortView.NoCohort"/>.</summary>
     public static string CohortName(string? cohort) => string.IsNullOrWhiteSpace(cohort) ? CohortView.NoCohort : cohort.Trim();
 
-    private static DateTimeOffset? LastActivity(LearnerLedger ledger) =>
-        ledger
-            .Events.Where(e =>
-                LearnerKinds.Contains(e.Kind)
-                || (e.Kind == LearnerEventKinds.GitHubPush && LearnerEventJson.Read<PushSeen>(e)?.ByLearner == true)
-            )
-            .Select(e => (DateTimeOffset?)e.At)
-            .Max();
+    private static DateTimeOffset? LastActivity(LearnerLedger ledger)
+    {
+        DateTimeOffset? last = null;
+        foreach (var e in ledger.Decoded)
+        {
+            if ((last is null || e.At > last) && (LearnerKinds.Contains(e.Kind)
+                || (e.Kind == LearnerEventKinds.GitHubPush && e.Read<PushSeen>()?.ByLearner == true)))
+            {
+                last = e.At;
+            }
+        }
+
+        return last;
+    }
 
     private static ImmutableArray<ModuleScore> Scores(LearnerProgress progress) =>
-        [
-            .. progress
-                .Modules.Where(m => m.QuizPercent is not null || m.LabScore is not null)
-                .Select(m => new ModuleScore(
-                    m.Module.Number,
-                    m.Module.Id,
-                    m.State == ModuleState.Passed,
-                    m.QuizPercent,
-                    m.LabScore?.Score,
-                    m.LabScore?.Max
-                )),
-        ];
+    [
+        .. progress.Modules
+            .Where(m => m.QuizPercent is not null || m.LabScore is not null)
+            .Select(m => new ModuleScore(m.Module.Number, m.Module.Id, m.State == ModuleState.Passed, m.QuizPercent, m.LabScore?.Score,
+                m.LabScore?.Max) { LabHiddenVersion = m.LabHiddenVersions }),
+    ];
 
     private static ImmutableArray<CapstoneReviewState> Capstones(LearnerProgress progress, LearnerLedger ledger) =>
     [
@@ -93,9 +93,9 @@ public static class CohortLearnerReader
     /// When a pull request waiting for review (no review decides it, so the status has no date) was last opened, reopened or
     /// marked ready: the review queue's order.
     /// </summary>
-    private static DateTimeOffset? ReadySince(LearnerLedger ledger, string moduleId, int? number) => ledger.Events
+    private static DateTimeOffset? ReadySince(LearnerLedger ledger, string moduleId, int? number) => ledger.Decoded
         .Where(e => e.Subject == moduleId)
-        .Select(LearnerEventJson.Read<CourseBot.Core.Journey.History.CapstonePullRequest>)
+        .Select(e => e.Read<CourseBot.Core.Journey.History.CapstonePullRequest>())
         .Where(p => p is not null && p.Number == number && p.Action is "opened" or "reopened" or "ready_for_review")
         .Select(p => (DateTimeOffset?)p!.At).Max();
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using CourseBot.Core.Curriculum.Model;
 using CourseBot.Core.Journey.Sync;
 using CourseBot.Core.Storage;
@@ -17,23 +19,39 @@ public sealed class CohortViewBuilder(Course course, ILearnerEvents history, Tim
     public async Task<IReadOnlyList<CohortView>> BuildAsync(string? cohort, IProgress<int>? read, CancellationToken cancel)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var histories = new List<IReadOnlyList<LearnerEvent>>();
-        await foreach (var events in history.ReadEveryHistoryAsync(cancel).ConfigureAwait(false))
-        {
-            histories.Add(events);
-            read?.Report(histories.Count);
-        }
-
-        // Reading is one stream; deriving each learner's progress is independent work, spread over the cores.
         var wanted = cohort?.Trim();
-        var learners = histories.AsParallel().WithCancellation(cancel)
-            .Select(events => CohortLearnerReader.From(course, LearnerLedger.From(events[0].Repository, events), today))
-            .Where(l => l is not null && (wanted is null || string.Equals(l.Cohort, wanted, StringComparison.Ordinal)))
-            .Select(l => l!)
-            .ToList();
+        var learners = new ConcurrentBag<CohortLearner>();
+        // Reading is one stream; deriving each learner's progress is independent work, done on the other cores while the
+        // store reads on, so only the histories in flight are held in memory, never every learner's at once.
+        var parallel = new ParallelOptions { CancellationToken = cancel, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        await Parallel.ForEachAsync(Counted(history.ReadEveryHistoryAsync(cancel), read, cancel), parallel, (events, _) =>
+        {
+            if (CohortLearnerReader.From(course, LearnerLedger.From(events[0].Repository, events), today) is { } learner
+                && (wanted is null || string.Equals(learner.Cohort, wanted, StringComparison.Ordinal)))
+            {
+                learners.Add(learner);
+            }
+
+            return ValueTask.CompletedTask;
+        }).ConfigureAwait(false);
 
         return [.. learners.GroupBy(l => l.Cohort, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new CohortView(g.Key, today, [.. g.OrderBy(l => l.Login, StringComparer.Ordinal)]))];
+    }
+
+    /// <summary>
+    /// Tells <paramref name="read"/> of each history as it is read. The parallel loop pulls from one enumerator at a time,
+    /// so the count is reported in order from one thread at a time.
+    /// </summary>
+    private static async IAsyncEnumerable<IReadOnlyList<LearnerEvent>> Counted(
+        IAsyncEnumerable<IReadOnlyList<LearnerEvent>> histories, IProgress<int>? read, [EnumeratorCancellation] CancellationToken cancel)
+    {
+        var count = 0;
+        await foreach (var events in histories.WithCancellation(cancel).ConfigureAwait(false))
+        {
+            read?.Report(++count);
+            yield return events;
+        }
     }
 }

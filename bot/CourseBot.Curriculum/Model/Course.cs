@@ -27,9 +27,14 @@ public sealed record Course(
 
     public IEnumerable<Track> Tracks => Paths.SelectMany(p => p.Tracks);
 
+    /// <summary>
+    /// The module with this id, else this number. Progress looks every module up by id for every learner, so the id is
+    /// tried on its own first instead of parsing the text as a number once per module compared.
+    /// </summary>
     public Module? FindModule(string idOrNumber) =>
-        Modules.FirstOrDefault(m => m.Id == idOrNumber
-            || (int.TryParse(idOrNumber, System.Globalization.CultureInfo.InvariantCulture, out var n) && m.Number == n));
+        Modules.FirstOrDefault(m => m.Id == idOrNumber)
+            ?? (int.TryParse(idOrNumber, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                ? Modules.FirstOrDefault(m => m.Number == n) : null);
 
     public LearningPath? FindPath(string id) => Paths.FirstOrDefault(p => p.Id == id);
 

@@ -131,7 +131,7 @@ internal static class CohortOnRecord
             yield return assessment.Grading switch
             {
                 Core.Curriculum.Model.Grading.Quiz => (at, repository, subject, Quiz(80 + ((i + module.Number) % 5 * 5))),
-                Core.Curriculum.Model.Grading.Auto => (at, repository, subject, Lab(8 + ((i + module.Number) % 3), 10)),
+                Core.Curriculum.Model.Grading.Auto => (at, repository, subject, Lab(8 + ((i + module.Number) % 3), 10, HiddenVersion(i))),
                 _ => (at, repository, subject, new ReviewApproved("grace", 1)),
             };
         }
@@ -140,6 +140,20 @@ internal static class CohortOnRecord
     private static QuizSubmitted Quiz(double percent) =>
         new(1, null, null, null, percent, percent >= 80, true, false, null, null);
 
-    private static LabGraded Lab(double score, double max) =>
-        new("1", "1", "sha", "refs/heads/main", null, null, null, score, max, true, true, null, null, new JsonObject());
+    private static LabGraded Lab(double score, double max, string? hiddenVersion) =>
+        new("1", "1", "sha", "refs/heads/main", null, null, null, score, max, true, true, null, null, new JsonObject())
+        {
+            HiddenVersion = hiddenVersion,
+        };
+
+    /// <summary>
+    /// The hidden tests that graded a learner's labs: none recorded for every fourth learner (results from before versions
+    /// were kept), a later version for some (a regrade), the first one for the rest.
+    /// </summary>
+    private static string? HiddenVersion(int learner) => (learner % 4) switch
+    {
+        0 => null,
+        1 => "b71e04aa5c2d",
+        _ => "3f9a2c1d8e60",
+    };
 }

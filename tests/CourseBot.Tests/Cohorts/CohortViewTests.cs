@@ -48,6 +48,24 @@ public sealed class CohortViewTests : IDisposable
         Assert.Contains(cohorts.SelectMany(c => c.Learners), l => l.DaysBehind > 30);
     }
 
+    [Fact]
+    public async Task LabScores_SayWhichHiddenTestsGradedThem()
+    {
+        await CohortOnRecord.WriteAsync(_store, _time);
+        var cohorts = await new CohortViewBuilder(CeleryCourse.Course, _store, _time).BuildAsync(null, null, CancellationToken.None);
+        var learners = cohorts.SelectMany(c => c.Learners).ToDictionary(l => l.Login, StringComparer.Ordinal);
+        IEnumerable<string?> Versions(string login) =>
+            learners[login].Scores.Where(s => s.LabMax is not null).Select(s => s.LabHiddenVersion);
+
+        Assert.Equal(["b71e04aa5c2d"], Versions("learner05").Distinct());
+        Assert.Equal(["3f9a2c1d8e60"], Versions("learner06").Distinct());
+        Assert.Equal([null], Versions("learner08").Distinct()); // graded before versions were recorded: still read
+        var cohort = cohorts.Single(c => c.Learners.Contains(learners["learner05"]));
+        var row = GradesCsvWriter.Write(CeleryCourse.Course, cohort).Split('\n')
+            .Single(r => r.StartsWith("learner05,", StringComparison.Ordinal));
+        Assert.Contains(",b71e04aa5c2d,", row, StringComparison.Ordinal);
+    }
+
     /// <summary>The one-pass read and the per-learner read give the same view.</summary>
     [Fact]
     public async Task OneCohort_OnlyItsLearners()

@@ -47,7 +47,33 @@ public static class CohortPageWriter
                 );
         }
 
+        HiddenTests(course, cohort, text);
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Which hidden-test version graded the lab results the table counts, per module: after a regrade, how many learners the
+    /// fixed tests have graded so far (each learner's version is in the CSV's <c>mNN_lab_tests</c>). Nothing when no
+    /// result recorded a version.
+    /// </summary>
+    private static void HiddenTests(Course course, CohortView cohort, StringBuilder text)
+    {
+        var graded = cohort.Learners.SelectMany(l => l.Scores)
+            .Where(s => s.LabHiddenVersion is not null)
+            .GroupBy(s => (s.Number, s.ModuleId, Version: s.LabHiddenVersion!))
+            .OrderBy(g => g.Key.Number).ThenBy(g => g.Key.Version, StringComparer.Ordinal)
+            .ToList();
+        if (graded.Count == 0)
+        {
+            return;
+        }
+
+        text.Append("\n## Hidden tests\n\n| Module | Hidden-test version | Learners graded by it |\n|---|---|--:|\n");
+        foreach (var g in graded)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| {DashboardFormat.Module(course, g.Key.ModuleId)} | `{g.Key.Version}` ")
+                .Append(CultureInfo.InvariantCulture, $"| {g.Count()} |\n");
+        }
     }
 
     /// <summary><c>ChangesRequested</c> as <c>changes requested</c>.</summary>

@@ -6,8 +6,9 @@ namespace CourseBot.Core.Cohorts.Dashboard;
 
 /// <summary>
 /// <c>grades/NAME.csv</c> (RFC 4180, comma, CRLF-free, one row per learner by login). Fixed columns, then two per course
-/// module with a quiz or a lab, in module order: <c>mNN_quiz</c> (best counted quiz percentage) and <c>mNN_lab</c> (best lab
-/// points as a percentage of their maximum); empty where nothing was recorded. The README lists the columns.
+/// module with a quiz or a lab, in module order: <c>mNN_quiz</c> (best counted quiz percentage), <c>mNN_lab</c> (best lab
+/// points as a percentage of their maximum) and <c>mNN_lab_tests</c> (the hidden tests' version that graded that lab result,
+/// so a regrade's progress shows); empty where nothing was recorded. The README lists the columns.
 /// </summary>
 public static class GradesCsvWriter
 {
@@ -35,6 +36,7 @@ public static class GradesCsvWriter
             if (labs.Contains(number))
             {
                 header.Add(string.Create(CultureInfo.InvariantCulture, $"m{number:00}_lab"));
+                header.Add(string.Create(CultureInfo.InvariantCulture, $"m{number:00}_lab_tests"));
             }
         }
 
@@ -59,6 +61,7 @@ public static class GradesCsvWriter
                 if (labs.Contains(number))
                 {
                     row.Add(score is { LabScore: { } s, LabMax: > 0 and var max } ? DashboardFormat.Number(100 * s / max) : "");
+                    row.Add(score?.LabHiddenVersion ?? "");
                 }
             }
 

@@ -14,20 +14,34 @@ namespace CourseBot.Core.Journey.Capstones;
 /// </summary>
 public static class CapstoneStatusReader
 {
-    public static CapstoneStatus Read(CapstoneRules rules, string moduleId, IReadOnlyList<LearnerEvent> events)
+    public static CapstoneStatus Read(CapstoneRules rules, string moduleId, IReadOnlyList<LearnerEvent> events) =>
+        Read(rules, moduleId, DecodedEvent.Of(events));
+
+    /// <summary>The same, from entries already decoded (a ledger's), so no entry is parsed twice.</summary>
+    public static CapstoneStatus Read(CapstoneRules rules, string moduleId, IReadOnlyList<DecodedEvent> events)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(events);
-        var pulls = events
-            .Where(e => e.Subject == moduleId)
-            .Select(LearnerEventJson.Read<CapstonePullRequest>)
-            .OfType<CapstonePullRequest>()
-            .ToList();
-        var reviews = events
-            .Where(e => e.Subject == moduleId)
-            .Select(LearnerEventJson.Read<CapstoneReview>)
-            .OfType<CapstoneReview>()
-            .ToList();
+        var pulls = new List<CapstonePullRequest>();
+        var reviews = new List<CapstoneReview>();
+        foreach (var entry in events)
+        {
+            // The kind is checked first: only the module's pull request and review entries are decoded.
+            if (entry.Subject != moduleId)
+            {
+                continue;
+            }
+
+            if (entry.Kind == LearnerEventKinds.CapstonePullRequest && entry.Read<CapstonePullRequest>() is { } pull)
+            {
+                pulls.Add(pull);
+            }
+            else if (entry.Kind == LearnerEventKinds.CapstoneReview && entry.Read<CapstoneReview>() is { } review)
+            {
+                reviews.Add(review);
+            }
+        }
+
         if (pulls.Count == 0 && reviews.Count == 0)
         {
             return CapstoneStatus.None;

@@ -24,8 +24,10 @@ public sealed class PeerRoster(Course course, JourneyOptions options, ILearnerEv
         }
 
         var candidates = new List<(string Login, int Given)>();
-        foreach (var ledger in await LedgersAsync(cancel).ConfigureAwait(false))
+        // One pass over the store (one query on SQLite, one table scan on Azure) rather than a read per learner.
+        await foreach (var events in history.ReadEveryHistoryAsync(cancel).ConfigureAwait(false))
         {
+            var ledger = LearnerLedger.From(events[0].Repository, events);
             if (ledger.Enrollment is not { } peer || ledger.Repository.Equals(author.Repository, StringComparison.OrdinalIgnoreCase)
                 || peer.Login.Equals(enrollment.Login, StringComparison.OrdinalIgnoreCase)
                 || !string.Equals(peer.Cohort, enrollment.Cohort, StringComparison.OrdinalIgnoreCase)
@@ -34,7 +36,7 @@ public sealed class PeerRoster(Course course, JourneyOptions options, ILearnerEv
                 continue;
             }
 
-            candidates.Add((peer.Login, ledger.Events.Count(e => e.Kind == LearnerEventKinds.PeerReviewGiven)));
+            candidates.Add((peer.Login, events.Count(e => e.Kind == LearnerEventKinds.PeerReviewGiven)));
         }
 
         return
@@ -53,16 +55,5 @@ public sealed class PeerRoster(Course course, JourneyOptions options, ILearnerEv
         var repository = $"{options.CourseOwner}/{options.RepositoryPrefix}{login.ToLowerInvariant()}";
         var ledger = LearnerLedger.From(repository, await history.ReadAsync(repository, cancel).ConfigureAwait(false));
         return ledger.Enrollment?.Login.Equals(login, StringComparison.OrdinalIgnoreCase) == true ? repository : null;
-    }
-
-    private async Task<List<LearnerLedger>> LedgersAsync(CancellationToken cancel)
-    {
-        var ledgers = new List<LearnerLedger>();
-        foreach (var repository in await history.LearnersAsync(cancel).ConfigureAwait(false))
-        {
-            ledgers.Add(LearnerLedger.From(repository, await history.ReadAsync(repository, cancel).ConfigureAwait(false)));
-        }
-
-        return ledgers;
     }
 }

@@ -18,4 +18,7 @@ public sealed record AssessmentProgress(
     DateTimeOffset? DoneAt)
 {
     public string Id => Assessment.Id;
+
+    /// <summary>The hidden tests' version that graded the lab run <see cref="Score"/> comes from (null before it was recorded).</summary>
+    public string? HiddenVersion { get; init; }
 }

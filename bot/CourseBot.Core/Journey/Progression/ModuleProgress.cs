@@ -30,5 +30,21 @@ public sealed record ModuleProgress(
         }
     }
 
+    /// <summary>
+    /// The hidden-test versions that graded the lab results <see cref="LabScore"/> counts, space-separated (one per lab with
+    /// a recorded version), or null when none was recorded.
+    /// </summary>
+    public string? LabHiddenVersions =>
+        string.Join(
+            ' ',
+            Assessments
+                .Where(a => a.Assessment.Grading == Grading.Auto && a.MaxScore is not null)
+                .Select(a => a.HiddenVersion)
+                .OfType<string>()
+                .Distinct(StringComparer.Ordinal)
+        ) is { Length: > 0 } versions
+            ? versions
+            : null;
+
     public AssessmentProgress? Find(string assessmentId) => Assessments.FirstOrDefault(a => a.Id == assessmentId);
 }

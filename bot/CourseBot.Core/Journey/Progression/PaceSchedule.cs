@@ -22,7 +22,7 @@ public static class PaceSchedule
     /// <param name="course">The course.</param>
     /// <param name="enrollment">The learner's enrollment (pace and start).</param>
     /// <param name="studied">The paths the learner studies, in order.</param>
-    /// <param name="changes">The learner's recorded schedule changes (<see cref="ScheduleChange.From"/>).</param>
+    /// <param name="changes">The learner's recorded schedule changes (<c>ScheduleChange.From</c>).</param>
     /// <param name="passed">When each passed module was passed (a pace change keeps the milestones passed before it).</param>
     public static LearnerSchedule Build(
         Course course, Enrollment enrollment, IReadOnlyList<LearningPath> studied,

@@ -12,7 +12,11 @@ namespace CourseBot.Core.Journey.Progression;
 /// </summary>
 public static class ProgressCalculator
 {
-    public static LearnerProgress Calculate(Course course, Enrollment enrollment, IReadOnlyList<LearnerEvent> events)
+    public static LearnerProgress Calculate(Course course, Enrollment enrollment, IReadOnlyList<LearnerEvent> events) =>
+        Calculate(course, enrollment, DecodedEvent.Of(events));
+
+    /// <summary>The same, from entries already decoded (a ledger's), so no entry is parsed twice.</summary>
+    public static LearnerProgress Calculate(Course course, Enrollment enrollment, IReadOnlyList<DecodedEvent> events)
     {
         ArgumentNullException.ThrowIfNull(course);
         ArgumentNullException.ThrowIfNull(enrollment);
@@ -164,16 +168,11 @@ public static class ProgressCalculator
                 var runs = evidence.Labs.GetValueOrDefault(key) ?? [];
                 var top = runs.OrderByDescending(r => r.Score / Math.Max(r.Max, 1e-9)).FirstOrDefault();
                 var passedRun = runs.Where(r => r.Passed).Select(r => (DateTimeOffset?)r.At).FirstOrDefault();
-                return new AssessmentProgress(
-                    assessment,
-                    required,
-                    passedRun is not null,
-                    null,
-                    top?.Score,
-                    top?.Max,
-                    runs.Count,
-                    passedRun
-                );
+                var labDone = passedRun is not null;
+                return new AssessmentProgress(assessment, required, labDone, null, top?.Score, top?.Max, runs.Count, passedRun)
+                {
+                    HiddenVersion = top?.HiddenVersion,
+                };
             default:
                 // A capstone's approved pull request review (complete rubric) approves every review-graded assessment of its module.
                 DateTimeOffset? approved =
@@ -237,7 +236,7 @@ public static class ProgressCalculator
         HashSet<string> Issued,
         HashSet<string> PeerReviewsWaived)
     {
-        public static Evidence From(Course course, IReadOnlyList<LearnerEvent> events)
+        public static Evidence From(Course course, IReadOnlyList<DecodedEvent> events)
         {
             var capstones = course
                 .Modules.Where(m => m.Capstone is not null)
@@ -259,13 +258,16 @@ public static class ProgressCalculator
             var regrades = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var entry in events.OrderBy(e => e.At).ThenBy(e => e.Sequence))
             {
-                switch (LearnerEventJson.Read(entry))
+                switch (entry.Data)
                 {
                     case QuizSubmitted { Counted: true, Percent: { } percent }:
                         Add(evidence.Quizzes, entry.Subject, (percent, entry.At));
                         break;
                     case LabGraded { Score: { } score, MaxScore: { } max } graded:
-                        Add(evidence.Labs, entry.Subject, new LabRun(score, max, graded.Passed, entry.At) { Sequence = entry.Sequence });
+                        Add(evidence.Labs, entry.Subject, new LabRun(score, max, graded.Passed, entry.At)
+                        {
+                            Sequence = entry.Sequence, HiddenVersion = graded.HiddenVersion,
+                        });
                         break;
                     case RegradeRequested:
                         regrades[entry.Subject] = entry.Sequence;
@@ -314,5 +316,7 @@ public static class ProgressCalculator
     private sealed record LabRun(double Score, double Max, bool Passed, DateTimeOffset At)
     {
         public long Sequence { get; init; }
+
+        public string? HiddenVersion { get; init; }
     }
 }

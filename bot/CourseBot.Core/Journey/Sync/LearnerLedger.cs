@@ -14,11 +14,18 @@ public sealed class LearnerLedger
     {
         Repository = repository;
         Events = events;
+        Decoded = DecodedEvent.Of(events);
     }
 
     public string Repository { get; }
 
     public IReadOnlyList<LearnerEvent> Events { get; }
+
+    /// <summary>
+    /// <see cref="Events"/> (same order) with each entry's data decoded once, shared by the ledger, progress and the views
+    /// built on it.
+    /// </summary>
+    public IReadOnlyList<DecodedEvent> Decoded { get; }
 
     public Enrollment? Enrollment { get; private set; }
 
@@ -85,7 +92,7 @@ public sealed class LearnerLedger
 
     /// <summary>Whether a grading result for commit <paramref name="sha"/> was recorded.</summary>
     public bool HasResultFor(string sha) =>
-        Events.Any(e => string.Equals(LearnerEventJson.Read<LabGraded>(e)?.Sha, sha, StringComparison.OrdinalIgnoreCase));
+        Decoded.Any(e => string.Equals(e.Read<LabGraded>()?.Sha, sha, StringComparison.OrdinalIgnoreCase));
 
     public string? ModuleForIssue(int number) => ModuleIssues.FirstOrDefault(m => m.Value == number).Key;
 
@@ -93,7 +100,7 @@ public sealed class LearnerLedger
     {
         ArgumentNullException.ThrowIfNull(events);
         var ledger = new LearnerLedger(repository, events);
-        foreach (var entry in events.OrderBy(e => e.Sequence))
+        foreach (var entry in ledger.Decoded.OrderBy(e => e.Sequence))
         {
             ledger.Apply(entry);
         }
@@ -102,11 +109,11 @@ public sealed class LearnerLedger
     }
 
     public LearnerProgress? Progress(Curriculum.Model.Course course) =>
-        Enrollment is null ? null : ProgressCalculator.Calculate(course, Enrollment, Events);
+        Enrollment is null ? null : ProgressCalculator.Calculate(course, Enrollment, Decoded);
 
-    private void Apply(LearnerEvent entry)
+    private void Apply(DecodedEvent entry)
     {
-        switch (LearnerEventJson.Read(entry))
+        switch (entry.Data)
         {
             case Enrolled enrolled when Enrollment is null:
                 Enroll(enrolled, entry.At);
