@@ -44,34 +44,18 @@ internal static class CohortCommandLine
                 : new CohortView(name, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime), []);
             if (view.Learners.IsEmpty)
             {
-                var course = ValidCourse.Load(CurriculumLocator.Resolve(parsed.GetValue(curriculum)));
-                var store = await OpenAsync(parsed.GetValue(data)!, parsed.GetValue(azure), parsed.GetValue(prefix)!, cancel)
+                await Console.Error.WriteLineAsync($"coursebot cohort report: no learner is enrolled in cohort {name} yet")
                     .ConfigureAwait(false);
-                var name = CohortLearnerReader.CohortName(parsed.GetValue(cohort));
-                var views = await ReadAsync(new CohortViewBuilder(course, store, TimeProvider.System), store, name, cancel)
-                    .ConfigureAwait(false);
-                var view =
-                    views.Count > 0
-                        ? views[0]
-                        : new CohortView(name, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime), []);
-                if (view.Learners.IsEmpty)
-                {
-                    await Console
-                        .Error.WriteLineAsync($"coursebot cohort report: no learner is enrolled in cohort {name} yet")
-                        .ConfigureAwait(false);
-                }
-
-                Console.Write(
-                    parsed.GetValue(format) switch
-                    {
-                        "csv" => GradesCsvWriter.Write(course, view),
-                        "json" => CohortJsonWriter.Write(view),
-                        _ => CohortPageWriter.Write(course, view),
-                    }
-                );
-                return 0;
             }
-        );
+
+            Console.Write(parsed.GetValue(format) switch
+            {
+                "csv" => GradesCsvWriter.Write(course, view),
+                "json" => CohortJsonWriter.Write(view),
+                _ => CohortPageWriter.Write(course, view),
+            });
+            return 0;
+        });
 
         var command = new Command("cohort", "Report on a cohort of learners.");
         command.Subcommands.Add(report);
@@ -80,27 +64,18 @@ internal static class CohortCommandLine
 
     /// <summary>Builds the view with a progress bar on stderr (stdout carries the report), one step per learner read.</summary>
     private static async Task<IReadOnlyList<CohortView>> ReadAsync(
-        CohortViewBuilder builder,
-        ILearnerEvents store,
-        string cohort,
-        CancellationToken cancel
-    )
+        CohortViewBuilder builder, ILearnerEvents store, string cohort, CancellationToken cancel)
     {
         var total = (await store.LearnersAsync(cancel).ConfigureAwait(false)).Count;
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         IReadOnlyList<CohortView> views = [];
-        await console
-            .Progress()
-            .AutoClear(true)
-            .StartAsync(async context =>
-            {
-                var task = context.AddTask("Reading learner histories", maxValue: Math.Max(total, 1));
-                views = await builder
-                    .BuildAsync(cohort, new Progress<int>(read => task.Value = Math.Min(read, total)), cancel)
-                    .ConfigureAwait(false);
-                task.Value = task.MaxValue;
-            })
-            .ConfigureAwait(false);
+        await console.Progress().AutoClear(true).StartAsync(async context =>
+        {
+            var task = context.AddTask("Reading learner histories", maxValue: Math.Max(total, 1));
+            views = await builder.BuildAsync(cohort, new Progress<int>(read => task.Value = Math.Min(read, total)), cancel)
+                .ConfigureAwait(false);
+            task.Value = task.MaxValue;
+        }).ConfigureAwait(false);
         return views;
     }
 }

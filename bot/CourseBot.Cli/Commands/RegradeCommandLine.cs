@@ -34,24 +34,16 @@ internal static class RegradeCommandLine
             var key = parsed.GetValue(lab)!;
             if (report.Course is not { } course || !report.IsValid)
             {
-                var root = CurriculumLocator.Resolve(parsed.GetValue(curriculum));
-                var report = CurriculumValidator.ValidateFolder(root);
-                var key = parsed.GetValue(lab)!;
-                if (report.Course is not { } course || !report.IsValid)
-                {
-                    await Console
-                        .Error.WriteLineAsync("coursebot regrade: the curriculum is not valid; run coursebot curriculum validate")
-                        .ConfigureAwait(false);
-                    return 1;
-                }
+                await Console.Error.WriteLineAsync("coursebot regrade: the curriculum is not valid; run coursebot curriculum validate")
+                    .ConfigureAwait(false);
+                return 1;
+            }
 
-                if (HiddenTestsVersion.Of(root, key) is not { } version)
-                {
-                    await Console
-                        .Error.WriteLineAsync($"coursebot regrade: no lab {key} in the curriculum (MODULE/LAB)")
-                        .ConfigureAwait(false);
-                    return 2;
-                }
+            if (HiddenTestsVersion.Of(root, key) is not { } version)
+            {
+                await Console.Error.WriteLineAsync($"coursebot regrade: no lab {key} in the curriculum (MODULE/LAB)").ConfigureAwait(false);
+                return 2;
+            }
 
             var (history, inbox) = (await store.OpenHistoryAsync(parsed, cancel).ConfigureAwait(false), store.OpenInbox(parsed));
             var bar = new Progress<(int Read, int Total)>(p => Console.Error.Write(string.Create(CultureInfo.InvariantCulture,
@@ -63,7 +55,7 @@ internal static class RegradeCommandLine
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Regrade {key} with hidden tests {version}: {result.Learners} learners read, {result.Queued} queued, "
                 + $"{result.AlreadyDone} regraded before with these tests, {result.NotOpen} without the lab open. "
-                + "The running bot dispatches them."));
+                + $"The running bot dispatches them."));
             return 0;
         });
         return command;
