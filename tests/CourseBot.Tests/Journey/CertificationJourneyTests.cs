@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using CourseBot.Core.Journey.History;
 using CourseBot.Core.Journey.Sync;
+using System.Text.Json.Nodes;
+using CourseBot.Core.OpenBadges;
 using CourseBot.GitHubEmulator;
+using CourseBot.Tests.Credentials;
 
 namespace CourseBot.Tests.Journey;
 
@@ -164,6 +167,24 @@ public sealed class CertificationJourneyTests
         foreach (var key in expected)
         {
             Assert.Contains($"(badges/certificate-{key}.svg)", walker.Readme, StringComparison.Ordinal);
+            await AssertCredentialAsync(harness, walker, key);
         }
+    }
+
+    /// <summary>
+    /// The level's credential in the learner's repository verifies with jose-jwt (not the library that signed it) against the
+    /// key the running bot publishes, is an Open Badges 3.0 credential by the schema, and names the level and the learner.
+    /// </summary>
+    private static async Task AssertCredentialAsync(JourneyHarness harness, CourseWalker walker, string key)
+    {
+        var file = harness.GitHub.ReadFile(walker.Repository, $"certificates/{key}.json");
+        Assert.NotNull(file);
+        using var http = new HttpClient { BaseAddress = new Uri(harness.Bot.Urls.First()) };
+        var jwks = JsonNode.Parse(await http.GetStringAsync(new Uri("/.well-known/jwks.json", UriKind.Relative)))!.AsObject();
+        using var publicKey = CredentialIssuingTests.PublicKey(jwks);
+        var payload = JsonNode.Parse(Jose.JWT.Decode(CredentialFile.JwtOf(file), publicKey, Jose.JwsAlgorithm.ES256))!;
+        Assert.Empty(OpenBadgesSchema.Errors(payload));
+        Assert.Contains(key, (string)payload["id"]!, StringComparison.Ordinal);
+        Assert.Contains(walker.Login, payload["credentialSubject"]!.ToJsonString(), StringComparison.OrdinalIgnoreCase);
     }
 }
