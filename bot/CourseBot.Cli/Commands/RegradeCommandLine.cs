@@ -3,6 +3,7 @@ using System.Globalization;
 using CourseBot.Core.Curriculum.Validation;
 using CourseBot.Core.Journey;
 using CourseBot.Core.LabGrading;
+using Spectre.Console;
 
 namespace CourseBot.Cli.Commands;
 
@@ -46,12 +47,18 @@ internal static class RegradeCommandLine
             }
 
             var (history, inbox) = (await store.OpenHistoryAsync(parsed, cancel).ConfigureAwait(false), store.OpenInbox(parsed));
-            var bar = new Progress<(int Read, int Total)>(p => Console.Error.Write(string.Create(CultureInfo.InvariantCulture,
-                $"\rReading histories {p.Read}/{p.Total} {new string('█', 20 * p.Read / Math.Max(p.Total, 1)).PadRight(20, '░')}")));
-            var result = await RegradeQueuing
-                .QueueAsync(course, history, inbox, key, version, parsed.GetValue(cohort), bar, cancel)
-                .ConfigureAwait(false);
-            await Console.Error.WriteLineAsync().ConfigureAwait(false);
+            // The bar goes to stderr (as cohort report's), so stdout carries only the summary.
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            RegradeReport result = null!;
+            await console.Progress().AutoClear(true).StartAsync(async context =>
+            {
+                var task = context.AddTask("Reading learner histories");
+                var bar = new Progress<(int Read, int Total)>(p => (task.MaxValue, task.Value) = (Math.Max(p.Total, 1), p.Read));
+                result = await RegradeQueuing
+                    .QueueAsync(course, history, inbox, key, version, parsed.GetValue(cohort), bar, cancel)
+                    .ConfigureAwait(false);
+                task.Value = task.MaxValue;
+            }).ConfigureAwait(false);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Regrade {key} with hidden tests {version}: {result.Learners} learners read, {result.Queued} queued, "
                 + $"{result.AlreadyDone} regraded before with these tests, {result.NotOpen} without the lab open. "
