@@ -55,6 +55,7 @@ public sealed class DeadlineTests
         var script = new LearnerScript(harness, duplicate: false, seed: 4);
         await script.EnrollAsync();
         var before = (await ProgressAsync(harness)).Module("intro-distributed-processing")!.Due!.DueOn;
+        var milestonesBefore = harness.GitHub.State.Repos[Repository].Milestones.Count;
 
         foreach (var who in new[] { "bob", "ada" })
         {
@@ -73,7 +74,13 @@ public sealed class DeadlineTests
         Golden.AssertMatches("extend-reply.md", harness.GitHub.CommentsOn(Repository, script.ModuleIssue(1))[^1].Body);
         var progress = await ProgressAsync(harness);
         Assert.Equal(before.AddDays(14), progress.Module("intro-distributed-processing")!.Due!.DueOn);
-        Assert.All(progress.Milestones, m => Assert.Contains(" · due ", m.Title, StringComparison.Ordinal)); // module 1 on: all moved
+        // Module 1 on, every milestone moved in place: same titles, same GitHub milestones, the new dates (one PATCH each).
+        Assert.All(progress.Milestones, m => Assert.DoesNotContain(" · due ", m.Title, StringComparison.Ordinal));
+        Assert.Equal(milestonesBefore, harness.GitHub.State.Repos[Repository].Milestones.Count);
+        Assert.Equal(milestonesBefore,
+            harness.GitHub.Calls.GetValueOrDefault("PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"));
+        Assert.All(harness.GitHub.State.Repos[Repository].Milestones, m => Assert.Contains(progress.Milestones,
+            p => p.Title == m.Title && p.DueOn == DateOnly.FromDateTime(m.DueOn!.Value.UtcDateTime)));
         var readme = harness.GitHub.ReadFile(Repository, "README.md")!;
         Golden.AssertMatches("readme-extended.md", Section(readme));
         var repo = harness.GitHub.State.Repos[Repository];

@@ -16,7 +16,11 @@ namespace CourseBot.Core.Journey.Progression;
 /// </summary>
 public static class PaceSchedule
 {
-    /// <summary>The suffix a moved milestone's title carries, so its GitHub milestone (found by title) is a new one.</summary>
+    /// <summary>
+    /// The suffix of the titles a pace change lays out: the new layout's rows may share a name with a milestone kept from
+    /// before (another set of modules), so its GitHub milestones (found by title) are new ones. An extension or a pause
+    /// keeps each title and moves its date: the bot updates that milestone's due date in place.
+    /// </summary>
     private const string MovedMark = " · due ";
 
     /// <param name="course">The course.</param>
@@ -102,7 +106,7 @@ public static class PaceSchedule
     private static List<Milestone> Shift(List<Milestone> milestones, Func<Milestone, int, bool> moves, int days) =>
         [
             .. milestones.Select(
-                (m, i) => moves(m, i) ? m with { DueOn = m.DueOn.AddDays(days), Title = Titled(m.Title, m.DueOn.AddDays(days)) } : m
+                (m, i) => moves(m, i) ? m with { DueOn = m.DueOn.AddDays(days) } : m
             ),
         ];
 

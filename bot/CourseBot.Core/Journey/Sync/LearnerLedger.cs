@@ -46,6 +46,9 @@ public sealed class LearnerLedger
 
     public Dictionary<string, int> Milestones { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The due date each milestone was last given on GitHub, by title (absent for milestones recorded without one).</summary>
+    public Dictionary<string, DateOnly> MilestoneDueDates { get; } = new(StringComparer.Ordinal);
+
     public Dictionary<string, int> ModuleIssues { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, string> IssueHashes { get; } = new(StringComparer.Ordinal);
@@ -129,6 +132,10 @@ public sealed class LearnerLedger
                 if (entry.Subject.StartsWith("milestone:", StringComparison.Ordinal) && done.Number is { } milestone)
                 {
                     Milestones[entry.Subject["milestone:".Length..]] = milestone;
+                    if (done.DueOn is { } dueOn)
+                    {
+                        MilestoneDueDates[entry.Subject["milestone:".Length..]] = dueOn;
+                    }
                 }
 
                 break;

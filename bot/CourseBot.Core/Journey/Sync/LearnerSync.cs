@@ -53,6 +53,13 @@ public sealed partial class LearnerSync(
             await recorder.RecordAsync("milestones", new SetupDone(), cancel).ConfigureAwait(false);
         }
 
+        // An extension or a pause moves milestones already on GitHub: each takes its new date in place (no call when none
+        // moved), so the milestones page shows the learner's schedule, not only the modules open now.
+        foreach (var milestone in progress.Milestones.Where(m => ledger.Milestones.ContainsKey(m.Title)))
+        {
+            await MilestoneAsync(github, ledger, recorder, milestone, cancel).ConfigureAwait(false);
+        }
+
         await SyncPlacementAsync(github, ledger, recorder, progress, cancel).ConfigureAwait(false);
         var justPassed = new List<ModuleProgress>();
         foreach (var module in progress.Modules.Where(m => m.IsUnlocked))
@@ -261,12 +268,23 @@ public sealed partial class LearnerSync(
         CancellationToken cancel
     )
     {
+        var dueOn = new DateTimeOffset(due.DueOn.ToDateTime(new TimeOnly(23, 59)), TimeSpan.Zero);
         if (ledger.Milestones.TryGetValue(due.Title, out var number))
         {
+            // Moved by an extension or a pause (or recorded before due dates were): the same milestone takes the new date,
+            // so its issues stay where they are.
+            if (!ledger.MilestoneDueDates.TryGetValue(due.Title, out var recorded) || recorded != due.DueOn)
+            {
+                await github.Issue.Milestone.Update(ledger.Owner, ledger.Name, number, new MilestoneUpdate { DueOn = dueOn })
+                    .ConfigureAwait(false);
+                ledger.MilestoneDueDates[due.Title] = due.DueOn;
+                await recorder.RecordAsync("milestone:" + due.Title, new SetupDone(Number: number, DueOn: due.DueOn), cancel)
+                    .ConfigureAwait(false);
+            }
+
             return number;
         }
 
-        var dueOn = new DateTimeOffset(due.DueOn.ToDateTime(new TimeOnly(23, 59)), TimeSpan.Zero);
         Octokit.Milestone created;
         try
         {
@@ -290,7 +308,9 @@ public sealed partial class LearnerSync(
         }
 
         ledger.Milestones[due.Title] = created.Number;
-        await recorder.RecordAsync("milestone:" + due.Title, new SetupDone(Number: created.Number), cancel).ConfigureAwait(false);
+        ledger.MilestoneDueDates[due.Title] = due.DueOn;
+        await recorder.RecordAsync("milestone:" + due.Title, new SetupDone(Number: created.Number, DueOn: due.DueOn), cancel)
+            .ConfigureAwait(false);
         return created.Number;
     }
 
