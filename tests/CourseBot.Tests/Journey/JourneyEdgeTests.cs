@@ -130,6 +130,7 @@ public sealed class JourneyEdgeTests
 
         await script.StepAsync(script.Comment(1, "ada", "/recheck"));
         Assert.Equal((Repository, "grade.yml", "main"), Assert.Single(harness.GitHub.Dispatches));
+        Golden.AssertMatches("recheck-reply.md", harness.GitHub.CommentsOn(Repository, issue)[^1].Body);
 
         // A learner cannot approve their own review; an instructor (team member) can.
         await script.StepAsync(script.Comment(1, "ada", "/approve docker-environment-exercise"));
@@ -144,6 +145,22 @@ public sealed class JourneyEdgeTests
             harness.GitHub.Issue(Repository, issue)!.Body,
             StringComparison.Ordinal
         );
+
+        // The other replies to these commands, each compared with its golden file.
+        (string User, string Command, string Golden)[] replies =
+        [
+            ("grace", "/approve docker-environment-exercise", "approve-already-approved.md"),
+            ("grace", "/approve nothing", "approve-usage.md"),
+            ("grace", "/place nowhere", "place-usage.md"),
+            ("ada", "/quiz nothing", "quiz-no-such-quiz.md"),
+            ("grace", "/waive-peer-review", "peer-review-waived.md"),
+            ("grace", "/waive-peer-review", "peer-review-already-waived.md"),
+        ];
+        foreach (var (user, command, golden) in replies)
+        {
+            await script.StepAsync(script.Comment(1, user, command));
+            Golden.AssertMatches(golden, harness.GitHub.CommentsOn(Repository, issue)[^1].Body);
+        }
     }
 
     [Fact]
