@@ -6,6 +6,7 @@ using CourseBot.Core.Journey.Capstones;
 using CourseBot.Core.Journey.Writing;
 using CourseBot.Core.Storage;
 using CourseBot.GitHubEmulator;
+using CourseBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CourseBot.Tests.Journey;
@@ -43,8 +44,11 @@ public sealed class CapstoneReviewTests
         Assert.Contains("| 3 | Retries and failures are handled | 20 |", rubric.Body, StringComparison.Ordinal);
         // the approval dismissed, the earlier review stands
         Assert.Contains("changes requested by @grace", rubric.Body, StringComparison.Ordinal);
-        Assert.Single(comments, c => c.Body.Contains("Only reviews by the `instructors` team count", StringComparison.Ordinal));
+        var notCounted = Assert.Single(
+            comments, c => c.Body.Contains("Only reviews by the `instructors` team count", StringComparison.Ordinal));
+        Golden.AssertMatches("capstone-review-not-counted.md", notCounted.Body);
         var partial = Assert.Single(comments, c => c.Body.Contains("this approval was not recorded", StringComparison.Ordinal));
+        Golden.AssertMatches("capstone-rubric-incomplete.md", partial.Body);
         Assert.Contains("\"Demo presentation\" has no score (0 to 15)", partial.Body, StringComparison.Ordinal);
         Assert.Contains("\"Retries and failures are handled\": 25 is outside 0 to 20", partial.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("Documentation quality\"", partial.Body, StringComparison.Ordinal);
@@ -63,6 +67,26 @@ public sealed class CapstoneReviewTests
         );
         Assert.True(run.RefusedCalls <= 2, $"a refused review took {run.RefusedCalls} calls");
         Assert.True(run.ChangesRequestedCalls <= 4, $"changes requested took {run.ChangesRequestedCalls} calls");
+    }
+
+    [Fact]
+    public async Task CapstonePullRequest_NotMatchedToAnUnlockedCapstone_GetsOneReply()
+    {
+        await using var harness = await JourneyHarness.StartAsync();
+        var learner = new LearnerScript(harness, duplicate: false, seed: 6);
+        await learner.EnrollAsync();
+        var pull = harness.GitHub.PushPullAs(
+            Repository,
+            "ada",
+            "my-capstone",
+            new Dictionary<string, string> { ["capstone/app.py"] = "print('mail')\n" },
+            "My capstone, early",
+            "Starting on the capstone."
+        );
+        var at = new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero);
+        await learner.StepAsync(CapstoneWebhooks.PullRequest(harness, Repository, "opened", pull, at, "ada"));
+        var reply = Assert.Single(harness.GitHub.CommentsOn(Repository, pull.Number));
+        Golden.AssertMatches("capstone-not-matched.md", reply.Body);
     }
 
     [Fact]

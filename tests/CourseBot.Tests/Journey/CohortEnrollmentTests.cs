@@ -1,5 +1,6 @@
 using CourseBot.Core.Journey.History;
 using CourseBot.Core.Journey.Sync;
+using CourseBot.Tests.Infrastructure;
 
 namespace CourseBot.Tests.Journey;
 
@@ -22,7 +23,9 @@ public sealed class CohortEnrollmentTests
         Assert.Equal("spring-2027", (await LedgerAsync(harness)).Enrollment!.Cohort);
 
         await script.StepAsync(script.Comment(1, "ada", "/cohort autumn-2027"));
+        Golden.AssertMatches("cohort-refused.md", LastReply(harness, script));
         await script.StepAsync(script.Comment(1, "ada", "/unenroll"));
+        Golden.AssertMatches("unenroll-refused.md", LastReply(harness, script));
         Assert.Equal(
             2,
             harness
@@ -37,14 +40,19 @@ public sealed class CohortEnrollmentTests
         Assert.Equal("spring-2027", (await LedgerAsync(harness)).Enrollment!.Cohort);
         Assert.False(harness.GitHub.State.Repos[Repository].Archived);
 
+        await script.StepAsync(script.Comment(1, "grace", "/cohort ../autumn 2027"));
+        Golden.AssertMatches("cohort-usage.md", LastReply(harness, script));
+        await script.StepAsync(script.Comment(1, "grace", "/cohort spring-2027"));
+        Golden.AssertMatches("cohort-unchanged.md", LastReply(harness, script));
         await script.StepAsync(script.Comment(1, "grace", "/cohort autumn-2027"));
+        Golden.AssertMatches("cohort-moved.md", LastReply(harness, script));
         var moved = await LedgerAsync(harness);
         Assert.Equal("autumn-2027", moved.Enrollment!.Cohort);
         Assert.Equal("spring-2027", Assert.Single(moved.Events.Select(LearnerEventJson.Read<CohortMoved>).OfType<CohortMoved>()).From);
 
         await script.StepAsync(script.Comment(1, "grace", "/unenroll"));
         Assert.True(harness.GitHub.State.Repos[Repository].Archived); // archived, still there
-        Assert.Contains("unenrolled @ada", harness.GitHub.CommentsOn(Repository, script.ModuleIssue(1))[^1].Body, StringComparison.Ordinal);
+        Golden.AssertMatches("unenroll-reply.md", LastReply(harness, script));
         Assert.True((await LedgerAsync(harness)).Unenrolled);
     }
 
@@ -61,6 +69,9 @@ public sealed class CohortEnrollmentTests
         Assert.Null(request);
         Assert.Contains("**Cohort**", Assert.Single(problems), StringComparison.Ordinal);
     }
+
+    private static string LastReply(JourneyHarness harness, LearnerScript script) =>
+        harness.GitHub.CommentsOn(Repository, script.ModuleIssue(1))[^1].Body;
 
     private static async Task<LearnerLedger> LedgerAsync(JourneyHarness harness) =>
         LearnerLedger.From(Repository, await harness.History.ReadAsync(Repository, CancellationToken.None));

@@ -60,12 +60,13 @@ public sealed class DeadlineTests
         foreach (var who in new[] { "bob", "ada" })
         {
             await script.StepAsync(script.Comment(1, who, "/extend 14"));
-            Assert.Contains(
-                "`/extend` is for instructors",
-                harness.GitHub.CommentsOn(Repository, script.ModuleIssue(1))[^1].Body,
-                StringComparison.Ordinal
-            );
+            Golden.AssertMatches("extend-refused.md", LastReply(harness, script));
         }
+
+        await script.StepAsync(script.Comment(1, "grace", "/extend 400"));
+        Golden.AssertMatches("extend-usage.md", LastReply(harness, script));
+        await script.StepAsync(script.Comment(1, "grace", "/extend 14 99"));
+        Golden.AssertMatches("extend-no-such-module.md", LastReply(harness, script));
 
         var history = await harness.History.ReadAsync(Repository, CancellationToken.None);
         Assert.DoesNotContain(history, e => e.Kind == LearnerEventKinds.ScheduleExtended);
@@ -95,7 +96,9 @@ public sealed class DeadlineTests
         await using var harness = await JourneyHarness.StartAsync();
         var script = new LearnerScript(harness, duplicate: false, seed: 5);
         await script.EnrollAsync();
+        MoveTo(harness, new DateOnly(2026, 12, 10)); // the replies name today: a fixed day, so they are the same on every run
         await script.StepAsync(script.Comment(1, "bob", "/pace full-time"));
+        Golden.AssertMatches("pace-refused.md", LastReply(harness, script));
         await script.StepAsync(script.Comment(1, "bob", "/pause"));
         var history = await harness.History.ReadAsync(Repository, CancellationToken.None);
         Assert.DoesNotContain(history, e => e.Kind is LearnerEventKinds.PaceChanged or LearnerEventKinds.SchedulePaused);
@@ -111,15 +114,30 @@ public sealed class DeadlineTests
                 )
         );
 
+        await script.StepAsync(script.Comment(1, "ada", "/pace sprint"));
+        Golden.AssertMatches("pace-usage.md", LastReply(harness, script));
         await script.StepAsync(script.Comment(1, "ada", "/pace full-time"));
+        Golden.AssertMatches("pace-changed.md", LastReply(harness, script));
         Assert.Equal("full-time", (await ProgressAsync(harness)).PaceId);
         Assert.Contains("Pace: **Full-time", harness.GitHub.ReadFile(Repository, "README.md"), StringComparison.Ordinal);
+        await script.StepAsync(script.Comment(1, "ada", "/pace full-time"));
+        Golden.AssertMatches("pace-unchanged.md", LastReply(harness, script));
+        await script.StepAsync(script.Comment(1, "ada", "/resume"));
+        Golden.AssertMatches("resume-not-paused.md", LastReply(harness, script));
         await script.StepAsync(script.Comment(1, "ada", "/pause"));
+        Golden.AssertMatches("pause-reply.md", LastReply(harness, script));
         Assert.NotNull((await ProgressAsync(harness)).PausedSince);
         Assert.Contains("⏸️ Paused since", harness.GitHub.ReadFile(Repository, "README.md"), StringComparison.Ordinal);
+        await script.StepAsync(script.Comment(1, "ada", "/pause"));
+        Golden.AssertMatches("pause-already-paused.md", LastReply(harness, script));
+        MoveTo(harness, new DateOnly(2026, 12, 17));
         await script.StepAsync(script.Comment(1, "grace", "/resume"));
+        Golden.AssertMatches("resume-reply.md", LastReply(harness, script));
         Assert.Null((await ProgressAsync(harness)).PausedSince);
     }
+
+    private static string LastReply(JourneyHarness harness, LearnerScript script) =>
+        harness.GitHub.CommentsOn(Repository, script.ModuleIssue(1))[^1].Body;
 
     private static void MoveTo(JourneyHarness harness, DateOnly day) =>
         harness.Time.Offset = day.ToDateTime(new TimeOnly(12, 0)) - TimeProvider.System.GetUtcNow().UtcDateTime;

@@ -1,4 +1,5 @@
 using CourseBot.Core.Journey.History;
+using CourseBot.Tests.Infrastructure;
 
 namespace CourseBot.Tests.Journey;
 
@@ -18,21 +19,14 @@ public sealed class JourneyEdgeTests
 
         var unstarted = await script.SubmitQuizAsync("intro-distributed-processing", 1, allCorrect: true);
         Assert.Contains("was not started", harness.GitHub.CommentsOn(Repository, unstarted).Single().Body, StringComparison.Ordinal);
+        Golden.AssertMatches("quiz-not-started.md", harness.GitHub.CommentsOn(Repository, unstarted).Single().Body);
 
         await script.StepAsync(script.Comment(1, "grace", "/quiz"));
-        Assert.Contains(
-            "Only @ada can start their own quizzes",
-            harness.GitHub.CommentsOn(Repository, script.ModuleIssue(1))[^1].Body,
-            StringComparison.Ordinal
-        );
+        Golden.AssertMatches("quiz-start-refused.md", harness.GitHub.CommentsOn(Repository, script.ModuleIssue(1))[^1].Body);
         Assert.DoesNotContain(await harness.History.ReadAsync(Repository, CancellationToken.None), e => e.Kind == "quiz-started");
         await script.StepAsync(script.Comment(1, "ada", "/quiz"));
         var foreign = await script.SubmitQuizAsync("intro-distributed-processing", 1, allCorrect: true, author: "mallory");
-        Assert.Contains(
-            "Only @ada's own quiz submissions",
-            harness.GitHub.CommentsOn(Repository, foreign).Single().Body,
-            StringComparison.Ordinal
-        );
+        Golden.AssertMatches("quiz-submission-foreign.md", harness.GitHub.CommentsOn(Repository, foreign).Single().Body);
 
         harness.Time.Offset = TimeSpan.FromMinutes(45); // the quiz allows 20 minutes
         var late = await script.SubmitQuizAsync("intro-distributed-processing", 1, allCorrect: true);
@@ -54,6 +48,7 @@ public sealed class JourneyEdgeTests
         await using var harness = await JourneyHarness.StartAsync(
             new Dictionary<string, string?> { ["CourseBot:Journey:QuizCooldown"] = "02:00:00" }
         );
+        harness.Time.Start = new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero); // the replies name times: a standing clock
         var script = new LearnerScript(harness, duplicate: false, seed: 5);
         await script.EnrollAsync();
         await script.StepAsync(script.Comment(1, "ada", "/quiz"));
@@ -61,6 +56,7 @@ public sealed class JourneyEdgeTests
         harness.Time.Offset = TimeSpan.FromMinutes(45); // the quiz allows 20 minutes
         var late = await script.SubmitQuizAsync("intro-distributed-processing", 1, allCorrect: true);
         var lateFeedback = harness.GitHub.CommentsOn(Repository, late).Single().Body;
+        Golden.AssertMatches("quiz-feedback-late.md", lateFeedback);
         Assert.Contains("You can start a new attempt from", lateFeedback, StringComparison.Ordinal);
         Assert.DoesNotContain("✅", lateFeedback, StringComparison.Ordinal); // all right, but late: no marks to keep for a retake
         var formPath = LearnerScript.FormPath("intro-distributed-processing");
@@ -68,16 +64,15 @@ public sealed class JourneyEdgeTests
         var firstForm = FormAt(harness.GitHub, Repository, formPath);
 
         await script.StepAsync(script.Comment(1, "ada", "/quiz"));
-        Assert.Contains(
-            "You can retake **",
-            harness.GitHub.CommentsOn(Repository, script.ModuleIssue(1))[^1].Body,
-            StringComparison.Ordinal
-        );
+        Golden.AssertMatches("quiz-cooldown-reply.md", harness.GitHub.CommentsOn(Repository, script.ModuleIssue(1))[^1].Body);
         Assert.Single(await harness.History.ReadAsync(Repository, CancellationToken.None), e => e.Kind == "quiz-started");
 
         harness.Time.Offset = TimeSpan.FromMinutes(45) + TimeSpan.FromHours(2);
         await script.StepAsync(script.Comment(1, "ada", "/quiz"));
         Assert.Contains("has started", harness.GitHub.CommentsOn(Repository, script.ModuleIssue(1))[^1].Body, StringComparison.Ordinal);
+        Assert.Equal(2, (await harness.History.ReadAsync(Repository, CancellationToken.None)).Count(e => e.Kind == "quiz-started"));
+        await script.StepAsync(script.Comment(1, "ada", "/quiz"));
+        Golden.AssertMatches("quiz-already-open-reply.md", harness.GitHub.CommentsOn(Repository, script.ModuleIssue(1))[^1].Body);
         Assert.Equal(2, (await harness.History.ReadAsync(Repository, CancellationToken.None)).Count(e => e.Kind == "quiz-started"));
 
         // The new attempt's form asks the same questions with the options in another order.
@@ -135,10 +130,11 @@ public sealed class JourneyEdgeTests
 
         await script.StepAsync(script.Comment(1, "ada", "/recheck"));
         Assert.Equal((Repository, "grade.yml", "main"), Assert.Single(harness.GitHub.Dispatches));
+        Golden.AssertMatches("recheck-reply.md", harness.GitHub.CommentsOn(Repository, issue)[^1].Body);
 
         // A learner cannot approve their own review; an instructor (team member) can.
         await script.StepAsync(script.Comment(1, "ada", "/approve docker-environment-exercise"));
-        Assert.Contains("is for instructors", harness.GitHub.CommentsOn(Repository, issue)[^1].Body, StringComparison.Ordinal);
+        Golden.AssertMatches("approve-refused.md", harness.GitHub.CommentsOn(Repository, issue)[^1].Body);
         Assert.DoesNotContain(await harness.History.ReadAsync(Repository, CancellationToken.None), e =>
             e.Kind == LearnerEventKinds.ReviewApproved
         );
@@ -149,6 +145,22 @@ public sealed class JourneyEdgeTests
             harness.GitHub.Issue(Repository, issue)!.Body,
             StringComparison.Ordinal
         );
+
+        // The other replies to these commands, each compared with its golden file.
+        (string User, string Command, string Golden)[] replies =
+        [
+            ("grace", "/approve docker-environment-exercise", "approve-already-approved.md"),
+            ("grace", "/approve nothing", "approve-usage.md"),
+            ("grace", "/place nowhere", "place-usage.md"),
+            ("ada", "/quiz nothing", "quiz-no-such-quiz.md"),
+            ("grace", "/waive-peer-review", "peer-review-waived.md"),
+            ("grace", "/waive-peer-review", "peer-review-already-waived.md"),
+        ];
+        foreach (var (user, command, golden) in replies)
+        {
+            await script.StepAsync(script.Comment(1, user, command));
+            Golden.AssertMatches(golden, harness.GitHub.CommentsOn(Repository, issue)[^1].Body);
+        }
     }
 
     [Fact]
@@ -211,7 +223,7 @@ public sealed class JourneyEdgeTests
         await script.StepAsync(edited, edited);
         var comments = harness.GitHub.CommentsOn(Repository, quiz);
         Assert.Equal(2, comments.Count);
-        Assert.Contains("graded as first submitted", comments[1].Body, StringComparison.Ordinal);
+        Golden.AssertMatches("quiz-edited.md", comments[1].Body);
         Assert.Single(await harness.History.ReadAsync(Repository, CancellationToken.None), e => e.Kind == LearnerEventKinds.QuizSubmitted);
     }
 }

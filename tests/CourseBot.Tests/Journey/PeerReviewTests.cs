@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CourseBot.Core.Journey;
 using CourseBot.Core.Journey.History;
+using CourseBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CourseBot.Tests.Journey;
@@ -32,10 +33,11 @@ public sealed class PeerReviewTests
         Assert.False(run.AccessAfterAssignment.ContainsKey("dan"));
 
         // The short review: one reply, nothing recorded, access kept.
-        Assert.Single(
+        var shortReply = Assert.Single(
             github.CommentsOn(Ada, run.Pull.Number),
             c => c.Body.Contains("@bob, thank you. A peer review counts", StringComparison.Ordinal)
         );
+        Golden.AssertMatches("peer-review-too-short.md", shortReply.Body);
         Assert.True(run.BobKeptAccessAfterShortReview);
 
         // The substantive one: in Bob's history once, his access ended; Cleo's ended when the pull request closed.
@@ -122,10 +124,11 @@ public sealed class PeerReviewTests
         harness.Time.Offset = TimeSpan.FromHours(25);
         Assert.Equal(1, (await reconciler.RunOnceAsync(CancellationToken.None)).PeerRetries);
         await harness.IdleAsync();
-        Assert.Single(
+        var noPeer = Assert.Single(
             harness.GitHub.CommentsOn(Ada, pull.Number),
             c => c.Body.Contains("No peer from your cohort", StringComparison.Ordinal)
         );
+        Golden.AssertMatches("peer-review-no-peer.md", noPeer.Body);
         harness.Time.Offset = TimeSpan.FromHours(27);
         Assert.Equal(0, (await reconciler.RunOnceAsync(CancellationToken.None)).PeerRetries);
         Assert.Equal(["instructors"], pull.RequestedTeams);
