@@ -282,7 +282,8 @@ public sealed partial class QuizDesk(Course course, JourneyOptions options, Lear
             string.Create(
                 CultureInfo.InvariantCulture,
                 $"once you pass this quiz, or after {options.ExplanationsAfterAttempts} counted attempts"
-            )
+            ),
+            late
         );
         var answers = result.Questions.Select(q => new QuizAnswer(q.QuestionId, q.Given, q.Correct, q.Chosen)).ToList();
         var data = new QuizSubmitted(issue.Number, attempt.Sequence, result.Correct, result.Total, Math.Round(result.Percent, 2), passed,

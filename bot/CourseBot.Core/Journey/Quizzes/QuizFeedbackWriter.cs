@@ -23,18 +23,22 @@ public static class QuizFeedbackWriter
     /// <param name="nextStep">Bot-written Markdown appended as it is (what to do next), or null.</param>
     /// <param name="explanationsShownWhen">Completes "Which answers were right, the right answers and explanations are shown ..." when they
     /// are hidden.</param>
+    /// <param name="late">Submitted after the time limit: graded for the learner's information, not counted, so the reply
+    /// numbers no attempt and calls no score a pass.</param>
     public static string Write(QuizResult result, int passPercent, bool showExplanations, int attempt, string? nextStep,
-        string explanationsShownWhen = DefaultExplanationsShownWhen)
+        string explanationsShownWhen = DefaultExplanationsShownWhen, bool late = false)
     {
         ArgumentNullException.ThrowIfNull(result);
 
         var md = new StringBuilder();
         var passed = result.Passed(passPercent);
-        md.Append(CultureInfo.InvariantCulture, $"### Quiz result - attempt {attempt}\n\n");
+        var verdict = late ? "not counted (submitted late)" : passed ? "passed" : "not passed yet";
+        md.Append(late
+            ? "### Quiz result - late, not counted\n\n"
+            : string.Create(CultureInfo.InvariantCulture, $"### Quiz result - attempt {attempt}\n\n"));
         md.Append(
             CultureInfo.InvariantCulture,
-            $"**{result.Correct} / {result.Total} ({Percent(result.Percent)} %)** - {(passed ? "passed" : "not passed yet")}, the pass "
-            + $"mark is {passPercent} %.\n\n"
+            $"**{result.Correct} / {result.Total} ({Percent(result.Percent)} %)** - {verdict}, the pass mark is {passPercent} %.\n\n"
         );
 
         if (result.Unanswered > 0)
