@@ -1,4 +1,5 @@
 using CourseBot.Core.Journey.History;
+using CourseBot.Core.Journey.Writing;
 using CourseBot.Tests.Infrastructure;
 
 namespace CourseBot.Tests.Journey;
@@ -160,6 +161,36 @@ public sealed class JourneyEdgeTests
         {
             await script.StepAsync(script.Comment(1, user, command));
             Golden.AssertMatches(golden, harness.GitHub.CommentsOn(Repository, issue)[^1].Body);
+        }
+    }
+
+    [Fact]
+    public async Task CommandsOutsideAModuleIssue_APassedQuiz_AndAnUnknownSubmission_GetTheirReplies()
+    {
+        await using var harness = await JourneyHarness.StartAsync();
+        var script = new LearnerScript(harness, duplicate: false, seed: 5);
+        await script.EnrollAsync();
+        var question = harness.GitHub.OpenIssueAs(Repository, "ada", "A question", "Where do I start?");
+
+        await CommentOn(question.Number, "ada", "/quiz");
+        Golden.AssertMatches("quiz-outside-module-issue.md", harness.GitHub.CommentsOn(Repository, question.Number)[^1].Body);
+        await CommentOn(question.Number, "grace", "/waive-peer-review");
+        Golden.AssertMatches("command-outside-module-issue.md", harness.GitHub.CommentsOn(Repository, question.Number)[^1].Body);
+
+        await script.QuizAsync("intro-distributed-processing", 1, allCorrect: true);
+        await script.StepAsync(script.Comment(1, "ada", "/quiz"));
+        Golden.AssertMatches("quiz-already-passed.md", harness.GitHub.CommentsOn(Repository, script.ModuleIssue(1))[^1].Body);
+
+        const string Title = "[Quiz] Module 01: something";
+        const string Body = "### Answer\n\nI think it is a broker.";
+        var unknown = harness.GitHub.OpenIssueAs(Repository, "ada", Title, Body, LabelNames.Quiz);
+        await script.StepAsync(harness.IssueOpened(Repository, unknown.Number, "ada", Title, Body, LabelNames.Quiz));
+        Golden.AssertMatches("quiz-unknown-submission.md", harness.GitHub.CommentsOn(Repository, unknown.Number).Single().Body);
+
+        async Task CommentOn(int issue, string user, string body)
+        {
+            var id = harness.GitHub.CommentAs(Repository, issue, user, body);
+            await script.StepAsync(harness.Comment(Repository, issue, id, user, body));
         }
     }
 
