@@ -187,6 +187,11 @@ public sealed class JourneyEdgeTests
         await script.StepAsync(harness.IssueOpened(Repository, unknown.Number, "ada", Title, Body, LabelNames.Quiz));
         Golden.AssertMatches("quiz-unknown-submission.md", harness.GitHub.CommentsOn(Repository, unknown.Number).Single().Body);
 
+        // A quiz of a module not open yet: its form submitted (from git history) gets the "not open" reply.
+        var later = CeleryCourse.Course.Modules.Last(m => m.Capstone is null && m.Quizzes.Any(q => q.AssessmentId == "quiz"));
+        var notOpen = await script.SubmitQuizAsync(later.Id, later.Number, allCorrect: true);
+        Golden.AssertMatches("quiz-submission-module-not-open.md", harness.GitHub.CommentsOn(Repository, notOpen).Single().Body);
+
         async Task CommentOn(int issue, string user, string body)
         {
             var id = harness.GitHub.CommentAs(Repository, issue, user, body);

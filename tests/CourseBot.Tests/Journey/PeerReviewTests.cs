@@ -55,6 +55,23 @@ public sealed class PeerReviewTests
         Assert.DoesNotContain(run.AdaHistory, e => e.Kind == LearnerEventKinds.CapstoneReview); // a peer's review is never the instructor's
     }
 
+    [Fact]
+    public async Task APeersApprovingReview_IsRecordedAsParticipation_AndTheyAreToldSo()
+    {
+        await using var harness = await JourneyHarness.StartAsync();
+        var script = new PeerScript(harness, duplicate: false, seed: 6);
+        var pull = await script.AdaOpensCapstoneAsync(["ada", "bob", "cleo", "dan"]);
+
+        await script.Learner.StepAsync(
+            CapstoneWebhooks.Review(harness, Ada, pull, 7003, "cleo", "approved", PeerScript.CriteriaReview, script.At(2))
+        );
+        var reply = Assert.Single(
+            harness.GitHub.CommentsOn(Ada, pull.Number),
+            c => c.Body.Contains("@cleo, thank you: your peer review was recorded", StringComparison.Ordinal)
+        );
+        Golden.AssertMatches("peer-review-participation.md", reply.Body);
+    }
+
     [Theory]
     [InlineData("LGTM", false)]
     [InlineData(PeerScript.CriteriaReview, true)]
