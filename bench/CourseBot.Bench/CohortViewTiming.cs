@@ -108,10 +108,10 @@ internal static class CohortViewTiming
     {
         SqliteConnection.ClearAllPools();
         var copy = Path.Combine(Path.GetDirectoryName(path)!, "untriggered.db");
-        await using (var connection = new SqliteConnection($"Data Source={path}"))
+        await using (var source = new SqliteConnection($"Data Source={path}"))
         {
-            await connection.OpenAsync().ConfigureAwait(false);
-            await using var vacuum = connection.CreateCommand();
+            await source.OpenAsync().ConfigureAwait(false);
+            await using var vacuum = source.CreateCommand();
             vacuum.CommandText = "VACUUM INTO $copy";
             vacuum.Parameters.AddWithValue("$copy", copy);
             await vacuum.ExecuteNonQueryAsync().ConfigureAwait(false);
