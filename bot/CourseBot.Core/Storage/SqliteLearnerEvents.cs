@@ -109,8 +109,8 @@ public sealed class SqliteLearnerEvents : ILearnerEvents, ILearnerSnapshots
     {
         await using var connection = _database.Open();
         await using var command = connection.CreateCommand();
-        command.CommandText =
-            "SELECT repository, last_seq, CASE WHEN snapshot_key = $key THEN snapshot END FROM learner_heads ORDER BY repository";
+        // In the table's order (no sort, no lookups through the key's index): callers order the rows themselves.
+        command.CommandText = "SELECT repository, last_seq, CASE WHEN snapshot_key = $key THEN snapshot END FROM learner_heads";
         command.Parameters.AddWithValue("$key", key);
         await using var reader = await command.ExecuteReaderAsync(cancel).ConfigureAwait(false);
         while (await reader.ReadAsync(cancel).ConfigureAwait(false))
