@@ -33,7 +33,7 @@ public sealed class CohortSnapshotTests : IDisposable
 
         // Read back from the rows alone: no history is read.
         Assert.Equal(first, await ViewAsync(counting));
-        Assert.Equal((0, 0), (counting.HistoryReads, counting.FullPasses));
+        Assert.Equal((0, 0), (counting.Counted.HistoryReads, counting.Counted.FullPasses));
 
         // More events for a few learners (a varied lot), then the calendar moves on: only those are derived again.
         var rows = JsonSerializer.Deserialize<CohortView[]>(first, Whole)!.SelectMany(v => v.Learners).ToList();
@@ -41,7 +41,7 @@ public sealed class CohortSnapshotTests : IDisposable
         Assert.Equal(changed.Count, (await HeadsAsync(store)).Count(h => h.Snapshot is null));
         _time.Advance(TimeSpan.FromDays(23));
         var later = await ViewAsync(counting);
-        Assert.Equal((changed.Count, 0), (counting.HistoryReads, counting.FullPasses));
+        Assert.Equal((changed.Count, 0), (counting.Counted.HistoryReads, counting.Counted.FullPasses));
         Assert.Equal(await FromHistoriesAsync(store), later);
         Assert.NotEqual(first, later);
         Assert.Equal(later, await ViewAsync(store));
@@ -144,29 +144,21 @@ public sealed class CohortSnapshotTests : IDisposable
         CeleryCourse.Course.FindModule(module)!.Assessments
             .FirstOrDefault(a => a.Grading == Core.Curriculum.Model.Grading.Quiz)?.Id ?? "quiz";
 
-    /// <summary>The SQLite store with its rows, counting the history reads made of it.</summary>
+    /// <summary>The SQLite store with its rows, its history reads counted (<see cref="CountingLearnerEvents"/>).</summary>
     private sealed class CountingSnapshots(SqliteLearnerEvents inner) : ILearnerEvents, ILearnerSnapshots
     {
-        public int HistoryReads { get; private set; }
-
-        public int FullPasses { get; private set; }
+        public CountingLearnerEvents Counted { get; } = new(inner);
 
         public Task<LearnerEvent> AppendAsync(string repository, string kind, string subject, string data, CancellationToken cancel) =>
-            inner.AppendAsync(repository, kind, subject, data, cancel);
+            Counted.AppendAsync(repository, kind, subject, data, cancel);
 
-        public Task<IReadOnlyList<LearnerEvent>> ReadAsync(string repository, CancellationToken cancel)
-        {
-            HistoryReads++;
-            return inner.ReadAsync(repository, cancel);
-        }
+        public Task<IReadOnlyList<LearnerEvent>> ReadAsync(string repository, CancellationToken cancel) =>
+            Counted.ReadAsync(repository, cancel);
 
-        public Task<IReadOnlyList<string>> LearnersAsync(CancellationToken cancel) => inner.LearnersAsync(cancel);
+        public Task<IReadOnlyList<string>> LearnersAsync(CancellationToken cancel) => Counted.LearnersAsync(cancel);
 
-        public IAsyncEnumerable<IReadOnlyList<LearnerEvent>> ReadEveryHistoryAsync(CancellationToken cancel)
-        {
-            FullPasses++;
-            return inner.ReadEveryHistoryAsync(cancel);
-        }
+        public IAsyncEnumerable<IReadOnlyList<LearnerEvent>> ReadEveryHistoryAsync(CancellationToken cancel) =>
+            Counted.ReadEveryHistoryAsync(cancel);
 
         public IAsyncEnumerable<LearnerHead> ReadHeadsAsync(string key, CancellationToken cancel) => inner.ReadHeadsAsync(key, cancel);
 
