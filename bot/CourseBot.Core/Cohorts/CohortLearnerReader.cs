@@ -32,7 +32,6 @@ public static class CohortLearnerReader
         var current = progress.Current;
         var due = progress.Modules.Where(m => m.State != ModuleState.Passed && m.Due is not null)
             .Select(m => (DateOnly?)m.Due!.DueOn).Min();
-        var behind = due is { } d && today > d ? today.DayNumber - d.DayNumber : 0;
         return new CohortLearner(
             enrollment.Login,
             enrollment.Repository,
@@ -44,7 +43,7 @@ public static class CohortLearnerReader
             current?.Module.Id,
             current?.Module.Number,
             due,
-            behind,
+            DaysBehind(due, today),
             LastActivity(ledger),
             progress.Paths.Sum(p => p.Passed),
             progress.Paths.Sum(p => p.Total),
@@ -54,6 +53,12 @@ public static class CohortLearnerReader
             [.. progress.Modules.Where(m => m.PassedAt is not null).Select(m => DateOnly.FromDateTime(m.PassedAt!.Value.UtcDateTime))],
             [.. progress.Milestones.Select(m => (m.DueOn, m.Modules.Length))]);
     }
+
+    /// <summary>
+    /// How many days ago <paramref name="due"/> was on <paramref name="today"/> (0 when not yet, or nothing is due): the one
+    /// figure of a row that moves with the calendar alone, so a stored row has it computed again on the day it is read.
+    /// </summary>
+    public static int DaysBehind(DateOnly? due, DateOnly today) => due is { } d && today > d ? today.DayNumber - d.DayNumber : 0;
 
     /// <summary>The cohort as enrolled, trimmed; learners enrolled without one share <see cref="CohortView.NoCohort"/>.</summary>
     public static string CohortName(string? cohort) => string.IsNullOrWhiteSpace(cohort) ? CohortView.NoCohort : cohort.Trim();
