@@ -4,8 +4,8 @@ using Microsoft.Win32.SafeHandles;
 namespace CourseBot.Core.Storage.Journal;
 
 /// <summary>
-/// The append side of the delivery journal, with group commit: each caller queues its encoded record and then takes the
-/// writer's turn; whoever holds it writes every record waiting at that moment in one <c>pwritev</c>, and a caller returns
+/// The append side of the delivery journal, with group commit: each caller queues its encoded record; the caller that finds no
+/// writer at work becomes it and writes every record waiting at that moment in one <c>pwritev</c>, and a caller returns
 /// only once its own record is in the file. Thirty-two webhooks arriving together cost one system call, not 32 SQLite
 /// transactions.
 /// <para>
@@ -25,10 +25,10 @@ internal sealed class DeliveryJournal : IDisposable
     private const long MaxBatchBytes = 8 * 1024 * 1024;
     private readonly string _directory;
     private readonly long _segmentBytes;
-    private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly ConcurrentQueue<PendingAppend> _waiting = new();
     private SafeFileHandle _file;
     private JournalPosition _end;
+    private int _writing;
 
     /// <param name="directory">The journal's folder.</param>
     /// <param name="segmentBytes">The size at which a segment is closed.</param>
@@ -49,19 +49,24 @@ internal sealed class DeliveryJournal : IDisposable
     {
         var pending = new PendingAppend(record, length, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         _waiting.Enqueue(pending);
-        // Not cancellable: a queued record is written by whoever holds the turn, so a caller that gave up must not leave it
-        // waiting for the next caller (its id is already counted as received).
-        await _turn.WaitAsync().ConfigureAwait(false);
-        try
+        // The first caller to find no writer becomes it and writes what is queued, its own record and others'; the rest
+        // only wait for their record (no queue of callers taking the turn one after another just to find theirs written).
+        // Not cancellable: a queued record is always written (its id is already counted as received).
+        while (!_waiting.IsEmpty && Interlocked.CompareExchange(ref _writing, 1, 0) == 0)
         {
-            while (!pending.Done.Task.IsCompleted)
+            try
             {
-                WriteWaiting();
+                while (!_waiting.IsEmpty)
+                {
+                    WriteWaiting();
+                }
             }
-        }
-        finally
-        {
-            _turn.Release();
+            finally
+            {
+                // Released, then the queue looked at again: a record queued just before the release is written by
+                // this caller, unless a new one has taken the turn meanwhile.
+                Volatile.Write(ref _writing, 0);
+            }
         }
 
         await pending.Done.Task.ConfigureAwait(false);
@@ -128,7 +133,6 @@ internal sealed class DeliveryJournal : IDisposable
     public void Dispose()
     {
         _file.Dispose();
-        _turn.Dispose();
     }
 
     private sealed record PendingAppend(byte[] Record, int Length, TaskCompletionSource Done);

@@ -21,6 +21,7 @@ public sealed class DeliveryJournalInbox : IDeliveryInbox, IDeliveryIntake, IDis
     private readonly SqliteDeliveryInbox _inbox;
     private readonly TimeProvider _time;
     private readonly DeliveryJournal _journal;
+    private readonly JournalCheckpoint _checkpoint;
     private readonly JournalDeliveryIds _ids = new(RememberMoved);
 
     /// <param name="directory">The journal's folder (beside the SQLite file).</param>
@@ -33,12 +34,12 @@ public sealed class DeliveryJournalInbox : IDeliveryInbox, IDeliveryIntake, IDis
         _inbox = inbox;
         _time = time;
         Directory.CreateDirectory(directory);
-        var checkpoint = new JournalCheckpoint(directory);
+        _checkpoint = new JournalCheckpoint(directory);
         var segments = JournalSegments.List(directory);
-        var start = checkpoint.Read() ?? new JournalPosition(segments.FirstOrDefault(), 0);
+        var start = _checkpoint.Read() ?? new JournalPosition(segments.FirstOrDefault(), 0);
         ScanLeftover(directory, segments, start);
         _journal = new DeliveryJournal(directory, segmentBytes, Math.Max(segments.LastOrDefault(), start.Segment));
-        Mover = new JournalMover(directory, _journal, checkpoint, _ids, inbox, start, logger);
+        Mover = new JournalMover(directory, _journal, _checkpoint, _ids, inbox, start, logger);
     }
 
     /// <summary>What the journal pump runs.</summary>
@@ -116,7 +117,11 @@ public sealed class DeliveryJournalInbox : IDeliveryInbox, IDeliveryIntake, IDis
         return new QueueSnapshot(stored.Depth + unmoved, stored.OldestAge > journaledAge ? stored.OldestAge : journaledAge);
     }
 
-    public void Dispose() => _journal.Dispose();
+    public void Dispose()
+    {
+        _journal.Dispose();
+        _checkpoint.Dispose();
+    }
 
     /// <summary>Counts the records a previous run left unmoved (all its segments are closed now) so depth and status see them.</summary>
     private void ScanLeftover(string directory, List<long> segments, JournalPosition start)

@@ -4,15 +4,15 @@ using System.IO.Hashing;
 namespace CourseBot.Core.Storage.Journal;
 
 /// <summary>
-/// How far the journal has been moved into the inbox, in the file <c>checkpoint</c>: written after the inbox committed the
-/// records before it, replaced whole (written beside it, then renamed over it). A checkpoint that is behind (a crash
-/// between the commit and the rename) makes records move twice, which the inbox ignores by delivery id; an unreadable
-/// one makes the pump start again from the oldest segment, with the same effect.
+/// How far the journal has been moved into the inbox, in the file <c>checkpoint</c>: 20 bytes (segment, offset, CRC-32)
+/// rewritten in place after the inbox committed the records before it, one <c>pwrite</c> per batch. A checkpoint that is
+/// behind (a crash between the commit and the write) makes records move twice, which the inbox ignores by delivery id; a
+/// torn or unreadable one (its checksum) makes the pump start again from the oldest segment, with the same effect.
 /// </summary>
-internal sealed class JournalCheckpoint(string directory)
+internal sealed class JournalCheckpoint(string directory) : IDisposable
 {
     private readonly string _path = Path.Combine(directory, "checkpoint");
-    private readonly string _next = Path.Combine(directory, "checkpoint.next");
+    private Microsoft.Win32.SafeHandles.SafeFileHandle? _file;
 
     public JournalPosition? Read()
     {
@@ -39,7 +39,9 @@ internal sealed class JournalCheckpoint(string directory)
         BinaryPrimitives.WriteInt64LittleEndian(bytes, position.Segment);
         BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(8), position.Offset);
         BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(16), Crc32.HashToUInt32(bytes.AsSpan(0, 16)));
-        File.WriteAllBytes(_next, bytes);
-        File.Move(_next, _path, overwrite: true);
+        _file ??= File.OpenHandle(_path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite);
+        RandomAccess.Write(_file, bytes, 0);
     }
+
+    public void Dispose() => _file?.Dispose();
 }
