@@ -131,10 +131,11 @@ public sealed class DeliveryJournalInbox : IDeliveryInbox, IDeliveryIntake, IDis
             var path = JournalSegments.PathOf(directory, segment);
             var offset = segment == start.Segment ? start.Offset : 0;
             var length = new FileInfo(path).Length;
+            var reader = new JournalReader();
             JournalBatch batch;
             do
             {
-                batch = JournalReader.Read(path, offset, length, 4096);
+                batch = reader.Read(path, offset, length, 4096);
                 foreach (var entry in batch.Entries)
                 {
                     _ids.TryAdd(entry.Delivery.DeliveryId, entry.Delivery.Event, entry.ReceivedAt);

@@ -15,6 +15,7 @@ internal sealed partial class JournalMover(
     JournalPosition start,
     ILogger logger)
 {
+    private readonly JournalReader _reader = new();
     private JournalPosition _position = start;
 
     /// <summary>Where the next record to move is.</summary>
@@ -29,7 +30,7 @@ internal sealed partial class JournalMover(
         var closed = _position.Segment < end.Segment;
         // A closed segment is read to the end of its file; the one being written only as far as its writes have returned.
         var limit = closed ? (File.Exists(path) ? new FileInfo(path).Length : 0) : end.Offset;
-        var batch = JournalReader.Read(path, _position.Offset, limit, maxRecords);
+        var batch = _reader.Read(path, _position.Offset, limit, maxRecords);
         if (batch.Entries.Count > 0)
         {
             await inbox.StoreJournaledAsync(batch.Entries, cancel).ConfigureAwait(false);

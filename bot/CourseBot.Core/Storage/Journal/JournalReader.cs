@@ -2,13 +2,18 @@ using Microsoft.Win32.SafeHandles;
 
 namespace CourseBot.Core.Storage.Journal;
 
-/// <summary>Reads records back from a segment file, never past the length the writer has published.</summary>
-internal static class JournalReader
+/// <summary>
+/// Reads records back from a segment file, never past the length the writer has published. Its read buffer is kept from
+/// one batch to the next (a fresh 4 MB array per batch would land on the large-object heap and cost a full collection
+/// while the backlog drains).
+/// </summary>
+internal sealed class JournalReader
 {
     private const int ChunkBytes = 4 * 1024 * 1024;
+    private byte[] _buffer = [];
 
     /// <summary>Up to <paramref name="maxRecords"/> whole records between <paramref name="offset"/> and <paramref name="limit"/>.</summary>
-    public static JournalBatch Read(string path, long offset, long limit, int maxRecords)
+    public JournalBatch Read(string path, long offset, long limit, int maxRecords)
     {
         var entries = new List<JournalEntry>();
         if (!File.Exists(path))
@@ -17,7 +22,13 @@ internal static class JournalReader
         }
 
         using SafeFileHandle file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        var buffer = new byte[(int)Math.Min(ChunkBytes, Math.Max(0, limit - offset))];
+        var wanted = (int)Math.Min(ChunkBytes, Math.Max(0, limit - offset));
+        if (_buffer.Length < wanted)
+        {
+            _buffer = new byte[wanted];
+        }
+
+        var buffer = _buffer;
         while (entries.Count < maxRecords && offset < limit)
         {
             var size = (int)Math.Min(buffer.Length, limit - offset);
@@ -46,7 +57,7 @@ internal static class JournalReader
             if (status == JournalReadStatus.Incomplete && needed > buffer.Length)
             {
                 // One record larger than the chunk (a body of several MB): read it whole next time round.
-                buffer = new byte[needed];
+                buffer = _buffer = new byte[needed];
             }
             else if (at == 0 && read < size)
             {
