@@ -18,16 +18,7 @@ public sealed class CrashRecoveryTests : IDisposable
         var delivery = Guid.NewGuid().ToString();
         // First run: the queue worker is off, so the kill lands after the 202 and before any processing. The journal is off
         // here: this is the row-per-delivery path, stored in SQLite before the 202 (the journal path is the test below).
-        var port = LoopbackPorts.Free();
-        using (var first = StartServe(port, worker: false, journal: false))
-        {
-            await WaitUntilUpAsync(port);
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            using var response = await http.SendAsync(WebhookRequests.Create(WebhookRequests.Ping, delivery: delivery));
-            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-            first.Kill(entireProcessTree: true); // SIGKILL
-            await first.WaitForExitAsync();
-        }
+        await AckThenKillAsync(delivery, journal: false);
 
         var inbox = new SqliteDeliveryInbox(Path.Combine(_data, "coursebot.db"), TimeProvider.System);
         var stored = await inbox.StatusAsync(delivery, CancellationToken.None);
@@ -41,21 +32,25 @@ public sealed class CrashRecoveryTests : IDisposable
     public async Task KillMinus9_RightAfterAck_ThroughTheJournal_EventIsProcessedAfterRestart()
     {
         var delivery = Guid.NewGuid().ToString();
-        var port = LoopbackPorts.Free();
-        using (var first = StartServe(port, worker: false, journal: true))
-        {
-            await WaitUntilUpAsync(port);
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            using var response = await http.SendAsync(WebhookRequests.Create(WebhookRequests.Ping, delivery: delivery));
-            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-            // SIGKILL at once: the record may still be only in the journal segment (the pump moves it within milliseconds).
-            first.Kill(entireProcessTree: true);
-            await first.WaitForExitAsync();
-        }
+        // SIGKILL at once: the record may still be only in the journal segment (the pump moves it within milliseconds).
+        await AckThenKillAsync(delivery, journal: true);
 
         Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(_data, "journal"), "segment-*.log"));
         var inbox = new SqliteDeliveryInbox(Path.Combine(_data, "coursebot.db"), TimeProvider.System);
         await AssertProcessedAfterRestartAsync(delivery, inbox, journal: true);
+    }
+
+    /// <summary>Starts serve with its worker off, has it acknowledge <paramref name="delivery"/>, then SIGKILLs it.</summary>
+    private async Task AckThenKillAsync(string delivery, bool journal)
+    {
+        var port = LoopbackPorts.Free();
+        using var first = StartServe(port, worker: false, journal: journal);
+        await WaitUntilUpAsync(port);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        using var response = await http.SendAsync(WebhookRequests.Create(WebhookRequests.Ping, delivery: delivery));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        first.Kill(entireProcessTree: true); // SIGKILL
+        await first.WaitForExitAsync();
     }
 
     private async Task AssertProcessedAfterRestartAsync(string delivery, SqliteDeliveryInbox inbox, bool journal)
