@@ -12,7 +12,8 @@ namespace CourseBot.Bench;
 
 /// <summary>
 /// Webhook ingress on loopback with signed payloads, CourseBot beside the anchors in the same run:
-/// ours verifies, stores in SQLite (WAL) and acknowledges; Octokit.Webhooks.AspNetCore and Probot
+/// ours verifies, appends the delivery to its journal (group commit; BENCH_JOURNAL=false: a row in SQLite WAL instead)
+/// and acknowledges; Octokit.Webhooks.AspNetCore and Probot
 /// verify and run their (empty) handler before answering. Open loop at 500 requests/s (the anchors'
 /// rate) for latency, then closed loop with 32 connections for the maximum rate. The load client runs
 /// in this process on the same 2 cores as the server under test.
@@ -39,17 +40,21 @@ internal static class WebhookIngress
 
         // BENCH_WORKER=false measures the intake alone, for comparison; the figures quoted are with the worker on.
         var worker = Environment.GetEnvironmentVariable("BENCH_WORKER") != "false";
+        // BENCH_JOURNAL=false stores a row per delivery in SQLite before the 202, as serve did before the journal.
+        var journal = Environment.GetEnvironmentVariable("BENCH_JOURNAL") != "false";
         await using (var bot = BotServer.Build(course, "http://127.0.0.1:0", new Dictionary<string, string?>
         {
             ["CourseBot:Webhooks:Secret"] = Secret,
             ["CourseBot:DataDirectory"] = data,
             ["CourseBot:Queue:Worker"] = worker ? "true" : "false",
+            ["CourseBot:Queue:Journal"] = journal ? "true" : "false",
             ["Logging:LogLevel:Default"] = "Warning",
         }))
         {
             await bot.StartAsync().ConfigureAwait(false);
             var inbox = worker ? bot.Services.GetRequiredService<IDeliveryInbox>() : null;
-            await MeasureAsync("CourseBot as shipped (verify, store in SQLite WAL, 202; its worker processing every delivery)",
+            var store = journal ? "append to the journal" : "a row in SQLite WAL";
+            await MeasureAsync($"CourseBot as shipped (verify, {store}, 202; worker {(worker ? "on" : "off")})",
                 new Uri(bot.Urls.First()), body, signature, inbox).ConfigureAwait(false);
         }
 

@@ -66,6 +66,9 @@ public static class CourseBotServiceCollectionExtensions
             provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CredentialIssuance>>()));
         services.TryAddSingleton(provider => new CredentialPages(provider.GetRequiredService<CredentialKeyOptions>(),
             provider.GetRequiredService<CredentialSigner>, () => Issuer(provider), provider.GetRequiredService<CredentialRegister>()));
+        services.TryAddSingleton<IntakeActivity>();
+        // Straight into the host's inbox; serve's journal replaces it (AddSqliteStores with a journal folder).
+        services.TryAddSingleton<IDeliveryIntake, InboxDeliveryIntake>();
         services.AddSingleton<WebhookIngress>();
         services.AddSingleton<WebhookEventProcessor, CourseBotWebhookProcessor>();
         services.AddSingleton<IWebhookDispatcher, OctokitWebhookDispatcher>();

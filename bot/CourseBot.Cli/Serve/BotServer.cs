@@ -97,7 +97,9 @@ internal static class BotServer
 
         builder.Services.AddSingleton(course);
         builder.Services.AddCourseBot(builder.Configuration);
-        builder.Services.AddSqliteStores(Path.Combine(dataDirectory, "coursebot.db"));
+        // The delivery journal in front of the SQLite inbox unless CourseBot:Queue:Journal is false (QueueOptions.Journal).
+        var journal = builder.Configuration.GetValue("CourseBot:Queue:Journal", true) ? Path.Combine(dataDirectory, "journal") : null;
+        builder.Services.AddSqliteStores(Path.Combine(dataDirectory, "coursebot.db"), journal);
         builder.Services.AddCourseBotTelemetry(builder.Configuration, ServiceName);
         if (builder.Configuration.GetValue("CourseBot:Queue:Worker", true))
         {

@@ -65,7 +65,7 @@ public sealed class SqliteDeliveryInbox : IDeliveryInbox
 
         try
         {
-            var stored = WriteBatch(batch);
+            var stored = WriteBatch(batch.ConvertAll(item => item.Delivery), receivedAt: null);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Done.TrySetResult(stored[i]);
@@ -80,8 +80,22 @@ public sealed class SqliteDeliveryInbox : IDeliveryInbox
         }
     }
 
+    /// <summary>
+    /// Moves deliveries from the journal in one transaction, with the time each was received. Idempotent by delivery id: a
+    /// delivery moved before (a checkpoint written late, a redelivery journaled again) is not queued a second time.
+    /// </summary>
+    internal async Task StoreJournaledAsync(IReadOnlyList<Journal.JournalEntry> entries, CancellationToken cancel)
+    {
+        using (await _database.Gate.EnterAsync(urgent: false, cancel).ConfigureAwait(false))
+        {
+            WriteBatch([.. entries.Select(e => e.Delivery)], [.. entries.Select(e => e.ReceivedAt)]);
+        }
+
+        _database.AfterWrite();
+    }
+
     /// <summary>One transaction for the batch; a repeated delivery id (in the store or in the batch) is stored once.</summary>
-    private bool[] WriteBatch(List<PendingEnqueue> batch)
+    private bool[] WriteBatch(List<WebhookDelivery> batch, long[]? receivedAt)
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
@@ -99,11 +113,11 @@ public sealed class SqliteDeliveryInbox : IDeliveryInbox
         var stored = new bool[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
-            var delivery = batch[i].Delivery;
+            var delivery = batch[i];
             insert.Parameters.Clear();
             insert.Parameters.AddWithValue("$id", delivery.DeliveryId);
             insert.Parameters.AddWithValue("$event", delivery.Event);
-            insert.Parameters.AddWithValue("$now", now);
+            insert.Parameters.AddWithValue("$now", receivedAt?[i] ?? now);
             if (insert.ExecuteNonQuery() == 0)
             {
                 continue;

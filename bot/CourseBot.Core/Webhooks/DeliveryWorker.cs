@@ -14,10 +14,13 @@ public sealed partial class DeliveryWorker(
     IDeliveryInbox inbox,
     IWebhookDispatcher dispatcher,
     QueueOptions options,
+    IntakeActivity intake,
     CourseBotTelemetry telemetry,
     TimeProvider time,
     ILogger<DeliveryWorker> logger)
 {
+    private static readonly TimeSpan YieldPause = TimeSpan.FromMilliseconds(20);
+
     /// <summary>Processes one message if one is due; returns whether one was.</summary>
     public async Task<bool> ProcessOneAsync(CancellationToken cancel)
     {
@@ -58,13 +61,26 @@ public sealed partial class DeliveryWorker(
         return true;
     }
 
-    /// <summary>Runs until cancelled, waiting <see cref="QueueOptions.IdlePoll"/> whenever the queue is empty.</summary>
+    /// <summary>
+    /// Runs until cancelled, waiting <see cref="QueueOptions.IdlePoll"/> whenever the queue is empty. Before each delivery it
+    /// steps aside while the intake is busy (up to <see cref="QueueOptions.IntakeYieldMax"/>): processing shares the cores
+    /// with acknowledging, and GitHub waits for the acknowledgement while the backlog can wait for the burst to end.
+    /// </summary>
     public async Task RunAsync(CancellationToken cancel)
     {
+        var waited = TimeSpan.Zero;
         while (!cancel.IsCancellationRequested)
         {
             try
             {
+                if (waited < options.IntakeYieldMax && intake.IsBusy(options))
+                {
+                    await Task.Delay(YieldPause, time, cancel).ConfigureAwait(false);
+                    waited += YieldPause;
+                    continue;
+                }
+
+                waited = TimeSpan.Zero;
                 if (!await ProcessOneAsync(cancel).ConfigureAwait(false))
                 {
                     await Task.Delay(options.IdlePoll, time, cancel).ConfigureAwait(false);

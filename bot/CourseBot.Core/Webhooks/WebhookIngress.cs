@@ -15,7 +15,11 @@ namespace CourseBot.Core.Webhooks;
 /// acknowledged and not enqueued again. Every bad request gets a 4xx and a log line, never a 500.
 /// </summary>
 public sealed partial class WebhookIngress(
-    WebhookOptions options, IDeliveryInbox inbox, CourseBotTelemetry telemetry, ILogger<WebhookIngress> logger)
+    WebhookOptions options,
+    IDeliveryIntake intake,
+    IntakeActivity activity,
+    CourseBotTelemetry telemetry,
+    ILogger<WebhookIngress> logger)
 {
     private readonly byte[] _secret = Encoding.UTF8.GetBytes(options.Secret);
 
@@ -25,7 +29,18 @@ public sealed partial class WebhookIngress(
         ArgumentNullException.ThrowIfNull(request);
         var started = Stopwatch.GetTimestamp();
         using var span = CourseBotTelemetry.StartAck();
-        var result = await CheckAndStoreAsync(request, cancel).ConfigureAwait(false);
+        // Counted in flight while it is checked and stored: the worker and the journal pump step aside while many are.
+        activity.Started();
+        IngressResult result;
+        try
+        {
+            result = await CheckAndStoreAsync(request, cancel).ConfigureAwait(false);
+        }
+        finally
+        {
+            activity.Finished();
+        }
+
         var outcome = result.Status != 202 ? "refused" : result.Message == Queued ? "queued" : "duplicate";
         telemetry.Acknowledged(span, started, result.Status, outcome, result.Event);
         return result;
@@ -89,7 +104,7 @@ public sealed partial class WebhookIngress(
                 || h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)
             )
             .ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
-        var stored = await inbox.TryEnqueueAsync(new WebhookDelivery(deliveryId, eventName, kept, body), cancel).ConfigureAwait(false);
+        var stored = await intake.TryAcceptAsync(new WebhookDelivery(deliveryId, eventName, kept, body), cancel).ConfigureAwait(false);
         if (!stored)
         {
             LogDuplicate(logger, deliveryId, eventName);

@@ -84,7 +84,8 @@ public sealed class FunctionsWebhookTests : IAsyncLifetime
     public async Task Webhook_Signed_IsQueued_Unsigned_Is401()
     {
         var function = new WebhookFunction(new WebhookIngress(
-            new WebhookOptions { Secret = WebhookRequests.Secret }, _inbox, TestTelemetry.Create(), NullLogger<WebhookIngress>.Instance));
+            new WebhookOptions { Secret = WebhookRequests.Secret }, new InboxDeliveryIntake(_inbox), new IntakeActivity(),
+            TestTelemetry.Create(), NullLogger<WebhookIngress>.Instance));
         var accepted = Assert.IsType<JsonResult>(
             await function.RunAsync(Request(WebhookRequests.Ping, sign: true), CancellationToken.None));
         Assert.Equal(202, accepted.StatusCode);

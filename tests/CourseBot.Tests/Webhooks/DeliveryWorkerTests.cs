@@ -81,11 +81,52 @@ public sealed class DeliveryWorkerTests : IDisposable
         Assert.Equal((first.Id, 2), (again!.Id, again.Attempt));
     }
 
-    private DeliveryWorker Worker(IWebhookDispatcher dispatcher, int maxAttempts = 5) =>
+    [Fact]
+    public async Task Worker_WaitsWhileTheIntakeIsBusy_AndProcessesOnceItIsNot()
+    {
+        var handled = 0;
+        var handler = new Mock<IWebhookDispatcher>();
+        handler.Setup(d => d.DispatchAsync(It.IsAny<WebhookDelivery>(), It.IsAny<CancellationToken>()))
+            .Returns(() => { Interlocked.Increment(ref handled); return Task.CompletedTask; });
+        var intake = new IntakeActivity();
+        var options = new QueueOptions();
+        for (var i = 0; i < options.IntakeBusyInFlight; i++)
+        {
+            intake.Started(); // as many webhooks being acknowledged as make the intake busy
+        }
+
+        Assert.True(await _inbox.TryEnqueueAsync(Delivery("d-busy"), CancellationToken.None));
+        using var stop = new CancellationTokenSource();
+        var run = Worker(handler.Object, intake: intake).RunAsync(stop.Token);
+        for (var i = 0; i < 10; i++)
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(20)); // the worker's pauses pass, the intake stays busy
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(0, handled);
+        for (var i = 0; i < options.IntakeBusyInFlight; i++)
+        {
+            intake.Finished();
+        }
+
+        for (var i = 0; i < 250 && Volatile.Read(ref handled) == 0; i++)
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(20));
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(1, handled);
+        await stop.CancelAsync();
+        await run;
+    }
+
+    private DeliveryWorker Worker(IWebhookDispatcher dispatcher, int maxAttempts = 5, IntakeActivity? intake = null) =>
         new(
             _inbox,
             dispatcher,
             new QueueOptions { MaxAttempts = maxAttempts, RetryBase = TimeSpan.FromSeconds(2) },
+            intake ?? new IntakeActivity(),
             Infrastructure.TestTelemetry.Create(),
             _time,
             NullLogger<DeliveryWorker>.Instance);
