@@ -106,6 +106,10 @@ internal sealed class JourneyHarness : IAsyncDisposable
             ["CourseBot:GitHub:PrivateKey"] = pem,
             ["CourseBot:GitHub:ApiBaseUrl"] = github.ApiBaseUrl.ToString(),
             ["CourseBot:GitHub:Resilience:ContentCreationSpacing"] = "00:00:00.005",
+            // Journeys run on real time in seconds: GitHub's content-creation limits would hold them for minutes (the emulator
+            // enforces them only when told, as EnrollmentPacingTests does).
+            ["CourseBot:GitHub:Resilience:ContentCreationPerMinute"] = "100000",
+            ["CourseBot:GitHub:Resilience:ContentCreationPerHour"] = "1000000",
             ["CourseBot:GitHub:Resilience:RetryBase"] = "00:00:00.050",
             ["CourseBot:Webhooks:Secret"] = Secret,
             ["CourseBot:DataDirectory"] = data,
