@@ -1,9 +1,13 @@
+using System.Diagnostics;
+
 namespace CourseBot.GitHubEmulator;
 
 /// <summary>
-/// Runs a bot and the emulator sharing a <see cref="VirtualClock"/>: whenever nothing has talked to the emulator for a quiet
-/// spell of real time (everyone waits on a timer), the clock jumps to the next timer. Work itself takes no virtual time, waits
-/// take exactly their virtual length, and no wait is cut short: the clock never passes a pending timer.
+/// Runs a bot and the emulator sharing a <see cref="VirtualClock"/>, in one process: whenever everyone waits on a timer, the
+/// clock jumps to the next timer. "Everyone waits" is seen as two quiet spells of real time in a row with no request to the
+/// emulator and the process (bot, emulator, store) nearly idle on the CPU; a bot busy between calls (its store, its templates)
+/// holds the clock. Work itself takes no virtual time, waits take exactly their virtual length, and no wait is cut short: the
+/// clock never passes a pending timer.
 /// </summary>
 public static class VirtualTimeDriver
 {
@@ -11,7 +15,12 @@ public static class VirtualTimeDriver
     public static async Task RunAsync(
         VirtualClock clock, GitHubEmulator github, Func<Task<bool>> done, TimeSpan quiet, TimeSpan limit)
     {
-        var started = System.Diagnostics.Stopwatch.StartNew();
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(github);
+        ArgumentNullException.ThrowIfNull(done);
+        using var process = Process.GetCurrentProcess();
+        var started = Stopwatch.StartNew();
+        var quietSpells = 0;
         while (!await done().ConfigureAwait(false))
         {
             if (started.Elapsed > limit)
@@ -20,10 +29,17 @@ public static class VirtualTimeDriver
             }
 
             var before = github.Activity;
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
             await Task.Delay(quiet).ConfigureAwait(false);
-            if (github.InFlight == 0 && github.Activity == before)
+            process.Refresh();
+            // A quarter of one core: the runtime's own housekeeping, not a bot at work.
+            var idle = github.InFlight == 0 && github.Activity == before && process.TotalProcessorTime - cpu < quiet / 4;
+            quietSpells = idle ? quietSpells + 1 : 0;
+            if (quietSpells >= 2)
             {
                 clock.AdvanceToNextTimer();
+                quietSpells = 0;
             }
         }
     }

@@ -9,8 +9,8 @@ namespace CourseBot.Core.GitHub;
 /// <c>x-ratelimit-reset</c> when <c>x-ratelimit-remaining</c> is 0; backs off on secondary limits
 /// (403/429); spaces content-creating requests and keeps them within GitHub's content-creation limits
 /// (<see cref="ContentCreationLimiter"/>); retries 5xx and timeouts with jittered exponential back-off; never retries
-/// other 4xx. A pending wait is shared: while GitHub has asked us to wait, no request of this client goes out. Octokit maps only some of these to exceptions, so the
-/// handler sits below it, on the HttpClient.
+/// other 4xx. A pending wait is shared: while GitHub has asked us to wait, no request of this client goes out. Octokit
+/// maps only some of these to exceptions, so the handler sits below it, on the HttpClient.
 /// Kept rather than built on Microsoft.Extensions.Http.Resilience: its retry honours a response's own
 /// retry-after, but the rules here (a wait every request of the client shares, x-ratelimit-reset, the
 /// secondary limit told only in a 403's body, spacing for content-creating methods only, giving up past
