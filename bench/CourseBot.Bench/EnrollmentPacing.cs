@@ -35,6 +35,7 @@ internal static class EnrollmentPacing
         github.AddInstallation(Org);
         github.AddRepository(Org, "celery-course", new Dictionary<string, string> { ["README.md"] = "# Celery course\n" });
         github.AddRepository(Org, "celery-learner-template", TemplateFiles(root), template: true);
+        github.AddTeamMember(Org, "instructors", "grace");
         using var key = RSA.Create(2048);
         await using var bot = BotServer.Build(course, "http://127.0.0.1:0", new Dictionary<string, string?>
         {
