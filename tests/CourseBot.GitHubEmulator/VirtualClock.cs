@@ -31,6 +31,18 @@ public sealed class VirtualClock(DateTimeOffset start) : TimeProvider
         return timer;
     }
 
+    /// <summary>When the earliest pending timer is due (null when none is).</summary>
+    public DateTimeOffset? NextDue
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _timers.Count == 0 ? null : _timers.Min(t => t.Due);
+            }
+        }
+    }
+
     /// <summary>
     /// Moves the clock to the earliest pending timer (never back) and fires every timer due by then; false when none is pending.
     /// </summary>

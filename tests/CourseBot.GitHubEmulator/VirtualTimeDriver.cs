@@ -4,9 +4,9 @@ namespace CourseBot.GitHubEmulator;
 
 /// <summary>
 /// Runs a bot and the emulator sharing a <see cref="VirtualClock"/>, in one process: whenever everyone waits on a timer, the
-/// clock jumps to the next timer. "Everyone waits" is seen as two quiet spells of real time in a row with no request to the
-/// emulator and the process (bot, emulator, store) nearly idle on the CPU; a bot busy between calls (its store, its templates)
-/// holds the clock. Work itself takes no virtual time, waits take exactly their virtual length, and no wait is cut short: the
+/// clock jumps to the next timer. "Everyone waits" is seen as quiet spells of real time in a row (two, six before a jump of
+/// more than 5 s) with no request to the emulator and the process (bot, emulator, store) nearly idle on the CPU; a bot busy
+/// between calls (its store, its templates) holds the clock. Work itself takes no virtual time, waits take exactly their virtual length, and no wait is cut short: the
 /// clock never passes a pending timer.
 /// </summary>
 public static class VirtualTimeDriver
@@ -36,7 +36,10 @@ public static class VirtualTimeDriver
             // A quarter of one core: the runtime's own housekeeping, not a bot at work.
             var idle = github.InFlight == 0 && github.Activity == before && process.TotalProcessorTime - cpu < quiet / 4;
             quietSpells = idle ? quietSpells + 1 : 0;
-            if (quietSpells >= 2)
+            // A long jump taken while the bot was in fact busy (a starved process looks idle) would waste minutes of the
+            // limits, so it needs a longer quiet than a short one (the second between creations, a generation poll).
+            var needed = clock.NextDue - clock.GetUtcNow() > TimeSpan.FromSeconds(5) ? 6 : 2;
+            if (quietSpells >= needed)
             {
                 clock.AdvanceToNextTimer();
                 quietSpells = 0;
