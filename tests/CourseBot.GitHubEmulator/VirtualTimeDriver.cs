@@ -6,8 +6,8 @@ namespace CourseBot.GitHubEmulator;
 /// Runs a bot and the emulator sharing a <see cref="VirtualClock"/>, in one process: whenever everyone waits on a timer, the
 /// clock jumps to the next timer. "Everyone waits" is seen as quiet spells of real time in a row (two, six before a jump of
 /// more than 5 s) with no request to the emulator and the process (bot, emulator, store) nearly idle on the CPU; a bot busy
-/// between calls (its store, its templates) holds the clock. Work itself takes no virtual time, waits take exactly their virtual length, and no wait is cut short: the
-/// clock never passes a pending timer.
+/// between calls (its store, its templates) holds the clock. Work itself takes no virtual time, waits take exactly their
+/// virtual length, and no wait is cut short: the clock never passes a pending timer.
 /// </summary>
 public static class VirtualTimeDriver
 {
