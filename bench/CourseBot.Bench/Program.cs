@@ -7,6 +7,7 @@ var benches = new Dictionary<string, Func<Task>>(StringComparer.Ordinal)
     ["junit"] = JUnitParsing.RunAsync,
     ["webhook-ingress"] = WebhookIngress.RunAsync,
     ["cohort-view"] = CohortViewTiming.RunAsync,
+    ["enrollment-pacing"] = EnrollmentPacing.RunAsync,
 };
 if (name == "all")
 {

@@ -23,6 +23,17 @@ public sealed class EmulatorOptions
     /// <summary>Content-creating requests per minute per token before a secondary limit (GitHub: about 80).</summary>
     public int ContentCreationPerMinute { get; set; } = 80;
 
+    /// <summary>
+    /// Enforce GitHub's content-creation limits per installation (<see cref="ContentCreationPerMinute"/> a minute and
+    /// <see cref="ContentCreationPerHour"/> an hour, sliding windows) and answer as GitHub does: 403, the secondary-limit
+    /// message and a retry-after. Off by default: the hourly limit would hold up tests that create more than that.
+    /// Off, only the per-minute figure applies, per token.
+    /// </summary>
+    public bool EnforceContentCreationLimits { get; set; }
+
+    /// <summary>Content-creating requests per hour per installation when the limits are enforced (GitHub: 500).</summary>
+    public int ContentCreationPerHour { get; set; } = 500;
+
     public int Seed { get; set; } = 42;
 
     /// <summary>The App's OAuth client id, which <c>/login/oauth/*</c> accept (GitHub App client ids start <c>Iv</c>).</summary>

@@ -19,6 +19,8 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
     private readonly ConcurrentDictionary<string, DateTimeOffset> _retryAfter = new(StringComparer.Ordinal);
     private readonly DateTimeOffset _startedAt;
     private int _violations;
+    private long _activity;
+    private int _inFlight;
 
     private GitHubEmulator(WebApplication app, EmulatorOptions options, TimeProvider time)
     {
@@ -70,6 +72,12 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
     public Uri ApiBaseUrl => new(_app.Urls.First() + "/api/v3/");
 
     public int TotalCalls => Calls.Values.Sum();
+
+    /// <summary>Requests being answered now.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>Moves whenever a request starts or ends: unchanged over a while, nothing has talked to the emulator.</summary>
+    public long Activity => Interlocked.Read(ref _activity);
 
     public static async Task<GitHubEmulator> StartAsync(EmulatorOptions? options = null, TimeProvider? time = null)
     {
@@ -242,6 +250,28 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
     )
     {
         Calls.AddOrUpdate(key, 1, (_, n) => n + 1);
+        Interlocked.Increment(ref _activity);
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            return await AnswerAsync(context, key, method, handler, appAuth, userAuth).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+            Interlocked.Increment(ref _activity);
+        }
+    }
+
+    private async Task<IResult> AnswerAsync(
+        HttpContext context,
+        string key,
+        string method,
+        Func<HttpContext, Task<IResult>> handler,
+        bool appAuth,
+        bool userAuth
+    )
+    {
         if (Options.Latency > TimeSpan.Zero)
         {
             await Task.Delay(Options.Latency, Time).ConfigureAwait(false);
@@ -339,6 +369,11 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
             return null;
         }
 
+        if (Options.EnforceContentCreationLimits)
+        {
+            return RefuseContentCreation(context, token, now);
+        }
+
         var recent = _creations.GetOrAdd(token, _ => new Queue<DateTimeOffset>());
         lock (recent)
         {
@@ -351,6 +386,7 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
             if (recent.Count >= Options.ContentCreationPerMinute || injected)
             {
                 Calls.AddOrUpdate("secondary-limit", 1, (_, n) => n + 1);
+                Interlocked.Increment(ref _secondaryLimitErrors);
                 if (injected && roll < Options.ServerErrorRate + (Options.SecondaryLimitRate / 2))
                 {
                     var seconds = (int)Math.Ceiling(Options.SecondaryRetryAfter.TotalSeconds);

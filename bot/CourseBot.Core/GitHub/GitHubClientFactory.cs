@@ -41,7 +41,7 @@ public sealed class GitHubClientFactory : IDisposable
         _time = time;
         _loggers = loggers;
         Jwt = new GitHubAppJwt(options, time);
-        _tokenHttp = new HttpClient(Pipeline(), disposeHandler: false) { BaseAddress = options.ApiBaseUrl };
+        _tokenHttp = new HttpClient(Pipeline(_transport), disposeHandler: false) { BaseAddress = options.ApiBaseUrl };
         Tokens = new InstallationTokens(Jwt, _tokenHttp, time);
     }
 
@@ -51,10 +51,12 @@ public sealed class GitHubClientFactory : IDisposable
 
     /// <summary>A client acting as the installation (repositories, issues, contents of that organisation).</summary>
     public IGitHubClient ForInstallation(long installationId) =>
-        _clients.GetOrAdd(installationId, id => Create(new InstallationCredentials(Tokens, id)));
+        _clients.GetOrAdd(installationId, id => Create(
+            new InstallationCredentials(Tokens, id),
+            () => Pipeline(new InstallationTokenRefresher(Tokens, id) { InnerHandler = _transport })));
 
     /// <summary>A client acting as the App itself (listing installations, the manifest flow).</summary>
-    public IGitHubClient ForApp() => _appClient ??= Create(new AppCredentials(Jwt));
+    public IGitHubClient ForApp() => _appClient ??= Create(new AppCredentials(Jwt), () => Pipeline(_transport));
 
     public void Dispose()
     {
@@ -63,15 +65,14 @@ public sealed class GitHubClientFactory : IDisposable
         Jwt.Dispose();
     }
 
-    private GitHubClient Create(ICredentialStore credentials) =>
+    private GitHubClient Create(ICredentialStore credentials, Func<HttpMessageHandler> pipeline) =>
         new GitHubClient(
-            new Connection(Product, _options.ApiBaseUrl, credentials, new HttpClientAdapter(Pipeline), new SimpleJsonSerializer())
+            new Connection(Product, _options.ApiBaseUrl, credentials, new HttpClientAdapter(pipeline), new SimpleJsonSerializer())
         );
 
     // Clients live as long as the factory, which disposes the shared transport.
-    private GitHubResilienceHandler Pipeline() =>
-        // Clients live as long as the factory, which disposes the shared transport.
-        new(_resilience, _time, _loggers.CreateLogger<GitHubResilienceHandler>(), _telemetry) { InnerHandler = _transport };
+    private GitHubResilienceHandler Pipeline(HttpMessageHandler inner) =>
+        new(_resilience, _time, _loggers.CreateLogger<GitHubResilienceHandler>(), _telemetry) { InnerHandler = inner };
 
     private sealed class InstallationCredentials(InstallationTokens tokens, long installationId) : ICredentialStore
     {

@@ -7,10 +7,10 @@ namespace CourseBot.Core.GitHub;
 /// <summary>
 /// The resilience pipeline for every GitHub call. It honours <c>retry-after</c>; waits for
 /// <c>x-ratelimit-reset</c> when <c>x-ratelimit-remaining</c> is 0; backs off on secondary limits
-/// (403/429); spaces content-creating requests; retries 5xx and timeouts with jittered exponential
-/// back-off; never retries other 4xx. A pending wait is shared: while GitHub has asked us to wait,
-/// no request of this client goes out. Octokit maps only some of these to exceptions, so the
-/// handler sits below it, on the HttpClient.
+/// (403/429); spaces content-creating requests and keeps them within GitHub's content-creation limits
+/// (<see cref="ContentCreationLimiter"/>); retries 5xx and timeouts with jittered exponential back-off; never retries
+/// other 4xx. A pending wait is shared: while GitHub has asked us to wait, no request of this client goes out. Octokit
+/// maps only some of these to exceptions, so the handler sits below it, on the HttpClient.
 /// Kept rather than built on Microsoft.Extensions.Http.Resilience: its retry honours a response's own
 /// retry-after, but the rules here (a wait every request of the client shares, x-ratelimit-reset, the
 /// secondary limit told only in a 403's body, spacing for content-creating methods only, giving up past
@@ -26,6 +26,7 @@ public sealed partial class GitHubResilienceHandler(
     : DelegatingHandler
 {
     private readonly SemaphoreSlim _spacing = new(1, 1);
+    private readonly ContentCreationLimiter _limiter = new(options, time);
     private readonly Lock _gate = new();
     private DateTimeOffset _blockedUntil = DateTimeOffset.MinValue;
     private DateTimeOffset _lastContentCreation = DateTimeOffset.MinValue;
@@ -190,6 +191,8 @@ public sealed partial class GitHubResilienceHandler(
                 await Task.Delay(wait, time, cancel).ConfigureAwait(false);
             }
 
+            // One handler per installation's client: its limiter keeps that installation within GitHub's creation limits.
+            await _limiter.WaitAsync(cancel).ConfigureAwait(false);
             _lastContentCreation = time.GetUtcNow();
         }
         finally

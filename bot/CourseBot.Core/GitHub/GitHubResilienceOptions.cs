@@ -33,6 +33,24 @@ public sealed class GitHubResilienceOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = Section + ":ContentCreationSpacing must be from {1} to {2}")]
     public TimeSpan ContentCreationSpacing { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Content-creating requests per installation in any minute (GitHub's secondary limit: 80). The client waits for room rather
+    /// than be refused. Default: 80.
+    /// </summary>
+    [Range(1, 100_000, ErrorMessage = Section + ":ContentCreationPerMinute must be from {1} to {2}")]
+    public int ContentCreationPerMinute { get; set; } = 80;
+
+    /// <summary>Content-creating requests per installation in any hour (GitHub's secondary limit: 500). Default: 500.</summary>
+    [Range(1, 1_000_000, ErrorMessage = Section + ":ContentCreationPerHour must be from {1} to {2}")]
+    public int ContentCreationPerHour { get; set; } = 500;
+
+    /// <summary>
+    /// How much longer than a minute and an hour the client's windows are, for the time a request takes to reach GitHub.
+    /// Default: 1 second (the hourly limit stays 99.97 % usable).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = Section + ":ContentCreationMargin must be from {1} to {2}")]
+    public TimeSpan ContentCreationMargin { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>A wait longer than this is not sat out: the call fails and the queue retries the work later. Default: 15 minutes.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = Section + ":MaxWait must be from {1} to {2}")]
     public TimeSpan MaxWait { get; set; } = TimeSpan.FromMinutes(15);

@@ -50,6 +50,7 @@ public sealed class FaultInjectionTests : IDisposable
             new GitHubResilienceOptions
             {
                 ContentCreationSpacing = TimeSpan.Zero,
+                ContentCreationPerMinute = 100_000,
                 RetryBase = TimeSpan.FromMilliseconds(20),
                 SecondaryLimitWait = TimeSpan.FromMilliseconds(200),
                 MaxAttempts = 8,

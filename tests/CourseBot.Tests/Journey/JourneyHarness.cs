@@ -76,14 +76,17 @@ internal sealed class JourneyHarness : IAsyncDisposable
     /// <param name="emulator">Emulator options (default: generation takes 1 s).</param>
     /// <param name="services">Last word on the bot's services (the telemetry tests add an in-memory exporter).</param>
     /// <param name="urls">Where the bot listens (default: a free loopback port); a fixed one lets its public URL be its real one.</param>
+    /// <param name="githubTime">The emulator's clock (default: the system's); the bot's is replaced through
+    /// <paramref name="services"/>.</param>
     public static async Task<JourneyHarness> StartAsync(
         IReadOnlyDictionary<string, string?>? extra = null,
         EmulatorOptions? emulator = null,
         Action<IServiceCollection>? services = null,
-        string urls = "http://127.0.0.1:0")
+        string urls = "http://127.0.0.1:0",
+        TimeProvider? githubTime = null)
     {
         var github = await GitHubEmulator.GitHubEmulator.StartAsync(
-            emulator ?? new EmulatorOptions { GenerationDelay = TimeSpan.FromSeconds(1) }
+            emulator ?? new EmulatorOptions { GenerationDelay = TimeSpan.FromSeconds(1) }, githubTime
         );
         var installation = github.AddInstallation(Org);
         github.AddRepository(Org, "celery-course", new Dictionary<string, string> { ["README.md"] = "# Celery course\n" });
@@ -106,6 +109,10 @@ internal sealed class JourneyHarness : IAsyncDisposable
             ["CourseBot:GitHub:PrivateKey"] = pem,
             ["CourseBot:GitHub:ApiBaseUrl"] = github.ApiBaseUrl.ToString(),
             ["CourseBot:GitHub:Resilience:ContentCreationSpacing"] = "00:00:00.005",
+            // Journeys run on real time in seconds: GitHub's content-creation limits would hold them for minutes (the emulator
+            // enforces them only when told, as EnrollmentPacingTests does).
+            ["CourseBot:GitHub:Resilience:ContentCreationPerMinute"] = "100000",
+            ["CourseBot:GitHub:Resilience:ContentCreationPerHour"] = "1000000",
             ["CourseBot:GitHub:Resilience:RetryBase"] = "00:00:00.050",
             ["CourseBot:Webhooks:Secret"] = Secret,
             ["CourseBot:DataDirectory"] = data,
