@@ -7,6 +7,8 @@ var benches = new Dictionary<string, Func<Task>>(StringComparer.Ordinal)
     ["junit"] = JUnitParsing.RunAsync,
     ["webhook-ingress"] = WebhookIngress.RunAsync,
     ["cohort-view"] = CohortViewTiming.RunAsync,
+    ["push-feedback"] = PushFeedback.RunAsync,
+    ["functions-store-soak"] = FunctionsStoreSoak.RunAsync,
 };
 if (name == "all")
 {

@@ -203,7 +203,7 @@ internal static class WebhookIngress
         return sorted[Math.Min(sorted.Length - 1, (int)Math.Floor(q * sorted.Length))];
     }
 
-    private static string FindRoot()
+    internal static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
