@@ -32,6 +32,9 @@ internal sealed class StoreSoak(string connectionString, string prefix)
     private const int NewBatchThreshold = 2;
     private readonly ConcurrentDictionary<string, int> _processed = new(StringComparer.Ordinal);
 
+    /// <summary>The delivery ids the last run sent, in order.</summary>
+    public IReadOnlyList<string> Sent { get; private set; } = [];
+
     public async Task<SoakReport> RunAsync(double rate, TimeSpan duration, CancellationToken cancel)
     {
         var inbox = new AzureDeliveryInbox(connectionString, prefix, TimeProvider.System);
@@ -50,6 +53,7 @@ internal sealed class StoreSoak(string connectionString, string prefix)
         var clock = Stopwatch.StartNew();
         var (sent, acks) = await SendAsync(webhook, rate, duration, cancel).ConfigureAwait(false);
         var acknowledging = clock.Elapsed; // from the first send to the last answer
+        Sent = sent;
         var sending = Stopwatch.StartNew();
         while (await inbox.PendingAsync(cancel).ConfigureAwait(false) > 0 || _processed.Count < sent.Count)
         {
@@ -102,6 +106,8 @@ internal sealed class StoreSoak(string connectionString, string prefix)
         var sent = new List<string>(total);
         var acks = new List<double>(total);
         var requests = new List<Task>(total);
+        // As a host's connection limit: at most 64 in flight; one waiting for a slot is late, and its ack time says so.
+        using var slots = new SemaphoreSlim(64);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < total; i++)
         {
@@ -115,7 +121,17 @@ internal sealed class StoreSoak(string connectionString, string prefix)
             sent.Add(id);
             requests.Add(Task.Run(async () =>
             {
-                var result = await webhook.RunAsync(Request(id, body, signature), cancel).ConfigureAwait(false);
+                await slots.WaitAsync(cancel).ConfigureAwait(false);
+                IActionResult result;
+                try
+                {
+                    result = await webhook.RunAsync(Request(id, body, signature), cancel).ConfigureAwait(false);
+                }
+                finally
+                {
+                    slots.Release();
+                }
+
                 var ms = (clock.Elapsed - due).TotalMilliseconds;
                 if (result is JsonResult { StatusCode: 202 })
                 {
