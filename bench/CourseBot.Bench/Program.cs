@@ -8,6 +8,8 @@ var benches = new Dictionary<string, Func<Task>>(StringComparer.Ordinal)
     ["webhook-ingress"] = WebhookIngress.RunAsync,
     ["cohort-view"] = CohortViewTiming.RunAsync,
     ["enrollment-pacing"] = EnrollmentPacing.RunAsync,
+    ["push-feedback"] = PushFeedback.RunAsync,
+    ["functions-store-soak"] = FunctionsStoreSoak.RunAsync,
 };
 if (name == "all")
 {

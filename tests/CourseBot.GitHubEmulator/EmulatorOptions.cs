@@ -17,6 +17,9 @@ public sealed class EmulatorOptions
     /// <summary>Extra latency on every request.</summary>
     public TimeSpan Latency { get; set; }
 
+    /// <summary>Latency by kind of call, with jitter (<see cref="LatencyProfile.Typical"/>), after <see cref="Latency"/>.</summary>
+    public LatencyProfile? Latencies { get; set; }
+
     /// <summary>Primary limit per installation token per hour (GitHub: 5,000).</summary>
     public int RequestsPerHour { get; set; } = 5000;
 

@@ -277,6 +277,11 @@ public sealed partial class GitHubEmulator : IAsyncDisposable
             await Task.Delay(Options.Latency, Time).ConfigureAwait(false);
         }
 
+        if (Options.Latencies is { } latencies)
+        {
+            await Task.Delay(latencies.Next(method, key), Time).ConfigureAwait(false);
+        }
+
         var token =
             context.Request.Headers.Authorization.ToString() is var header
                 && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)

@@ -18,7 +18,7 @@ public sealed class TestOidcIssuer : IAsyncDisposable
     public const string Workflow = "course-org/course/.github/workflows/grade.yml@refs/heads/main";
     public const string KeyId = "test-key-1";
 
-    /// <summary>The ids tokens carry unless a test changes them (<see cref="EnrolledRepository"/> records the same).</summary>
+    /// <summary>The ids tokens carry unless a test changes them (EnrolledRepository in the tests records the same).</summary>
     public const long RepositoryId = 4242;
     public const long OwnerId = 1001;
 
