@@ -42,7 +42,8 @@ internal sealed class StoreSoak(string connectionString, string prefix)
         var telemetry = new CourseBotTelemetry(
             new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
         var webhook = new WebhookFunction(new Core.Webhooks.WebhookIngress(
-            new WebhookOptions { Secret = Secret }, inbox, telemetry, NullLogger<Core.Webhooks.WebhookIngress>.Instance));
+            new WebhookOptions { Secret = Secret }, new InboxDeliveryIntake(inbox), new IntakeActivity(), telemetry,
+            NullLogger<Core.Webhooks.WebhookIngress>.Instance));
         var delivery = new DeliveryFunction(inbox, new CountingDispatcher(_processed), new QueueOptions(), telemetry,
             NullLogger<DeliveryFunction>.Instance);
         var queue = new QueueClient(
