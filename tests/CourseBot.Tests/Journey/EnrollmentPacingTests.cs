@@ -8,7 +8,7 @@ namespace CourseBot.Tests.Journey;
 /// installation): the bot as shipped paces itself, so it is never refused, and still uses the hourly limit in full. The bot,
 /// its worker and the emulator share a virtual clock that jumps whenever everyone waits, so hours pass in seconds.
 /// </summary>
-[Collection(JourneyGroup.Name)]
+[Collection(VirtualTimeGroup.Name)]
 public sealed class EnrollmentPacingTests
 {
     private const int Learners = 40;
