@@ -9,9 +9,10 @@ namespace CourseBot.Tests.Grading;
 /// <summary>
 /// Every lab of the Celery course, proven against real Celery and Redis: the grader on the starter
 /// code does not pass, on the reference solution and every <c>alt/</c> variant scores full marks, and on
-/// every <c>wrong/</c> variant scores below the pass mark (losing points on the checks its proof.yml names). The labs run in two
-/// partitions in parallel (one per core), each with its own Redis and its own learner user, since
-/// a grader kills every process of its learner user after each check.
+/// every <c>wrong/</c> variant scores below the pass mark (losing points on the checks its proof.yml names). The labs run in three
+/// partitions in parallel, each with its own Redis and its own learner user, since a grader kills every process of its
+/// learner user after each check: a proof mostly waits on Celery (two partitions kept two cores about half busy and were
+/// the suite's whole length), and a third keeps the cores short of saturation, where the labs' timing checks would suffer.
 /// </summary>
 public abstract class LabProofTests(RedisServer redis, string learnerUser)
 {

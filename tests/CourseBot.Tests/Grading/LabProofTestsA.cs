@@ -5,7 +5,7 @@ namespace CourseBot.Tests.Grading;
 [Collection(LabProofGroupA.Name)]
 public sealed class LabProofTestsA(RedisServer redis) : LabProofTests(redis, "cb-proof-a")
 {
-    public static TheoryData<string> Labs() => Partition(0, 2);
+    public static TheoryData<string> Labs() => Partition(0, 3);
 
     [Theory]
     [MemberData(nameof(Labs))]

@@ -5,7 +5,7 @@ namespace CourseBot.Tests.Grading;
 [Collection(LabProofGroupB.Name)]
 public sealed class LabProofTestsB(RedisServer redis) : LabProofTests(redis, "cb-proof-b")
 {
-    public static TheoryData<string> Labs() => Partition(1, 2);
+    public static TheoryData<string> Labs() => Partition(1, 3);
 
     [Theory]
     [MemberData(nameof(Labs))]
