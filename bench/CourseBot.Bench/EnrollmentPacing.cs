@@ -46,6 +46,9 @@ internal static class EnrollmentPacing
             ["CourseBot:DataDirectory"] = data,
             ["CourseBot:Journey:CourseRepository"] = $"{Org}/celery-course",
             ["CourseBot:Journey:TemplateRepository"] = $"{Org}/celery-learner-template",
+            // Enrollments are queued straight into SQLite (no webhook intake to journal), and the journal pump's 5 ms poll on
+            // the shared clock would be its next timer for ever: the virtual clock would crawl 5 ms at a time.
+            ["CourseBot:Queue:Journal"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         }, services => services.AddSingleton<TimeProvider>(clock));
         await bot.StartAsync().ConfigureAwait(false);

@@ -69,5 +69,8 @@ public sealed class EnrollmentPacingTests
         ["CourseBot:GitHub:Resilience:ContentCreationPerMinute"] = "80",
         ["CourseBot:GitHub:Resilience:ContentCreationPerHour"] = "500",
         ["CourseBot:Queue:IdlePoll"] = "00:00:00.200",
+        // Enrollments are queued straight into SQLite (no webhook intake to journal), and the journal pump's 5 ms poll on the
+        // shared clock would be its next timer for ever: the virtual clock would crawl 5 ms at a time.
+        ["CourseBot:Queue:Journal"] = "false",
     };
 }
